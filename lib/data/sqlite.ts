@@ -1,0 +1,41 @@
+// Opens the SQLite file directly (better-sqlite3) for the bulk paths Prisma is too slow for:
+// ingest writes and the FTS5 search index. Settings shared by every connection live here.
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { databasePath } from "../db-url";
+
+export type Sqlite = Database.Database;
+
+export class DatabaseSetupError extends Error {}
+
+/** Opens (and creates the folder of) the database named by DATABASE_URL, in WAL mode. */
+export function openSqlite(file = databasePath(), { readonly = false } = {}): Sqlite {
+  const dir = path.dirname(file);
+  if (!readonly) {
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.accessSync(dir, fs.constants.W_OK);
+    } catch {
+      throw new DatabaseSetupError(
+        `Cannot write the database folder ${dir} (from DATABASE_URL=${process.env.DATABASE_URL ?? "<unset, default file:./data/faultline.db>"}). ` +
+          `Point DATABASE_URL at a writable file, e.g. DATABASE_URL=file:./data/faultline.db`,
+      );
+    }
+  } else if (!fs.existsSync(file)) {
+    throw new DatabaseSetupError(`Database file ${file} does not exist (DATABASE_URL). Run \`npm run db:migrate\` or \`npm start\`.`);
+  }
+  let db: Sqlite;
+  try {
+    db = new Database(file, { readonly, timeout: 10_000 });
+  } catch (error) {
+    throw new DatabaseSetupError(`Cannot open the database ${file} (DATABASE_URL): ${(error as Error).message}`);
+  }
+  if (!readonly) {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+  }
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 10000");
+  return db;
+}

@@ -1,0 +1,94 @@
+// The structured record a failure-analysis Markdown document parses into.
+// This shape is the `parse` command's JSON (one object per file) and the JSON export of an analysis.
+
+export type Severity = "critical" | "high" | "medium" | "low" | "unknown";
+export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low", "unknown"];
+
+export interface CodeBlock {
+  /** Fence language as written ("python", "hcl", ...), or null when the fence has none. */
+  lang: string | null;
+  value: string;
+}
+
+export interface Side {
+  /** Prose of this side (labels and code removed), "" when none. */
+  text: string;
+  code: CodeBlock[];
+}
+
+export interface Impact {
+  label: string;
+  text: string;
+}
+
+export interface Reference {
+  title: string;
+  url: string;
+}
+
+export interface Score {
+  value: number;
+  max: number;
+}
+
+export interface LabeledScore extends Score {
+  label: string;
+  line: number;
+}
+
+export interface SeverityCounts {
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+}
+
+export interface ParseWarning {
+  /** Stable machine code, e.g. "no-failures", "count-mismatch", "unclosed-fence". */
+  code: string;
+  message: string;
+  /** 1-based source line, or null when the warning is about the whole document. */
+  line: number | null;
+}
+
+export interface ParsedFailure {
+  number: number;
+  title: string;
+  severity: Severity;
+  severityNote: string | null;
+  section: string | null;
+  model: Side;
+  ideal: Side;
+  rootCause: string | null;
+  impacts: Impact[];
+  references: Reference[];
+  location: string | null;
+  status: string | null;
+  /** Normalized knowledge-gap category ids (see content/knowledge-gaps.json), primary first. */
+  gaps: string[];
+  /** 1-based source line of the item's heading / list item. */
+  line: number;
+}
+
+export interface ParsedAnalysis {
+  path: string | null;
+  title: string | null;
+  taskId: string | null;
+  platform: string | null;
+  language: string | null;
+  summary: string | null;
+  score: Score | null;
+  scores: LabeledScore[];
+  declaredCounts: SeverityCounts | null;
+  /** The document's own knowledge-gap list, as written. */
+  knowledgeGaps: string[];
+  /** The document's own gap list mapped to category ids. */
+  knowledgeGapIds: string[];
+  failures: ParsedFailure[];
+  warnings: ParseWarning[];
+}
+
+export interface ParseOptions {
+  /** Source path, only used in the record and in messages. */
+  path?: string;
+}
