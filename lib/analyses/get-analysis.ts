@@ -1,0 +1,24 @@
+// Loads one analysis with everything its page shows, by slug.
+import "server-only";
+import { prisma } from "../db";
+
+export async function getAnalysis(slug: string) {
+  return prisma.analysis.findUnique({
+    where: { slug },
+    include: {
+      gaps: { include: { gap: true } },
+      failures: {
+        orderBy: { number: "asc" },
+        include: {
+          codeBlocks: { orderBy: [{ side: "asc" }, { position: "asc" }] },
+          impacts: { orderBy: { position: "asc" } },
+          references: { orderBy: { position: "asc" } },
+          gaps: { orderBy: { rank: "asc" }, include: { gap: true } },
+        },
+      },
+    },
+  });
+}
+
+export type AnalysisDetail = NonNullable<Awaited<ReturnType<typeof getAnalysis>>>;
+export type FailureDetail = AnalysisDetail["failures"][number];

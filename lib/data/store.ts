@@ -1,0 +1,259 @@
+// Writes analyses with prepared statements, one transaction per batch and a savepoint per document,
+// so a document that fails leaves the database as it was for that document and the others proceed.
+// This and lib/data/search-index.ts are the only places that write SQL by hand.
+import type { ParsedAnalysis, ParsedFailure, Severity } from "../parser/types";
+import type { PreparedAnalysis } from "../ingest/prepare";
+import { slugify } from "../ingest/source";
+import type { Sqlite } from "./sqlite";
+
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, unknown: 4 };
+export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 8, high: 4, medium: 2, low: 1, unknown: 1 };
+
+export interface KnownSource {
+  id: number;
+  slug: string;
+  contentHash: string;
+}
+
+export interface WriteResult {
+  sourcePath: string;
+  slug?: string;
+  status: "added" | "updated" | "failed";
+  error?: string;
+}
+
+export interface GapDefinition {
+  id: string;
+  label: string;
+  description?: string;
+}
+
+export function failureLoad(failures: Pick<ParsedFailure, "severity">[]): number {
+  return failures.reduce((sum, f) => sum + SEVERITY_WEIGHT[f.severity], 0);
+}
+
+/** Counts failures per severity. */
+export function severityCounts(failures: Pick<ParsedFailure, "severity">[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, unknown: 0 };
+  for (const f of failures) counts[f.severity]++;
+  return counts;
+}
+
+export class AnalysisStore {
+  private readonly stmts;
+
+  constructor(private readonly db: Sqlite) {
+    this.stmts = {
+      known: db.prepare<[], { id: number; slug: string; sourcePath: string; contentHash: string }>(
+        `SELECT id, slug, sourcePath, contentHash FROM "Analysis"`,
+      ),
+      slugOwner: db.prepare<[string], { sourcePath: string }>(`SELECT sourcePath FROM "Analysis" WHERE slug = ?`),
+      bySource: db.prepare<[string], { id: number; slug: string }>(`SELECT id, slug FROM "Analysis" WHERE sourcePath = ?`),
+      insertAnalysis: db.prepare(
+        `INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, taskId, platform, language, summary,
+          scoreValue, scoreMax, scoreNorm, scoresJson, declaredCritical, declaredHigh, declaredMedium, declaredLow,
+          hasDeclaredCounts, criticalCount, highCount, mediumCount, lowCount, unknownCount, failureCount, failureLoad,
+          knowledgeGapsJson, warningsJson, warningCount, recordJson, raw, byteSize, parseMs, createdAt, updatedAt)
+         VALUES (@slug, @sourcePath, @contentHash, @title, @taskId, @platform, @language, @summary,
+          @scoreValue, @scoreMax, @scoreNorm, @scoresJson, @declaredCritical, @declaredHigh, @declaredMedium, @declaredLow,
+          @hasDeclaredCounts, @criticalCount, @highCount, @mediumCount, @lowCount, @unknownCount, @failureCount, @failureLoad,
+          @knowledgeGapsJson, @warningsJson, @warningCount, @recordJson, @raw, @byteSize, @parseMs, @now, @now)`,
+      ),
+      updateAnalysis: db.prepare(
+        `UPDATE "Analysis" SET contentHash=@contentHash, title=@title, taskId=@taskId, platform=@platform,
+          language=@language, summary=@summary, scoreValue=@scoreValue, scoreMax=@scoreMax, scoreNorm=@scoreNorm,
+          scoresJson=@scoresJson, declaredCritical=@declaredCritical, declaredHigh=@declaredHigh,
+          declaredMedium=@declaredMedium, declaredLow=@declaredLow, hasDeclaredCounts=@hasDeclaredCounts,
+          criticalCount=@criticalCount, highCount=@highCount, mediumCount=@mediumCount, lowCount=@lowCount,
+          unknownCount=@unknownCount, failureCount=@failureCount, failureLoad=@failureLoad,
+          knowledgeGapsJson=@knowledgeGapsJson, warningsJson=@warningsJson, warningCount=@warningCount,
+          recordJson=@recordJson, raw=@raw, byteSize=@byteSize, parseMs=@parseMs, updatedAt=@now
+         WHERE id=@id`,
+      ),
+      resetFailureTitles: db.prepare(`UPDATE "analysis_fts" SET failure_titles = '' WHERE rowid = ?`),
+      deleteFailures: db.prepare(`DELETE FROM "Failure" WHERE analysisId = ?`),
+      deleteAnalysisGaps: db.prepare(`DELETE FROM "AnalysisGap" WHERE analysisId = ?`),
+      insertFailure: db.prepare(
+        `INSERT INTO "Failure" (analysisId, number, title, severity, severityRank, severityNote, section, modelText,
+          idealText, rootCause, location, status, line, primaryGap)
+         VALUES (@analysisId, @number, @title, @severity, @severityRank, @severityNote, @section, @modelText,
+          @idealText, @rootCause, @location, @status, @line, @primaryGap)`,
+      ),
+      insertCode: db.prepare(
+        `INSERT INTO "CodeBlock" (failureId, side, position, lang, value, linesHtml) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      insertImpact: db.prepare(`INSERT INTO "Impact" (failureId, position, label, text) VALUES (?, ?, ?, ?)`),
+      insertReference: db.prepare(`INSERT INTO "Reference" (failureId, position, title, url) VALUES (?, ?, ?, ?)`),
+      insertFailureGap: db.prepare(`INSERT OR IGNORE INTO "FailureGap" (failureId, gapId, rank) VALUES (?, ?, ?)`),
+      insertAnalysisGap: db.prepare(`INSERT OR IGNORE INTO "AnalysisGap" (analysisId, gapId) VALUES (?, ?)`),
+      ensureGap: db.prepare(`INSERT OR IGNORE INTO "KnowledgeGap" (id, label, description) VALUES (?, ?, '')`),
+      upsertGap: db.prepare(
+        `INSERT INTO "KnowledgeGap" (id, label, description) VALUES (?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET label = excluded.label, description = excluded.description`,
+      ),
+      deleteBySource: db.prepare(`DELETE FROM "Analysis" WHERE sourcePath = ?`),
+    };
+  }
+
+  /** sourcePath → what is stored for it, to skip unchanged files without reading them twice. */
+  knownSources(): Map<string, KnownSource> {
+    const map = new Map<string, KnownSource>();
+    for (const row of this.stmts.known.all()) map.set(row.sourcePath, row);
+    return map;
+  }
+
+  /** Makes the taxonomy's categories (and "unclassified") available as KnowledgeGap rows. */
+  syncGaps(gaps: GapDefinition[]): void {
+    this.db.transaction(() => {
+      for (const gap of gaps) this.stmts.upsertGap.run(gap.id, gap.label, gap.description ?? "");
+      this.stmts.upsertGap.run("unclassified", "Unclassified", "No category matched this failure.");
+    })();
+  }
+
+  /** Writes a batch in one transaction; each document in its own savepoint. */
+  writeBatch(docs: PreparedAnalysis[]): WriteResult[] {
+    const writeOne = this.db.transaction((doc: PreparedAnalysis) => this.writeDocument(doc));
+    return this.db.transaction(() =>
+      docs.map((doc): WriteResult => {
+        try {
+          return writeOne(doc);
+        } catch (error) {
+          return { sourcePath: doc.sourcePath, status: "failed", error: (error as Error).message };
+        }
+      }),
+    )();
+  }
+
+  /** Removes the analyses of sources not in `keep`; returns the removed source paths. */
+  prune(shouldRemove: (sourcePath: string) => boolean): string[] {
+    const removed: string[] = [];
+    this.db.transaction(() => {
+      for (const row of this.stmts.known.all()) {
+        if (shouldRemove(row.sourcePath)) {
+          this.stmts.deleteBySource.run(row.sourcePath);
+          removed.push(row.sourcePath);
+        }
+      }
+    })();
+    return removed;
+  }
+
+  deleteSource(sourcePath: string): boolean {
+    return this.stmts.deleteBySource.run(sourcePath).changes > 0;
+  }
+
+  private writeDocument(doc: PreparedAnalysis): WriteResult {
+    const record = doc.record;
+    const existing = this.stmts.bySource.get(doc.sourcePath);
+    const params = analysisParams(doc);
+    let id: number;
+    let slug: string;
+    if (existing) {
+      id = existing.id;
+      slug = existing.slug;
+      this.stmts.deleteFailures.run(id);
+      this.stmts.deleteAnalysisGaps.run(id);
+      this.stmts.updateAnalysis.run({ ...params, id });
+      this.stmts.resetFailureTitles.run(id);
+    } else {
+      slug = this.chooseSlug(record, doc.sourcePath);
+      id = Number(this.stmts.insertAnalysis.run({ ...params, slug, sourcePath: doc.sourcePath }).lastInsertRowid);
+    }
+    record.failures.forEach((failure, index) => this.writeFailure(id, failure, doc.codeHtml[index] ?? []));
+    for (const gapId of record.knowledgeGapIds ?? []) {
+      this.stmts.ensureGap.run(gapId, gapId);
+      this.stmts.insertAnalysisGap.run(id, gapId);
+    }
+    return { sourcePath: doc.sourcePath, slug, status: existing ? "updated" : "added" };
+  }
+
+  private writeFailure(analysisId: number, failure: ParsedFailure, codeHtml: string[][]): void {
+    const gaps = failure.gaps.length ? failure.gaps : ["unclassified"];
+    const failureId = Number(
+      this.stmts.insertFailure.run({
+        analysisId,
+        number: failure.number,
+        title: failure.title,
+        severity: failure.severity,
+        severityRank: SEVERITY_RANK[failure.severity] ?? 4,
+        severityNote: failure.severityNote,
+        section: failure.section,
+        modelText: failure.model.text,
+        idealText: failure.ideal.text,
+        rootCause: failure.rootCause,
+        location: failure.location,
+        status: failure.status,
+        line: failure.line,
+        primaryGap: gaps[0] ?? "unclassified",
+      }).lastInsertRowid,
+    );
+    const blocks = [
+      ...failure.model.code.map((block, position) => ({ side: "model", position, block })),
+      ...failure.ideal.code.map((block, position) => ({ side: "ideal", position, block })),
+    ];
+    blocks.forEach(({ side, position, block }, index) =>
+      this.stmts.insertCode.run(failureId, side, position, block.lang, block.value, JSON.stringify(codeHtml[index] ?? [])),
+    );
+    failure.impacts.forEach((impact, position) => this.stmts.insertImpact.run(failureId, position, impact.label, impact.text));
+    failure.references.forEach((ref, position) => this.stmts.insertReference.run(failureId, position, ref.title, ref.url));
+    gaps.forEach((gapId, rank) => {
+      this.stmts.ensureGap.run(gapId, gapId);
+      this.stmts.insertFailureGap.run(failureId, gapId, rank);
+    });
+  }
+
+  /** Task id when present, else the path; a taken slug gets the path (then a counter) appended. */
+  private chooseSlug(record: ParsedAnalysis, sourcePath: string): string {
+    const fromPath = slugify(sourcePath.replace(/^content\//, "").replace(/^upload:/, "")) || "analysis";
+    const candidates = [record.taskId ? slugify(record.taskId) : "", fromPath, `${record.taskId ? slugify(record.taskId) + "-" : ""}${fromPath}`];
+    for (const candidate of candidates) {
+      if (candidate && !this.stmts.slugOwner.get(candidate)) return candidate;
+    }
+    for (let n = 2; ; n++) {
+      const candidate = `${fromPath}-${n}`;
+      if (!this.stmts.slugOwner.get(candidate)) return candidate;
+    }
+  }
+}
+
+function analysisParams(doc: PreparedAnalysis) {
+  const r = doc.record;
+  const counts = severityCounts(r.failures);
+  const score = r.score;
+  return {
+    contentHash: doc.contentHash,
+    title: r.title?.trim() || fallbackTitle(doc.sourcePath),
+    taskId: r.taskId,
+    platform: r.platform,
+    language: r.language,
+    summary: r.summary,
+    scoreValue: score?.value ?? null,
+    scoreMax: score?.max ?? null,
+    scoreNorm: score && score.max > 0 ? (score.value / score.max) * 10 : null,
+    scoresJson: JSON.stringify(r.scores ?? []),
+    declaredCritical: r.declaredCounts?.critical ?? null,
+    declaredHigh: r.declaredCounts?.high ?? null,
+    declaredMedium: r.declaredCounts?.medium ?? null,
+    declaredLow: r.declaredCounts?.low ?? null,
+    hasDeclaredCounts: r.declaredCounts ? 1 : 0,
+    criticalCount: counts.critical,
+    highCount: counts.high,
+    mediumCount: counts.medium,
+    lowCount: counts.low,
+    unknownCount: counts.unknown,
+    failureCount: r.failures.length,
+    failureLoad: failureLoad(r.failures),
+    knowledgeGapsJson: JSON.stringify(r.knowledgeGaps ?? []),
+    warningsJson: JSON.stringify(r.warnings ?? []),
+    warningCount: r.warnings?.length ?? 0,
+    recordJson: JSON.stringify(r),
+    raw: doc.raw,
+    byteSize: doc.byteSize,
+    parseMs: doc.parseMs,
+    now: Date.now(),
+  };
+}
+
+function fallbackTitle(sourcePath: string): string {
+  return sourcePath.split("/").pop()?.replace(/\.(md|markdown|txt)$/i, "") || sourcePath;
+}

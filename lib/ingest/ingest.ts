@@ -1,0 +1,148 @@
+// Sync semantics: upsert analyses by source path and content hash. Unchanged files are skipped
+// without parsing, changed files replace their analysis in one transaction, --prune removes
+// analyses whose source file is gone. Safe to re-run and to interrupt.
+import fs from "node:fs";
+import { AnalysisStore, type WriteResult } from "../data/store";
+import { openSqlite, type Sqlite } from "../data/sqlite";
+import { readGapDefinitions } from "./taxonomy-file";
+import { listMarkdownFiles } from "./files";
+import type { PreparedAnalysis, SourceFile } from "./prepare";
+import { hashBytes, storedSourcePath } from "./source";
+import { inProcessPreparer, workerPreparer, defaultWorkerCount, type Preparer } from "./worker-pool";
+
+export interface IngestProgress {
+  done: number;
+  total: number;
+  sourcePath: string;
+  status: "added" | "updated" | "unchanged" | "failed";
+}
+
+export interface IngestOptions {
+  paths: string[];
+  prune?: boolean;
+  /** Parse workers; 0 parses in this thread. Default: one per core. */
+  workers?: number;
+  batchSize?: number;
+  db?: Sqlite;
+  onProgress?: (event: IngestProgress) => void;
+}
+
+export interface IngestSummary {
+  files: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  pruned: string[];
+  failed: { sourcePath: string; error: string }[];
+  warnings: { sourcePath: string; count: number }[];
+  warningCount: number;
+  slowest: { sourcePath: string; ms: number }[];
+  results: WriteResult[];
+  elapsedMs: number;
+}
+
+export async function ingest(options: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const db = options.db ?? openSqlite();
+  const store = new AnalysisStore(db);
+  store.syncGaps(readGapDefinitions());
+  const listing = listMarkdownFiles(options.paths);
+  const known = store.knownSources();
+  const summary: IngestSummary = {
+    files: listing.files.length, added: 0, updated: 0, unchanged: 0, pruned: [], warnings: [], warningCount: 0,
+    failed: listing.missing.map((m) => ({ sourcePath: m.path, error: m.reason })), slowest: [], results: [], elapsedMs: 0,
+  };
+  const total = listing.files.length;
+  let done = 0;
+  const report = (sourcePath: string, status: IngestProgress["status"]) => options.onProgress?.({ done: ++done, total, sourcePath, status });
+
+  // Read and hash everything first: cheap, and it tells how much parsing there is.
+  const toParse: SourceFile[] = [];
+  const seen = new Set<string>();
+  for (const file of listing.files) {
+    const sourcePath = storedSourcePath(file);
+    seen.add(sourcePath);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (error) {
+      summary.failed.push({ sourcePath, error: `cannot read: ${(error as Error).message}` });
+      report(sourcePath, "failed");
+      continue;
+    }
+    const contentHash = hashBytes(bytes);
+    if (known.get(sourcePath)?.contentHash === contentHash) {
+      summary.unchanged++;
+      report(sourcePath, "unchanged");
+      continue;
+    }
+    toParse.push({ sourcePath, contentHash, bytes });
+  }
+
+  const workers = options.workers ?? (toParse.length >= 16 ? defaultWorkerCount() : 0);
+  const preparer: Preparer = workers > 0 ? workerPreparer(workers) : inProcessPreparer();
+  const batchSize = options.batchSize ?? 50;
+  const timings: { sourcePath: string; ms: number }[] = [];
+  let batch: PreparedAnalysis[] = [];
+  const flush = () => {
+    if (!batch.length) return;
+    for (const result of store.writeBatch(batch)) {
+      summary.results.push(result);
+      if (result.status === "failed") summary.failed.push({ sourcePath: result.sourcePath, error: result.error ?? "write failed" });
+      else summary[result.status]++;
+      report(result.sourcePath, result.status);
+    }
+    batch = [];
+  };
+  try {
+    // Keep a bounded window of documents in flight so memory stays flat on large sets.
+    const window = Math.max(4, workers * 4);
+    const inFlight = new Map<number, Promise<{ index: number; prepared?: PreparedAnalysis; error?: string }>>();
+    let next = 0;
+    const launch = (index: number) => {
+      const file = toParse[index]!;
+      inFlight.set(
+        index,
+        preparer.prepare(file).then(
+          (prepared) => ({ index, prepared }),
+          (error: Error) => ({ index, error: error.message }),
+        ),
+      );
+    };
+    while (next < toParse.length && inFlight.size < window) launch(next++);
+    while (inFlight.size) {
+      const settled = await Promise.race(inFlight.values());
+      inFlight.delete(settled.index);
+      if (next < toParse.length) launch(next++);
+      const file = toParse[settled.index]!;
+      if (settled.prepared) {
+        const prepared = settled.prepared;
+        timings.push({ sourcePath: prepared.sourcePath, ms: prepared.parseMs });
+        if (prepared.record.warnings.length) {
+          summary.warnings.push({ sourcePath: prepared.sourcePath, count: prepared.record.warnings.length });
+          summary.warningCount += prepared.record.warnings.length;
+        }
+        batch.push(prepared);
+        if (batch.length >= batchSize) flush();
+      } else {
+        summary.failed.push({ sourcePath: file.sourcePath, error: settled.error ?? "parse failed" });
+        report(file.sourcePath, "failed");
+      }
+      toParse[settled.index] = { ...file, bytes: new Uint8Array(0) };
+    }
+    flush();
+  } finally {
+    await preparer.close();
+  }
+
+  if (options.prune) {
+    const roots = options.paths.map((p) => storedSourcePath(p));
+    const under = (sourcePath: string) => roots.some((root) => sourcePath === root || sourcePath.startsWith(root.replace(/\/?$/, "/")));
+    summary.pruned = store.prune((sourcePath) => !seen.has(sourcePath) && !sourcePath.startsWith("upload:") && under(sourcePath));
+  }
+  summary.slowest = timings.sort((a, b) => b.ms - a.ms).slice(0, 5);
+  summary.elapsedMs = performance.now() - started;
+  if (!options.db) db.close();
+  return summary;
+}
+

@@ -1,0 +1,62 @@
+// `npm run ingest [-- PATH...] [--prune] [--watch] [--workers N] [--rebuild-index]`
+import fs from "node:fs";
+import { migrateIfNeeded } from "../lib/data/migrations";
+import { rebuildSearchIndex } from "../lib/data/search-index";
+import { openSqlite } from "../lib/data/sqlite";
+import { ingest, type IngestSummary } from "../lib/ingest/ingest";
+import { formatSummary, progressReporter } from "../lib/ingest/report";
+
+const args = process.argv.slice(2);
+const flags = new Set(args.filter((a) => a.startsWith("--")));
+const workersAt = args.indexOf("--workers");
+const workers = workersAt >= 0 ? Number(args[workersAt + 1]) : undefined;
+const paths = args.filter((a, i) => !a.startsWith("--") && !(workersAt >= 0 && i === workersAt + 1));
+if (!paths.length) paths.push(process.env.FAULTLINE_CONTENT || "content");
+
+async function runOnce(quietWhenUnchanged = false): Promise<IngestSummary> {
+  const reporter = progressReporter();
+  try {
+    const summary = await ingest({ paths, prune: flags.has("--prune"), workers, onProgress: (e) => reporter.onProgress(e) });
+    reporter.stop();
+    if (!quietWhenUnchanged || summary.added || summary.updated || summary.pruned.length || summary.failed.length) {
+      console.log(formatSummary(summary));
+    }
+    for (const w of summary.warnings.slice(0, 20)) console.log(`  warnings ${String(w.count).padStart(3)}  ${w.sourcePath}`);
+    return summary;
+  } finally {
+    reporter.stop();
+  }
+}
+
+async function main(): Promise<number> {
+  migrateIfNeeded();
+  if (flags.has("--rebuild-index")) {
+    const db = openSqlite();
+    const counts = rebuildSearchIndex(db);
+    db.close();
+    console.log(`Rebuilt the search index: ${counts.analyses} analyses, ${counts.failures} failures.`);
+    if (!args.some((a) => !a.startsWith("--"))) return 0;
+  }
+  const summary = await runOnce();
+  const stored = summary.added + summary.updated + summary.unchanged;
+  if (!flags.has("--watch")) return summary.files > 0 && stored === 0 ? 1 : 0;
+  console.log(`Watching ${paths.join(", ")} for changes (Ctrl-C to stop)…`);
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(() => runOnce(true).then(() => undefined, (e: Error) => console.error(e.message)));
+    }, 250);
+  };
+  for (const path of paths) fs.watch(path, { recursive: true }, schedule);
+  return new Promise<number>(() => {});
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`ingest: ${error.message}`);
+    process.exit(2);
+  },
+);
