@@ -1,0 +1,241 @@
+// Aligns a MODEL code block with an IDEAL code block line by line (jsdiff on line arrays), marks the
+// changed words inside changed line pairs, and folds long unchanged runs. Pure: no React, no database.
+import { diffArrays, diffWordsWithSpace, type ChangeObject } from "diff";
+import { escapeHtml, markHtml, type TextRange } from "./mark-html";
+
+/** One side of a diff row: 1-based line number and the line's (highlighted, marked) HTML. */
+export interface DiffCell {
+  no: number;
+  html: string;
+}
+
+export type DiffRow =
+  | { kind: "same"; left: DiffCell; right: DiffCell }
+  | { kind: "change"; left: DiffCell; right: DiffCell }
+  | { kind: "removed"; left: DiffCell }
+  | { kind: "added"; right: DiffCell };
+
+export type DiffSegment = { type: "rows"; rows: DiffRow[] } | { type: "folded"; rows: DiffRow[] };
+
+export interface SideLines {
+  /** Source lines of the block (value.split("\n")). */
+  text: string[];
+  /** Highlighted HTML per line, same length as `text` (falls back to escaped text when not). */
+  html?: string[];
+}
+
+export interface DiffStats {
+  added: number;
+  removed: number;
+  changed: number;
+  same: number;
+}
+
+/** Class names the renderer styles; kept here so tests and CSS agree. */
+export const MARK_REMOVED = "diff-word-removed";
+export const MARK_ADDED = "diff-word-added";
+
+/** Splits a code block into lines, dropping one trailing newline and any \r. */
+export function splitLines(value: string): string[] {
+  const lines = value.replace(/\r\n?/g, "\n").split("\n");
+  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+
+/**
+ * Aligns `model` (left) with `ideal` (right). Equal lines pair up; a run of removed lines followed by
+ * a run of added lines pairs index by index as "change" rows (word marks inside), the rest stand alone.
+ */
+export function alignLines(model: SideLines, ideal: SideLines): DiffRow[] {
+  const htmlOf = (side: SideLines, i: number) => {
+    const html = side.html?.[i];
+    return html !== undefined && side.html?.length === side.text.length ? html : escapeHtml(side.text[i] ?? "");
+  };
+  const changes: ChangeObject<string[]>[] = diffArrays(model.text, ideal.text);
+  const rows: DiffRow[] = [];
+  let l = 0;
+  let r = 0;
+  for (let c = 0; c < changes.length; c++) {
+    const change = changes[c]!;
+    if (!change.added && !change.removed) {
+      for (let k = 0; k < change.count; k++, l++, r++) {
+        rows.push({ kind: "same", left: { no: l + 1, html: htmlOf(model, l) }, right: { no: r + 1, html: htmlOf(ideal, r) } });
+      }
+      continue;
+    }
+    // A replacement is a removed run next to an added run (jsdiff emits removed first).
+    const next = changes[c + 1];
+    const removedCount = change.removed ? change.count : 0;
+    const addedCount = change.added ? change.count : next?.added && change.removed ? next.count : 0;
+    if (change.removed && next?.added) c++;
+    const paired = Math.min(removedCount, addedCount);
+    for (let k = 0; k < paired; k++) {
+      const li = l + k;
+      const ri = r + k;
+      const [leftRanges, rightRanges] = wordRanges(model.text[li] ?? "", ideal.text[ri] ?? "");
+      rows.push({
+        kind: "change",
+        left: { no: li + 1, html: markHtml(htmlOf(model, li), model.text[li] ?? "", leftRanges, MARK_REMOVED) },
+        right: { no: ri + 1, html: markHtml(htmlOf(ideal, ri), ideal.text[ri] ?? "", rightRanges, MARK_ADDED) },
+      });
+    }
+    for (let k = paired; k < removedCount; k++) rows.push({ kind: "removed", left: { no: l + k + 1, html: htmlOf(model, l + k) } });
+    for (let k = paired; k < addedCount; k++) rows.push({ kind: "added", right: { no: r + k + 1, html: htmlOf(ideal, r + k) } });
+    l += removedCount;
+    r += addedCount;
+  }
+  return rows;
+}
+
+/**
+ * The changed character ranges of a line pair: [ranges in `before`, ranges in `after`]. Whole-line
+ * marks are left to the row colour, so lines that share almost nothing get no word marks at all.
+ */
+export function wordRanges(before: string, after: string): [TextRange[], TextRange[]] {
+  if (before === after) return [[], []];
+  const parts = diffWordsWithSpace(before, after);
+  const left: TextRange[] = [];
+  const right: TextRange[] = [];
+  let lo = 0;
+  let ro = 0;
+  let common = 0;
+  for (const part of parts) {
+    const n = part.value.length;
+    if (part.removed) {
+      left.push([lo, lo + n]);
+      lo += n;
+    } else if (part.added) {
+      right.push([ro, ro + n]);
+      ro += n;
+    } else {
+      common += part.value.trim() ? n : 0;
+      lo += n;
+      ro += n;
+    }
+  }
+  const longest = Math.max(before.trim().length, after.trim().length);
+  if (longest > 0 && common / longest < 0.25) return [[], []];
+  return [left, right];
+}
+
+/**
+ * Folds unchanged runs: keeps `context` lines next to each change and folds the rest when at least
+ * `minFold` lines would be hidden. A block with no changes at all keeps its first `context` lines.
+ */
+export function foldRows(rows: DiffRow[], context = 3, minFold = 4): DiffSegment[] {
+  const segments: DiffSegment[] = [];
+  const push = (type: DiffSegment["type"], part: DiffRow[]) => {
+    if (!part.length) return;
+    const last = segments[segments.length - 1];
+    if (last && last.type === type) last.rows.push(...part);
+    else segments.push({ type, rows: [...part] });
+  };
+  let i = 0;
+  while (i < rows.length) {
+    if (rows[i]!.kind !== "same") {
+      push("rows", [rows[i]!]);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < rows.length && rows[j]!.kind === "same") j++;
+    const run = rows.slice(i, j);
+    const atStart = i === 0;
+    const atEnd = j === rows.length;
+    const head = atStart ? (atEnd ? context : 0) : context;
+    const tail = atEnd ? 0 : context;
+    if (run.length - head - tail >= minFold) {
+      push("rows", run.slice(0, head));
+      push("folded", run.slice(head, run.length - tail));
+      push("rows", run.slice(run.length - tail));
+    } else {
+      push("rows", run);
+    }
+    i = j;
+  }
+  return segments;
+}
+
+export function diffStats(rows: DiffRow[]): DiffStats {
+  const stats: DiffStats = { added: 0, removed: 0, changed: 0, same: 0 };
+  for (const row of rows) {
+    if (row.kind === "same") stats.same++;
+    else if (row.kind === "change") stats.changed++;
+    else if (row.kind === "added") stats.added++;
+    else stats.removed++;
+  }
+  return stats;
+}
+
+/** A unified line: what a row contributes when MODEL and IDEAL are shown in one column. */
+export interface UnifiedLine {
+  sign: " " | "-" | "+";
+  left: number | null;
+  right: number | null;
+  html: string;
+}
+
+/** Flattens rows into unified lines: within a run of changes, all MODEL lines first, then all IDEAL lines. */
+export function unifiedLines(rows: DiffRow[]): UnifiedLine[] {
+  const out: UnifiedLine[] = [];
+  let minus: UnifiedLine[] = [];
+  let plus: UnifiedLine[] = [];
+  const flush = () => {
+    out.push(...minus, ...plus);
+    minus = [];
+    plus = [];
+  };
+  for (const row of rows) {
+    if (row.kind === "same") {
+      flush();
+      out.push({ sign: " ", left: row.left.no, right: row.right.no, html: row.right.html });
+      continue;
+    }
+    if (row.kind !== "added") minus.push({ sign: "-", left: row.left.no, right: null, html: row.left.html });
+    if (row.kind !== "removed") plus.push({ sign: "+", left: null, right: row.right.no, html: row.right.html });
+  }
+  flush();
+  return out;
+}
+
+export interface BlockLike {
+  position: number;
+  lang: string | null;
+  value: string;
+  linesHtml: string[];
+}
+
+export type BlockPair<B extends BlockLike = BlockLike> =
+  | { kind: "pair"; index: number; model: B; ideal: B }
+  | { kind: "model-only"; index: number; model: B }
+  | { kind: "ideal-only"; index: number; ideal: B };
+
+/** Pairs MODEL block i with IDEAL block i; extra blocks on either side stand alone. */
+export function pairBlocks<B extends BlockLike>(model: B[], ideal: B[]): BlockPair<B>[] {
+  const m = [...model].sort((a, b) => a.position - b.position);
+  const d = [...ideal].sort((a, b) => a.position - b.position);
+  const pairs: BlockPair<B>[] = [];
+  for (let i = 0; i < Math.max(m.length, d.length); i++) {
+    const a = m[i];
+    const b = d[i];
+    if (a && b) pairs.push({ kind: "pair", index: i, model: a, ideal: b });
+    else if (a) pairs.push({ kind: "model-only", index: i, model: a });
+    else if (b) pairs.push({ kind: "ideal-only", index: i, ideal: b });
+  }
+  return pairs;
+}
+
+/**
+ * The anchor id of a diff line. `side` "L" is the MODEL (left) line number, "R" the IDEAL (right)
+ * one. The first block pair keeps the short form `failure-3-L12`; later pairs add `b2`, `b3`….
+ */
+export function lineAnchor(failureNumber: number, pairIndex: number, side: "L" | "R", line: number): string {
+  return pairIndex === 0 ? `failure-${failureNumber}-${side}${line}` : `failure-${failureNumber}-b${pairIndex + 1}-${side}${line}`;
+}
+
+/** Reads an anchor written by `lineAnchor`; null for anything else. */
+export function parseLineAnchor(hash: string): { failure: number; pair: number; side: "L" | "R"; line: number } | null {
+  const match = /^#?failure-(\d+)-(?:b(\d+)-)?([LR])(\d+)$/.exec(hash);
+  if (!match) return null;
+  return { failure: Number(match[1]), pair: match[2] ? Number(match[2]) - 1 : 0, side: match[3] as "L" | "R", line: Number(match[4]) };
+}
