@@ -1,0 +1,262 @@
+// Finds the failure items of a document and turns each into a ParsedFailure.
+// Items are (1) leaf headings that state a problem or are numbered inside failure sections,
+// (2) bold-titled list items directly under a failure-named section without headings of its own,
+// (3) in documents without any markdown structure, title lines or "Label: text" paragraphs.
+import type { Code, List, ListItem, Root, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import type { CodeBlock, Impact, ParsedFailure, Reference, Severity, Side } from "./types";
+import { hasFailureEvidence, readFields, type Field } from "./fields";
+import {
+  contextOf,
+  namesFailuresInContext,
+  sectionLevel,
+  structuralChildren,
+  type Outline,
+  type Section,
+} from "./sections";
+import { resolveSeverity } from "./severity";
+import { isOutputBlock, markerOf, splitBySide, type CodeSide } from "./split-code";
+import { cleanTitle, hasNumbering, squash, stripEmoji, stripInlineMarkdown } from "./text";
+import { levelOfHeading, namesFailures } from "./vocabulary";
+
+/** A failure before knowledge-gap classification and numbering. */
+export interface FailureDraft extends Omit<ParsedFailure, "gaps" | "number"> {
+  /** Item-level severity (field/category/title) for the severity-mismatch check. */
+  ownSeverity: Severity | null;
+  sectionSeverity: Severity | null;
+  /** Raw body text, for duplicate detection and gap classification. */
+  body: string;
+}
+
+export interface DraftContext {
+  source: string;
+  root: Root;
+  outline: Outline;
+  legend: ReadonlyMap<string, Severity>;
+}
+
+export function findFailures(ctx: DraftContext): FailureDraft[] {
+  const { outline, root } = ctx;
+  const drafts: FailureDraft[] = [];
+  for (const section of outline.sections) {
+    if (section.isTitle || section.side || section.excluded || section.negation) continue;
+    if (structuralChildren(section).length > 0) continue;
+    const body = root.children.slice(section.index + 1, section.end);
+    const fields = readFields(ctx.source, body, section.line);
+    if (isHeadingFailure(section, fields)) {
+      drafts.push(draftFromHeading(ctx, section, body, fields));
+    } else if (isListSection(section)) {
+      for (const list of body) {
+        if (list.type === "list") drafts.push(...draftsFromList(ctx, section, list));
+      }
+    }
+  }
+  return drafts;
+}
+
+function isHeadingFailure(section: Section, fields: readonly Field[]): boolean {
+  if (hasFailureEvidence(fields) && !declaresNonFailure(fields)) return true;
+  if (section.weak) return false;
+  const numbered = hasNumbering(section.text);
+  const failureContext = namesFailuresInContext(section);
+  if (numbered && (failureContext || contextOf(section).length === 0 || section.depth <= 2)) return true;
+  return failureContext && section.depth > 2 && hasBody(fields);
+}
+
+function declaresNonFailure(fields: readonly Field[]): boolean {
+  return fields.some(
+    (field) =>
+      (field.kind === "category" || field.kind === "severity") &&
+      /\bnot an? (?:model )?(?:error|failure|issue)\b|\bnon[- ]failure\b/i.test(field.text.join(" ")),
+  );
+}
+
+function hasBody(fields: readonly Field[]): boolean {
+  return fields.some((field) => field.text.length > 0 || field.code.length > 0);
+}
+
+/** A leaf section named for failures whose body is a list of bold-titled items. */
+function isListSection(section: Section): boolean {
+  return !section.weak && namesFailures(section.text);
+}
+
+function draftFromHeading(ctx: DraftContext, section: Section, body: RootContent[], fields: Field[]): FailureDraft {
+  const title = cleanTitle(toString(section.heading)) || section.text;
+  const start = section.heading.position?.start.offset ?? 0;
+  const last = body[body.length - 1];
+  const end = last?.position?.end.offset ?? section.heading.position?.end.offset ?? start;
+  return buildDraft(ctx, {
+    title,
+    fields,
+    line: section.line,
+    section: sectionName(section.parent),
+    sectionLevel: sectionLevel(section.parent),
+    body: ctx.source.slice(start, end),
+  });
+}
+
+function draftsFromList(ctx: DraftContext, section: Section, list: List): FailureDraft[] {
+  const drafts: FailureDraft[] = [];
+  for (const item of list.children) {
+    const titled = boldTitleOf(ctx.source, item);
+    if (!titled) continue;
+    const fields = readFields(ctx.source, item.children.slice(1) as RootContent[], item.position?.start.line ?? 0);
+    const first = fields[0];
+    if (first && titled.rest) first.text.unshift(titled.rest);
+    drafts.push(
+      buildDraft(ctx, {
+        title: titled.title,
+        fields,
+        line: item.position?.start.line ?? section.line,
+        section: section.text,
+        sectionLevel: sectionLevel(section),
+        body: sliceNode(ctx.source, item),
+      }),
+    );
+  }
+  return drafts;
+}
+
+/** "**Import Errors:** Missing import" -> { title: "Import Errors", rest: "Missing import" }. */
+function boldTitleOf(source: string, item: ListItem): { title: string; rest: string } | null {
+  const first = item.children[0];
+  if (first?.type !== "paragraph") return null;
+  const lead = first.children[0];
+  if (lead?.type !== "strong") return null;
+  const title = cleanTitle(toString(lead));
+  if (!title || title.length > 120) return null;
+  const raw = sliceNode(source, first);
+  const rest = stripInlineMarkdown(raw.replace(/^\s*(?:\*\*|__)[\s\S]*?(?:\*\*|__)\s*[:：\-–—]?\s*/, "")).trim();
+  return { title, rest };
+}
+
+export function sliceNode(source: string, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? "" : source.slice(start, end);
+}
+
+function sectionName(section: Section | null): string | null {
+  for (let s = section; s; s = s.parent) if (!s.isTitle) return s.text;
+  return null;
+}
+
+interface DraftInput {
+  title: string;
+  fields: Field[];
+  line: number;
+  section: string | null;
+  sectionLevel: Severity | null;
+  body: string;
+}
+
+export function buildDraft(ctx: DraftContext, input: DraftInput): FailureDraft {
+  const verdict = resolveSeverity(input.fields, input.title, input.sectionLevel, ctx.legend);
+  const sides = collectSides(input.fields);
+  return {
+    title: input.title,
+    severity: verdict.severity,
+    severityNote: verdict.note,
+    section: input.section,
+    model: sides.model,
+    ideal: sides.ideal,
+    rootCause: joinText(input.fields, "rootCause"),
+    impacts: impactsOf(input.fields),
+    references: referencesOf(input.fields),
+    location: locationOf(input.fields),
+    status: statusOf(input.fields),
+    line: input.line,
+    ownSeverity: verdict.own,
+    sectionSeverity: input.sectionLevel,
+    body: input.body,
+  };
+}
+
+// ---- sides --------------------------------------------------------------------------------------
+
+function collectSides(fields: readonly Field[]): { model: Side; ideal: Side } {
+  const model: Side = { text: "", code: [] };
+  const ideal: Side = { text: "", code: [] };
+  const modelText: string[] = [];
+  const idealText: string[] = [];
+  for (const field of fields) {
+    if (field.kind === "model") modelText.push(...field.text);
+    if (field.kind === "ideal") idealText.push(...field.text);
+    for (const code of field.code) {
+      for (const part of sideCode(field, code)) (part.side === "model" ? model : ideal).code.push(part.block);
+    }
+  }
+  model.text = modelText.join("\n").trim();
+  ideal.text = idealText.join("\n").trim();
+  return { model, ideal };
+}
+
+function sideCode(field: Field, code: Code): Array<{ side: CodeSide; block: CodeBlock }> {
+  const block: CodeBlock = { lang: code.lang ?? null, value: code.value };
+  const split = splitBySide(block);
+  if (split.parts.length > 0) return split.parts;
+  if (field.kind === "error" || isOutputBlock(block.lang, block.value)) return [];
+  const marked = split.markers.size === 1 ? [...split.markers][0] : undefined;
+  if (field.kind === "model" || field.kind === "ideal") {
+    // A problem label ("Issue", "Problem") with a block marked as the fix reads as the fix.
+    if (marked && marked !== field.kind && !/^(model|ideal)/i.test(field.label ?? "")) return [{ side: marked, block }];
+    return [{ side: field.kind, block }];
+  }
+  if (marked) return [{ side: marked, block }];
+  if (field.kind === "other") return [{ side: introSide(field), block }];
+  return [];
+}
+
+/** Side of an unlabelled block from the sentence that introduces it ("Required permissions:"). */
+function introSide(field: Field): CodeSide {
+  const intro = field.text[field.text.length - 1] ?? field.label ?? "";
+  if (/\b(required|should|correct(?:ed)?|fix(?:ed)?|ideal|expected|recommended|instead|proper|solution)\b/i.test(intro)) {
+    return "ideal";
+  }
+  return markerOf(`# ${intro}`) ?? "model";
+}
+
+// ---- other fields -------------------------------------------------------------------------------
+
+function joinText(fields: readonly Field[], kind: Field["kind"]): string | null {
+  const text = fields
+    .filter((field) => field.kind === kind)
+    .flatMap((field) => field.text)
+    .join("\n")
+    .trim();
+  return text.length ? text : null;
+}
+
+function impactsOf(fields: readonly Field[]): Impact[] {
+  return fields
+    .filter((field) => field.kind === "impact" && field.label)
+    .map((field) => ({ label: squash(field.label ?? ""), text: field.text.join("\n").trim() }));
+}
+
+const LINK = /\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)|(https?:\/\/[^\s)>\]]+)/g;
+
+function referencesOf(fields: readonly Field[]): Reference[] {
+  const references: Reference[] = [];
+  for (const field of fields) {
+    if (field.kind !== "reference") continue;
+    const text = field.raw.join("\n") || field.text.join("\n");
+    for (const match of text.matchAll(LINK)) {
+      const url = (match[2] ?? match[3] ?? "").replace(/[.,;]+$/, "");
+      const title = match[1] ? squash(match[1]) : url;
+      if (url && !references.some((r) => r.url === url)) references.push({ title, url });
+    }
+  }
+  return references;
+}
+
+function locationOf(fields: readonly Field[]): string | null {
+  const field = fields.find((f) => f.kind === "location" && f.text.length);
+  if (field) return squash(field.text.join(" "));
+  const paren = fields.find((f) => f.kind === "model" && f.paren && /\bline|\.\w{1,5}\b|\//i.test(f.paren ?? ""));
+  return paren?.paren ? squash(paren.paren) : null;
+}
+
+function statusOf(fields: readonly Field[]): string | null {
+  const field = fields.find((f) => f.kind === "status" && f.text.length);
+  return field ? squash(stripEmoji(field.text.join(" "))).toLowerCase() : null;
+}

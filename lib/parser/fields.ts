@@ -1,0 +1,180 @@
+// Reads a failure's body (the mdast blocks under its heading or inside its list item) into labelled
+// fields: "**MODEL_RESPONSE Issue**:", "**Impact Level**: High", "- **Fix**: ...", side sub-headings.
+// Paragraph lines are read from the raw source through node offsets, so one paragraph holding
+// several "**Label**: value" lines (hard breaks) yields several fields.
+import type { Code, List, ListItem, Nodes, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { stripBlockPrefix, stripInlineMarkdown } from "./text";
+import { kindOfLabel, sideOfHeading, type FieldKind } from "./vocabulary";
+
+export interface LabelLine {
+  label: string;
+  /** Parenthetical right after the label: "**MODEL_RESPONSE Issue** (storage.py, line 57):". */
+  paren: string | null;
+  value: string;
+}
+
+export interface Field {
+  label: string | null;
+  kind: FieldKind;
+  paren: string | null;
+  text: string[];
+  /** Raw source lines of the field (links and URLs intact). */
+  raw: string[];
+  code: Code[];
+  line: number;
+}
+
+const BOLD_LABEL = /^(?:\*\*|__)(.+?)(?:\*\*|__)(.*)$/;
+const KNOWN_PLAIN_LABEL =
+  /^(impact level|severity|priority|root cause|model[_ ]response[\w .]*|ideal[_ ]response[\w .]*|issue|problem|fix|fix applied|solution|category|location|file|status|fix status)\s*:\s*(.*)$/i;
+
+/** Parses "**Label**: value", "**Label:** value", "**Label: value**", "**Label** (x): value". */
+export function parseLabelLine(rawLine: string): LabelLine | null {
+  const line = stripBlockPrefix(rawLine).trim();
+  const bold = BOLD_LABEL.exec(line);
+  if (bold) {
+    const inner = (bold[1] ?? "").trim();
+    const rest = (bold[2] ?? "").trim();
+    if (inner.length === 0 || inner.length > 90) return null;
+    if (/[:：]$/.test(inner)) return label(inner.slice(0, -1), null, rest);
+    if (rest.startsWith(":")) return label(inner, null, rest.slice(1));
+    const paren = /^\(([^)]*)\)\s*[:：]\s*(.*)$/.exec(rest);
+    if (paren) return label(inner, paren[1] ?? null, paren[2] ?? "");
+    const colon = /^([^:：]{2,50})[:：]\s*(.+)$/.exec(inner);
+    if (colon && (rest === "" || /^[-–—(]/.test(rest))) return label(colon[1] ?? "", null, `${colon[2] ?? ""} ${rest}`);
+    if (rest === "" && inner.length <= 60 && kindOfLabel(inner) !== "other") return label(inner, null, "");
+    return null;
+  }
+  const plain = KNOWN_PLAIN_LABEL.exec(line);
+  if (plain) return label(plain[1] ?? "", null, plain[2] ?? "");
+  return null;
+}
+
+function label(rawLabel: string, paren: string | null, value: string): LabelLine {
+  const cleaned = stripInlineMarkdown(rawLabel).trim();
+  const inlineParen = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(cleaned);
+  return {
+    label: inlineParen?.[1] ? inlineParen[1].trim() : cleaned,
+    paren: paren ?? inlineParen?.[2] ?? null,
+    value: stripInlineMarkdown(value).trim(),
+  };
+}
+
+/** Reads body blocks into fields; `source` is the whole normalised document. */
+export class FieldReader {
+  readonly fields: Field[] = [];
+  private current: Field;
+
+  constructor(
+    private readonly source: string,
+    firstLine: number,
+  ) {
+    this.current = { label: null, kind: "other", paren: null, text: [], raw: [], code: [], line: firstLine };
+    this.fields.push(this.current);
+  }
+
+  readBlocks(nodes: readonly RootContent[]): void {
+    for (const node of nodes) this.readBlock(node);
+  }
+
+  private start(line: LabelLine, at: number, raw = ""): void {
+    this.current = {
+      label: line.label,
+      kind: kindOfLabel(line.label),
+      paren: line.paren,
+      text: line.value ? [line.value] : [],
+      raw: raw ? [raw] : [],
+      code: [],
+      line: at,
+    };
+    this.fields.push(this.current);
+  }
+
+  private readBlock(node: RootContent): void {
+    switch (node.type) {
+      case "heading": {
+        const text = toString(node).trim();
+        const side = sideOfHeading(text);
+        this.start({ label: text, paren: null, value: "" }, node.position?.start.line ?? 0);
+        if (side) this.current.kind = side;
+        return;
+      }
+      case "paragraph":
+        this.readLines(node, false);
+        return;
+      case "list":
+        this.readList(node);
+        return;
+      case "code":
+        this.current.code.push(node);
+        return;
+      case "blockquote":
+      case "table":
+        this.current.text.push(toString(node));
+        this.current.raw.push(sliceRaw(this.source, node));
+        return;
+      default:
+        return;
+    }
+  }
+
+  private readList(list: List): void {
+    for (const item of list.children) this.readListItem(item);
+  }
+
+  private readListItem(item: ListItem): void {
+    const [first, ...rest] = item.children;
+    if (first?.type === "paragraph") {
+      this.readLines(first, true);
+    } else if (first) {
+      this.readBlock(first as RootContent);
+    }
+    for (const child of rest) this.readBlock(child as RootContent);
+  }
+
+  /** Paragraph lines: a line opening with a label starts a field, other lines extend the current one. */
+  private readLines(node: Nodes, inList: boolean): void {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) {
+      this.current.text.push(toString(node));
+      return;
+    }
+    const firstLine = node.position?.start.line ?? 0;
+    const lines = this.source.slice(start, end).split("\n");
+    lines.forEach((raw, i) => {
+      const parsed = parseLabelLine(raw);
+      const kind = parsed ? kindOfLabel(parsed.label) : "other";
+      // Inside lists only labels that carry a side or a field of their own open a new field;
+      // "- **Security**: ..." bullets under an impact label stay part of that impact.
+      if (parsed && (!inList || kind !== "other")) {
+        this.start(parsed, firstLine + i, raw);
+        return;
+      }
+      this.current.raw.push(raw);
+      const text = stripInlineMarkdown(stripBlockPrefix(raw)).trim();
+      if (text) this.current.text.push(inList && i === 0 ? `- ${text}` : text);
+    });
+  }
+}
+
+/** Reads the blocks of one failure body. */
+export function readFields(source: string, nodes: readonly RootContent[], firstLine: number): Field[] {
+  const reader = new FieldReader(source, firstLine);
+  reader.readBlocks(nodes);
+  return reader.fields;
+}
+
+/** True when any field states the problem, the fix, or a level: evidence that a heading is a failure. */
+export function hasFailureEvidence(fields: readonly Field[]): boolean {
+  return fields.some(
+    (field) => field.label !== null && (field.kind === "model" || field.kind === "ideal" || field.kind === "severity"),
+  );
+}
+
+function sliceRaw(source: string, node: Nodes): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? "" : source.slice(start, end);
+}

@@ -1,0 +1,174 @@
+// Parses a "Model Response Failures Analysis" Markdown document into a ParsedAnalysis record.
+// The document is parsed once with remark (+GFM) and the tree walked; raw text is sliced through
+// node offsets. parseAnalysis never throws: oddities become warnings, internal bugs a parser-error.
+import type { Root } from "mdast";
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import type { ParsedAnalysis, ParsedFailure, ParseOptions, ParseWarning } from "./types";
+import { buildOutline } from "./sections";
+import { findFailures, type DraftContext, type FailureDraft } from "./failure";
+import { findPlainFailures, isPlainDocument } from "./plain";
+import { finalScore, findScores } from "./score";
+import { letterLegend } from "./severity";
+import {
+  findDeclaredCounts,
+  findKnowledgeGaps,
+  findPlatformAndLanguage,
+  findSummary,
+  findTaskId,
+  findTitle,
+} from "./metadata";
+import { classifyGaps, loadTaxonomy, UNCLASSIFIED, type Taxonomy, type WeightedText } from "./taxonomy";
+import {
+  countWarnings,
+  inputWarnings,
+  looksLikeNonAnalysis,
+  noSidesWarnings,
+  severityMismatchWarnings,
+  unclosedFenceWarnings,
+  warning,
+} from "./warnings";
+import { normalizeSource } from "./text";
+
+export type { ParsedAnalysis, ParsedFailure, ParseOptions, ParseWarning } from "./types";
+export { loadTaxonomy, classifyGaps, unclassifiedShare, createTaxonomy } from "./taxonomy";
+
+export interface AnalysisOptions extends ParseOptions {
+  /** Knowledge-gap taxonomy; defaults to content/knowledge-gaps.json, loaded once. */
+  taxonomy?: Taxonomy;
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+let defaultTaxonomy: Taxonomy | null | undefined;
+
+function taxonomyFor(options: AnalysisOptions, warnings: ParseWarning[]): Taxonomy | null {
+  if (options.taxonomy) return options.taxonomy;
+  if (defaultTaxonomy === undefined) {
+    try {
+      defaultTaxonomy = loadTaxonomy();
+    } catch {
+      defaultTaxonomy = null;
+    }
+  }
+  if (defaultTaxonomy === null) warnings.push(warning("no-taxonomy", "content/knowledge-gaps.json could not be loaded."));
+  return defaultTaxonomy;
+}
+
+export function emptyAnalysis(path: string | null): ParsedAnalysis {
+  return {
+    path,
+    title: null,
+    taskId: null,
+    platform: null,
+    language: null,
+    summary: null,
+    score: null,
+    scores: [],
+    declaredCounts: null,
+    knowledgeGaps: [],
+    knowledgeGapIds: [],
+    failures: [],
+    warnings: [],
+  };
+}
+
+/** Parses one document. Never throws. */
+export function parseAnalysis(markdown: string, options: AnalysisOptions = {}): ParsedAnalysis {
+  const path = options.path ?? null;
+  try {
+    return parseDocument(typeof markdown === "string" ? markdown : String(markdown ?? ""), options);
+  } catch (error) {
+    const record = emptyAnalysis(path);
+    const reason = error instanceof Error ? error.message : String(error);
+    record.warnings.push(warning("parser-error", `The parser failed on this document: ${reason}`));
+    return record;
+  }
+}
+
+function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalysis {
+  const record = emptyAnalysis(options.path ?? null);
+  const source = normalizeSource(markdown);
+  record.warnings.push(...inputWarnings(source));
+  if (source.trim().length === 0) return record;
+
+  const root = processor.parse(source) as Root;
+  const outline = buildOutline(root);
+  const ctx: DraftContext = { source, root, outline, legend: letterLegend(source) };
+
+  record.title = findTitle(outline, root);
+  record.taskId = findTaskId(root, source);
+  const { platform, language } = findPlatformAndLanguage(root, source);
+  record.platform = platform;
+  record.language = language;
+  record.summary = findSummary(outline, root, source);
+  record.scores = findScores(root, source);
+  record.score = finalScore(record.scores);
+  record.declaredCounts = findDeclaredCounts(root, source);
+  record.knowledgeGaps = findKnowledgeGaps(outline, root, source);
+
+  let drafts = isPlainDocument(root) ? findPlainFailures(ctx) : findFailures(ctx);
+  drafts = dropDuplicates(drafts, record.warnings);
+  if (declaresNoFailures(record) && drafts.every((d) => d.ownSeverity === null)) drafts = [];
+
+  const taxonomy = taxonomyFor(options, record.warnings);
+  record.failures = drafts.map((draft, i) => finalize(draft, i + 1, taxonomy));
+  record.knowledgeGapIds = taxonomy ? gapIdsOf(record.knowledgeGaps, taxonomy) : [];
+
+  record.warnings.push(...unclosedFenceWarnings(root, source));
+  record.warnings.push(...countWarnings(record.declaredCounts, drafts));
+  record.warnings.push(...severityMismatchWarnings(drafts));
+  record.warnings.push(...noSidesWarnings(drafts));
+  if (drafts.length === 0) {
+    record.warnings.push(
+      looksLikeNonAnalysis(source)
+        ? warning("not-an-analysis", "The document reads like a prompt, rubric or chat reply, not a failure analysis.")
+        : warning("no-failures", "No failures were found in the document."),
+    );
+  }
+  return record;
+}
+
+/** "Total failures: 0 Critical, 0 High, 0 Medium, 0 Low": the document says it has none. */
+function declaresNoFailures(record: ParsedAnalysis): boolean {
+  const counts = record.declaredCounts;
+  return counts !== null && counts.critical + counts.high + counts.medium + counts.low === 0;
+}
+
+/** A section duplicated verbatim counts once. */
+function dropDuplicates(drafts: FailureDraft[], warnings: ParseWarning[]): FailureDraft[] {
+  const seen = new Set<string>();
+  return drafts.filter((draft) => {
+    const body = draft.body.replace(/^[^\n]*\n?/, "").trim();
+    const key = `${draft.title.toLowerCase()}\u0000${body}`;
+    if (seen.has(key)) {
+      warnings.push(warning("duplicate-section", `"${draft.title}" repeats an earlier section verbatim; counted once.`, draft.line));
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+}
+
+function finalize(draft: FailureDraft, number: number, taxonomy: Taxonomy | null): ParsedFailure {
+  const { ownSeverity: _own, sectionSeverity: _section, body, ...rest } = draft;
+  const texts: WeightedText[] = [
+    { text: draft.title, weight: 3 },
+    { text: draft.rootCause ?? "", weight: 1 },
+    { text: draft.model.text.slice(0, 1500), weight: 0.5 },
+    { text: draft.ideal.text.slice(0, 800), weight: 0.25 },
+  ];
+  if (!draft.rootCause && !draft.model.text) texts.push({ text: body.slice(0, 1500), weight: 0.5 });
+  const gaps = taxonomy ? classifyGaps(texts, taxonomy) : [UNCLASSIFIED];
+  return { number, ...rest, gaps };
+}
+
+function gapIdsOf(gaps: readonly string[], taxonomy: Taxonomy): string[] {
+  const ids: string[] = [];
+  for (const gap of gaps) {
+    const [primary] = classifyGaps(gap, taxonomy, { max: 1 });
+    if (primary && primary !== UNCLASSIFIED && !ids.includes(primary)) ids.push(primary);
+  }
+  return ids;
+}

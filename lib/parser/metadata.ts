@@ -1,0 +1,275 @@
+// Document-level facts: title, task id, IaC platform and language, executive summary,
+// the severity counts the document claims, and its own knowledge-gap list.
+import type { Code, List, Root, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import type { SeverityCounts } from "./types";
+import type { Outline, Section } from "./sections";
+import { cleanTitle, squash, stripBlockPrefix, stripEmoji, stripInlineMarkdown } from "./text";
+
+// ---- task id ------------------------------------------------------------------------------------
+
+const TASK_ID =
+  /\btask(?:[\s_-]*id)?\s*(?:#|no\.?|number)?\s*[:：=]?\s*[(`"']?\s*([A-Za-z0-9][A-Za-z0-9_-]{3,39})\b|\btask\b[^()\n]{0,80}\((\d{5,})\)/gi;
+
+/** Task id from the title, intro prose or metadata lines ("for task 101000875", "Task ID: X"). */
+export function findTaskId(root: Root, source: string): string | null {
+  for (const node of root.children) {
+    if (node.type === "code" || node.type === "html" || node.type === "table") continue;
+    const text = sliceOf(source, node);
+    if (!/task/i.test(text)) continue;
+    for (const line of text.split("\n")) {
+      const plain = stripInlineMarkdown(stripBlockPrefix(line));
+      for (const match of plain.matchAll(TASK_ID)) {
+        const id = match[1] ?? match[2];
+        if (id && /\d/.test(id) && /^(?:[A-Z]*[-_]?\d[\w-]*|\d+)$/i.test(id) && !/^\d{1,3}$/.test(id)) return id;
+      }
+    }
+  }
+  return null;
+}
+
+// ---- platform & language --------------------------------------------------------------------------
+
+const PLATFORMS: ReadonlyArray<[string, RegExp]> = [
+  ["cdktf", /\bcdktf\b|cdk for terraform/gi],
+  ["pulumi", /\bpulumi\b/gi],
+  ["cdk", /\b(?:aws[- ])?cdk\b(?!tf)|aws-cdk-lib/gi],
+  ["terraform", /\bterraform\b|\bhcl\b/gi],
+  ["cloudformation", /\bcloudformation\b|\bcfn\b/gi],
+  ["ansible", /\bansible\b/gi],
+  ["bicep", /\bbicep\b/gi],
+  ["arm", /\barm template\b/gi],
+];
+
+const LANGUAGES: Readonly<Record<string, string>> = {
+  py: "python", python: "python", ts: "typescript", typescript: "typescript", tsx: "typescript",
+  js: "javascript", javascript: "javascript", go: "go", golang: "go", java: "java", hcl: "hcl",
+  terraform: "hcl", tf: "hcl", yaml: "yaml", yml: "yaml", json: "json", csharp: "csharp", cs: "csharp",
+  "c#": "csharp",
+};
+
+export function findPlatformAndLanguage(root: Root, source: string): { platform: string | null; language: string | null } {
+  const head = source.slice(0, 4000);
+  const platformLine = /^\s*(?:[-*]\s*)?(?:\*\*)?platform(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*([^\n]+)/im.exec(head);
+  const languageLine = /^\s*(?:[-*]\s*)?(?:\*\*)?language(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*([^\n]+)/im.exec(head);
+  let platform = platformLine?.[1] ? platformOf(platformLine[1], true) : null;
+  platform = platform ?? platformOf(proseOf(root, source), false);
+  let language = languageLine?.[1] ? languageOf(languageLine[1]) : null;
+  if (!language && platformLine?.[1]) language = languageOf(/\(([^)]+)\)/.exec(platformLine[1])?.[1] ?? "");
+  language = language ?? fenceLanguage(root);
+  return { platform, language };
+}
+
+function platformOf(text: string, stated: boolean): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [name, pattern] of PLATFORMS) {
+    const count = (text.match(pattern) ?? []).length;
+    if (stated && count > 0) return name;
+    if (count > bestCount) {
+      best = name;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function languageOf(text: string): string | null {
+  const word = /[A-Za-z#+]+/.exec(text.trim())?.[0]?.toLowerCase() ?? "";
+  return LANGUAGES[word] ?? null;
+}
+
+function fenceLanguage(root: Root): string | null {
+  const counts = new Map<string, number>();
+  const walk = (nodes: readonly RootContent[]): void => {
+    for (const node of nodes) {
+      if (node.type === "code") {
+        const language = languageOf((node as Code).lang ?? "");
+        if (language && language !== "json" && language !== "yaml") counts.set(language, (counts.get(language) ?? 0) + 1);
+        else if (language) counts.set(language, (counts.get(language) ?? 0) + 0.5);
+      } else if ("children" in node && Array.isArray(node.children)) {
+        walk(node.children as RootContent[]);
+      }
+    }
+  };
+  walk(root.children);
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [language, count] of counts) {
+    if (count > bestCount) {
+      best = language;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function proseOf(root: Root, source: string): string {
+  return root.children
+    .filter((node) => node.type !== "code")
+    .map((node) => sliceOf(source, node))
+    .join("\n");
+}
+
+// ---- title & summary ------------------------------------------------------------------------------
+
+export function findTitle(outline: Outline, root: Root): string | null {
+  if (outline.title) return cleanTitle(toString(outline.title.heading)) || null;
+  const first = outline.sections[0];
+  if (first) return cleanTitle(toString(first.heading)) || null;
+  const paragraph = root.children.find((node) => node.type === "paragraph");
+  if (!paragraph) return null;
+  const line = squash(stripEmoji(toString(paragraph).split("\n")[0] ?? ""));
+  return line.length > 0 && line.length <= 120 ? line : null;
+}
+
+const SUMMARY_HEADING = /\b(executive summary|summary|overview|introduction|analysis summary)\b/i;
+
+/** Executive-summary text: the first summary/overview section, else the intro under the title. */
+export function findSummary(outline: Outline, root: Root, source: string): string | null {
+  const section = outline.sections.find((s) => !s.isTitle && SUMMARY_HEADING.test(s.text) && s.depth <= 2);
+  if (section) {
+    const text = proseBetween(root, source, section.index + 1, directEnd(outline, section, root));
+    if (text) return text;
+  }
+  const firstHeadingIndex = outline.title ? outline.title.index + 1 : 0;
+  const next = outline.sections.find((s) => !s.isTitle);
+  const intro = proseBetween(root, source, firstHeadingIndex, next ? next.index : Math.min(root.children.length, 3));
+  return intro || null;
+}
+
+function directEnd(outline: Outline, section: Section, root: Root): number {
+  const next = outline.sections.find((s) => s.index > section.index);
+  return next ? next.index : root.children.length;
+}
+
+function proseBetween(root: Root, source: string, from: number, to: number): string {
+  const parts: string[] = [];
+  for (const node of root.children.slice(from, to)) {
+    if (node.type === "paragraph" || node.type === "list" || node.type === "blockquote") {
+      parts.push(
+        sliceOf(source, node)
+          .split("\n")
+          .map((line) => stripInlineMarkdown(line).trimEnd())
+          .join("\n")
+          .trim(),
+      );
+    }
+  }
+  return parts.join("\n\n").trim();
+}
+
+// ---- declared counts ------------------------------------------------------------------------------
+
+const COUNT_WORDS: ReadonlyArray<[keyof SeverityCounts, RegExp]> = [
+  ["critical", /^(critical|blocker)s?$/i],
+  ["high", /^(high|major|significant)$/i],
+  ["medium", /^(medium|moderate)$/i],
+  ["low", /^(low|minor|minimal|trivial)$/i],
+];
+
+function countKey(word: string): keyof SeverityCounts | null {
+  for (const [key, pattern] of COUNT_WORDS) if (pattern.test(word)) return key;
+  return null;
+}
+
+/** Severity counts the document claims: "Total failures: 2 Critical, 4 High" or "Total High Failures: 0" lines. */
+export function findDeclaredCounts(root: Root, source: string): SeverityCounts | null {
+  const counts: SeverityCounts = { critical: 0, high: 0, medium: 0, low: 0 };
+  let seen = false;
+  const visit = (nodes: readonly RootContent[]): void => {
+    for (const node of nodes) {
+      if (node.type === "paragraph" || node.type === "heading") {
+        for (const line of sliceOf(source, node).split("\n")) seen = readCountLine(line, counts) || seen;
+      } else if (node.type === "list") {
+        for (const item of (node as List).children) visit(item.children as RootContent[]);
+      }
+    }
+  };
+  visit(root.children);
+  return seen ? counts : null;
+}
+
+function readCountLine(rawLine: string, counts: SeverityCounts): boolean {
+  const line = squash(stripInlineMarkdown(stripBlockPrefix(rawLine)));
+  const perLevel = /^total\s+(critical|high|medium|low|major|minor|moderate)\s+(?:failures|issues|faults)\s*[:：]\s*(\d+)/i.exec(line);
+  if (perLevel?.[1] && perLevel[2]) {
+    const key = countKey(perLevel[1]);
+    if (key) counts[key] = Number(perLevel[2]);
+    return key !== null;
+  }
+  if (!/^total\s+(?:failures|issues|faults)(?:\s+\w+){0,2}\s*[:：]/i.test(line)) return false;
+  let found = false;
+  for (const match of line.matchAll(/(\d+)\s+(critical|high|medium|low|major|minor|moderate|blockers?)\b/gi)) {
+    const key = countKey(match[2] ?? "");
+    if (key) {
+      counts[key] = Number(match[1]);
+      found = true;
+    }
+  }
+  return found;
+}
+
+// ---- knowledge gaps -----------------------------------------------------------------------------
+
+const GAP_LABEL = /^(?:primary\s+)?knowledge\s+gaps?(?:\s+identified)?\s*[:：]?\s*(.*)$/i;
+
+/** The document's own knowledge-gap list: a "Primary knowledge gaps" field or section, as written. */
+export function findKnowledgeGaps(outline: Outline, root: Root, source: string): string[] {
+  const gaps: string[] = [];
+  const section = outline.sections.find((s) => /knowledge gaps?/i.test(s.text) && !s.isTitle);
+  if (section) {
+    const next = outline.sections.find((s) => s.index > section.index);
+    for (const node of root.children.slice(section.index + 1, next ? next.index : root.children.length)) {
+      if (node.type === "list") gaps.push(...listItemsText(node, source));
+    }
+    if (gaps.length) return cleanGaps(gaps);
+  }
+  const visit = (nodes: readonly RootContent[]): boolean => {
+    for (const node of nodes) {
+      if (node.type === "list") {
+        for (const item of node.children) {
+          const first = item.children[0];
+          const firstLine = first ? (sliceOf(source, first).split("\n")[0] ?? "") : "";
+          const label = GAP_LABEL.exec(squash(stripInlineMarkdown(stripBlockPrefix(firstLine))));
+          if (label) {
+            const inline = (label[1] ?? "").trim();
+            if (inline) gaps.push(...inline.split(/\s*[;,]\s*(?![^()]*\))/));
+            for (const child of item.children.slice(1)) if (child.type === "list") gaps.push(...listItemsText(child, source));
+            return true;
+          }
+          if (visit(item.children as RootContent[])) return true;
+        }
+      } else if (node.type === "paragraph") {
+        const lines = sliceOf(source, node).split("\n");
+        const label = GAP_LABEL.exec(squash(stripInlineMarkdown(stripBlockPrefix(lines[0] ?? ""))));
+        if (label?.[1]) {
+          gaps.push(...label[1].split(/\s*[;,]\s*(?![^()]*\))/));
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  visit(root.children);
+  return cleanGaps(gaps);
+}
+
+function listItemsText(list: List, source: string): string[] {
+  return list.children.map((item) => {
+    const first = item.children[0];
+    return first ? (sliceOf(source, first).split("\n")[0] ?? "") : "";
+  });
+}
+
+function cleanGaps(gaps: string[]): string[] {
+  return gaps
+    .map((gap) => squash(stripInlineMarkdown(stripBlockPrefix(gap))).replace(/[.:]$/, ""))
+    .filter((gap) => gap.length > 0 && !/^(none|n\/a|none identified)$/i.test(gap));
+}
+
+function sliceOf(source: string, node: RootContent): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? "" : source.slice(start, end);
+}

@@ -1,0 +1,104 @@
+// Finds the training-quality score(s) of a document: "Training Quality Score: 8.5/10",
+// "### Updated Training Quality Score: 8/10", "**Recommended Score**: 9/10" under a score heading,
+// arithmetic ("Final Calculation: 8 - 3 + 2 = 7") and "training_quality score of 1.0".
+// Lint, compliance, readiness, coverage scores and attempt counts ("1/5") are ignored.
+import type { Root, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import type { LabeledScore, Score } from "./types";
+import { stripBlockPrefix, stripInlineMarkdown, squash } from "./text";
+
+const TRAINING_LABEL = /\btraining[\s_-]*quality(?:[\s_-]*score)?|\bquality[\s_-]*score|\btraining[\s_-]*score/i;
+const SCORE_LABEL = /\b(?:score|rating|final calculation|calculation)\b/i;
+const NOT_TRAINING =
+  /\b(lint|pylint|eslint|flake8|compliance|readiness|coverage|attempts?|requirements?|security score|test|pass(?:ing)? rate|performance|cost|base|model score|ideal score|threshold)\b/i;
+const SCORE_CONTEXT = /\b(score|scoring|training|quality|rating|assessment|evaluation)\b/i;
+
+interface Found extends LabeledScore {
+  original: boolean;
+}
+
+export function findScores(root: Root, source: string): LabeledScore[] {
+  const found: Found[] = [];
+  const headings: string[] = [];
+  const visit = (nodes: readonly RootContent[]): void => {
+    for (const node of nodes) {
+      if (node.type === "heading") {
+        headings.length = node.depth - 1;
+        const text = toString(node);
+        headings[node.depth - 1] = text;
+        const score = scoreOfLine(text, headings.slice(0, node.depth - 1), node.position?.start.line ?? 0);
+        if (score) found.push(score);
+      } else if (node.type === "paragraph") {
+        const start = node.position?.start.offset ?? 0;
+        const end = node.position?.end.offset ?? start;
+        const firstLine = node.position?.start.line ?? 0;
+        source
+          .slice(start, end)
+          .split("\n")
+          .forEach((line, i) => {
+            const score = scoreOfLine(line, headings, firstLine + i);
+            if (score) found.push(score);
+          });
+      } else if (node.type === "list") {
+        for (const item of node.children) visit(item.children as RootContent[]);
+      } else if (node.type === "blockquote") {
+        visit(node.children);
+      }
+    }
+  };
+  visit(root.children);
+  return found.map(({ original: _original, ...score }) => score);
+}
+
+/** The final training-quality score: the last one, preferring updated/final over original/initial. */
+export function finalScore(scores: readonly LabeledScore[]): Score | null {
+  const preferred = scores.filter((s) => !/\b(original|initial|before|previous|iteration 1)\b/i.test(s.label));
+  const last = (preferred.length ? preferred : scores)[(preferred.length ? preferred : scores).length - 1];
+  return last ? { value: last.value, max: last.max } : null;
+}
+
+function scoreOfLine(rawLine: string, context: readonly (string | undefined)[], line: number): Found | null {
+  const plain = squash(stripInlineMarkdown(stripBlockPrefix(rawLine)));
+  if (!/\d/.test(plain) || plain.length > 400) return null;
+  const training = TRAINING_LABEL.exec(plain);
+  let label: string;
+  let valueText: string;
+  if (training) {
+    label = plain.slice(0, training.index + training[0].length).replace(/^[^A-Za-z]+/, "");
+    valueText = plain.slice(training.index + training[0].length);
+    // "Training Quality Score Justification: 8/10" - skip the rest of the label up to its colon.
+    const labelTail = /^[^:：\d]{0,40}[:：]/.exec(valueText);
+    if (labelTail) valueText = valueText.slice(labelTail[0].length);
+    if (NOT_TRAINING.test(label)) return null;
+  } else {
+    const labelled = /^([A-Za-z][A-Za-z0-9 ()/_-]{0,50}?)\s*[:：]\s*(.+)$/.exec(plain);
+    if (!labelled?.[1] || !SCORE_LABEL.test(labelled[1])) return null;
+    if (NOT_TRAINING.test(labelled[1])) return null;
+    const inScoreSection = context.some((heading) => heading !== undefined && SCORE_CONTEXT.test(heading));
+    if (!inScoreSection) return null;
+    label = labelled[1];
+    valueText = labelled[2] ?? "";
+  }
+  const value = parseScoreValue(valueText);
+  if (!value) return null;
+  return { ...value, label: squash(label), line, original: false };
+}
+
+/** "8/10", "**8.5/10**", "10 - 4 = 6/10", "8 - 3 + 2 = 7", "of 1.0 (EXCELLENT)", "85/100". */
+export function parseScoreValue(text: string): Score | null {
+  const head = text.replace(/^[\s:：*_-]+/, "");
+  const arithmetic = /^(?:\d+(?:\.\d+)?\s*[-+]\s*)+\d+(?:\.\d+)?\s*=\s*(\d+(?:\.\d+)?)(?:\s*\/\s*(\d+(?:\.\d+)?))?/.exec(head);
+  if (arithmetic?.[1]) return scoreOf(Number(arithmetic[1]), arithmetic[2] ? Number(arithmetic[2]) : null);
+  const fraction = /^(?:(?:of|is|was|at|=)\s+)?(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)/i.exec(head);
+  if (fraction?.[1] && fraction[2]) return scoreOf(Number(fraction[1]), Number(fraction[2]));
+  const bare = /^(?:(?:of|is|was|at|=)\s+)?(\d+(?:\.\d+)?)(?![\d/%])(?:\s*(?:out of|of)\s*(\d+))?/i.exec(head);
+  if (bare?.[1]) return scoreOf(Number(bare[1]), bare[2] ? Number(bare[2]) : null);
+  return null;
+}
+
+function scoreOf(value: number, max: number | null): Score | null {
+  if (!Number.isFinite(value)) return null;
+  const scale = max ?? (value <= 1 ? 1 : value <= 10 ? 10 : value <= 100 ? 100 : null);
+  if (!scale || scale <= 0 || value > scale || value < 0) return null;
+  return { value, max: scale };
+}

@@ -1,0 +1,139 @@
+// Builds the heading outline of a document (top-level headings only) and classifies each section:
+// the document title, side sub-headings of a failure, sections that never hold failures
+// (summaries, recommendations, strengths, ...), enhancement contexts, and "none identified" headings.
+import type { Heading, Root, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { hasNumbering, squash, stripEmoji } from "./text";
+import {
+  isAlwaysExcluded,
+  isNegationHeading,
+  isSoftExcluded,
+  isWeakContext,
+  levelOfHeading,
+  namesFailures,
+  sideOfHeading,
+} from "./vocabulary";
+import type { Severity } from "./types";
+
+export interface Section {
+  heading: Heading;
+  depth: number;
+  /** Heading text without emphasis or emoji. */
+  text: string;
+  line: number;
+  /** Index of the heading in root.children. */
+  index: number;
+  /** Index one past the last node of this section's subtree. */
+  end: number;
+  parent: Section | null;
+  children: Section[];
+  isTitle: boolean;
+  side: "model" | "ideal" | null;
+  /** Never holds failures (this heading or an ancestor is a summary, recommendation, ...). */
+  excluded: boolean;
+  /** This heading or an ancestor is an enhancement context: items there need a stated problem. */
+  weak: boolean;
+  negation: boolean;
+  /** Level named by this heading. */
+  level: Severity | null;
+}
+
+export interface Outline {
+  title: Section | null;
+  sections: Section[];
+}
+
+export function buildOutline(root: Root): Outline {
+  const sections: Section[] = [];
+  const stack: Section[] = [];
+  let title: Section | null = null;
+  root.children.forEach((node, index) => {
+    if (node.type !== "heading") return;
+    const text = squash(stripEmoji(toString(node)));
+    while (stack.length && (stack[stack.length - 1]?.depth ?? 0) >= node.depth) stack.pop();
+    const parent = stack[stack.length - 1] ?? null;
+    const section: Section = {
+      heading: node,
+      depth: node.depth,
+      text,
+      line: node.position?.start.line ?? 0,
+      index,
+      end: root.children.length,
+      parent,
+      children: [],
+      isTitle: false,
+      side: null,
+      excluded: false,
+      weak: false,
+      negation: false,
+      level: null,
+    };
+    if (!title && sections.length === 0 && node.depth === 1) {
+      section.isTitle = true;
+      title = section;
+    }
+    parent?.children.push(section);
+    sections.push(section);
+    stack.push(section);
+  });
+  closeSections(sections, root.children);
+  for (const section of sections) markSide(section);
+  for (const section of sections) classify(section);
+  return { title, sections };
+}
+
+function closeSections(sections: Section[], nodes: readonly RootContent[]): void {
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i];
+    if (!section) continue;
+    for (let j = i + 1; j < sections.length; j++) {
+      const next = sections[j];
+      if (next && next.depth <= section.depth) {
+        section.end = next.index;
+        break;
+      }
+    }
+    if (section.end > nodes.length) section.end = nodes.length;
+  }
+}
+
+function markSide(section: Section): void {
+  const parent = section.parent && !section.parent.isTitle ? section.parent : null;
+  section.side = parent ? sideOfHeading(section.text) : null;
+}
+
+function classify(section: Section): void {
+  if (section.isTitle) return;
+  const parent = section.parent && !section.parent.isTitle ? section.parent : null;
+  const text = section.text;
+  section.negation = isNegationHeading(text);
+  // A numbered leaf is an item of a series; its own words ("... Summary Output") do not exclude it.
+  const isGroup = structuralChildren(section).length > 0;
+  const ownExcluded = !section.side && (isGroup || !hasNumbering(text)) && (isAlwaysExcluded(text) || isSoftExcluded(text));
+  section.excluded = (parent?.excluded ?? false) || ownExcluded;
+  if (section.negation && !parent) section.excluded = true;
+  section.weak = (parent?.weak ?? false) || (!!parent && isWeakContext(parent.text) && !namesFailures(parent.text));
+  section.level = levelOfHeading(text);
+}
+
+/** Ancestors of a section that give context (the document title is not context). */
+export function contextOf(section: Section): Section[] {
+  const chain: Section[] = [];
+  for (let s = section.parent; s; s = s.parent) if (!s.isTitle) chain.push(s);
+  return chain;
+}
+
+/** Level named by the nearest enclosing section heading. */
+export function sectionLevel(section: Section | null): Severity | null {
+  for (let s = section; s; s = s.parent) if (!s.isTitle && s.level) return s.level;
+  return null;
+}
+
+export function namesFailuresInContext(section: Section): boolean {
+  return contextOf(section).some((s) => namesFailures(s.text) || s.level !== null);
+}
+
+/** Child sections that are items or groups, i.e. not side sub-headings of this section. */
+export function structuralChildren(section: Section): Section[] {
+  return section.children.filter((child) => !child.side);
+}

@@ -1,0 +1,60 @@
+// Resolves a failure's severity: its own Impact Level / Severity / Priority field, then its category
+// line (a level word, or a letter mapped through the document's own legend), then a level marked in
+// its title, then the enclosing section heading, else "unknown".
+import type { Severity } from "./types";
+import type { Field } from "./fields";
+import { levelOfHeading, levelOfTitle, levelOfValue, severityNoteOf } from "./vocabulary";
+
+export interface SeverityVerdict {
+  severity: Severity;
+  note: string | null;
+  /** Level from the item itself (field, category or title), before the section fallback. */
+  own: Severity | null;
+}
+
+/** Letter -> level legend of a document ("**A (Critical)**:", "| **B (Moderate)** |", "Category C (Minor)"). */
+export function letterLegend(source: string): Map<string, Severity> {
+  const legend = new Map<string, Severity>();
+  const pattern = /(?:^|[\s|*(])(?:category\s+)?([A-D])\s*\(([^)]{2,60})\)/gim;
+  for (const match of source.matchAll(pattern)) {
+    const letter = match[1]?.toUpperCase();
+    const level = levelOfHeading(match[2] ?? "");
+    if (letter && level && !legend.has(letter)) legend.set(letter, level);
+  }
+  return legend;
+}
+
+export function resolveSeverity(
+  fields: readonly Field[],
+  title: string,
+  sectionLevel: Severity | null,
+  legend: ReadonlyMap<string, Severity>,
+): SeverityVerdict {
+  let own: Severity | null = null;
+  let note: string | null = null;
+  for (const field of fields) {
+    if (field.kind !== "severity") continue;
+    const value = field.text[0] ?? "";
+    const level = levelOfValue(value);
+    if (level) {
+      own = level;
+      note = severityNoteOf(value);
+      break;
+    }
+  }
+  if (!own) {
+    for (const field of fields) {
+      if (field.kind !== "category") continue;
+      const value = field.text[0] ?? "";
+      const letter = /^\s*([A-D])\b/.exec(value)?.[1];
+      const level = levelOfHeading(value) ?? (letter ? legend.get(letter) : undefined) ?? null;
+      if (level) {
+        own = level;
+        note = note ?? (severityNoteOf(value.replace(/^\s*[A-D]\s*(?=[-–—(])/, "X ")) || null);
+        break;
+      }
+    }
+  }
+  if (!own) own = levelOfTitle(title);
+  return { severity: own ?? sectionLevel ?? "unknown", note, own };
+}

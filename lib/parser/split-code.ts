@@ -1,0 +1,106 @@
+// Decides which side a fenced block belongs to and splits blocks that hold both sides
+// ("# ❌ WRONG" ... "# ✅ CORRECT", "// MODEL_RESPONSE.md -" ... "// IDEAL_RESPONSE.md -",
+// "// From this (problematic):" ... "// To this (working):"). Error logs and command output are neither.
+import type { CodeBlock } from "./types";
+
+export type CodeSide = "model" | "ideal";
+
+export interface SideCode {
+  side: CodeSide;
+  block: CodeBlock;
+}
+
+const COMMENT = /^\s*(?:#|\/\/|--|\/\*+|<!--|;+|%|')\s?(.*?)(?:\*\/|-->)?\s*$/;
+
+const MODEL_MARK =
+  /^(?:❌|✗|✘|⛔|🚫|\[?x\]|wrong|incorrect|bad|failure|fail(?:ed|s)?\b|broken|problem(?:atic)?|issue|before|original|old|deprecated|don'?t|avoid|anti-?pattern|model[_ ]?response|model\b|from this|current|previous|insecure|vulnerable)/i;
+const IDEAL_MARK =
+  /^(?:✅|✔|✓|☑|correct(?:ed|ion)?|right|good|success|fix(?:ed)?\b|ideal[_ ]?response|ideal\b|after|new\b|better|recommended|proper(?:ly)?\b|should be|to this|working|solution|secure\b|updated|expected)/i;
+
+/** Side named by a full-line comment marker, or null when the line is no marker. */
+export function markerOf(line: string): CodeSide | null {
+  const comment = COMMENT.exec(line);
+  if (!comment) return null;
+  const text = (comment[1] ?? "").trim();
+  if (text.length === 0 || text.length > 90) return null;
+  if (MODEL_MARK.test(text)) return "model";
+  if (IDEAL_MARK.test(text)) return "ideal";
+  // "Tests expected:", "Old/deprecated (failed):", "Correct CDK v2 syntax:" — short label comments.
+  if (/:\s*$/.test(text) && text.split(/\s+/).length <= 6) {
+    if (/\b(wrong|incorrect|fail(?:ed|ing)?|problematic|deprecated|broken|before|original)\b/i.test(text)) return "model";
+    if (/\b(correct|fixed|expected|working|ideal|after|proper)\b/i.test(text)) return "ideal";
+  }
+  return null;
+}
+
+/** True when a block is a log, error message or command output rather than code of either side. */
+export function isOutputBlock(lang: string | null, value: string): boolean {
+  const language = (lang ?? "").toLowerCase();
+  if (/^(text|txt|plain|plaintext|log|logs|output|console|stderr|stdout|error|shell-session)$/.test(language)) {
+    return !hasMarkers(value);
+  }
+  if (language === "") return !hasMarkers(value);
+  return false;
+}
+
+function hasMarkers(value: string): boolean {
+  return value.split("\n").some((line) => markerOf(line) !== null);
+}
+
+/**
+ * Splits a block at its marker comments. Returns null when the block has no markers of both kinds
+ * (then the surrounding label decides), or a single-side verdict when all markers agree.
+ */
+export function splitBySide(block: CodeBlock): { parts: SideCode[]; markers: Set<CodeSide> } {
+  const lines = block.value.split("\n");
+  const markers = new Set<CodeSide>();
+  const segments: Array<{ side: CodeSide | null; lines: string[]; marker: boolean }> = [
+    { side: null, lines: [], marker: false },
+  ];
+  for (const line of lines) {
+    const side = markerOf(line);
+    const last = segments[segments.length - 1];
+    if (side && last && (last.side !== side || !last.marker)) {
+      markers.add(side);
+      if (last.side === side) {
+        last.lines.push(line);
+      } else {
+        segments.push({ side, lines: [line], marker: true });
+      }
+      continue;
+    }
+    last?.lines.push(line);
+  }
+  if (markers.size < 2) return { parts: [], markers };
+  const parts: SideCode[] = [];
+  const [lead, ...rest] = segments;
+  const firstSide = rest[0]?.side ?? "model";
+  if (lead && lead.lines.some((l) => l.trim())) rest[0]?.lines.unshift(...lead.lines);
+  else if (lead && lead.lines.length && firstSide) rest[0]?.lines.unshift(...lead.lines);
+  for (const segment of rest) {
+    if (!segment.side) continue;
+    // A segment that is only its marker line carries no code ("// Model initially used other names").
+    const body = segment.lines.filter((l) => l.trim()).length;
+    if (body <= 1) continue;
+    parts.push({ side: segment.side, block: { lang: block.lang, value: trimBlank(segment.lines).join("\n") } });
+  }
+  return { parts: mergeAdjacent(parts), markers };
+}
+
+function trimBlank(lines: string[]): string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && !lines[start]?.trim()) start++;
+  while (end > start && !lines[end - 1]?.trim()) end--;
+  return lines.slice(start, end);
+}
+
+function mergeAdjacent(parts: SideCode[]): SideCode[] {
+  const merged: SideCode[] = [];
+  for (const part of parts) {
+    const last = merged[merged.length - 1];
+    if (last && last.side === part.side) last.block = { lang: last.block.lang, value: `${last.block.value}\n\n${part.block.value}` };
+    else merged.push({ side: part.side, block: { ...part.block } });
+  }
+  return merged;
+}

@@ -1,0 +1,103 @@
+// Plain-text helpers shared by the parser: input normalisation, markdown stripping on raw lines,
+// emoji removal and title cleaning. Everything here is pure string work, no mdast.
+
+const EMOJI =
+  /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}✓✔✗✘☐☑]/gu;
+const BIDI_CONTROLS = /[\u{202A}-\u{202E}\u{2066}-\u{2069}\u{200E}\u{200F}]/gu;
+
+/** CRLF / lone CR to LF, NUL bytes and a leading BOM removed. */
+export function normalizeSource(input: string): string {
+  let text = input;
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes("\u0000")) text = text.replace(/\u0000/g, "");
+  if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
+  return text;
+}
+
+export function stripEmoji(text: string): string {
+  return text.replace(EMOJI, "").replace(BIDI_CONTROLS, "");
+}
+
+/** Collapse runs of whitespace and trim. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** Removes inline markdown from one raw source line: emphasis, code spans, links, images, HTML tags. */
+export function stripInlineMarkdown(line: string): string {
+  return line
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, "$1")
+    .replace(/<\/?[a-zA-Z][^>]*>/g, "")
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
+    .replace(/\*\*|__/g, "")
+    .replace(/(^|[\s(])[*_](?=\S)([^*_\n]*?\S)[*_](?=[\s).,:;!?]|$)/g, "$1$2")
+    .replace(/`+([^`]*)`+/g, "$1")
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, "$1");
+}
+
+/** Strips a block prefix (heading hashes, blockquote marks, list markers) from a raw line. */
+export function stripBlockPrefix(line: string): string {
+  return line
+    .replace(/^\s{0,3}#{1,6}\s+/, "")
+    .replace(/^\s*(?:>\s?)+/, "")
+    .replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/, "");
+}
+
+const NUMBERING = new RegExp(
+  [
+    // "FAULT 1:", "Issue #2 -", "Example 3:", "Failure 4."
+    String.raw`^(?:fault|failure|issue|error|problem|example|finding|item|bug|defect|mistake)\s*#?\s*\d+(?:\.\d+)*\s*[.):\-–—]?\s*`,
+    // "A1:", "B14:" letter + number ids
+    String.raw`^[A-Z]\d{1,3}\s*[.):\-–—]\s*`,
+    // "1.", "1)", "1.2", "1.2.", "1 -", "#3"
+    String.raw`^#?\d{1,3}(?:\.\d{1,3})*\s*[.):]\s*`,
+    String.raw`^\d{1,3}\.\d{1,3}\s+`,
+    String.raw`^\d{1,3}\s+[-–—:]\s+`,
+  ].join("|"),
+  "i",
+);
+
+/** True when a (cleaned) title starts with numbering such as "1.", "A1:", "FAULT 2:". */
+export function hasNumbering(title: string): boolean {
+  return NUMBERING.test(stripEmoji(title).trim());
+}
+
+/** Parses the item number of a title ("3. X" -> 3, "B14: X" -> 14), or null. */
+export function numberOf(title: string): number | null {
+  const match = /^(?:[a-z]+\s*#?\s*)?[A-Z]?#?(\d{1,4})/i.exec(stripEmoji(title).trim());
+  return match?.[1] && hasNumbering(title) ? Number(match[1]) : null;
+}
+
+/**
+ * A failure title as a reader expects it: no numbering, emphasis, emoji or trailing colon,
+ * the rest verbatim (parenthetical text kept).
+ */
+export function cleanTitle(raw: string): string {
+  let title = squash(stripEmoji(stripInlineMarkdown(raw)));
+  for (let i = 0; i < 2; i++) {
+    const next = title.replace(NUMBERING, "").trim();
+    if (next === title || next.length === 0) break;
+    title = next;
+  }
+  return title.replace(/[\s:：\-–—]+$/u, "").replace(/^[\s:\-–—]+/u, "").trim();
+}
+
+/** 1-based line index for offsets, built once per document. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Share of characters that look binary (control chars or replacement chars) in the first 8 KB. */
+export function binaryShare(text: string): number {
+  const sample = text.slice(0, 8192);
+  if (sample.length === 0) return 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffd || code === 0x7f) odd++;
+  }
+  return odd / sample.length;
+}
