@@ -107,7 +107,7 @@ export class AnalysisStore {
     this.db.transaction(() => {
       for (const gap of gaps) this.stmts.upsertGap.run(gap.id, gap.label, gap.description ?? "");
       this.stmts.upsertGap.run("unclassified", "Unclassified", "No category matched this failure.");
-    })();
+    }).immediate();
   }
 
   /** Writes a batch in one transaction; each document in its own savepoint. */
@@ -121,7 +121,7 @@ export class AnalysisStore {
           return { sourcePath: doc.sourcePath, status: "failed", error: (error as Error).message };
         }
       }),
-    )();
+    ).immediate(); // take the write lock up front: a concurrent ingest waits instead of failing on upgrade
   }
 
   /** Removes the analyses of sources not in `keep`; returns the removed source paths. */
@@ -134,7 +134,7 @@ export class AnalysisStore {
           removed.push(row.sourcePath);
         }
       }
-    })();
+    }).immediate();
     return removed;
   }
 

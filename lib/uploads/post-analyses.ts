@@ -1,0 +1,50 @@
+// POST /api/analyses: a Markdown body (text/markdown or text/plain, `?name=` for its label) or a
+// multipart form with one or more `file` fields. Requires the admin token; returns the parsed records.
+import "server-only";
+import { checkWriteAccess } from "../auth/admin-token";
+import { ingestUploads, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, type UploadedFile } from "./ingest-upload";
+
+const json = (status: number, body: unknown) => Response.json(body, { status });
+
+export async function postAnalyses(request: Request): Promise<Response> {
+  const access = checkWriteAccess(request.headers);
+  if (!access.ok) return json(access.status, { error: access.message });
+
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_UPLOAD_BYTES * MAX_UPLOAD_FILES + 64 * 1024) {
+    return json(413, { error: `Request too large: at most ${MAX_UPLOAD_FILES} files of ${MAX_UPLOAD_BYTES / 1024 / 1024} MB each.` });
+  }
+  const type = request.headers.get("content-type") ?? "";
+  let files: UploadedFile[];
+  try {
+    files = type.startsWith("multipart/form-data") ? await readMultipart(request) : [await readBody(request)];
+  } catch (error) {
+    return json(400, { error: `Could not read the upload: ${(error as Error).message}` });
+  }
+  if (!files.length) return json(400, { error: "No file in the request: send Markdown as the body or multipart `file` fields." });
+  if (files.length > MAX_UPLOAD_FILES) return json(413, { error: `Too many files: at most ${MAX_UPLOAD_FILES} per request.` });
+  const tooBig = files.find((f) => f.bytes.byteLength > MAX_UPLOAD_BYTES);
+  if (tooBig) {
+    return json(413, { error: `${tooBig.name} is ${(tooBig.bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB per file.` });
+  }
+  const empty = files.find((f) => f.bytes.byteLength === 0);
+  if (empty) return json(400, { error: `${empty.name} is empty.` });
+  const results = ingestUploads(files);
+  const status = results.some((r) => r.status === "added") ? 201 : results.every((r) => r.status === "failed") ? 422 : 200;
+  return json(status, { items: results });
+}
+
+async function readBody(request: Request): Promise<UploadedFile> {
+  const name = new URL(request.url).searchParams.get("name") || "upload.md";
+  return { name, bytes: new Uint8Array(await request.arrayBuffer()) };
+}
+
+async function readMultipart(request: Request): Promise<UploadedFile[]> {
+  const form = await request.formData();
+  const files: UploadedFile[] = [];
+  for (const value of form.getAll("file")) {
+    if (typeof value === "string") continue;
+    files.push({ name: value.name || "upload.md", bytes: new Uint8Array(await value.arrayBuffer()) });
+  }
+  return files;
+}

@@ -1,0 +1,73 @@
+// Shared setup for ingest tests: a migrated throwaway database per test and report documents.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openSqlite, type Sqlite } from "@/lib/data/sqlite";
+
+let template: string | null = null;
+
+/** A freshly migrated database file (migrations run once per test file, then copied). */
+export function freshDatabase(dir: string): string {
+  if (!template) {
+    template = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "faultline-template-")), "template.db");
+    execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: `file:${template}` },
+      stdio: "pipe",
+    });
+    const db = openSqlite(template);
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    db.pragma("journal_mode = DELETE");
+    db.close();
+  }
+  const file = path.join(dir, "test.db");
+  fs.copyFileSync(template, file);
+  return file;
+}
+
+export function tempDir(prefix = "faultline-test-"): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function report(taskId: string, failures: { title: string; severity: string; model?: string; ideal?: string }[]): string {
+  const items = failures.map(
+    (f, i) =>
+      `### ${i + 1}. ${f.title}\n\n**Impact Level**: ${f.severity}\n\n**MODEL_RESPONSE Issue**:\n\`\`\`python\n${f.model ?? "x = 1"}\n\`\`\`\n\n` +
+      `**IDEAL_RESPONSE Fix**:\n\`\`\`python\n${f.ideal ?? "x = 2"}\n\`\`\`\n\n**Root Cause**: The model guessed.\n`,
+  );
+  return `# Model Response Failures Analysis\n\nThis document analyzes the MODEL_RESPONSE for task ${taskId}.\n\n## Failures\n\n${items.join("\n")}\n## Training Quality Score: 7/10\n`;
+}
+
+export function write(dir: string, name: string, text: string): string {
+  const file = path.join(dir, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+export interface StoredAnalysis {
+  slug: string;
+  sourcePath: string;
+  failureCount: number;
+  titles: string;
+}
+
+export function stored(db: Sqlite): StoredAnalysis[] {
+  return db
+    .prepare<[], StoredAnalysis>(
+      `SELECT a.slug, a.sourcePath, a.failureCount,
+              coalesce((SELECT group_concat(title, '|') FROM (SELECT title FROM "Failure" f WHERE f.analysisId = a.id ORDER BY number)), '') AS titles
+       FROM "Analysis" a ORDER BY a.sourcePath`,
+    )
+    .all();
+}
+
+/** Every analysis's denormalized failure count matches its Failure rows, and SQLite says the file is sound. */
+export function assertConsistent(db: Sqlite): void {
+  const bad = db
+    .prepare(`SELECT a.slug FROM "Analysis" a WHERE a.failureCount <> (SELECT count(*) FROM "Failure" f WHERE f.analysisId = a.id)`)
+    .all();
+  if (bad.length) throw new Error(`inconsistent analyses: ${JSON.stringify(bad)}`);
+  const check = db.pragma("integrity_check", { simple: true });
+  if (check !== "ok") throw new Error(`integrity_check: ${String(check)}`);
+}

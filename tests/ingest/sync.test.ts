@@ -1,0 +1,176 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openSqlite, type Sqlite } from "@/lib/data/sqlite";
+import { ingest } from "@/lib/ingest/ingest";
+import { assertConsistent, freshDatabase, report, stored, tempDir, write } from "./helpers";
+
+let dir: string;
+let dbFile: string;
+let db: Sqlite;
+let content: string;
+
+beforeEach(() => {
+  dir = tempDir();
+  dbFile = freshDatabase(dir);
+  db = openSqlite(dbFile);
+  content = path.join(dir, "content");
+});
+afterEach(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const run = (options: { prune?: boolean; paths?: string[] } = {}) => ingest({ paths: options.paths ?? [content], prune: options.prune, db, workers: 0 });
+
+describe("ingest", () => {
+  it("adds new files, keyed by task id, with their failures and the raw Markdown", async () => {
+    const text = report("101004242", [{ title: "Hardcoded secret", severity: "Critical" }, { title: "Open security group", severity: "High" }]);
+    write(content, "a.md", text);
+    write(content, "nested/b.md", report("101000777", [{ title: "Missing tags", severity: "Low" }]));
+    const summary = await run();
+    expect(summary).toMatchObject({ files: 2, added: 2, updated: 0, unchanged: 0 });
+    const rows = stored(db);
+    expect(rows.map((r) => r.slug).sort()).toEqual(["101000777", "101004242"]);
+    expect(rows.find((r) => r.slug === "101004242")).toMatchObject({ failureCount: 2, titles: "Hardcoded secret|Open security group" });
+    const raw = db.prepare<[], { raw: string }>(`SELECT raw FROM "Analysis" WHERE slug = '101004242'`).get();
+    expect(raw?.raw).toBe(text);
+  });
+
+  it("skips unchanged files without touching them and keeps their slugs", async () => {
+    write(content, "a.md", report("101004242", [{ title: "Hardcoded secret", severity: "Critical" }]));
+    await run();
+    const before = db.prepare(`SELECT id, slug, updatedAt FROM "Analysis"`).all();
+    const summary = await run();
+    expect(summary).toMatchObject({ added: 0, updated: 0, unchanged: 1, slowest: [] });
+    expect(db.prepare(`SELECT id, slug, updatedAt FROM "Analysis"`).all()).toEqual(before);
+  });
+
+  it("replaces a changed file's failures and keeps its slug and id", async () => {
+    const file = write(content, "a.md", report("101004242", [{ title: "Hardcoded secret", severity: "Critical" }, { title: "Old problem", severity: "Low" }]));
+    await run();
+    const [before] = stored(db);
+    fs.writeFileSync(file, report("101004242", [{ title: "Hardcoded secret", severity: "Critical" }, { title: "New problem", severity: "Medium" }, { title: "Third", severity: "High" }]));
+    const summary = await run();
+    expect(summary).toMatchObject({ added: 0, updated: 1, unchanged: 0 });
+    const [after] = stored(db);
+    expect(after).toMatchObject({ slug: before!.slug, failureCount: 3, titles: "Hardcoded secret|New problem|Third" });
+    expect(db.prepare(`SELECT count(*) AS n FROM "Failure"`).get()).toEqual({ n: 3 });
+    // The search index follows the change.
+    const hits = db.prepare(`SELECT count(*) AS n FROM failure_fts WHERE failure_fts MATCH '"Old"'`).get();
+    expect(hits).toEqual({ n: 0 });
+    assertConsistent(db);
+  });
+
+  it("prunes analyses whose file is gone only with --prune, and only under the given paths", async () => {
+    const a = write(content, "a.md", report("101000001", [{ title: "One", severity: "Low" }]));
+    write(content, "b.md", report("101000002", [{ title: "Two", severity: "Low" }]));
+    const other = path.join(dir, "other");
+    write(other, "c.md", report("101000003", [{ title: "Three", severity: "Low" }]));
+    await run({ paths: [content, other] });
+    fs.rmSync(a);
+    expect((await run()).pruned).toEqual([]);
+    expect(stored(db)).toHaveLength(3);
+    const summary = await run({ prune: true });
+    expect(summary.pruned).toHaveLength(1);
+    expect(stored(db).map((r) => r.slug).sort()).toEqual(["101000002", "101000003"]);
+  });
+
+  it("keeps the others going when one file fails, and leaves the failed file's analysis as it was", async () => {
+    const bad = write(content, "bad.md", report("101000013", [{ title: "Fine at first", severity: "Low" }]));
+    write(content, "good.md", report("101000014", [{ title: "Good one", severity: "High" }]));
+    await run();
+    // Make any write of a failure titled EXPLODE abort, then change both files.
+    db.exec(`CREATE TEMP TRIGGER explode BEFORE INSERT ON "Failure" WHEN NEW.title LIKE '%EXPLODE%' BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`);
+    fs.writeFileSync(bad, report("101000013", [{ title: "Replaced", severity: "Low" }, { title: "EXPLODE", severity: "High" }]));
+    write(content, "good.md", report("101000014", [{ title: "Good one", severity: "High" }, { title: "Better", severity: "Low" }]));
+    write(content, "new.md", report("101000015", [{ title: "Brand new", severity: "Medium" }]));
+    const summary = await run();
+    expect(summary.failed).toEqual([{ sourcePath: expect.stringContaining("bad.md"), error: expect.stringContaining("simulated write failure") }]);
+    expect(summary).toMatchObject({ added: 1, updated: 1 });
+    const rows = Object.fromEntries(stored(db).map((r) => [r.slug, r.titles]));
+    expect(rows).toEqual({ "101000013": "Fine at first", "101000014": "Good one|Better", "101000015": "Brand new" });
+    assertConsistent(db);
+  });
+
+  it("stores a document even when parsing finds nothing, with its raw text and a warning", async () => {
+    write(content, "empty.md", "");
+    write(content, "binary.md", Buffer.from([0, 1, 2, 255, 254, 0, 10, 65]).toString("latin1"));
+    write(content, "prose.md", "Just some notes, no failures here.\n");
+    const summary = await run();
+    expect(summary.added).toBe(3);
+    const rows = db.prepare<[], { sourcePath: string; raw: string; warningCount: number }>(`SELECT sourcePath, raw, warningCount FROM "Analysis" ORDER BY sourcePath`).all();
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row.warningCount).toBeGreaterThan(0);
+    expect(rows.find((r) => r.sourcePath.endsWith("prose.md"))?.raw).toBe("Just some notes, no failures here.\n");
+  });
+
+  it("reports a missing path and still ingests the rest", async () => {
+    write(content, "a.md", report("101000001", [{ title: "One", severity: "Low" }]));
+    const summary = await run({ paths: [content, path.join(dir, "nope")] });
+    expect(summary.added).toBe(1);
+    expect(summary.failed).toEqual([{ sourcePath: path.join(dir, "nope"), error: "no such file or folder" }]);
+  });
+
+  it("gives a second document with the same task id its own stable slug", async () => {
+    write(content, "a.md", report("101000099", [{ title: "One", severity: "Low" }]));
+    write(content, "b.md", report("101000099", [{ title: "Two", severity: "Low" }]));
+    await run();
+    const slugs = stored(db).map((r) => r.slug);
+    expect(new Set(slugs).size).toBe(2);
+    expect(slugs).toContain("101000099");
+    fs.writeFileSync(path.join(content, "b.md"), report("101000099", [{ title: "Two changed", severity: "Low" }]));
+    await run();
+    expect(stored(db).map((r) => r.slug)).toEqual(slugs);
+  });
+});
+
+describe("ingest CLI", () => {
+  it("leaves a consistent database when killed half-way, and the next run finishes the job", async () => {
+    for (let i = 0; i < 150; i++) {
+      const failures = Array.from({ length: 12 }, (_, n) => ({ title: `Problem ${n} of doc ${i}`, severity: ["Critical", "High", "Medium", "Low"][n % 4]!, model: "a = 1\n".repeat(40), ideal: "a = 2\n".repeat(40) }));
+      write(content, `doc-${String(i).padStart(3, "0")}.md`, report(`1020${String(i).padStart(5, "0")}`, failures));
+    }
+    db.close();
+    const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, FAULTLINE_WORKERS: "1" };
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", content, "--workers", "0"], { env, stdio: ["ignore", "ignore", "pipe"] });
+    // Kill it (the node process itself, not a wrapper) as soon as the first documents are committed.
+    await new Promise<void>((resolve) => {
+      child.stderr.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("added")) {
+          child.kill("SIGKILL");
+          resolve();
+        }
+      });
+      child.on("exit", () => resolve());
+    });
+    await new Promise((r) => child.on("exit", r));
+    db = openSqlite(dbFile);
+    assertConsistent(db);
+    const partial = stored(db).length;
+    expect(partial).toBeLessThan(150);
+    const summary = await run();
+    expect(summary.failed).toEqual([]);
+    expect(summary.added + summary.unchanged).toBe(150);
+    expect(summary.unchanged).toBe(partial);
+    expect(stored(db)).toHaveLength(150);
+    assertConsistent(db);
+  }, 60_000);
+
+  it("two ingests at once both finish and store each document once", async () => {
+    for (let i = 0; i < 40; i++) write(content, `doc-${i}.md`, report(`1030${String(i).padStart(5, "0")}`, [{ title: `Problem ${i}`, severity: "High" }]));
+    db.close();
+    const env = { ...process.env, DATABASE_URL: `file:${dbFile}` };
+    const start = () =>
+      new Promise<number>((resolve) => {
+        const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/ingest.ts", content, "--workers", "0"], { env, stdio: "ignore" });
+        child.on("exit", (code) => resolve(code ?? -1));
+      });
+    const codes = await Promise.all([start(), start()]);
+    expect(codes).toEqual([0, 0]);
+    db = openSqlite(dbFile);
+    expect(stored(db)).toHaveLength(40);
+    assertConsistent(db);
+  }, 60_000);
+});
