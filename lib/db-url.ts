@@ -10,5 +10,5 @@ export function databasePath(url = process.env.DATABASE_URL || DEFAULT_DATABASE_
   }
   const file = url.slice("file:".length).replace(/^\/\//, "").split("?")[0] ?? "";
   if (!file) throw new Error(`DATABASE_URL has no file path (got "${url}")`);
-  return path.resolve(process.cwd(), file);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }
