@@ -1,11 +1,13 @@
 // A small pool of parse workers (worker_threads) so parsing uses every core while the main thread
-// writes to the database. Falls back to in-process parsing for one worker or tiny jobs.
+// writes to the database. A worker that dies has its documents retried in this thread, so a crash
+// never loses or hangs a document.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { prepareAnalysis, type PreparedAnalysis, type SourceFile } from "./prepare";
 
-type Pending = { resolve: (p: PreparedAnalysis) => void; reject: (e: Error) => void };
+type Task = { file: SourceFile; resolve: (p: PreparedAnalysis) => void; reject: (e: Error) => void };
 type Reply = { id: number; prepared?: PreparedAnalysis; error?: string };
+type Slot = { worker: Worker; tasks: Map<number, Task>; alive: boolean };
 
 export interface Preparer {
   prepare(file: SourceFile): Promise<PreparedAnalysis>;
@@ -14,7 +16,7 @@ export interface Preparer {
 
 export function defaultWorkerCount(): number {
   const env = Number(process.env.FAULTLINE_WORKERS);
-  if (Number.isInteger(env) && env >= 0) return env;
+  if (process.env.FAULTLINE_WORKERS && Number.isInteger(env) && env >= 0) return env;
   return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
 }
 
@@ -26,42 +28,53 @@ export function inProcessPreparer(): Preparer {
   };
 }
 
+const runInProcess = (task: Task) => {
+  try {
+    task.resolve(prepareAnalysis(task.file));
+  } catch (error) {
+    task.reject(error as Error);
+  }
+};
+
 export function workerPreparer(count = defaultWorkerCount()): Preparer {
-  const workers: { worker: Worker; busy: number }[] = [];
-  const pending = new Map<number, Pending>();
+  const entry = new URL("./parse-worker-entry.mjs", import.meta.url);
+  const slots: Slot[] = [];
   let nextId = 0;
-  const entry = new URL(import.meta.url.endsWith(".ts") ? "./parse-worker.ts" : "./parse-worker.js", import.meta.url);
   for (let i = 0; i < count; i++) {
-    const worker = new Worker(entry, { execArgv: entry.pathname.endsWith(".ts") ? ["--import", "tsx"] : [] });
-    const slot = { worker, busy: 0 };
-    worker.on("message", (reply: Reply) => {
-      slot.busy--;
-      const waiter = pending.get(reply.id);
-      pending.delete(reply.id);
-      if (!waiter) return;
-      if (reply.prepared) waiter.resolve(reply.prepared);
-      else waiter.reject(new Error(reply.error ?? "worker failed"));
+    const slot: Slot = { worker: new Worker(entry), tasks: new Map(), alive: true };
+    slot.worker.on("message", (reply: Reply) => {
+      const task = slot.tasks.get(reply.id);
+      slot.tasks.delete(reply.id);
+      if (!task) return;
+      if (reply.prepared) task.resolve(reply.prepared);
+      else task.reject(new Error(reply.error ?? "worker failed"));
     });
-    worker.on("error", (error) => {
-      for (const [id, waiter] of pending) {
-        waiter.reject(error);
-        pending.delete(id);
-      }
-    });
-    workers.push(slot);
+    const die = () => {
+      if (!slot.alive) return;
+      slot.alive = false;
+      const orphans = [...slot.tasks.values()];
+      slot.tasks.clear();
+      orphans.forEach(runInProcess);
+    };
+    slot.worker.on("error", die);
+    slot.worker.on("exit", die);
+    slots.push(slot);
   }
   return {
     prepare(file) {
-      const slot = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-      const id = nextId++;
-      slot.busy++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        const task: Task = { file, resolve, reject };
+        const live = slots.filter((s) => s.alive);
+        if (!live.length) return runInProcess(task);
+        const slot = live.reduce((a, b) => (b.tasks.size < a.tasks.size ? b : a));
+        const id = nextId++;
+        slot.tasks.set(id, task);
         slot.worker.postMessage({ ...file, id });
       });
     },
     async close() {
-      await Promise.all(workers.map(({ worker }) => worker.terminate()));
+      for (const slot of slots) slot.alive = false;
+      await Promise.all(slots.map(({ worker }) => worker.terminate()));
     },
   };
 }
