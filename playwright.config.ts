@@ -2,6 +2,9 @@ import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT || 3100);
+// Each run gets a throwaway database; E2E_DB lets parallel runs from one checkout keep apart.
+const DB = process.env.E2E_DB || "data/e2e.db";
+export const E2E_ADMIN_TOKEN = "e2e-admin-token-not-secret";
 // Debian's Chromium when present (never `npx playwright install` here); else Playwright's own browser.
 const chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 
@@ -41,6 +44,6 @@ export default defineConfig({
     timeout: 240_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: "file:./data/e2e.db", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: `file:./${DB}`, FAULTLINE_ADMIN_TOKEN: E2E_ADMIN_TOKEN, NEXT_TELEMETRY_DISABLED: "1" },
   },
 });
