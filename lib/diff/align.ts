@@ -43,6 +43,20 @@ export function splitLines(value: string): string[] {
 }
 
 /**
+ * A stored block's lines with their highlighted HTML (ingest highlights `value.split("\n")`, so a
+ * trailing newline leaves one empty line that is dropped here from both).
+ */
+export function blockLines(value: string, linesHtml: readonly string[]): Required<SideLines> {
+  const text = value.split("\n");
+  let html = linesHtml.length === text.length ? [...linesHtml] : text.map(escapeHtml);
+  if (text.length > 1 && text[text.length - 1] === "") {
+    text.pop();
+    html = html.slice(0, text.length);
+  }
+  return { text, html };
+}
+
+/**
  * Aligns `model` (left) with `ideal` (right). Equal lines pair up; a run of removed lines followed by
  * a run of added lines pairs index by index as "change" rows (word marks inside), the rest stand alone.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alignLines, foldRows, lineAnchor, pairBlocks, parseLineAnchor, splitLines, unifiedLines, wordRanges, type DiffRow } from "@/lib/diff/align";
+import { alignLines, blockLines, foldRows, lineAnchor, pairBlocks, parseLineAnchor, splitLines, unifiedLines, wordRanges, type DiffRow } from "@/lib/diff/align";
 import { htmlText, markHtml } from "@/lib/diff/mark-html";
 
 const kinds = (rows: DiffRow[]) => rows.map((r) => r.kind).join(",");
@@ -119,5 +119,14 @@ describe("lineAnchor", () => {
     expect(lineAnchor(3, 1, "L", 4)).toBe("failure-3-b2-L4");
     expect(parseLineAnchor("#failure-3-b2-L4")).toEqual({ failure: 3, pair: 1, side: "L", line: 4 });
     expect(parseLineAnchor("#failure-3")).toBeNull();
+  });
+});
+
+describe("blockLines", () => {
+  it("drops the empty last line a trailing newline leaves, on both text and HTML", () => {
+    expect(blockLines("a\nb\n", ["a", "<span>b</span>", ""])).toEqual({ text: ["a", "b"], html: ["a", "<span>b</span>"] });
+  });
+  it("escapes the text when the stored HTML does not have one entry per line", () => {
+    expect(blockLines("<a>", [])).toEqual({ text: ["<a>"], html: ["&lt;a&gt;"] });
   });
 });

@@ -1,32 +1,245 @@
+import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CopyLinkButton } from "@/components/copy-link-button";
+import { EmptyState } from "@/components/empty-state";
+import { FailureCard } from "@/components/failure-card";
+import { GapTag } from "@/components/gap-tag";
+import { LineLinks } from "@/components/line-links";
 import { SeverityBadge } from "@/components/severity-badge";
-import { getAnalysis } from "@/lib/analyses/get-analysis";
+import { SeverityCounts, countsOf } from "@/components/severity-counts";
+import { analysisHeader } from "@/lib/analyses/analysis-header";
+import { getAnalysis, type AnalysisDetail } from "@/lib/analyses/get-analysis";
+import { analysisHref, decodeParam, parseAnalysisView, parseDiffMode } from "@/lib/filters/view-params";
+import type { RawSearchParams } from "@/lib/filters/search-params";
 
 export const dynamic = "force-dynamic";
 
-export default async function AnalysisPage({ params }: { params: Promise<{ slug: string }> }) {
+interface PageProps {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<RawSearchParams>;
+}
+
+function countsSentence(a: AnalysisDetail): string {
+  const parts = (["critical", "high", "medium", "low", "unknown"] as const).flatMap((s) => (a[`${s}Count`] ? [`${a[`${s}Count`]} ${s}`] : []));
+  return `${a.failureCount} failure${a.failureCount === 1 ? "" : "s"}${parts.length ? `: ${parts.join(", ")}` : ""}`;
+}
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const { slug } = await params;
+  const analysis = await getAnalysis(decodeParam(slug));
+  if (!analysis) return { title: "Analysis not found" };
+  const description = `${analysis.taskId ? `Task ${analysis.taskId} · ` : ""}${countsSentence(analysis)}`;
+  return {
+    title: analysis.title,
+    description,
+    openGraph: { title: analysis.title, description, type: "article" },
+    twitter: { card: "summary_large_image", title: analysis.title, description },
+  };
+}
+
+export default async function AnalysisPage({ params, searchParams }: PageProps) {
+  const [{ slug: rawSlug }, query] = await Promise.all([params, searchParams]);
+  const slug = decodeParam(rawSlug);
   const analysis = await getAnalysis(slug);
   if (!analysis) notFound();
+  const mode = parseDiffMode(query);
+  const view = parseAnalysisView(query);
+  const header = analysisHeader(analysis);
+  const modeHrefs = { split: analysisHref(slug, { diff: "split" }), unified: analysisHref(slug, { diff: "unified" }) };
+  const tab = (v: typeof view, label: string) => (
+    <Link
+      href={analysisHref(slug, { view: v, diff: mode })}
+      aria-current={view === v ? "page" : undefined}
+      className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-blue-600 ${
+        view === v ? "border-blue-600 text-slate-900 dark:border-blue-400 dark:text-white" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+      }`}
+    >
+      {label}
+    </Link>
+  );
+
   return (
     <article className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">{analysis.title}</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-300">
-          Task {analysis.taskId ?? "—"} · {analysis.platform ?? "unknown platform"} · score{" "}
-          {analysis.scoreValue !== null ? `${analysis.scoreValue}/${analysis.scoreMax}` : "—"}
-        </p>
-      </header>
-      <section aria-label="Failures" className="space-y-4">
-        {analysis.failures.map((failure) => (
-          <div key={failure.id} id={`failure-${failure.number}`} className="rounded border border-slate-200 p-4 dark:border-slate-800">
-            <h2 className="flex items-center gap-2 font-medium">
-              <span className="text-slate-500">#{failure.number}</span> {failure.title} <SeverityBadge severity={failure.severity} />
+      <header className="space-y-4">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-300">
+          <Link href="/analyses" className="hover:underline">
+            Analyses
+          </Link>{" "}
+          / <span className="font-mono">{analysis.taskId ?? analysis.slug}</span>
+        </nav>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 className="min-w-0 text-2xl font-semibold [overflow-wrap:anywhere]">{analysis.title}</h1>
+          <CopyLinkButton href={analysisHref(slug)} label="Copy link to this analysis" />
+        </div>
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3 lg:grid-cols-5">
+          <Fact label="Task ID" value={<span className="font-mono">{analysis.taskId ?? "—"}</span>} />
+          <Fact label="Platform" value={[analysis.platform, analysis.language].filter(Boolean).join(" · ") || "—"} />
+          <Fact
+            label={header.scores.length > 1 ? "Scores" : "Training quality"}
+            value={
+              header.scores.length > 1 ? (
+                <ul>
+                  {header.scores.map((s, i) => (
+                    <li key={i}>
+                      <span className="tabular-nums font-medium">{s.value}/{s.max}</span> <span className="text-slate-600 dark:text-slate-300">{s.label}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : analysis.scoreValue !== null ? (
+                <span className="text-lg font-semibold tabular-nums">{analysis.scoreValue}/{analysis.scoreMax}</span>
+              ) : (
+                "not given"
+              )
+            }
+          />
+          <Fact label="Failures found" value={<SeverityCounts counts={countsOf(analysis)} />} />
+          {analysis.hasDeclaredCounts && (
+            <Fact
+              label="Declared in the report"
+              value={
+                <span className="inline-flex flex-wrap gap-1">
+                  {header.counts.map((c) => (c.declared ? <SeverityBadge key={c.severity} severity={c.severity} count={c.declared} /> : null))}
+                </span>
+              }
+            />
+          )}
+        </dl>
+        {header.mismatches.length > 0 && (
+          <div role="note" aria-label="Count mismatch" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100">
+            <strong>Declared counts disagree with the failures found:</strong>{" "}
+            {header.mismatches.map((m) => `${m.severity} declared ${m.declared}, found ${m.found}`).join("; ")}.
+          </div>
+        )}
+        {analysis.summary && <p className="max-w-prose whitespace-pre-wrap text-sm [overflow-wrap:anywhere]">{analysis.summary}</p>}
+        {(analysis.gaps.length > 0 || header.writtenGaps.length > 0) && (
+          <section aria-labelledby="gaps-heading" className="space-y-2">
+            <h2 id="gaps-heading" className="text-sm font-semibold">
+              Knowledge gaps
             </h2>
-            {failure.rootCause && <p className="mt-2 text-sm">{failure.rootCause}</p>}
+            {analysis.gaps.length > 0 && (
+              <div className="flex flex-wrap gap-1">
+                {analysis.gaps.map((g) => (
+                  <GapTag key={g.gapId} id={g.gapId} label={g.gap.label} />
+                ))}
+              </div>
+            )}
+            {header.writtenGaps.length > 0 && (
+              <ul className="list-disc pl-5 text-sm text-slate-700 dark:text-slate-300">
+                {header.writtenGaps.map((g, i) => (
+                  <li key={i}>{g}</li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
+        {header.warnings.length > 0 && (
+          <details className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
+            <summary className="cursor-pointer font-medium">
+              {header.warnings.length} parser warning{header.warnings.length === 1 ? "" : "s"}
+            </summary>
+            <ul className="mt-2 space-y-1">
+              {header.warnings.map((w, i) => (
+                <li key={i}>
+                  <span className="font-mono text-xs">{w.code}</span> {w.message}{" "}
+                  {w.line !== null && (
+                    <Link href={analysisHref(slug, { view: "raw" }, `#raw-L${w.line}`)} className="text-blue-700 hover:underline dark:text-blue-300">
+                      line {w.line}
+                    </Link>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </header>
+
+      <nav aria-label="Analysis views" className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
+        {tab("failures", `Failures (${analysis.failureCount})`)}
+        {tab("raw", "Raw Markdown")}
+      </nav>
+
+      {view === "raw" ? (
+        <RawMarkdown raw={analysis.raw} />
+      ) : analysis.failures.length === 0 ? (
+        <EmptyState title="No failures found in this report">
+          The parser did not recognise any failure items. Check the{" "}
+          <Link href={analysisHref(slug, { view: "raw" })} className="text-blue-700 underline dark:text-blue-300">
+            raw Markdown
+          </Link>{" "}
+          and the parser warnings above.
+        </EmptyState>
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]">
+          <nav aria-label="Failures in this analysis" className="hidden lg:block">
+            <ol className="sticky top-4 max-h-[calc(100vh-2rem)] space-y-1 overflow-y-auto text-sm">
+              {analysis.failures.map((f) => (
+                <li key={f.id}>
+                  <a href={`#failure-${f.number}`} className="flex items-start gap-2 rounded px-1 py-0.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+                    <span className="tabular-nums text-slate-500 dark:text-slate-400">{f.number}.</span>
+                    <span className="min-w-0 flex-1 [overflow-wrap:anywhere]">{f.title}</span>
+                    <span className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${DOT[f.severity] ?? DOT.unknown}`} aria-label={f.severity} role="img" />
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          <section aria-label="Failures" className="space-y-5">
+            {analysis.failures.map((failure) => (
+              <FailureCard key={failure.id} failure={failure} slug={slug} mode={mode} modeHrefs={modeHrefs} />
+            ))}
+          </section>
+        </div>
+      )}
+      <LineLinks />
+    </article>
+  );
+}
+
+const DOT: Record<string, string> = {
+  critical: "bg-red-600",
+  high: "bg-orange-500",
+  medium: "bg-amber-400",
+  low: "bg-sky-500",
+  unknown: "bg-slate-400",
+};
+
+interface FactProps {
+  label: string;
+  value: React.ReactNode;
+}
+
+function Fact({ label, value }: FactProps) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-300">{label}</dt>
+      <dd className="mt-1">{value}</dd>
+    </div>
+  );
+}
+
+interface RawMarkdownProps {
+  raw: string;
+}
+
+/** The report exactly as written, escaped by React, one numbered (linkable) line per row. */
+function RawMarkdown({ raw }: RawMarkdownProps) {
+  const lines = raw.split("\n");
+  return (
+    <section aria-label="Raw Markdown" className="overflow-hidden rounded-md border border-slate-200 dark:border-slate-800">
+      <div className="border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300">
+        {lines.length} lines · {new Blob([raw]).size.toLocaleString("en")} bytes · shown as text, never rendered
+      </div>
+      <div className="font-mono text-[13px] leading-5">
+        {lines.map((line, i) => (
+          <div key={i} id={`raw-L${i + 1}`} className="grid grid-cols-[3.5rem_minmax(0,1fr)] target:bg-amber-100 dark:target:bg-amber-900/40">
+            <a href={`#raw-L${i + 1}`} className="select-none pr-3 text-right text-slate-500 tabular-nums hover:underline dark:text-slate-400" aria-label={`Line ${i + 1}`}>
+              {i + 1}
+            </a>
+            <span className="whitespace-pre-wrap pr-3 [overflow-wrap:anywhere]">{line || " "}</span>
           </div>
         ))}
-      </section>
-    </article>
+      </div>
+    </section>
   );
 }

@@ -1,0 +1,211 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmptyState } from "@/components/empty-state";
+import { FacetGroup } from "@/components/facet-group";
+import { FilterForm } from "@/components/filter-form";
+import { GapTag } from "@/components/gap-tag";
+import { Pagination } from "@/components/pagination";
+import { SeverityBadge } from "@/components/severity-badge";
+import { searchFailures, type FailureHit } from "@/lib/failures/search-failures";
+import { FAILURE_SORTS, PAGE_SIZE, failureHref, failuresHref, parseFailureFilters, type FailureFilters } from "@/lib/filters/view-params";
+import type { RawSearchParams } from "@/lib/filters/search-params";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Failures", description: "Every failure of every analysis, filtered by severity, knowledge gap and platform." };
+
+const SORT_LABEL: Record<(typeof FAILURE_SORTS)[number], string> = {
+  severity: "Severity (grouped)",
+  analysis: "Analysis title",
+  recent: "Recently updated analysis",
+};
+
+interface PageProps {
+  searchParams: Promise<RawSearchParams>;
+}
+
+export default async function FailuresPage({ searchParams }: PageProps) {
+  const filters = parseFailureFilters(await searchParams);
+  const result = await searchFailures(filters);
+  const current = failuresHref({ ...filters, page: result.page });
+  const active = filters.severities.length + filters.gaps.length + (filters.platform ? 1 : 0) + (filters.q ? 1 : 0);
+  const groups = filters.sort === "severity" ? groupBySeverity(result.hits) : [{ severity: null, hits: result.hits }];
+
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-semibold">Failures</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-300" aria-live="polite" data-testid="result-count">
+            {result.total} failure{result.total === 1 ? "" : "s"}
+            {active ? " match these filters" : " across all analyses"}
+          </p>
+        </div>
+        {active > 0 && (
+          <Link href="/failures" className="text-sm text-blue-700 hover:underline dark:text-blue-300">
+            Clear all filters
+          </Link>
+        )}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
+        <FilterForm key={current} action="/failures" label="Filter failures" className="space-y-5">
+          <div className="space-y-1">
+            <label htmlFor="failures-q" className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
+              Full-text search
+            </label>
+            <div className="flex gap-1">
+              <input
+                id="failures-q"
+                name="q"
+                type="search"
+                defaultValue={filters.q ?? ""}
+                data-search-input="page"
+                placeholder="e.g. engine version"
+                className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+              />
+              <button type="submit" className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+                Search
+              </button>
+            </div>
+          </div>
+          <FacetGroup legend="Severity" name="severity" values={result.facets.severity} severity />
+          <FacetGroup legend="Knowledge gap" name="gap" values={result.facets.gap} emptyText="No knowledge gaps in these results." />
+          <div className="space-y-1">
+            <label htmlFor="failures-platform" className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
+              Platform
+            </label>
+            <select id="failures-platform" name="platform" defaultValue={filters.platform ?? ""} className="w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900">
+              <option value="">All platforms</option>
+              {result.facets.platform.map((p) => (
+                <option key={p.value} value={p.value}>
+                  {p.label} ({p.count})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="failures-sort" className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
+              Sort by
+            </label>
+            <select id="failures-sort" name="sort" defaultValue={filters.sort} className="w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900">
+              {FAILURE_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {SORT_LABEL[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <noscript>
+            <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm">
+              Apply filters
+            </button>
+          </noscript>
+        </FilterForm>
+
+        <section aria-label="Results" className="min-w-0 space-y-4">
+          {result.emptyQuery && (
+            <p role="note" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100">
+              “{filters.q}” has no searchable words; search for words or identifiers instead.
+            </p>
+          )}
+          {result.total === 0 ? (
+            <EmptyState title="No failures match these filters">
+              {active ? (
+                <>
+                  Remove a filter on the left, or{" "}
+                  <Link href="/failures" className="text-blue-700 underline dark:text-blue-300">
+                    clear them all
+                  </Link>
+                  .
+                </>
+              ) : (
+                <>
+                  No analyses have been ingested yet. Add reports on the{" "}
+                  <Link href="/upload" className="text-blue-700 underline dark:text-blue-300">
+                    Upload
+                  </Link>{" "}
+                  page or run <code>npm run ingest</code>.
+                </>
+              )}
+            </EmptyState>
+          ) : (
+            groups.map((group) => (
+              <div key={group.severity ?? "all"} className="space-y-2">
+                {group.severity && (
+                  <h2 className="flex items-center gap-2 text-sm font-semibold">
+                    <SeverityBadge severity={group.severity} /> <span className="sr-only">{group.severity} failures</span>
+                  </h2>
+                )}
+                <ol className="space-y-2" aria-label={group.severity ? `${group.severity} failures` : "Failures"}>
+                  {group.hits.map((hit) => (
+                    <FailureRow key={hit.id} hit={hit} />
+                  ))}
+                </ol>
+              </div>
+            ))
+          )}
+          <Pagination
+            page={result.page}
+            pageCount={result.pageCount}
+            total={result.total}
+            pageSize={PAGE_SIZE}
+            noun="failures"
+            hrefFor={(page) => failuresHref({ ...filters, page } satisfies Partial<FailureFilters>)}
+          />
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function groupBySeverity(hits: FailureHit[]) {
+  const groups: { severity: string | null; hits: FailureHit[] }[] = [];
+  for (const hit of hits) {
+    const last = groups[groups.length - 1];
+    if (last && last.severity === hit.severity) last.hits.push(hit);
+    else groups.push({ severity: hit.severity, hits: [hit] });
+  }
+  return groups;
+}
+
+interface FailureRowProps {
+  hit: FailureHit;
+}
+
+function FailureRow({ hit }: FailureRowProps) {
+  return (
+    <li id={`hit-${hit.id}`} data-nav-item tabIndex={-1} data-testid="failure-hit" className="rounded-md border border-slate-200 p-3 focus:outline-none dark:border-slate-800">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h3 className="min-w-0 font-medium [overflow-wrap:anywhere]">
+          <Link href={failureHref(hit.analysis.slug, hit.number)} className="hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
+            <span className="mr-1 text-slate-500 tabular-nums dark:text-slate-400">#{hit.number}</span>
+            {hit.title}
+          </Link>
+        </h3>
+        <SeverityBadge severity={hit.severity} />
+      </div>
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+        in{" "}
+        <Link href={`/analyses/${encodeURIComponent(hit.analysis.slug)}#failure-${hit.number}`} className="text-blue-700 hover:underline dark:text-blue-300">
+          {hit.analysis.title}
+        </Link>{" "}
+        <span className="font-mono">{hit.analysis.taskId ?? hit.analysis.slug}</span>
+        {hit.analysis.platform && <> · {hit.analysis.platform}</>}
+        {hit.location && (
+          <>
+            {" "}
+            · <span className="font-mono [overflow-wrap:anywhere]">{hit.location}</span>
+          </>
+        )}
+      </p>
+      {hit.rootCause && <p className="mt-1 line-clamp-2 text-sm text-slate-700 dark:text-slate-300">{hit.rootCause}</p>}
+      {hit.gaps.length > 0 && (
+        <div className="mt-2 flex flex-wrap gap-1" aria-label="Knowledge gaps">
+          {hit.gaps.map((g, i) => (
+            <GapTag key={g.id} id={g.id} label={g.label} primary={i === 0} />
+          ))}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,134 @@
+// The two layouts of one aligned block pair: split (MODEL left, IDEAL right) and unified. Both are
+// rendered; CSS shows one. Line numbers are permalinks (handled by <LineLinks>); folded runs use
+// <details> so "show more" works without JavaScript.
+import { foldRows, lineAnchor, unifiedLines, type DiffRow, type DiffSegment } from "@/lib/diff/align";
+
+const ROW_BG: Record<DiffRow["kind"], { left: string; right: string }> = {
+  same: { left: "", right: "" },
+  change: { left: "bg-red-50 dark:bg-red-950/50", right: "bg-emerald-50 dark:bg-emerald-950/50" },
+  removed: { left: "bg-red-50 dark:bg-red-950/50", right: "bg-slate-50 dark:bg-slate-900/60" },
+  added: { left: "bg-slate-50 dark:bg-slate-900/60", right: "bg-emerald-50 dark:bg-emerald-950/50" },
+};
+
+const NUM = "select-none px-2 text-right font-mono text-xs leading-5 text-slate-500 tabular-nums dark:text-slate-400";
+const CODE = "min-w-0 whitespace-pre-wrap px-2 font-mono text-[13px] leading-5 [overflow-wrap:anywhere]";
+
+interface LineNumberProps {
+  anchor: string;
+  line: number;
+  sideLabel: string;
+}
+
+function LineNumber({ anchor, line, sideLabel }: LineNumberProps) {
+  return (
+    <a href={`#${anchor}`} data-line-anchor={anchor} aria-label={`${sideLabel} line ${line}, copy link`} className="block hover:text-blue-700 hover:underline focus-visible:outline-2 dark:hover:text-blue-300">
+      {line}
+    </a>
+  );
+}
+
+interface SegmentsProps {
+  segments: DiffSegment[];
+  render: (rows: DiffRow[]) => React.ReactNode;
+}
+
+function Segments({ segments, render }: SegmentsProps) {
+  return segments.map((segment, i) =>
+    segment.type === "rows" ? (
+      <div key={i}>{render(segment.rows)}</div>
+    ) : (
+      <details key={i} className="group/fold">
+        <summary className="cursor-pointer list-none bg-slate-100 px-3 py-1 text-xs text-blue-800 hover:bg-slate-200 focus-visible:outline-2 dark:bg-slate-800 dark:text-blue-200 dark:hover:bg-slate-700 [&::-webkit-details-marker]:hidden">
+          <span className="group-open/fold:hidden">Show {segment.rows.length} unchanged lines</span>
+          <span className="hidden group-open/fold:inline">Hide {segment.rows.length} unchanged lines</span>
+        </summary>
+        {render(segment.rows)}
+      </details>
+    ),
+  );
+}
+
+export interface DiffRowsProps {
+  failureNumber: number;
+  pairIndex: number;
+  rows: DiffRow[];
+}
+
+/** Split layout: each row is its own 4-column grid with fixed number columns, so columns line up. */
+export function SplitDiff({ failureNumber, pairIndex, rows }: DiffRowsProps) {
+  const anchor = (side: "L" | "R", line: number) => lineAnchor(failureNumber, pairIndex, side, line);
+  const renderRows = (part: DiffRow[]) =>
+    part.map((row) => {
+      const left = row.kind === "added" ? null : row.left;
+      const right = row.kind === "removed" ? null : row.right;
+      const bg = ROW_BG[row.kind];
+      return (
+        <div
+          key={`${left?.no ?? ""}-${right?.no ?? ""}`}
+          className="grid grid-cols-[2.75rem_minmax(0,1fr)_2.75rem_minmax(0,1fr)]"
+          data-line={[left && anchor("L", left.no), right && anchor("R", right.no)].filter(Boolean).join(" ")}
+          data-kind={row.kind}
+        >
+          <div className={`${NUM} ${bg.left}`}>{left && <LineNumber anchor={anchor("L", left.no)} line={left.no} sideLabel="MODEL" />}</div>
+          <div className={`${CODE} ${bg.left}`}>
+            {left ? <code dangerouslySetInnerHTML={{ __html: left.html || " " }} /> : <span className="sr-only">no MODEL line</span>}
+          </div>
+          <div className={`${NUM} border-l border-slate-200 dark:border-slate-700 ${bg.right}`}>{right && <LineNumber anchor={anchor("R", right.no)} line={right.no} sideLabel="IDEAL" />}</div>
+          <div className={`${CODE} ${bg.right}`}>
+            {right ? <code dangerouslySetInnerHTML={{ __html: right.html || " " }} /> : <span className="sr-only">no IDEAL line</span>}
+          </div>
+        </div>
+      );
+    });
+  return <Segments segments={foldRows(rows)} render={renderRows} />;
+}
+
+const SIGN_BG = { " ": "", "-": "bg-red-50 dark:bg-red-950/50", "+": "bg-emerald-50 dark:bg-emerald-950/50" } as const;
+
+/** Unified layout: MODEL lines (−) then IDEAL lines (+) per change run, both line numbers shown. */
+export function UnifiedDiff({ failureNumber, pairIndex, rows }: DiffRowsProps) {
+  const anchor = (side: "L" | "R", line: number) => lineAnchor(failureNumber, pairIndex, side, line);
+  const renderRows = (part: DiffRow[]) =>
+    unifiedLines(part).map((line) => (
+      <div
+        key={`${line.sign}${line.left ?? ""}-${line.right ?? ""}`}
+        className={`grid grid-cols-[2.25rem_2.25rem_1rem_minmax(0,1fr)] sm:grid-cols-[2.75rem_2.75rem_1.25rem_minmax(0,1fr)] ${SIGN_BG[line.sign]}`}
+        data-line={[line.left !== null && anchor("L", line.left), line.right !== null && anchor("R", line.right)].filter(Boolean).join(" ")}
+      >
+        <div className={NUM}>{line.left !== null && <LineNumber anchor={anchor("L", line.left)} line={line.left} sideLabel="MODEL" />}</div>
+        <div className={NUM}>{line.right !== null && <LineNumber anchor={anchor("R", line.right)} line={line.right} sideLabel="IDEAL" />}</div>
+        <div className="select-none text-center font-mono text-[13px] leading-5 text-slate-600 dark:text-slate-300" aria-hidden="true">
+          {line.sign === " " ? "" : line.sign === "-" ? "−" : "+"}
+        </div>
+        <div className={CODE}>
+          <span className="sr-only">{line.sign === "-" ? "MODEL only: " : line.sign === "+" ? "IDEAL only: " : ""}</span>
+          <code dangerouslySetInnerHTML={{ __html: line.html || " " }} />
+        </div>
+      </div>
+    ));
+  return <Segments segments={foldRows(rows)} render={renderRows} />;
+}
+
+export interface SingleBlockProps {
+  failureNumber: number;
+  pairIndex: number;
+  side: "L" | "R";
+  lines: string[];
+}
+
+/** A block with no counterpart: all its lines, numbered, never folded. */
+export function SingleBlock({ failureNumber, pairIndex, side, lines }: SingleBlockProps) {
+  return lines.map((html, i) => {
+    const a = lineAnchor(failureNumber, pairIndex, side, i + 1);
+    return (
+      <div key={i} className="grid grid-cols-[2.75rem_minmax(0,1fr)]" data-line={a}>
+        <div className={NUM}>
+          <LineNumber anchor={a} line={i + 1} sideLabel={side === "L" ? "MODEL" : "IDEAL"} />
+        </div>
+        <div className={CODE}>
+          <code dangerouslySetInnerHTML={{ __html: html || " " }} />
+        </div>
+      </div>
+    );
+  });
+}

@@ -1,0 +1,162 @@
+// MODEL vs IDEAL for one failure: each side's prose, then its code blocks paired by position and
+// diffed line by line. A block without a counterpart is shown alone and labelled.
+import Link from "next/link";
+import { alignLines, blockLines, diffStats, pairBlocks, type BlockLike } from "@/lib/diff/align";
+import type { DiffMode } from "@/lib/filters/view-params";
+import { SingleBlock, SplitDiff, UnifiedDiff } from "./diff-rows";
+
+export interface StoredCodeBlock {
+  side: string;
+  position: number;
+  lang: string | null;
+  value: string;
+  /** JSON string[] from ingest. */
+  linesHtml: string;
+}
+
+export interface FailureDiffProps {
+  failureNumber: number;
+  blocks: StoredCodeBlock[];
+  modelText: string;
+  idealText: string;
+  mode: DiffMode;
+  /** Hrefs that switch the page to each mode (all other URL state kept). */
+  modeHrefs: Record<DiffMode, string>;
+}
+
+function parseLines(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+function toBlockLike(block: StoredCodeBlock): BlockLike {
+  return { position: block.position, lang: block.lang, value: block.value, linesHtml: parseLines(block.linesHtml) };
+}
+
+const SIDE_LABEL = "text-[11px] font-semibold uppercase tracking-wider";
+const MODEL_LABEL = `${SIDE_LABEL} text-red-800 dark:text-red-300`;
+const IDEAL_LABEL = `${SIDE_LABEL} text-emerald-800 dark:text-emerald-300`;
+
+export function FailureDiff({ failureNumber, blocks, modelText, idealText, mode, modeHrefs }: FailureDiffProps) {
+  const model = blocks.filter((b) => b.side === "model").map(toBlockLike);
+  const ideal = blocks.filter((b) => b.side === "ideal").map(toBlockLike);
+  const pairs = pairBlocks(model, ideal);
+  const hasProse = Boolean(modelText.trim() || idealText.trim());
+  if (!pairs.length && !hasProse) {
+    return <p className="text-sm text-slate-600 dark:text-slate-300">This failure has neither MODEL nor IDEAL content in the report.</p>;
+  }
+  return (
+    <div className="space-y-3" data-diff-mode={mode}>
+      {hasProse && (
+        <div className="grid gap-3 md:grid-cols-2">
+          <Prose label="MODEL" labelClass={MODEL_LABEL} text={modelText} missing="The report gives no MODEL prose." />
+          <Prose label="IDEAL" labelClass={IDEAL_LABEL} text={idealText} missing="The report gives no IDEAL prose." />
+        </div>
+      )}
+      {pairs.map((pair) => {
+        const lang = (pair.kind === "ideal-only" ? pair.ideal.lang : pair.model.lang) ?? (pair.kind === "pair" ? pair.ideal.lang : null);
+        const title = pairs.length > 1 ? `Block ${pair.index + 1} of ${pairs.length}` : "Code";
+        if (pair.kind !== "pair") {
+          const isModel = pair.kind === "model-only";
+          const block = isModel ? pair.model : pair.ideal;
+          const lines = blockLines(block.value, block.linesHtml);
+          return (
+            <figure key={pair.index} className="overflow-hidden rounded-md border border-slate-200 dark:border-slate-700">
+              <figcaption className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs dark:border-slate-700 dark:bg-slate-900">
+                <span className="font-medium">{title}</span>
+                <span className={isModel ? MODEL_LABEL : IDEAL_LABEL}>{isModel ? "MODEL only" : "IDEAL only"}</span>
+                <span className="text-slate-600 dark:text-slate-300">— {isModel ? "the IDEAL side has no matching block" : "the MODEL side has no matching block"}</span>
+                {block.lang && <span className="ml-auto font-mono text-slate-600 dark:text-slate-300">{block.lang}</span>}
+              </figcaption>
+              <div className="hljs-block">
+                <SingleBlock failureNumber={failureNumber} pairIndex={pair.index} side={isModel ? "L" : "R"} lines={lines.html} />
+              </div>
+            </figure>
+          );
+        }
+        const rows = alignLines(blockLines(pair.model.value, pair.model.linesHtml), blockLines(pair.ideal.value, pair.ideal.linesHtml));
+        const stats = diffStats(rows);
+        const identical = stats.same === rows.length;
+        return (
+          <figure key={pair.index} className="overflow-hidden rounded-md border border-slate-200 dark:border-slate-700">
+            <figcaption className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs dark:border-slate-700 dark:bg-slate-900">
+              <span className="font-medium">{title}</span>
+              {lang && <span className="font-mono text-slate-600 dark:text-slate-300">{lang}</span>}
+              <span className="text-slate-700 dark:text-slate-300">
+                {identical ? (
+                  "MODEL and IDEAL are identical"
+                ) : (
+                  <>
+                    <span className="text-red-800 dark:text-red-300">−{stats.removed + stats.changed}</span>{" "}
+                    <span className="text-emerald-800 dark:text-emerald-300">+{stats.added + stats.changed}</span>
+                  </>
+                )}
+              </span>
+              <DiffModeSwitch mode={mode} hrefs={modeHrefs} />
+            </figcaption>
+            <div className={`${mode === "split" ? "hidden md:grid" : "hidden"} grid-cols-2 border-b border-slate-200 text-center dark:border-slate-700`} aria-hidden="true">
+              <span className={`${MODEL_LABEL} py-1`}>MODEL</span>
+              <span className={`${IDEAL_LABEL} border-l border-slate-200 py-1 dark:border-slate-700`}>IDEAL</span>
+            </div>
+            <div className={mode === "split" ? "hidden md:block" : "hidden"} data-diff-view="split">
+              <SplitDiff failureNumber={failureNumber} pairIndex={pair.index} rows={rows} />
+            </div>
+            <div className={mode === "split" ? "md:hidden" : ""} data-diff-view="unified">
+              <UnifiedDiff failureNumber={failureNumber} pairIndex={pair.index} rows={rows} />
+            </div>
+          </figure>
+        );
+      })}
+    </div>
+  );
+}
+
+interface ProseProps {
+  label: string;
+  labelClass: string;
+  text: string;
+  missing: string;
+}
+
+function Prose({ label, labelClass, text, missing }: ProseProps) {
+  return (
+    <div className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
+      <p className={labelClass}>{label}</p>
+      {text.trim() ? (
+        <p className="mt-1 whitespace-pre-wrap text-sm [overflow-wrap:anywhere]">{text.trim()}</p>
+      ) : (
+        <p className="mt-1 text-sm italic text-slate-600 dark:text-slate-400">{missing}</p>
+      )}
+    </div>
+  );
+}
+
+interface DiffModeSwitchProps {
+  mode: DiffMode;
+  hrefs: Record<DiffMode, string>;
+}
+
+/** Split / Unified: links, so the choice lives in the URL. Hidden on narrow screens (always unified). */
+function DiffModeSwitch({ mode, hrefs }: DiffModeSwitchProps) {
+  const item = (m: DiffMode, label: string) => (
+    <Link
+      href={hrefs[m]}
+      scroll={false}
+      replace
+      aria-current={mode === m ? "true" : undefined}
+      className={`px-2 py-0.5 ${mode === m ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "hover:bg-slate-200 dark:hover:bg-slate-700"}`}
+    >
+      {label}
+    </Link>
+  );
+  return (
+    <span className="ml-auto hidden overflow-hidden rounded border border-slate-300 md:inline-flex dark:border-slate-600" role="group" aria-label="Diff layout">
+      {item("split", "Split")}
+      {item("unified", "Unified")}
+    </span>
+  );
+}

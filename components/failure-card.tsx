@@ -1,0 +1,152 @@
+// One failure as reviewers read it: heading, severity, gaps, root cause, the MODEL vs IDEAL diff,
+// impacts and references. Used on the analysis page (as a list) and on the failure's own page.
+import Link from "next/link";
+import type { FailureDetail } from "@/lib/analyses/get-analysis";
+import { analysisHref, failureHref, type DiffMode } from "@/lib/filters/view-params";
+import { CopyLinkButton } from "./copy-link-button";
+import { FailureDiff } from "./diff/failure-diff";
+import { GapTag } from "./gap-tag";
+import { SeverityBadge } from "./severity-badge";
+
+export interface FailureCardProps {
+  failure: FailureDetail;
+  slug: string;
+  mode: DiffMode;
+  /** On the failure's own page the title is the page's h1 and is not a link. */
+  standalone?: boolean;
+  /** Hrefs that switch the diff layout, keeping the rest of the page's URL. */
+  modeHrefs: Record<DiffMode, string>;
+}
+
+function safeUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+export function FailureCard({ failure, slug, mode, standalone = false, modeHrefs }: FailureCardProps) {
+  const Heading = standalone ? "h1" : "h2";
+  const ownPage = failureHref(slug, failure.number, { diff: mode });
+  return (
+    <article
+      id={`failure-${failure.number}`}
+      data-nav-item
+      tabIndex={-1}
+      aria-labelledby={`failure-${failure.number}-title`}
+      className="space-y-4 rounded-lg border border-slate-200 p-4 focus:outline-none sm:p-5 dark:border-slate-800"
+    >
+      <header className="space-y-2">
+        <div className="flex flex-wrap items-start gap-x-3 gap-y-2">
+          <Heading id={`failure-${failure.number}-title`} className={`min-w-0 flex-1 font-semibold ${standalone ? "text-2xl" : "text-lg"}`}>
+            <span className="mr-2 text-slate-500 tabular-nums dark:text-slate-400">#{failure.number}</span>
+            {standalone ? (
+              failure.title
+            ) : (
+              <Link href={ownPage} className="hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
+                {failure.title}
+              </Link>
+            )}
+          </Heading>
+          <div className="flex items-center gap-2">
+            <CopyLinkButton href={standalone ? failureHref(slug, failure.number) : analysisHref(slug, {}, `#failure-${failure.number}`)} label={`Copy link to failure ${failure.number}`} />
+          </div>
+        </div>
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <SeverityBadge severity={failure.severity} />
+          {failure.severityNote && <span className="text-slate-700 dark:text-slate-300">{failure.severityNote}</span>}
+          {failure.status && (
+            <span className="rounded border border-slate-300 px-1.5 py-0.5 text-xs text-slate-700 dark:border-slate-600 dark:text-slate-300">Status: {failure.status}</span>
+          )}
+          {failure.gaps.length > 0 && (
+            <span className="flex flex-wrap gap-1" aria-label="Knowledge gaps">
+              {failure.gaps.map((g) => (
+                <GapTag key={g.gapId} id={g.gapId} label={g.gap.label} primary={g.rank === 0} />
+              ))}
+            </span>
+          )}
+        </div>
+        <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
+          {failure.section && (
+            <div className="flex gap-1">
+              <dt>Section</dt>
+              <dd className="text-slate-900 dark:text-slate-100">{failure.section}</dd>
+            </div>
+          )}
+          {failure.location && (
+            <div className="flex min-w-0 gap-1">
+              <dt>Location</dt>
+              <dd className="min-w-0 font-mono text-slate-900 [overflow-wrap:anywhere] dark:text-slate-100">{failure.location}</dd>
+            </div>
+          )}
+          <div className="flex gap-1">
+            <dt>Source</dt>
+            <dd>
+              <Link href={analysisHref(slug, { view: "raw" }, `#raw-L${failure.line}`)} className="text-blue-700 hover:underline dark:text-blue-300">
+                line {failure.line}
+              </Link>
+            </dd>
+          </div>
+        </dl>
+      </header>
+
+      {failure.rootCause && (
+        <section aria-label="Root cause">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">Root cause</h3>
+          <p className="mt-1 whitespace-pre-wrap text-sm [overflow-wrap:anywhere]">{failure.rootCause}</p>
+        </section>
+      )}
+
+      <section aria-label={`MODEL vs IDEAL for failure ${failure.number}`}>
+        <FailureDiff
+          failureNumber={failure.number}
+          blocks={failure.codeBlocks}
+          modelText={failure.modelText}
+          idealText={failure.idealText}
+          mode={mode}
+          modeHrefs={modeHrefs}
+        />
+      </section>
+
+      {failure.impacts.length > 0 && (
+        <section aria-label="Impacts">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">Impact</h3>
+          <dl className="mt-1 space-y-1 text-sm">
+            {failure.impacts.map((impact) => (
+              <div key={impact.id} className="[overflow-wrap:anywhere]">
+                {impact.label && <dt className="inline font-medium">{impact.label}: </dt>}
+                <dd className="inline whitespace-pre-wrap">{impact.text}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+
+      {failure.references.length > 0 && (
+        <section aria-label="References">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">References</h3>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm">
+            {failure.references.map((ref) => {
+              const url = safeUrl(ref.url);
+              return (
+                <li key={ref.id} className="[overflow-wrap:anywhere]">
+                  {url ? (
+                    <a href={url} rel="noopener noreferrer nofollow" target="_blank" className="text-blue-700 hover:underline dark:text-blue-300">
+                      {ref.title || url}
+                    </a>
+                  ) : (
+                    <span>
+                      {ref.title} <span className="font-mono text-xs">{ref.url}</span>
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,105 @@
+// Failures for the API and exports: each failure as it appears in its analysis's `parse` record plus
+// ids and urls, filtered and ordered with the same meaning as the /failures explorer
+// (lib/failures/search-failures.ts), so an export holds exactly the rows on screen.
+import "server-only";
+import { prisma } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { toFtsQuery } from "../data/search-index";
+import type { FailureQuery } from "../api/list-params";
+import type { CsvColumn } from "../export/to-csv";
+import type { ParsedAnalysis, ParsedFailure } from "../parser/types";
+import { analysisUrl, EXPORT_LIMIT } from "../analyses/list-analysis-records";
+
+export interface FailureRecord extends ParsedFailure {
+  id: number;
+  /** The failure's own page (side-by-side diff). */
+  url: string;
+  analysis: { id: number; slug: string; title: string; taskId: string | null; platform: string | null; url: string };
+}
+
+export function failureUrl(slug: string, number: number): string {
+  return `/analyses/${encodeURIComponent(slug)}/failures/${number}`;
+}
+
+async function matchFailureIds(q: string): Promise<number[] | null> {
+  const match = toFtsQuery(q);
+  if (!match) return null;
+  const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
+    SELECT rowid AS id FROM "failure_fts" WHERE "failure_fts" MATCH ${match} ORDER BY rank LIMIT 5000`;
+  return rows.map((r) => Number(r.id));
+}
+
+export async function failureWhere(query: FailureQuery): Promise<Prisma.FailureWhereInput> {
+  const and: Prisma.FailureWhereInput[] = [];
+  // As on /failures: a query with no searchable words (only punctuation) does not filter.
+  const ids = query.q ? await matchFailureIds(query.q) : null;
+  if (ids) and.push({ id: { in: ids } });
+  if (query.severity?.length) and.push({ severity: { in: query.severity } });
+  if (query.gap?.length) and.push({ gaps: { some: { gapId: { in: query.gap } } } });
+  if (query.platform) and.push({ analysis: { platform: query.platform } });
+  if (query.analysis) and.push({ analysis: { slug: query.analysis } });
+  return and.length ? { AND: and } : {};
+}
+
+export function failureOrder(sort: FailureQuery["sort"]): Prisma.FailureOrderByWithRelationInput[] {
+  if (sort === "analysis") return [{ analysis: { title: "asc" } }, { analysisId: "asc" }, { number: "asc" }];
+  if (sort === "recent") return [{ analysis: { updatedAt: "desc" } }, { analysisId: "desc" }, { number: "asc" }];
+  return [{ severityRank: "asc" }, { analysis: { title: "asc" } }, { analysisId: "asc" }, { number: "asc" }];
+}
+
+const rowSelect = {
+  id: true, number: true, title: true, severity: true, severityNote: true, section: true, rootCause: true,
+  location: true, status: true, line: true,
+  analysis: { select: { id: true, slug: true, title: true, taskId: true, platform: true } },
+  gaps: { orderBy: { rank: "asc" }, select: { gapId: true } },
+} as const;
+
+export type FailureRow = Prisma.FailureGetPayload<{ select: typeof rowSelect }>;
+
+export async function listFailureRows(query: FailureQuery, window: { skip: number; take: number } = { skip: 0, take: EXPORT_LIMIT }): Promise<{ rows: FailureRow[]; total: number }> {
+  const where = await failureWhere(query);
+  const [total, rows] = await Promise.all([
+    prisma.failure.count({ where }),
+    prisma.failure.findMany({ where, orderBy: failureOrder(query.sort), ...window, select: rowSelect }),
+  ]);
+  return { rows, total };
+}
+
+/** Joins rows with their parse records (each analysis's recordJson read once). */
+export async function toFailureRecords(rows: FailureRow[]): Promise<FailureRecord[]> {
+  const analysisIds = [...new Set(rows.map((r) => r.analysis.id))];
+  const records = await prisma.analysis.findMany({ where: { id: { in: analysisIds } }, select: { id: true, recordJson: true } });
+  const failuresOf = new Map(records.map((r) => [r.id, (JSON.parse(r.recordJson) as ParsedAnalysis).failures]));
+  return rows.map((row) => {
+    const parsed = failuresOf.get(row.analysis.id)?.find((f) => f.number === row.number);
+    const base: ParsedFailure = parsed ?? {
+      number: row.number, title: row.title, severity: row.severity as ParsedFailure["severity"], severityNote: row.severityNote,
+      section: row.section, model: { text: "", code: [] }, ideal: { text: "", code: [] }, rootCause: row.rootCause,
+      impacts: [], references: [], location: row.location, status: row.status, gaps: row.gaps.map((g) => g.gapId), line: row.line,
+    };
+    return {
+      ...base,
+      id: row.id,
+      url: failureUrl(row.analysis.slug, row.number),
+      analysis: { ...row.analysis, url: analysisUrl(row.analysis.slug) },
+    };
+  });
+}
+
+export const FAILURE_CSV_COLUMNS: CsvColumn<FailureRow>[] = [
+  { header: "analysis_slug", value: (r) => r.analysis.slug },
+  { header: "analysis_title", value: (r) => r.analysis.title },
+  { header: "task_id", value: (r) => r.analysis.taskId },
+  { header: "platform", value: (r) => r.analysis.platform },
+  { header: "number", value: (r) => r.number },
+  { header: "title", value: (r) => r.title },
+  { header: "severity", value: (r) => r.severity },
+  { header: "severity_note", value: (r) => r.severityNote },
+  { header: "section", value: (r) => r.section },
+  { header: "knowledge_gaps", value: (r) => r.gaps.map((g) => g.gapId) },
+  { header: "root_cause", value: (r) => r.rootCause },
+  { header: "location", value: (r) => r.location },
+  { header: "status", value: (r) => r.status },
+  { header: "line", value: (r) => r.line },
+  { header: "url", value: (r) => failureUrl(r.analysis.slug, r.number) },
+];

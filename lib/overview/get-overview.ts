@@ -1,0 +1,31 @@
+// The home page's numbers: totals, failures per severity, the most common knowledge gaps, recent analyses.
+import "server-only";
+import { prisma } from "../db";
+import { SEVERITIES, type Severity } from "../parser/types";
+import { listRecentAnalyses } from "../analyses/list-analyses";
+
+export async function getOverview() {
+  const [analysisCount, failureCount, warned, score, bySeverity, byGap, recent] = await Promise.all([
+    prisma.analysis.count(),
+    prisma.failure.count(),
+    prisma.analysis.count({ where: { warningCount: { gt: 0 } } }),
+    prisma.analysis.aggregate({ _avg: { scoreNorm: true } }),
+    prisma.failure.groupBy({ by: ["severity"], _count: { _all: true } }),
+    prisma.failureGap.groupBy({ by: ["gapId"], _count: { _all: true }, orderBy: { _count: { gapId: "desc" } }, take: 8 }),
+    listRecentAnalyses(8),
+  ]);
+  const labels = await prisma.knowledgeGap.findMany({ where: { id: { in: byGap.map((g) => g.gapId) } }, select: { id: true, label: true } });
+  const labelOf = new Map(labels.map((g) => [g.id, g.label]));
+  const severityCount = new Map(bySeverity.map((row) => [row.severity, row._count._all]));
+  return {
+    analysisCount,
+    failureCount,
+    warnedCount: warned,
+    averageScore: score._avg.scoreNorm,
+    severities: SEVERITIES.map((s: Severity) => ({ severity: s, count: severityCount.get(s) ?? 0 })),
+    topGaps: byGap.map((g) => ({ id: g.gapId, label: labelOf.get(g.gapId) ?? g.gapId, count: g._count._all })),
+    recent,
+  };
+}
+
+export type Overview = Awaited<ReturnType<typeof getOverview>>;
