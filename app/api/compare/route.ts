@@ -1,0 +1,8 @@
+// Compare API: two analyses side by side (JSON) or their aligned failures (CSV).
+import { getComparison } from "@/lib/api/get-comparison";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request) {
+  return getComparison(request);
+}

@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SeverityMixBar } from "@/components/charts/severity-mix-bar";
+import { EmptyState } from "@/components/empty-state";
+import { SortHeader } from "@/components/sort-header";
+import { parseGapSort, type GapSort } from "@/lib/filters/trainer-params";
+import type { RawSearchParams } from "@/lib/filters/search-params";
+import { failuresHref } from "@/lib/filters/view-params";
+import { listGaps } from "@/lib/gaps/list-gaps";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Knowledge gaps" };
+
+const COLUMNS: { sort: GapSort; label: string; align?: "right" }[] = [
+  { sort: "label", label: "Knowledge gap" },
+  { sort: "failures", label: "Failures", align: "right" },
+  { sort: "critical", label: "Severity mix" },
+  { sort: "analyses", label: "Analyses", align: "right" },
+  { sort: "score", label: "Mean score", align: "right" },
+];
+
+export default async function GapsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const sort = parseGapSort(await searchParams);
+  const gaps = await listGaps(sort);
+  const totalTags = gaps.reduce((sum, g) => sum + g.failureCount, 0);
+  return (
+    <div className="space-y-4">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">Knowledge gaps</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          What the models did not know, by category: how many failures show each gap, how severe they are, and the mean
+          training-quality score of the analyses that have it. A failure can show more than one gap.
+        </p>
+      </header>
+      {gaps.length === 0 ? (
+        <EmptyState title="No knowledge gaps yet">
+          Gaps are assigned to failures at ingest. Run <code>npm run ingest</code> or{" "}
+          <Link href="/upload" className="text-blue-700 underline dark:text-blue-300">
+            upload reports
+          </Link>
+          .
+        </EmptyState>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <caption className="sr-only">
+              {gaps.length} knowledge gaps over {totalTags} failure tags, sorted by {sort}.
+            </caption>
+            <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-300">
+              <tr>
+                {COLUMNS.map((c) => (
+                  <SortHeader
+                    key={c.sort}
+                    label={c.label}
+                    align={c.align}
+                    active={sort === c.sort ? (c.sort === "label" ? "asc" : "desc") : null}
+                    href={c.sort === "failures" ? "/gaps" : `/gaps?sort=${c.sort}`}
+                  />
+                ))}
+                <th scope="col" className="py-2 font-medium text-left">
+                  Open
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {gaps.map((g) => (
+                <tr key={g.id} className="border-b border-slate-100 align-top dark:border-slate-900">
+                  <td className="py-2 pr-3">
+                    <Link href={failuresHref({ gaps: [g.id] })} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
+                      {g.label}
+                    </Link>
+                    {g.description && <p className="max-w-md text-xs text-slate-600 dark:text-slate-400">{g.description}</p>}
+                  </td>
+                  <td className="py-2 pr-3 text-right tabular-nums">
+                    {g.failureCount}
+                    {g.primaryCount !== g.failureCount && (
+                      <span className="block text-xs text-slate-600 dark:text-slate-400">{g.primaryCount} primary</span>
+                    )}
+                  </td>
+                  <td className="py-2 pr-3">
+                    <SeverityMixBar mix={g.severity} />
+                  </td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{g.analysisCount}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">
+                    {g.meanScore === null ? "—" : `${(Math.round(g.meanScore * 10) / 10).toFixed(1)}/10`}
+                    <span className="block text-xs text-slate-600 dark:text-slate-400">
+                      {g.scoredCount} of {g.analysisCount} scored
+                    </span>
+                  </td>
+                  <td className="py-2 text-xs whitespace-nowrap">
+                    <Link href={failuresHref({ gaps: [g.id] })} className="text-blue-700 hover:underline dark:text-blue-300">
+                      All failures<span className="sr-only"> with {g.label}</span>
+                    </Link>
+                    {g.severity.critical > 0 && (
+                      <Link
+                        href={failuresHref({ gaps: [g.id], severities: ["critical"] })}
+                        className="block text-red-700 hover:underline dark:text-red-300"
+                      >
+                        {g.severity.critical} critical<span className="sr-only"> with {g.label}</span>
+                      </Link>
+                    )}
+                    <Link href={`/scores?gap=${encodeURIComponent(g.id)}`} className="block text-blue-700 hover:underline dark:text-blue-300">
+                      Their scores<span className="sr-only"> ({g.label})</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

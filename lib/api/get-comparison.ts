@@ -1,0 +1,61 @@
+// GET /api/compare?a=SLUG&b=SLUG: the comparison as JSON, or its failure alignment as CSV rows.
+import "server-only";
+import { compareAnalyses, type CompareFailure, type Comparison } from "../compare/compare-analyses";
+import type { CsvColumn } from "../export/to-csv";
+import { compareQuerySchema, parseQuery } from "./list-params";
+import { csvResponse, errorResponse, handle, jsonResponse } from "./respond";
+
+export interface AlignmentRow {
+  match: "shared" | "only-a" | "only-b";
+  similarity: number | null;
+  sharedGaps: string[];
+  a: CompareFailure | null;
+  b: CompareFailure | null;
+}
+
+export function alignmentRows(c: Comparison): AlignmentRow[] {
+  return [
+    ...c.alignment.shared.map((p): AlignmentRow => ({ match: "shared", similarity: p.score, sharedGaps: p.sharedGaps, a: p.a, b: p.b })),
+    ...c.alignment.onlyA.map((f): AlignmentRow => ({ match: "only-a", similarity: null, sharedGaps: [], a: f, b: null })),
+    ...c.alignment.onlyB.map((f): AlignmentRow => ({ match: "only-b", similarity: null, sharedGaps: [], a: null, b: f })),
+  ];
+}
+
+export const COMPARE_CSV_COLUMNS: CsvColumn<AlignmentRow>[] = [
+  { header: "match", value: (r) => r.match },
+  { header: "similarity", value: (r) => r.similarity },
+  { header: "shared_gaps", value: (r) => r.sharedGaps },
+  { header: "a_number", value: (r) => r.a?.number },
+  { header: "a_title", value: (r) => r.a?.title },
+  { header: "a_severity", value: (r) => r.a?.severity },
+  { header: "a_gaps", value: (r) => r.a?.gaps },
+  { header: "a_url", value: (r) => r.a?.url },
+  { header: "b_number", value: (r) => r.b?.number },
+  { header: "b_title", value: (r) => r.b?.title },
+  { header: "b_severity", value: (r) => r.b?.severity },
+  { header: "b_gaps", value: (r) => r.b?.gaps },
+  { header: "b_url", value: (r) => r.b?.url },
+];
+
+export function getComparison(request: Request): Promise<Response> {
+  return handle(async () => {
+    const query = parseQuery(compareQuerySchema, new URL(request.url).searchParams);
+    const result = await compareAnalyses(query.a, query.b);
+    if (!result.ok) {
+      const missing = result.missing.map((k) => `"${k === "a" ? query.a : query.b}"`).join(" and ");
+      return errorResponse(404, `No analysis with slug ${missing}.`);
+    }
+    const c = result.comparison;
+    const parts = [query.a, "vs", query.b];
+    if (query.format === "csv") return csvResponse(COMPARE_CSV_COLUMNS, alignmentRows(c), "compare", parts);
+    const { failures: failuresA, ...a } = c.a;
+    const { failures: failuresB, ...b } = c.b;
+    const body = {
+      a: { ...a, failures: failuresA },
+      b: { ...b, failures: failuresB },
+      gaps: c.gaps,
+      failures: alignmentRows(c),
+    };
+    return jsonResponse(body, query.download ? { list: "compare", parts } : undefined);
+  });
+}

@@ -1,0 +1,125 @@
+// Strict query-string schemas of the JSON/CSV API. Pages forgive bad params (lib/filters); scripts
+// get a 400 naming the parameter, so a typo never silently returns unfiltered data.
+import { z } from "zod";
+import { SEVERITIES, type Severity } from "../parser/types";
+import { ANALYSIS_SORTS, FAILURE_SORTS, SORT_DIRECTIONS, WARNING_FILTERS } from "../filters/view-params";
+import { AUDIT_FILTERS, SCORE_SORTS, SLUG_PATTERN } from "../filters/trainer-params";
+
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export class BadRequestError extends Error {}
+
+function enumList<T extends string>(name: string, allowed: readonly T[]) {
+  return z.string().transform((value, ctx) => {
+    const items = [...new Set(value.split(",").map((v) => v.trim().toLowerCase()).filter(Boolean))];
+    const bad = items.filter((v) => !(allowed as readonly string[]).includes(v));
+    if (bad.length) {
+      ctx.addIssue({ code: "custom", message: `unknown ${name} "${bad.join(", ")}" (use ${allowed.join(", ")})` });
+      return z.NEVER;
+    }
+    return items as T[];
+  });
+}
+
+function choice<T extends string>(allowed: readonly T[]) {
+  return z.string().transform((value, ctx) => {
+    if (!(allowed as readonly string[]).includes(value)) {
+      ctx.addIssue({ code: "custom", message: `"${value}" is not one of ${allowed.join(", ")}` });
+      return z.NEVER;
+    }
+    return value as T;
+  });
+}
+
+const gapList = z.string().transform((value, ctx) => {
+  const items = [...new Set(value.split(",").map((v) => v.trim()).filter(Boolean))];
+  const bad = items.filter((v) => !/^[a-z0-9][a-z0-9-]{0,63}$/.test(v));
+  if (bad.length) {
+    ctx.addIssue({ code: "custom", message: `"${bad.join(", ")}" is not a knowledge-gap id (lower-case letters, digits, dashes)` });
+    return z.NEVER;
+  }
+  return items;
+});
+
+const integer = (min: number, max: number) =>
+  z.string().regex(/^\d+$/, "must be a whole number").transform(Number).pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+const score = z.string().regex(/^\d+(\.\d+)?$/, "must be a number from 0 to 10").transform(Number).pipe(z.number().max(10, "must be at most 10"));
+const flag = z.enum(["1", "0", "true", "false"], { message: 'must be "1" or "0"' }).transform((v) => v === "1" || v === "true");
+const slug = z.string().regex(SLUG_PATTERN, "is not a valid analysis slug");
+
+const common = {
+  page: integer(1, 100_000).optional(),
+  pageSize: integer(1, MAX_PAGE_SIZE).optional(),
+  format: choice(["json", "csv"] as const).optional(),
+  download: flag.optional(),
+};
+
+export const failureQuerySchema = z.object({
+  ...common,
+  q: z.string().max(200, "must be at most 200 characters").optional(),
+  severity: enumList<Severity>("severity", SEVERITIES).optional(),
+  gap: gapList.optional(),
+  platform: z.string().regex(/^[\w .+#-]{1,40}$/, "is not a platform name").transform((v) => v.toLowerCase()).optional(),
+  analysis: slug.optional(),
+  sort: choice(FAILURE_SORTS).optional(),
+});
+export type FailureQuery = z.output<typeof failureQuerySchema>;
+
+export const analysisQuerySchema = z.object({
+  ...common,
+  q: z.string().max(200, "must be at most 200 characters").optional(),
+  severity: enumList<Severity>("severity", SEVERITIES).optional(),
+  gap: gapList.optional(),
+  platform: z.string().regex(/^[\w .+#-]{1,40}$/, "is not a platform name").transform((v) => v.toLowerCase()).optional(),
+  min: score.optional(),
+  max: score.optional(),
+  warnings: choice(WARNING_FILTERS).optional(),
+  sort: choice(ANALYSIS_SORTS).optional(),
+  dir: choice(SORT_DIRECTIONS).optional(),
+});
+export type AnalysisQuery = z.output<typeof analysisQuerySchema>;
+
+export const scoreQuerySchema = z.object({
+  ...common,
+  platform: z.string().regex(/^[\w .+#-]{1,40}$/, "is not a platform name").transform((v) => v.toLowerCase()).optional(),
+  gap: gapList.optional(),
+  min: score.optional(),
+  max: score.optional(),
+  audit: choice(AUDIT_FILTERS).optional(),
+  sort: choice(SCORE_SORTS).optional(),
+  dir: choice(SORT_DIRECTIONS).optional(),
+});
+export type ScoreQuery = z.output<typeof scoreQuerySchema>;
+
+export const compareQuerySchema = z.object({
+  a: slug,
+  b: slug,
+  format: choice(["json", "csv"] as const).optional(),
+  download: flag.optional(),
+});
+export type CompareQuery = z.output<typeof compareQuerySchema>;
+
+export const recordQuerySchema = z.object({ format: choice(["json"] as const).optional(), download: flag.optional() });
+
+/**
+ * Parses URL search params with a strict object schema: repeated keys are joined with commas, unknown
+ * keys are rejected. Throws BadRequestError with a message naming the parameter.
+ */
+export function parseQuery<S extends z.ZodObject>(schema: S, searchParams: URLSearchParams): z.output<S> {
+  const raw: Record<string, string> = {};
+  for (const key of new Set(searchParams.keys())) raw[key] = searchParams.getAll(key).join(",");
+  const known = Object.keys(schema.shape);
+  const unknown = Object.keys(raw).filter((k) => !known.includes(k));
+  if (unknown.length) {
+    throw new BadRequestError(`Unknown parameter${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}; allowed: ${known.join(", ")}.`);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = issue?.path.join(".") || "query";
+    const message = issue?.code === "invalid_type" && raw[name] === undefined ? "is required" : issue?.message;
+    throw new BadRequestError(`Parameter "${name}": ${message ?? "is invalid"}.`);
+  }
+  return result.data;
+}

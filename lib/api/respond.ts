@@ -1,0 +1,59 @@
+// Responses of the JSON/CSV API: one error shape, one page shape, CSV/JSON downloads with a filename.
+import { NextResponse } from "next/server";
+import { exportFilename, toCsv, type CsvColumn } from "../export/to-csv";
+import { BadRequestError } from "./list-params";
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+  /** Path of the next page with the same filters, or null on the last page. */
+  next: string | null;
+}
+
+export function errorResponse(status: number, message: string): NextResponse {
+  return NextResponse.json({ error: message }, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** Runs a handler; a BadRequestError becomes 400, anything else a logged 500 without internals. */
+export async function handle(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof BadRequestError) return errorResponse(400, error.message);
+    console.error(error);
+    return errorResponse(500, "Something went wrong on the server; the error has been logged.");
+  }
+}
+
+/** The path of page `page` of this request, keeping every other param. */
+export function pageUrl(url: URL, page: number): string {
+  const params = new URLSearchParams(url.searchParams);
+  params.set("page", String(page));
+  return `${url.pathname}?${params.toString()}`;
+}
+
+export function jsonPage<T>(url: URL, items: T[], page: number, pageSize: number, total: number): Page<T> {
+  return { items, page, pageSize, total, next: page * pageSize < total ? pageUrl(url, page + 1) : null };
+}
+
+function attachment(filename: string): string {
+  return `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export function jsonResponse(body: unknown, download?: { list: string; parts: (string | undefined)[] }): NextResponse {
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (download) headers["content-disposition"] = attachment(exportFilename(download.list, download.parts, "json"));
+  return NextResponse.json(body, { headers });
+}
+
+export function csvResponse<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T>, list: string, parts: (string | undefined)[]): Response {
+  return new Response(toCsv(columns, rows), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": attachment(exportFilename(list, parts, "csv")),
+      "cache-control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,220 @@
+// The /scores view and its export: every analysis matching the filters with its score, severity counts
+// and failure load, plus what the charts, the outlier list and the consistency audit need.
+import "server-only";
+import { prisma } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import {
+  AUDIT_FILTERS, SCORES_PAGE_SIZE, type AuditFilter, type ScoreFilters, type ScoreSort,
+} from "../filters/trainer-params";
+import type { ParseWarning, Severity } from "../parser/types";
+import { findOutliers, scoreHistogram, type Outlier } from "./outliers";
+
+export interface ScoreRow {
+  id: number;
+  slug: string;
+  title: string;
+  taskId: string | null;
+  platform: string | null;
+  scoreValue: number | null;
+  scoreMax: number | null;
+  scoreNorm: number | null;
+  criticalCount: number;
+  highCount: number;
+  mediumCount: number;
+  lowCount: number;
+  unknownCount: number;
+  failureCount: number;
+  failureLoad: number;
+  warningCount: number;
+  declared: Record<Exclude<Severity, "unknown">, number | null> | null;
+  /** Declared minus found, per severity that the summary declares and that differs. */
+  countDifferences: CountDifference[];
+  severityMismatches: ParseWarning[];
+  warnings: ParseWarning[];
+}
+
+/** A row known to have a score (charts and outliers). */
+export type ScoredRow = ScoreRow & { scoreNorm: number };
+
+export interface CountDifference {
+  severity: Exclude<Severity, "unknown">;
+  declared: number;
+  found: number;
+}
+
+export interface ScaleCount {
+  max: number;
+  count: number;
+}
+
+export interface ScoresView {
+  /** One page of the sorted table. */
+  rows: ScoreRow[];
+  /** Every row matching the filters, sorted (charts, outliers and export use these). */
+  all: ScoreRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  scored: ScoredRow[];
+  histogram: number[];
+  scales: ScaleCount[];
+  outliers: Outlier<ScoredRow>[];
+  /** How many analyses each audit filter would show, with the other filters applied. */
+  auditCounts: Record<AuditFilter, number>;
+  stats: { mean: number | null; median: number | null };
+}
+
+const SEVERITY_FIELDS = [
+  ["critical", "declaredCritical", "criticalCount"],
+  ["high", "declaredHigh", "highCount"],
+  ["medium", "declaredMedium", "mediumCount"],
+  ["low", "declaredLow", "lowCount"],
+] as const;
+
+function baseWhere(filters: ScoreFilters): Prisma.AnalysisWhereInput {
+  const and: Prisma.AnalysisWhereInput[] = [];
+  if (filters.platform) and.push({ platform: filters.platform });
+  if (filters.gaps.length) {
+    // Same meaning as /analyses?gap=: the document lists the gap or one of its failures has it.
+    and.push({
+      OR: [{ gaps: { some: { gapId: { in: filters.gaps } } } }, { failures: { some: { gaps: { some: { gapId: { in: filters.gaps } } } } } }],
+    });
+  }
+  if (filters.minScore !== undefined) and.push({ scoreNorm: { gte: filters.minScore } });
+  if (filters.maxScore !== undefined) and.push({ scoreNorm: { lte: filters.maxScore } });
+  return and.length ? { AND: and } : {};
+}
+
+function parseWarnings(json: string): ParseWarning[] {
+  try {
+    const list: unknown = JSON.parse(json);
+    return Array.isArray(list) ? (list as ParseWarning[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function matchesAudit(row: ScoreRow, audit: AuditFilter): boolean {
+  switch (audit) {
+    case "no-score":
+      return row.scoreNorm === null;
+    case "no-failures":
+      return row.failureCount === 0;
+    case "warnings":
+      return row.warningCount > 0;
+    case "count-mismatch":
+      return row.countDifferences.length > 0;
+    case "severity-mismatch":
+      return row.severityMismatches.length > 0;
+  }
+}
+
+const SORT_KEY: Record<ScoreSort, (r: ScoreRow) => number | string | null> = {
+  score: (r) => r.scoreNorm,
+  critical: (r) => r.criticalCount,
+  high: (r) => r.highCount,
+  medium: (r) => r.mediumCount,
+  low: (r) => r.lowCount,
+  load: (r) => r.failureLoad,
+  failures: (r) => r.failureCount,
+  platform: (r) => r.platform,
+  title: (r) => r.title.toLowerCase(),
+};
+
+/** Sorts rows in place by one column; missing values (no score, no platform) always go last. */
+export function sortScoreRows(rows: ScoreRow[], sort: ScoreSort, dir: "asc" | "desc"): ScoreRow[] {
+  const key = SORT_KEY[sort];
+  const sign = dir === "asc" ? 1 : -1;
+  return rows.sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    if (x === null || y === null) {
+      if (x !== y) return x === null ? 1 : -1;
+    } else if (x !== y) {
+      return (x < y ? -1 : 1) * sign;
+    }
+    // Ties: the heavier failure load first, then by title, so the order is stable across reloads.
+    return b.failureLoad - a.failureLoad || a.title.localeCompare(b.title) || a.id - b.id;
+  });
+}
+
+export async function loadScoreRows(filters: ScoreFilters): Promise<{ rows: ScoreRow[]; unaudited: ScoreRow[] }> {
+  const records = await prisma.analysis.findMany({
+    where: baseWhere(filters),
+    select: {
+      id: true, slug: true, title: true, taskId: true, platform: true, scoreValue: true, scoreMax: true, scoreNorm: true,
+      criticalCount: true, highCount: true, mediumCount: true, lowCount: true, unknownCount: true, failureCount: true,
+      failureLoad: true, warningCount: true, warningsJson: true, hasDeclaredCounts: true,
+      declaredCritical: true, declaredHigh: true, declaredMedium: true, declaredLow: true,
+    },
+  });
+  const unaudited = records.map((r): ScoreRow => {
+    const warnings = parseWarnings(r.warningsJson);
+    const declared = r.hasDeclaredCounts
+      ? { critical: r.declaredCritical, high: r.declaredHigh, medium: r.declaredMedium, low: r.declaredLow }
+      : null;
+    const countDifferences = declared
+      ? SEVERITY_FIELDS.flatMap(([severity, declaredKey, foundKey]) => {
+          const d = r[declaredKey];
+          return d !== null && d !== r[foundKey] ? [{ severity, declared: d, found: r[foundKey] }] : [];
+        })
+      : [];
+    return {
+      id: r.id, slug: r.slug, title: r.title, taskId: r.taskId, platform: r.platform,
+      scoreValue: r.scoreValue, scoreMax: r.scoreMax, scoreNorm: r.scoreNorm,
+      criticalCount: r.criticalCount, highCount: r.highCount, mediumCount: r.mediumCount, lowCount: r.lowCount,
+      unknownCount: r.unknownCount, failureCount: r.failureCount, failureLoad: r.failureLoad, warningCount: r.warningCount,
+      declared, countDifferences, warnings,
+      severityMismatches: warnings.filter((w) => w.code === "severity-mismatch"),
+    };
+  });
+  const rows = filters.audit ? unaudited.filter((row) => matchesAudit(row, filters.audit!)) : unaudited;
+  return { rows: sortScoreRows(rows, filters.sort, filters.dir), unaudited };
+}
+
+function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export async function listScores(filters: ScoreFilters): Promise<ScoresView> {
+  const { rows, unaudited } = await loadScoreRows(filters);
+  const total = rows.length;
+  const pageCount = Math.max(1, Math.ceil(total / SCORES_PAGE_SIZE));
+  const page = Math.min(filters.page, pageCount);
+  const scored = rows.filter((r): r is ScoredRow => r.scoreNorm !== null);
+  const scores = scored.map((r) => r.scoreNorm);
+  const scaleMap = new Map<number, number>();
+  for (const r of scored) scaleMap.set(r.scoreMax ?? 10, (scaleMap.get(r.scoreMax ?? 10) ?? 0) + 1);
+  const auditCounts = Object.fromEntries(
+    AUDIT_FILTERS.map((a) => [a, unaudited.filter((row) => matchesAudit(row, a)).length]),
+  ) as Record<AuditFilter, number>;
+  return {
+    rows: rows.slice((page - 1) * SCORES_PAGE_SIZE, page * SCORES_PAGE_SIZE),
+    all: rows,
+    total,
+    page,
+    pageCount,
+    scored,
+    histogram: scoreHistogram(scores),
+    scales: [...scaleMap].map(([max, count]) => ({ max, count })).sort((a, b) => b.count - a.count),
+    outliers: findOutliers(scored),
+    auditCounts,
+    stats: { mean: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null, median: median(scores) },
+  };
+}
+
+/** Platforms and gaps to offer as filters (every value present, not just the filtered ones). */
+export async function scoreFilterOptions(): Promise<{ platforms: string[]; gaps: { id: string; label: string }[] }> {
+  const [platformRows, gaps] = await Promise.all([
+    prisma.analysis.findMany({ where: { platform: { not: null } }, distinct: ["platform"], select: { platform: true }, orderBy: { platform: "asc" } }),
+    prisma.knowledgeGap.findMany({
+      where: { OR: [{ failures: { some: {} } }, { analyses: { some: {} } }] },
+      select: { id: true, label: true },
+      orderBy: { label: "asc" },
+    }),
+  ]);
+  return { platforms: platformRows.flatMap((p) => (p.platform ? [p.platform] : [])), gaps };
+}
