@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
+import { ExportLinks } from "@/components/export-links";
 import { FacetGroup } from "@/components/facet-group";
 import { FilterForm } from "@/components/filter-form";
 import { GapTag } from "@/components/gap-tag";
@@ -24,7 +25,8 @@ interface PageProps {
 }
 
 export default async function FailuresPage({ searchParams }: PageProps) {
-  const filters = parseFailureFilters(await searchParams);
+  const params = await searchParams;
+  const filters = parseFailureFilters(params);
   const result = await searchFailures(filters);
   const current = failuresHref({ ...filters, page: result.page });
   const active = filters.severities.length + filters.gaps.length + (filters.platform ? 1 : 0) + (filters.q ? 1 : 0);
@@ -40,11 +42,14 @@ export default async function FailuresPage({ searchParams }: PageProps) {
             {active ? " match these filters" : " across all analyses"}
           </p>
         </div>
-        {active > 0 && (
-          <Link href="/failures" className="text-sm text-blue-700 hover:underline dark:text-blue-300">
-            Clear all filters
-          </Link>
-        )}
+        <div className="flex flex-wrap items-center gap-4">
+          {active > 0 && (
+            <Link href="/failures" className="text-sm text-blue-700 hover:underline dark:text-blue-300">
+              Clear all filters
+            </Link>
+          )}
+          {result.total > 0 && <ExportLinks list="failures" params={params} count={result.total} />}
+        </div>
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
