@@ -10,7 +10,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Faultline", template: "%s · Faultline" },
   description: "Browse, filter and compare failure analyses of model responses.",
-  metadataBase: new URL(process.env.FAULTLINE_PUBLIC_URL || "http://localhost:3000"),
+  // Absolute preview-image URLs need the public origin; without it Next.js falls back to localhost.
+  ...(process.env.FAULTLINE_PUBLIC_URL ? { metadataBase: new URL(process.env.FAULTLINE_PUBLIC_URL) } : {}),
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -1,50 +1,158 @@
 import Link from "next/link";
+import { EmptyState } from "@/components/empty-state";
 import { SeverityBadge } from "@/components/severity-badge";
-import { listRecentAnalyses } from "@/lib/analyses/list-analyses";
+import { SeverityCounts, countsOf } from "@/components/severity-counts";
+import { analysisHref, failuresHref } from "@/lib/filters/view-params";
+import { getOverview } from "@/lib/overview/get-overview";
 
 export const dynamic = "force-dynamic";
 
+const BAR: Record<string, string> = {
+  critical: "bg-red-600",
+  high: "bg-orange-500",
+  medium: "bg-amber-400",
+  low: "bg-sky-500",
+  unknown: "bg-slate-400",
+};
+
 export default async function HomePage() {
-  const analyses = await listRecentAnalyses();
+  const overview = await getOverview();
+  if (overview.analysisCount === 0) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold">Faultline</h1>
+        <EmptyState title="No analyses yet">
+          Add a report on the{" "}
+          <Link href="/upload" className="text-blue-700 underline dark:text-blue-300">
+            Upload
+          </Link>{" "}
+          page, or put Markdown reports in <code>content/</code> and run <code>npm run ingest</code>.
+        </EmptyState>
+      </div>
+    );
+  }
+  const maxSeverity = Math.max(1, ...overview.severities.map((s) => s.count));
+  const maxGap = Math.max(1, ...overview.topGaps.map((g) => g.count));
   return (
-    <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Failure analyses</h1>
-      {analyses.length === 0 ? (
-        <p className="text-slate-600 dark:text-slate-300">
-          No analyses yet. Put Markdown reports in <code>content/</code> and run <code>npm run ingest</code>.
-        </p>
-      ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-300">
-            <tr>
-              <th className="py-2 pr-4">Title</th>
-              <th className="py-2 pr-4">Task</th>
-              <th className="py-2 pr-4">Score</th>
-              <th className="py-2">Failures</th>
-            </tr>
-          </thead>
-          <tbody>
-            {analyses.map((a) => (
-              <tr key={a.slug} className="border-b border-slate-100 dark:border-slate-900">
-                <td className="py-2 pr-4">
-                  <Link href={`/analyses/${a.slug}`} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
-                    {a.title}
-                  </Link>
-                </td>
-                <td className="py-2 pr-4 font-mono text-xs">{a.taskId ?? "—"}</td>
-                <td className="py-2 pr-4 tabular-nums">{a.scoreValue !== null ? `${a.scoreValue}/${a.scoreMax}` : "—"}</td>
-                <td className="flex flex-wrap gap-1 py-2">
-                  {(["critical", "high", "medium", "low", "unknown"] as const).map((s) => {
-                    const count = a[`${s}Count`];
-                    return count > 0 ? <SeverityBadge key={s} severity={s} count={count} /> : null;
-                  })}
-                  {a.failureCount === 0 && <span className="text-slate-500">none found</span>}
-                </td>
-              </tr>
+    <div className="space-y-8">
+      <section aria-labelledby="overview-heading" className="space-y-4">
+        <h1 id="overview-heading" className="text-2xl font-semibold">
+          Overview
+        </h1>
+        <form action="/failures" role="search" className="flex max-w-xl gap-2">
+          <label htmlFor="home-q" className="sr-only">
+            Search every failure
+          </label>
+          <input
+            id="home-q"
+            name="q"
+            type="search"
+            data-search-input="page"
+            placeholder="Search every failure: titles, root causes, code…"
+            className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900"
+          />
+          <button type="submit" className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+            Search
+          </button>
+        </form>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          <Stat label="Analyses" value={overview.analysisCount} href="/analyses" />
+          <Stat label="Failures" value={overview.failureCount} href="/failures" />
+          <Stat label="Average score" value={overview.averageScore === null ? "—" : `${overview.averageScore.toFixed(1)}/10`} href="/analyses?sort=score" />
+          <Stat label="With parser warnings" value={overview.warnedCount} href="/analyses?warnings=yes" />
+        </dl>
+      </section>
+
+      <div className="grid gap-8 lg:grid-cols-2">
+        <section aria-labelledby="severity-heading" className="space-y-3">
+          <h2 id="severity-heading" className="text-lg font-semibold">
+            Failures per severity
+          </h2>
+          <ul className="space-y-2">
+            {overview.severities.map((s) => (
+              <li key={s.severity}>
+                <Link href={failuresHref({ severities: [s.severity] })} className="group grid grid-cols-[5.5rem_minmax(0,1fr)_3rem] items-center gap-3 text-sm">
+                  <SeverityBadge severity={s.severity} />
+                  <span className="h-3 overflow-hidden rounded bg-slate-100 dark:bg-slate-800" aria-hidden="true">
+                    <span className={`block h-full ${BAR[s.severity]}`} style={{ width: `${(s.count / maxSeverity) * 100}%` }} />
+                  </span>
+                  <span className="text-right tabular-nums group-hover:underline">{s.count}</span>
+                </Link>
+              </li>
             ))}
-          </tbody>
-        </table>
-      )}
+          </ul>
+        </section>
+
+        <section aria-labelledby="gaps-heading" className="space-y-3">
+          <h2 id="gaps-heading" className="text-lg font-semibold">
+            Top knowledge gaps
+          </h2>
+          {overview.topGaps.length === 0 ? (
+            <p className="text-sm text-slate-600 dark:text-slate-300">No failure has been classified yet.</p>
+          ) : (
+            <ul className="space-y-2">
+              {overview.topGaps.map((g) => (
+                <li key={g.id}>
+                  <Link href={failuresHref({ gaps: [g.id] })} className="group grid grid-cols-[minmax(0,15rem)_minmax(0,1fr)_3rem] items-center gap-3 text-sm">
+                    <span className="truncate group-hover:underline" title={g.label}>{g.label}</span>
+                    <span className="h-3 overflow-hidden rounded bg-slate-100 dark:bg-slate-800" aria-hidden="true">
+                      <span className="block h-full bg-violet-500" style={{ width: `${(g.count / maxGap) * 100}%` }} />
+                    </span>
+                    <span className="text-right tabular-nums">{g.count}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="recent-heading" className="space-y-3">
+        <div className="flex items-baseline justify-between">
+          <h2 id="recent-heading" className="text-lg font-semibold">
+            Recent analyses
+          </h2>
+          <Link href="/analyses" className="text-sm text-blue-700 hover:underline dark:text-blue-300">
+            All analyses →
+          </Link>
+        </div>
+        <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+          {overview.recent.map((a) => (
+            <li key={a.slug} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <div className="min-w-0">
+                <Link href={analysisHref(a.slug)} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
+                  {a.title}
+                </Link>{" "}
+                <span className="font-mono text-xs text-slate-600 dark:text-slate-300">{a.taskId ?? a.slug}</span>
+                {a.platform && <span className="text-xs text-slate-600 dark:text-slate-300"> · {a.platform}</span>}
+              </div>
+              <div className="flex items-center gap-3">
+                {a.scoreValue !== null && <span className="text-sm tabular-nums">{a.scoreValue}/{a.scoreMax}</span>}
+                <SeverityCounts counts={countsOf(a)} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+interface StatProps {
+  label: string;
+  value: string | number;
+  href: string;
+}
+
+function Stat({ label, value, href }: StatProps) {
+  return (
+    <div className="relative rounded-lg border border-slate-200 p-3 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900">
+      <dt className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-300">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold tabular-nums">
+        <Link href={href} className="after:absolute after:inset-0 after:rounded-lg focus-visible:outline-2 focus-visible:outline-blue-600">
+          {value}
+        </Link>
+      </dd>
     </div>
   );
 }

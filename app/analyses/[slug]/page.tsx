@@ -1,17 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense, cache } from "react";
 import { CopyLinkButton } from "@/components/copy-link-button";
 import { EmptyState } from "@/components/empty-state";
 import { FailureCard } from "@/components/failure-card";
 import { GapTag } from "@/components/gap-tag";
 import { LineLinks } from "@/components/line-links";
+import { PageSkeleton } from "@/components/page-skeleton";
 import { SeverityBadge } from "@/components/severity-badge";
 import { SeverityCounts, countsOf } from "@/components/severity-counts";
 import { analysisHeader } from "@/lib/analyses/analysis-header";
+import { analysisExists } from "@/lib/analyses/analysis-exists";
 import { getAnalysis, type AnalysisDetail } from "@/lib/analyses/get-analysis";
 import { analysisHref, decodeParam, parseAnalysisView, parseDiffMode } from "@/lib/filters/view-params";
 import type { RawSearchParams } from "@/lib/filters/search-params";
+
+/** One load per request, shared by the metadata and the page. */
+const loadAnalysis = cache(getAnalysis);
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +33,7 @@ function countsSentence(a: AnalysisDetail): string {
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const { slug } = await params;
-  const analysis = await getAnalysis(decodeParam(slug));
+  const analysis = await loadAnalysis(decodeParam(slug));
   if (!analysis) return { title: "Analysis not found" };
   const description = `${analysis.taskId ? `Task ${analysis.taskId} · ` : ""}${countsSentence(analysis)}`;
   return {
@@ -41,7 +47,22 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function AnalysisPage({ params, searchParams }: PageProps) {
   const [{ slug: rawSlug }, query] = await Promise.all([params, searchParams]);
   const slug = decodeParam(rawSlug);
-  const analysis = await getAnalysis(slug);
+  // Decided before anything streams, so an unknown slug gets a real 404 status.
+  if (!(await analysisExists(slug))) notFound();
+  return (
+    <Suspense fallback={<PageSkeleton label="Loading the analysis…" variant="cards" />}>
+      <AnalysisView slug={slug} query={query} />
+    </Suspense>
+  );
+}
+
+interface AnalysisViewProps {
+  slug: string;
+  query: RawSearchParams;
+}
+
+async function AnalysisView({ slug, query }: AnalysisViewProps) {
+  const analysis = await loadAnalysis(slug);
   if (!analysis) notFound();
   const mode = parseDiffMode(query);
   const view = parseAnalysisView(query);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { z } from "zod";
 import { FailureCard } from "@/components/failure-card";
 import { LineLinks } from "@/components/line-links";
@@ -17,11 +18,13 @@ interface PageProps {
 
 const numberSchema = z.string().regex(/^\d{1,6}$/).transform(Number);
 
+const loadFailure = cache(getFailure);
+
 async function load(params: PageProps["params"]) {
   const { slug, number } = await params;
   const parsed = numberSchema.safeParse(number);
   if (!parsed.success) return null;
-  return getFailure(decodeParam(slug), parsed.data);
+  return loadFailure(decodeParam(slug), parsed.data);
 }
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
