@@ -64,7 +64,7 @@ export function ScoreScatter({ points }: ScoreScatterProps) {
       <figcaption className="mb-2">
         <span className="font-medium">Score against failure load</span>
         <span className="block text-xs text-slate-600 dark:text-slate-400">
-          Load weighs each failure: critical 8, high 4, medium 2, low 1. Dashed lines mark the medians. Click a dot to open its analysis.
+          Load weighs each failure: critical 8, high 4, medium 2, low 1. Dashed lines mark the medians: red shading is above both (high score, heavy failures), amber below both. Click a dot to open its analysis.
         </span>
       </figcaption>
       <svg
@@ -73,16 +73,10 @@ export function ScoreScatter({ points }: ScoreScatterProps) {
         aria-label={`Scatter plot of ${points.length} scored analyses: score out of 10 against failure load from 0 to ${maxLoad}. ${outliers} outliers are listed below.`}
         className="h-auto w-full text-[12px]"
       >
-        <rect x={x(midLoad)} y={PAD.top} width={W - PAD.right - x(midLoad)} height={y(midScore) - PAD.top} className="fill-red-500/5 dark:fill-red-400/10" />
-        <rect x={PAD.left} y={y(midScore)} width={x(midLoad) - PAD.left} height={PAD.top + plotH - y(midScore)} className="fill-amber-500/5 dark:fill-amber-300/10" />
+        <rect x={x(midLoad)} y={PAD.top} width={W - PAD.right - x(midLoad)} height={y(midScore) - PAD.top} className="fill-red-500/5 dark:fill-red-400/[0.07]" />
+        <rect x={PAD.left} y={y(midScore)} width={x(midLoad) - PAD.left} height={PAD.top + plotH - y(midScore)} className="fill-amber-500/5 dark:fill-amber-300/[0.05]" />
         <line x1={x(midLoad)} x2={x(midLoad)} y1={PAD.top} y2={PAD.top + plotH} strokeDasharray="3 3" className="stroke-slate-300 dark:stroke-slate-700" />
         <line x1={PAD.left} x2={W - PAD.right} y1={y(midScore)} y2={y(midScore)} strokeDasharray="3 3" className="stroke-slate-300 dark:stroke-slate-700" />
-        <text x={W - PAD.right - 4} y={PAD.top + 12} textAnchor="end" className="fill-red-700 text-[10px] dark:fill-red-300">
-          high score, heavy failures
-        </text>
-        <text x={PAD.left + 4} y={PAD.top + plotH - 6} className="fill-amber-700 text-[10px] dark:fill-amber-200">
-          low score, light failures
-        </text>
         {[0, 2.5, 5, 7.5, 10].map((s) => (
           <g key={s}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(s)} y2={y(s)} className="stroke-slate-200 dark:stroke-slate-800" />

@@ -57,7 +57,7 @@ export function analysisOrder(query: AnalysisQuery): Prisma.AnalysisOrderByWithR
 
 export function toAnalysisRecord(row: { id: number; slug: string; recordJson: string }): AnalysisRecord {
   const record = JSON.parse(row.recordJson) as ParsedAnalysis;
-  return { ...record, id: row.id, slug: row.slug, url: analysisUrl(row.slug) };
+  return { id: row.id, slug: row.slug, url: analysisUrl(row.slug), ...record };
 }
 
 export async function listAnalysisRecords(query: AnalysisQuery, window: { skip: number; take: number }): Promise<{ items: AnalysisRecord[]; total: number }> {

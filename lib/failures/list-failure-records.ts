@@ -78,10 +78,10 @@ export async function toFailureRecords(rows: FailureRow[]): Promise<FailureRecor
       impacts: [], references: [], location: row.location, status: row.status, gaps: row.gaps.map((g) => g.gapId), line: row.line,
     };
     return {
-      ...base,
       id: row.id,
       url: failureUrl(row.analysis.slug, row.number),
       analysis: { ...row.analysis, url: analysisUrl(row.analysis.slug) },
+      ...base,
     };
   });
 }

@@ -1,0 +1,173 @@
+// Trainer journeys: scores sorted and filtered, outliers, the consistency audit, comparing two
+// analyses, knowledge gaps, and a CSV export that holds exactly the rows on screen.
+import fs from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { parseCsv } from "../lib/export/to-csv";
+
+const CONFIDENT = "e2e-fixtures-trainer-confident-score";
+const HARSH = "e2e-fixtures-trainer-harsh-score";
+
+/** The Score column of the /scores table, as numbers out of 10 (null for "—"). */
+async function scoreColumn(page: Page): Promise<(number | null)[]> {
+  const table = page.getByRole("table", { name: /Analyses with score/ });
+  const cells = await table.getByRole("row").filter({ has: page.getByRole("cell") }).evaluateAll((rows) =>
+    rows.map((row) => row.querySelectorAll("td")[1]?.textContent ?? ""),
+  );
+  return cells.map((text) => {
+    const match = /^(\d+(?:\.\d+)?)\/10/.exec(text.trim());
+    return match ? Number(match[1]) : null;
+  });
+}
+
+test("a trainer sorts /scores by score both ways and sees the order", async ({ page }) => {
+  await page.goto("/scores");
+  await expect(page.getByRole("heading", { name: "Scores", level: 1 })).toBeVisible();
+  const scoreHeader = page.getByRole("columnheader", { name: /Score/ });
+  await expect(scoreHeader).toHaveAttribute("aria-sort", "descending");
+
+  const desc = (await scoreColumn(page)).filter((s): s is number => s !== null);
+  expect(desc.length).toBeGreaterThanOrEqual(4);
+  expect(desc).toEqual([...desc].sort((a, b) => b - a));
+
+  await scoreHeader.getByRole("link").click();
+  await expect(page).toHaveURL(/[?&]dir=asc/);
+  await expect(scoreHeader).toHaveAttribute("aria-sort", "ascending");
+  const asc = await scoreColumn(page);
+  const scored = asc.filter((s): s is number => s !== null);
+  expect(scored).toEqual([...scored].sort((a, b) => a - b));
+  // Analyses without a score stay at the end whichever way the column is sorted.
+  expect(asc.slice(0, scored.length).every((s) => s !== null)).toBe(true);
+  await page.screenshot({ path: "e2e/screenshots/scores-sorted.png", fullPage: true });
+
+  await page.getByRole("columnheader", { name: /Load/ }).getByRole("link").click();
+  await expect(page).toHaveURL(/[?&]sort=load/);
+  await expect(page.getByRole("columnheader", { name: /Load/ })).toHaveAttribute("aria-sort", "descending");
+});
+
+test("a trainer filters scores in the URL and the charts describe the result", async ({ page }) => {
+  await page.goto("/scores");
+  await page.getByLabel("Min score").fill("8");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]min=8/);
+  const scores = (await scoreColumn(page)).filter((s) => s !== null);
+  expect(scores.every((s) => s! >= 8)).toBe(true);
+  await expect(page.getByRole("img", { name: /Histogram of \d+ scored analyses/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Scatter plot of \d+ scored analyses/ })).toBeVisible();
+  await page.getByRole("link", { name: "Clear all" }).click();
+  await expect(page).toHaveURL(/\/scores$/);
+});
+
+test("a trainer opens the analysis whose high score disagrees with its critical failures", async ({ page }) => {
+  await page.goto("/scores");
+  const outliers = page.getByRole("region", { name: "Outliers" });
+  const item = outliers.getByRole("listitem").first();
+  await expect(item).toContainText("High score, heavy failures");
+  await expect(item).toContainText(CONFIDENT);
+  await expect(item).toContainText("score 10/10");
+  await item.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/analyses/${CONFIDENT}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+  await page.goto("/scores");
+  const low = page.getByRole("region", { name: "Outliers" }).getByRole("listitem").filter({ hasText: "Low score, light failures" });
+  await expect(low.first()).toContainText("score 2/10");
+});
+
+test("the consistency audit lists count and severity disagreements and filters by them", async ({ page }) => {
+  await page.goto("/scores");
+  const audit = page.getByRole("region", { name: "Consistency audit" });
+  await expect(audit).toContainText("high: declared 2, found 0");
+  await expect(audit).toContainText("states low but sits under a high section");
+
+  await page.getByRole("navigation", { name: "Consistency audit filters" }).getByRole("link", { name: /Declared counts differ/ }).click();
+  await expect(page).toHaveURL(/[?&]audit=count-mismatch/);
+  await expect(page.getByRole("heading", { name: "Declared counts differ", level: 2 })).toBeVisible();
+  const table = page.getByRole("table", { name: /Analyses with score/ });
+  await expect(table.getByRole("link", { name: "Model Response Failures Analysis" }).first()).toBeVisible();
+  await expect(table).toContainText(HARSH);
+
+  await page.getByRole("navigation", { name: "Consistency audit filters" }).getByRole("link", { name: /No score/ }).click();
+  await expect(page).toHaveURL(/[?&]audit=no-score/);
+  expect((await scoreColumn(page)).every((s) => s === null)).toBe(true);
+});
+
+test("a trainer compares two seed analyses and sees their shared and differing gaps", async ({ page, request }) => {
+  await page.goto("/compare");
+  await expect(page.getByRole("heading", { name: "Suggested pairs" })).toBeVisible();
+  await page.getByLabel("Analysis A").selectOption({ value: "101000875" });
+  await page.getByLabel("Analysis B").selectOption({ value: "101000953" });
+  await page.getByRole("button", { name: "Compare" }).click();
+  await expect(page).toHaveURL(/\/compare\?a=101000875&b=101000953$/);
+
+  const api = await (await request.get("/api/compare?a=101000875&b=101000953")).json();
+  const gaps = page.getByRole("region", { name: "Knowledge gaps" });
+  for (const [title, list] of [["Shared", api.gaps.shared], ["Only in A", api.gaps.onlyA], ["Only in B", api.gaps.onlyB]] as const) {
+    await expect(gaps.getByRole("heading", { name: `${title} (${list.length})` })).toBeVisible();
+    if (list.length) await expect(gaps.getByRole("list", { name: title }).getByRole("link")).toHaveText(list.map((g: { label: string }) => g.label));
+  }
+  expect(api.gaps.shared.length).toBeGreaterThan(0);
+  expect(api.gaps.onlyA.length + api.gaps.onlyB.length).toBeGreaterThan(0);
+
+  const aligned = page.getByRole("region", { name: "Failures aligned" });
+  await expect(aligned.getByRole("heading", { name: /^Shared \(\d+\)$/ })).toBeVisible();
+  const firstDiff = aligned.getByRole("link", { name: /^A #\d+/ }).first();
+  const href = await firstDiff.getAttribute("href");
+  expect(href).toMatch(/^\/analyses\/101000875\/failures\/\d+$/);
+  await page.screenshot({ path: "e2e/screenshots/compare.png", fullPage: true });
+
+  await page.getByRole("link", { name: "Swap A and B" }).click();
+  await expect(page).toHaveURL(/\/compare\?a=101000953&b=101000875$/);
+});
+
+test("compare explains an unknown slug instead of failing", async ({ page }) => {
+  await page.goto("/compare?a=101000875&b=no-such-analysis");
+  await expect(page.getByRole("alert").filter({ hasText: "No analysis" })).toContainText("No analysis with slug “no-such-analysis”");
+  await expect(page.getByLabel("Analysis A")).toHaveValue("101000875");
+});
+
+test("knowledge gaps show counts, severity mix and mean score, and link into /failures", async ({ page }) => {
+  await page.goto("/gaps");
+  const table = page.getByRole("table");
+  const row = table.getByRole("row").filter({ has: page.getByRole("link", { name: "Access control", exact: true }) });
+  await expect(row).toContainText(/\d+ critical/);
+  await expect(row).toContainText(/\d+\.\d\/10/);
+  await row.getByRole("link", { name: /critical with Access control/ }).click();
+  await expect(page).toHaveURL(/\/failures\?severity=critical&gap=access-control$/);
+  await page.screenshot({ path: "e2e/screenshots/gaps-to-failures.png", fullPage: true });
+});
+
+test("a reviewer downloads CSV from a filtered /failures and its rows match the screen", async ({ page }) => {
+  await page.goto("/failures?severity=critical&gap=access-control");
+  const hits = page.getByTestId("failure-hit");
+  await expect(hits.first()).toBeVisible();
+  // Each hit's heading reads "#<number> <title>".
+  const onScreen = (await hits.getByRole("heading", { level: 3 }).allTextContents()).map((t) => t.replace(/^\s*#(\d+)\s*/, "$1 ").trim());
+  expect(onScreen.length).toBeGreaterThan(0);
+
+  const csvLink = page.getByRole("link", { name: /as CSV/ });
+  await expect(csvLink).toHaveAttribute("href", /^\/api\/failures\?.*format=csv/);
+  const [download] = await Promise.all([page.waitForEvent("download"), csvLink.click()]);
+  expect(download.suggestedFilename()).toMatch(/^faultline-failures-critical-access-control-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = parseCsv(fs.readFileSync(await download.path(), "utf8"));
+  const [header, ...body] = rows;
+  expect(header).toContain("title");
+  const col = (name: string) => header!.indexOf(name);
+  expect(body.map((r) => `${r[col("number")]} ${r[col("title")]}`)).toEqual(onScreen);
+  expect(body.every((r) => r[col("severity")] === "critical")).toBe(true);
+  expect(body.every((r) => r[col("knowledge_gaps")]!.split("; ").includes("access-control"))).toBe(true);
+});
+
+for (const [name, path] of [["scores", "/scores"], ["gaps", "/gaps"], ["compare", "/compare?a=101000875&b=101000953"]] as const) {
+  test(`screenshots of ${name}: light, dark, phone`, async ({ page }) => {
+    for (const mode of ["light", "dark"] as const) {
+      for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+        await page.setViewportSize(viewport);
+        await page.emulateMedia({ colorScheme: mode });
+        await page.goto(path);
+        if (mode === "dark") await page.evaluate(() => document.documentElement.classList.add("dark"));
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await page.screenshot({ path: `e2e/screenshots/${name}-${mode}-${device}.png`, fullPage: true });
+      }
+    }
+  });
+}
