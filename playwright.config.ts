@@ -1,16 +1,16 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_ADMIN_TOKEN } from "./e2e/constants";
 
 const PORT = Number(process.env.E2E_PORT || 3100);
 // Each run gets a throwaway database; E2E_DB lets parallel runs from one checkout keep apart.
 const DB = process.env.E2E_DB || "data/e2e.db";
-export const E2E_ADMIN_TOKEN = "e2e-admin-token-not-secret";
 // Debian's Chromium when present (never `npx playwright install` here); else Playwright's own browser.
 const chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  outputDir: `test-results/port-${PORT}`, // parallel runs from one checkout must not clear each other's
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
