@@ -27,8 +27,6 @@ export async function postAnalyses(request: Request): Promise<Response> {
   if (tooBig) {
     return json(413, { error: `${tooBig.name} is ${(tooBig.bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB per file.` });
   }
-  const empty = files.find((f) => f.bytes.byteLength === 0);
-  if (empty) return json(400, { error: `${empty.name} is empty.` });
   const results = ingestUploads(files);
   const status = results.some((r) => r.status === "added") ? 201 : results.every((r) => r.status === "failed") ? 422 : 200;
   return json(status, { items: results });
