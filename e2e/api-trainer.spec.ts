@@ -172,3 +172,26 @@ test.describe("GET /api/scores and /api/compare", () => {
     expect((await unknown.json()).error).toMatch(/no-such-analysis/);
   });
 });
+
+test.describe("GET /api/gaps", () => {
+  test("lists each gap with counts, severity mix and mean score, as JSON and CSV", async ({ request }) => {
+    const body = await (await request.get("/api/gaps")).json();
+    const access = body.items.find((g: { id: string }) => g.id === "access-control");
+    expect(access).toMatchObject({ label: "Access control", url: "/failures?gap=access-control" });
+    expect(access.failureCount).toBe(Object.values(access.severity as Record<string, number>).reduce((a, b) => a + b, 0));
+    const failures = await (await request.get("/api/failures?gap=access-control&pageSize=1")).json();
+    expect(access.failureCount).toBe(failures.total);
+
+    const csv = await request.get("/api/gaps?format=csv&sort=label");
+    expect(csv.headers()["content-disposition"]).toMatch(/faultline-gaps-/);
+    const [header, ...rows] = parseCsv(await csv.text());
+    const labels = rows.map((r) => r[header!.indexOf("label")]!);
+    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
+  });
+
+  test("rejects a bad sort with a 400", async ({ request }) => {
+    const response = await request.get("/api/gaps?sort=size");
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error).toMatch(/"sort"/);
+  });
+});

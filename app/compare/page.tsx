@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ExportLinks } from "@/components/export-links";
 import { SeverityBadge } from "@/components/severity-badge";
-import { analysisName, formatScore } from "@/lib/analyses/analysis-name";
+import { formatScore } from "@/lib/analyses/analysis-name";
 import {
   compareAnalyses, listAnalysisOptions, suggestPairs, type AnalysisOption, type CompareFailure, type CompareSide, type Comparison, type GapRef,
 } from "@/lib/compare/compare-analyses";
@@ -66,7 +66,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                   {suggestions.map((s) => (
                     <li key={`${s.a.slug}-${s.b.slug}`} className="px-3 py-2 text-sm">
                       <Link href={compareHref(s.a.slug, s.b.slug)} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
-                        {analysisName(s.a)} vs {analysisName(s.b)}
+                        {s.a.title} ({s.a.slug}) vs {s.b.title} ({s.b.slug})
                       </Link>
                       <span className="ml-2 text-slate-600 dark:text-slate-400">
                         {s.sharedGaps} shared {s.sharedGaps === 1 ? "gap" : "gaps"}

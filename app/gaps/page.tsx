@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SeverityMixBar } from "@/components/charts/severity-mix-bar";
 import { EmptyState } from "@/components/empty-state";
+import { ExportLinks } from "@/components/export-links";
 import { SortHeader } from "@/components/sort-header";
 import { parseGapSort, type GapSort } from "@/lib/filters/trainer-params";
 import type { RawSearchParams } from "@/lib/filters/search-params";
@@ -20,13 +21,17 @@ const COLUMNS: { sort: GapSort; label: string; align?: "right" }[] = [
 ];
 
 export default async function GapsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const sort = parseGapSort(await searchParams);
+  const params = await searchParams;
+  const sort = parseGapSort(params);
   const gaps = await listGaps(sort);
   const totalTags = gaps.reduce((sum, g) => sum + g.failureCount, 0);
   return (
     <div className="space-y-4">
       <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">Knowledge gaps</h1>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h1 className="text-2xl font-semibold">Knowledge gaps</h1>
+          {gaps.length > 0 && <ExportLinks list="gaps" params={params} count={gaps.length} />}
+        </div>
         <p className="text-sm text-slate-600 dark:text-slate-300">
           What the models did not know, by category: how many failures show each gap, how severe they are, and the mean
           training-quality score of the analyses that have it. A failure can show more than one gap.

@@ -103,7 +103,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
             Clear all
           </Link>
         )}
-        <ExportLinks list="scores" params={params} count={view.total} className="ml-auto" />
+        {view.total > 0 && <ExportLinks list="scores" params={params} count={view.total} className="ml-auto" />}
       </form>
 
       <nav aria-label="Consistency audit filters" className="flex flex-wrap items-center gap-2 text-sm">
@@ -151,7 +151,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
               <ScoreHistogram
                 bins={view.histogram}
                 scales={view.scales}
-                hrefForBin={(bin) => href(filters, { minScore: bin, maxScore: bin + 1 })}
+                hrefForBin={(bin) => href(filters, { minScore: bin, maxScore: bin === 9 ? 10 : bin + 0.99 })}
               />
               <ScoreScatter
                 points={view.scored.map((r) => ({
@@ -259,10 +259,11 @@ function ScoreTableRow({ row: r, outlier }: { row: ScoreRow; outlier: boolean })
   return (
     <tr className="border-b border-slate-100 align-top dark:border-slate-900">
       <td className="py-2 pr-3">
-        <Link href={`/analyses/${encodeURIComponent(r.slug)}`} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
-          {r.title}
+        <Link href={`/analyses/${encodeURIComponent(r.slug)}`} className="group">
+          <span className="font-medium text-blue-700 group-hover:underline dark:text-blue-300">{r.title}</span>
+          {/* Inside the link: many reports share a title, the task id or slug tells the links apart. */}
+          {sub && <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">{sub}</span>}
         </Link>
-        {sub && <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">{sub}</span>}
         {outlier && <span className="mt-0.5 inline-block rounded bg-red-50 px-1 text-xs text-red-800 dark:bg-red-950 dark:text-red-200">outlier</span>}
       </td>
       <td className={num} data-label="score">{formatScore(r)}</td>

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { SEVERITIES, type Severity } from "../parser/types";
 import { ANALYSIS_SORTS, FAILURE_SORTS, SORT_DIRECTIONS, WARNING_FILTERS } from "../filters/view-params";
-import { AUDIT_FILTERS, SCORE_SORTS, SLUG_PATTERN } from "../filters/trainer-params";
+import { AUDIT_FILTERS, GAP_SORTS, SCORE_SORTS, SLUG_PATTERN } from "../filters/trainer-params";
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -99,6 +99,12 @@ export const compareQuerySchema = z.object({
   download: flag.optional(),
 });
 export type CompareQuery = z.output<typeof compareQuerySchema>;
+
+export const gapQuerySchema = z.object({
+  sort: choice(GAP_SORTS).optional(),
+  format: choice(["json", "csv"] as const).optional(),
+  download: flag.optional(),
+});
 
 export const recordQuerySchema = z.object({ format: choice(["json"] as const).optional(), download: flag.optional() });
 

@@ -1,15 +1,16 @@
 // Download URLs for every list: /api/<list>?<the list's filters>&format=csv (or download=1 for JSON).
 // Params a list's API does not know (view modes, page) are dropped so a download never 400s.
-import { analysisQuerySchema, compareQuerySchema, failureQuerySchema, scoreQuerySchema } from "../api/list-params";
+import { analysisQuerySchema, compareQuerySchema, failureQuerySchema, gapQuerySchema, scoreQuerySchema } from "../api/list-params";
 import type { RawSearchParams } from "../filters/search-params";
 
-export type ExportList = "analyses" | "failures" | "scores" | "compare";
+export type ExportList = "analyses" | "failures" | "scores" | "compare" | "gaps";
 
 const KEYS: Record<ExportList, string[]> = {
   analyses: Object.keys(analysisQuerySchema.shape),
   failures: Object.keys(failureQuerySchema.shape),
   scores: Object.keys(scoreQuerySchema.shape),
   compare: Object.keys(compareQuerySchema.shape),
+  gaps: Object.keys(gapQuerySchema.shape),
 };
 const NEVER_FORWARDED = new Set(["page", "pageSize", "format", "download"]);
 

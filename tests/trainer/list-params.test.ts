@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { analysisQuerySchema, BadRequestError, compareQuerySchema, failureQuerySchema, parseQuery } from "@/lib/api/list-params";
+import { exportHref } from "@/lib/export/export-href";
+
+const q = (text: string) => new URLSearchParams(text);
+
+describe("parseQuery", () => {
+  it("accepts repeated and comma-joined lists, case-insensitive severities", () => {
+    expect(parseQuery(failureQuerySchema, q("severity=critical&severity=HIGH,low&gap=iam&page=2"))).toEqual({
+      severity: ["critical", "high", "low"],
+      gap: ["iam"],
+      page: 2,
+    });
+  });
+
+  it("names the parameter and the allowed values in its error", () => {
+    expect(() => parseQuery(failureQuerySchema, q("severity=urgent"))).toThrow(/Parameter "severity": unknown severity "urgent" \(use critical, high/);
+    expect(() => parseQuery(failureQuerySchema, q("pageSize=201"))).toThrow(/"pageSize": must be at most 200/);
+    expect(() => parseQuery(analysisQuerySchema, q("min=abc"))).toThrow(/"min": must be a number from 0 to 10/);
+    expect(() => parseQuery(analysisQuerySchema, q("sort=size"))).toThrow(/"sort": "size" is not one of date, score, critical, title/);
+  });
+
+  it("rejects unknown parameters so a typo never returns unfiltered data", () => {
+    expect(() => parseQuery(failureQuerySchema, q("severtiy=critical"))).toThrow(BadRequestError);
+    expect(() => parseQuery(failureQuerySchema, q("severtiy=critical"))).toThrow(/Unknown parameter "severtiy"/);
+  });
+
+  it("requires both sides of a comparison", () => {
+    expect(() => parseQuery(compareQuerySchema, q("a=x"))).toThrow(/"b": is required/);
+    expect(parseQuery(compareQuerySchema, q("a=x&b=y&format=csv"))).toEqual({ a: "x", b: "y", format: "csv" });
+  });
+});
+
+describe("exportHref", () => {
+  it("forwards only the list's filters, never paging or view params", () => {
+    expect(exportHref("failures", { severity: ["critical", "high"], gap: "iam", page: "3", diff: "unified", q: " " }, "csv")).toBe(
+      "/api/failures?severity=critical%2Chigh&gap=iam&format=csv",
+    );
+    expect(exportHref("scores", { min: "7", audit: "no-score", sort: "load" }, "json")).toBe("/api/scores?min=7&audit=no-score&sort=load&download=1");
+  });
+});
