@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { ExportLinks } from "@/components/export-links";
 import { FacetGroup } from "@/components/facet-group";
+import { CollapsibleFilters } from "@/components/collapsible-filters";
 import { FilterForm } from "@/components/filter-form";
 import { GapTag } from "@/components/gap-tag";
 import { Pagination } from "@/components/pagination";
@@ -53,6 +54,7 @@ export default async function FailuresPage({ searchParams }: PageProps) {
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
+        <CollapsibleFilters active={active}>
         <FilterForm key={current} action="/failures" label="Filter failures" className="space-y-5">
           <div className="space-y-1">
             <label htmlFor="failures-q" className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
@@ -106,6 +108,7 @@ export default async function FailuresPage({ searchParams }: PageProps) {
             </button>
           </noscript>
         </FilterForm>
+        </CollapsibleFilters>
 
         <section aria-label="Results" className="min-w-0 space-y-4">
           {result.emptyQuery && (
@@ -191,7 +194,7 @@ function FailureRow({ hit }: FailureRowProps) {
       </div>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
         in{" "}
-        <Link href={`/analyses/${encodeURIComponent(hit.analysis.slug)}#failure-${hit.number}`} className="text-blue-700 hover:underline dark:text-blue-300">
+        <Link href={`/analyses/${encodeURIComponent(hit.analysis.slug)}#failure-${hit.number}`} className="text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-current dark:text-blue-300 dark:decoration-blue-700">
           {hit.analysis.title}
         </Link>{" "}
         <span className="font-mono">{hit.analysis.taskId ?? hit.analysis.slug}</span>

@@ -10,7 +10,7 @@ const ROW_BG: Record<DiffRow["kind"], { left: string; right: string }> = {
   added: { left: "bg-slate-50 dark:bg-slate-900/60", right: "bg-emerald-50 dark:bg-emerald-950/50" },
 };
 
-const NUM = "select-none px-2 text-right font-mono text-xs leading-5 text-slate-500 tabular-nums dark:text-slate-400";
+const NUM = "select-none px-2 text-right font-mono text-xs leading-5 text-slate-600 tabular-nums dark:text-slate-400";
 const CODE = "min-w-0 whitespace-pre-wrap px-2 font-mono text-[13px] leading-5 [overflow-wrap:anywhere]";
 
 interface LineNumberProps {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
+import { CollapsibleFilters } from "@/components/collapsible-filters";
 import { FilterForm } from "@/components/filter-form";
 import { Pagination } from "@/components/pagination";
 import { SeverityCounts, countsOf } from "@/components/severity-counts";
@@ -62,6 +63,7 @@ export default async function AnalysesPage({ searchParams }: PageProps) {
         )}
       </div>
 
+      <CollapsibleFilters active={active}>
       <FilterForm key={current} action="/analyses" label="Filter analyses" className="grid gap-4 rounded-lg border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-6 dark:border-slate-800">
         <div className="space-y-1 sm:col-span-2">
           <label htmlFor="analyses-q" className={LABEL}>Search</label>
@@ -134,6 +136,7 @@ export default async function AnalysesPage({ searchParams }: PageProps) {
           </button>
         </div>
       </FilterForm>
+      </CollapsibleFilters>
 
       {result.total === 0 ? (
         <EmptyState title={active ? "No analyses match these filters" : "No analyses yet"}>
@@ -151,16 +154,16 @@ export default async function AnalysesPage({ searchParams }: PageProps) {
         </EmptyState>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[44rem] text-left text-sm">
+          <table className="w-full text-left text-sm sm:min-w-[44rem]">
             <caption className="sr-only">Analyses, {SORT_LABEL[filters.sort]} {filters.dir === "asc" ? "ascending" : "descending"}</caption>
             <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-300">
               <tr>
                 {sortHeader("title")}
-                <th scope="col" className="py-2 pr-4 font-medium">Task</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Platform</th>
+                <th scope="col" className="hidden py-2 pr-4 font-medium sm:table-cell">Task</th>
+                <th scope="col" className="hidden py-2 pr-4 font-medium sm:table-cell">Platform</th>
                 {sortHeader("score")}
                 {sortHeader("critical", "Failures (by critical)")}
-                {sortHeader("date")}
+                {sortHeader("date", "Date", "hidden sm:table-cell")}
               </tr>
             </thead>
             <tbody>
@@ -203,14 +206,18 @@ function AnalysisRow({ analysis: a }: AnalysisRowProps) {
             ⚠ {a.warningCount}
           </Link>
         )}
+        <div className="mt-0.5 text-xs text-slate-600 sm:hidden dark:text-slate-300">
+          <span className="font-mono">{a.taskId ?? a.slug}</span>
+          {a.platform && ` · ${a.platform}`}
+        </div>
       </td>
-      <td className="py-2 pr-4 font-mono text-xs">{a.taskId ?? <span className="text-slate-500 dark:text-slate-400" title="No task id in the report; this is its slug">{a.slug}</span>}</td>
-      <td className="py-2 pr-4">{a.platform ?? "—"}</td>
+      <td className="hidden py-2 pr-4 font-mono text-xs sm:table-cell">{a.taskId ?? <span className="text-slate-500 dark:text-slate-400" title="No task id in the report; this is its slug">{a.slug}</span>}</td>
+      <td className="hidden py-2 pr-4 sm:table-cell">{a.platform ?? "—"}</td>
       <td className="py-2 pr-4 tabular-nums">{a.scoreValue !== null ? `${a.scoreValue}/${a.scoreMax}` : "—"}</td>
       <td className="py-2 pr-4">
         <SeverityCounts counts={countsOf(a)} />
       </td>
-      <td className="whitespace-nowrap py-2 pr-4 text-xs text-slate-600 dark:text-slate-300">
+      <td className="hidden whitespace-nowrap py-2 pr-4 text-xs sm:table-cell text-slate-600 dark:text-slate-300">
         <time dateTime={a.updatedAt.toISOString()}>{a.updatedAt.toISOString().slice(0, 10)}</time>
       </td>
     </tr>
