@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
+import { ExportLinks } from "@/components/export-links";
 import { CollapsibleFilters } from "@/components/collapsible-filters";
 import { FilterForm } from "@/components/filter-form";
 import { Pagination } from "@/components/pagination";
@@ -24,7 +25,8 @@ interface PageProps {
 }
 
 export default async function AnalysesPage({ searchParams }: PageProps) {
-  const filters = parseAnalysisFilters(await searchParams);
+  const params = await searchParams;
+  const filters = parseAnalysisFilters(params);
   const result = await searchAnalyses(filters);
   const current = analysesHref({ ...filters, page: result.page });
   const active =
@@ -56,11 +58,14 @@ export default async function AnalysesPage({ searchParams }: PageProps) {
             {active ? " match these filters" : ""}
           </p>
         </div>
-        {active > 0 && (
-          <Link href="/analyses" className="text-sm text-blue-700 hover:underline dark:text-blue-300">
-            Clear all filters
-          </Link>
-        )}
+        <div className="flex flex-wrap items-center gap-4">
+          {active > 0 && (
+            <Link href="/analyses" className="text-sm text-blue-700 hover:underline dark:text-blue-300">
+              Clear all filters
+            </Link>
+          )}
+          {result.total > 0 && <ExportLinks list="analyses" params={params} count={result.total} />}
+        </div>
       </div>
 
       <CollapsibleFilters active={active}>
