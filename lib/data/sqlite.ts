@@ -10,7 +10,7 @@ export type Sqlite = Database.Database;
 export class DatabaseSetupError extends Error {}
 
 /** Opens (and creates the folder of) the database named by DATABASE_URL, in WAL mode. */
-export function openSqlite(file = databasePath(), { readonly = false } = {}): Sqlite {
+export function openSqlite(file = databasePath(), { readonly = false, busyTimeoutMs = 10_000 } = {}): Sqlite {
   const dir = path.dirname(file);
   if (!readonly) {
     try {
@@ -27,7 +27,7 @@ export function openSqlite(file = databasePath(), { readonly = false } = {}): Sq
   }
   let db: Sqlite;
   try {
-    db = new Database(file, { readonly, timeout: 10_000 });
+    db = new Database(file, { readonly, timeout: busyTimeoutMs });
   } catch (error) {
     throw new DatabaseSetupError(`Cannot open the database ${file} (DATABASE_URL): ${(error as Error).message}`);
   }
@@ -36,6 +36,5 @@ export function openSqlite(file = databasePath(), { readonly = false } = {}): Sq
     db.pragma("synchronous = NORMAL");
   }
   db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 10000");
   return db;
 }

@@ -34,7 +34,8 @@ export function uploadSourcePath(name: string): string {
 }
 
 export function ingestUploads(files: UploadedFile[]): UploadResult[] {
-  const db = openSqlite();
+  // A short busy timeout: an upload should answer "busy, try again" rather than hang while an ingest writes.
+  const db = openSqlite(undefined, { busyTimeoutMs: 3000 });
   try {
     const store = new AnalysisStore(db);
     store.syncGaps(readGapDefinitions());

@@ -2,6 +2,7 @@
 // multipart form with one or more `file` fields. Requires the admin token; returns the parsed records.
 import "server-only";
 import { checkWriteAccess } from "../auth/admin-token";
+import { describeDatabaseError } from "../data/errors";
 import { ingestUploads, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, type UploadedFile } from "./ingest-upload";
 
 const json = (status: number, body: unknown) => Response.json(body, { status });
@@ -27,7 +28,14 @@ export async function postAnalyses(request: Request): Promise<Response> {
   if (tooBig) {
     return json(413, { error: `${tooBig.name} is ${(tooBig.bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB per file.` });
   }
-  const results = ingestUploads(files);
+  let results;
+  try {
+    results = ingestUploads(files);
+  } catch (error) {
+    const { status, message } = describeDatabaseError(error);
+    if (status === 500) console.error("upload failed:", error);
+    return json(status, { error: message });
+  }
   const status = results.some((r) => r.status === "added") ? 201 : results.every((r) => r.status === "failed") ? 422 : 200;
   return json(status, { items: results });
 }
