@@ -157,6 +157,24 @@ test("a reviewer downloads CSV from a filtered /failures and its rows match the 
   expect(body.every((r) => r[col("knowledge_gaps")]!.split("; ").includes("access-control"))).toBe(true);
 });
 
+test("a reviewer downloads the filtered /analyses list as CSV and JSON", async ({ page }) => {
+  await page.goto("/analyses?platform=pulumi&sort=title");
+  const csvLink = page.getByRole("link", { name: /analys\w+ as CSV/ });
+  await expect(csvLink).toHaveAttribute("href", "/api/analyses?platform=pulumi&sort=title&format=csv");
+  const [csv] = await Promise.all([page.waitForEvent("download"), csvLink.click()]);
+  const [header, ...rows] = parseCsv(fs.readFileSync(await csv.path(), "utf8"));
+  const platform = header!.indexOf("platform");
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.every((r) => r[platform] === "pulumi")).toBe(true);
+  const titles = rows.map((r) => r[header!.indexOf("title")]!);
+  expect(titles).toEqual([...titles].sort()); // SQLite orders titles by code point, like Array#sort
+
+  const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /analys\w+ as JSON/ }).click()]);
+  expect(json.suggestedFilename()).toMatch(/^faultline-analyses-pulumi-.*\.json$/);
+  const body = JSON.parse(fs.readFileSync(await json.path(), "utf8"));
+  expect(body.items.map((i: { slug: string }) => i.slug)).toEqual(rows.map((r) => r[0]));
+});
+
 for (const [name, path] of [["scores", "/scores"], ["gaps", "/gaps"], ["compare", "/compare?a=101000875&b=101000953"]] as const) {
   test(`screenshots of ${name}: light, dark, phone`, async ({ page }) => {
     for (const mode of ["light", "dark"] as const) {
