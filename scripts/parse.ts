@@ -1,14 +1,18 @@
 // CLI: `npm run --silent parse -- FILE...` prints one JSON record per file (JSON Lines, input order).
-// Exit 0 when every file could be read; an unreadable file is reported on stderr and makes it 1.
+// Exit 0 when every file could be read; an unreadable file is named on stderr and makes the exit 1.
+// `--stats` also prints the share of failures whose knowledge gaps are unclassified (on stderr).
 import { readFileSync } from "node:fs";
-import { parseAnalysis } from "../lib/parser/index";
+import { parseAnalysis, unclassifiedShare, type ParsedFailure } from "../lib/parser/index";
 
-function main(paths: readonly string[]): number {
+function main(args: readonly string[]): number {
+  const stats = args.includes("--stats");
+  const paths = args.filter((arg) => arg !== "--stats");
   if (paths.length === 0) {
-    process.stderr.write("usage: npm run --silent parse -- FILE...\n");
+    process.stderr.write("usage: npm run --silent parse -- [--stats] FILE...\n");
     return 2;
   }
   let status = 0;
+  const failures: ParsedFailure[] = [];
   const out: string[] = [];
   for (const path of paths) {
     let text: string;
@@ -20,10 +24,17 @@ function main(paths: readonly string[]): number {
       status = 1;
       continue;
     }
-    out.push(`${JSON.stringify(parseAnalysis(text, { path }))}\n`);
+    const record = parseAnalysis(text, { path });
+    if (stats) failures.push(...record.failures);
+    out.push(`${JSON.stringify(record)}\n`);
     if (out.length >= 64) process.stdout.write(out.splice(0).join(""));
   }
   process.stdout.write(out.join(""));
+  if (stats) {
+    const share = unclassifiedShare(failures);
+    const count = Math.round(share * failures.length);
+    process.stderr.write(`unclassified: ${count}/${failures.length} failures (${(share * 100).toFixed(1)}%)\n`);
+  }
   return status;
 }
 

@@ -29,7 +29,7 @@ import {
   unclosedFenceWarnings,
   warning,
 } from "./warnings";
-import { normalizeSource } from "./text";
+import { binaryShare, normalizeSource } from "./text";
 
 export type { ParsedAnalysis, ParsedFailure, ParseOptions, ParseWarning } from "./types";
 export { loadTaxonomy, classifyGaps, unclassifiedShare, createTaxonomy } from "./taxonomy";
@@ -90,8 +90,13 @@ export function parseAnalysis(markdown: string, options: AnalysisOptions = {}): 
 function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalysis {
   const record = emptyAnalysis(options.path ?? null);
   const source = normalizeSource(markdown);
-  record.warnings.push(...inputWarnings(source));
-  if (source.trim().length === 0) return record;
+  const inputProblems = inputWarnings(source);
+  record.warnings.push(...inputProblems);
+  // Empty or mostly binary input holds no markdown worth walking.
+  if (inputProblems.length > 0 && (source.trim().length === 0 || binaryShare(source) > 0.3)) {
+    record.warnings.push(warning("no-failures", "No failures were found in the document."));
+    return record;
+  }
 
   const root = processor.parse(source) as Root;
   const outline = buildOutline(root);
@@ -136,19 +141,27 @@ function declaresNoFailures(record: ParsedAnalysis): boolean {
   return counts !== null && counts.critical + counts.high + counts.medium + counts.low === 0;
 }
 
-/** A section duplicated verbatim counts once. */
+/** A section duplicated verbatim counts once; one warning per repeated section. */
 function dropDuplicates(drafts: FailureDraft[], warnings: ParseWarning[]): FailureDraft[] {
   const seen = new Set<string>();
-  return drafts.filter((draft) => {
+  const repeats = new Map<string, { title: string; line: number; count: number }>();
+  const kept = drafts.filter((draft) => {
     const body = draft.body.replace(/^[^\n]*\n?/, "").trim();
     const key = `${draft.title.toLowerCase()}\u0000${body}`;
-    if (seen.has(key)) {
-      warnings.push(warning("duplicate-section", `"${draft.title}" repeats an earlier section verbatim; counted once.`, draft.line));
-      return false;
+    if (!seen.has(key)) {
+      seen.add(key);
+      return true;
     }
-    seen.add(key);
-    return true;
+    const repeat = repeats.get(key);
+    if (repeat) repeat.count++;
+    else repeats.set(key, { title: draft.title, line: draft.line, count: 1 });
+    return false;
   });
+  for (const { title, line, count } of repeats.values()) {
+    const times = count === 1 ? "once more" : `${count} more times`;
+    warnings.push(warning("duplicate-section", `"${title}" repeats an earlier section verbatim (${times}); counted once.`, line));
+  }
+  return kept;
 }
 
 function finalize(draft: FailureDraft, number: number, taxonomy: Taxonomy | null): ParsedFailure {

@@ -191,6 +191,7 @@ export function findDeclaredCounts(root: Root, source: string): SeverityCounts |
 }
 
 function readCountLine(rawLine: string, counts: SeverityCounts): boolean {
+  if (!/total/i.test(rawLine)) return false;
   const line = squash(stripInlineMarkdown(stripBlockPrefix(rawLine)));
   const perLevel = /^total\s+(critical|high|medium|low|major|minor|moderate)\s+(?:failures|issues|faults)\s*[:：]\s*(\d+)/i.exec(line);
   if (perLevel?.[1] && perLevel[2]) {

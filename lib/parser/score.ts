@@ -58,8 +58,8 @@ export function finalScore(scores: readonly LabeledScore[]): Score | null {
 }
 
 function scoreOfLine(rawLine: string, context: readonly (string | undefined)[], line: number): Found | null {
+  if (rawLine.length > 600 || !/\d/.test(rawLine) || !/score|calculation|rating|quality/i.test(rawLine)) return null;
   const plain = squash(stripInlineMarkdown(stripBlockPrefix(rawLine)));
-  if (!/\d/.test(plain) || plain.length > 400) return null;
   const training = TRAINING_LABEL.exec(plain);
   let label: string;
   let valueText: string;

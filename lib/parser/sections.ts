@@ -82,19 +82,17 @@ export function buildOutline(root: Root): Outline {
   return { title, sections };
 }
 
+/** Sets each section's end to the next heading of the same or a higher level (one pass, a stack). */
 function closeSections(sections: Section[], nodes: readonly RootContent[]): void {
-  for (let i = 0; i < sections.length; i++) {
-    const section = sections[i];
-    if (!section) continue;
-    for (let j = i + 1; j < sections.length; j++) {
-      const next = sections[j];
-      if (next && next.depth <= section.depth) {
-        section.end = next.index;
-        break;
-      }
+  const open: Section[] = [];
+  for (const section of sections) {
+    while (open.length && (open[open.length - 1]?.depth ?? 0) >= section.depth) {
+      const closed = open.pop();
+      if (closed) closed.end = section.index;
     }
-    if (section.end > nodes.length) section.end = nodes.length;
+    open.push(section);
   }
+  for (const section of open) section.end = nodes.length;
 }
 
 function markSide(section: Section): void {
