@@ -17,7 +17,7 @@ import {
 import { resolveSeverity } from "./severity";
 import { isOutputBlock, markerOf, splitBySide, type CodeSide } from "./split-code";
 import { cleanTitle, hasNumbering, squash, stripEmoji, stripInlineMarkdown } from "./text";
-import { levelOfHeading, namesFailures } from "./vocabulary";
+import { namesFailures } from "./vocabulary";
 
 /** A failure before knowledge-gap classification and numbering. */
 export interface FailureDraft extends Omit<ParsedFailure, "gaps" | "number"> {
