@@ -165,7 +165,7 @@ function dropDuplicates(drafts: FailureDraft[], warnings: ParseWarning[]): Failu
 }
 
 function finalize(draft: FailureDraft, number: number, taxonomy: Taxonomy | null): ParsedFailure {
-  const { ownSeverity: _own, sectionSeverity: _section, body, ...rest } = draft;
+  const body = draft.body;
   const texts: WeightedText[] = [
     { text: draft.title, weight: 3 },
     { text: draft.rootCause ?? "", weight: 1 },
@@ -174,7 +174,22 @@ function finalize(draft: FailureDraft, number: number, taxonomy: Taxonomy | null
   ];
   if (!draft.rootCause && !draft.model.text) texts.push({ text: body.slice(0, 1500), weight: 0.5 });
   const gaps = taxonomy ? classifyGaps(texts, taxonomy) : [UNCLASSIFIED];
-  return { number, ...rest, gaps };
+  return {
+    number,
+    title: draft.title,
+    severity: draft.severity,
+    severityNote: draft.severityNote,
+    section: draft.section,
+    model: draft.model,
+    ideal: draft.ideal,
+    rootCause: draft.rootCause,
+    impacts: draft.impacts,
+    references: draft.references,
+    location: draft.location,
+    status: draft.status,
+    gaps,
+    line: draft.line,
+  };
 }
 
 function gapIdsOf(gaps: readonly string[], taxonomy: Taxonomy): string[] {

@@ -13,12 +13,8 @@ const NOT_TRAINING =
   /\b(lint|pylint|eslint|flake8|compliance|readiness|coverage|attempts?|requirements?|security score|test|pass(?:ing)? rate|performance|cost|base|model score|ideal score|threshold)\b/i;
 const SCORE_CONTEXT = /\b(score|scoring|training|quality|rating|assessment|evaluation)\b/i;
 
-interface Found extends LabeledScore {
-  original: boolean;
-}
-
 export function findScores(root: Root, source: string): LabeledScore[] {
-  const found: Found[] = [];
+  const found: LabeledScore[] = [];
   const headings: string[] = [];
   const visit = (nodes: readonly RootContent[]): void => {
     for (const node of nodes) {
@@ -47,7 +43,7 @@ export function findScores(root: Root, source: string): LabeledScore[] {
     }
   };
   visit(root.children);
-  return found.map(({ original: _original, ...score }) => score);
+  return found;
 }
 
 /** The final training-quality score: the last one, preferring updated/final over original/initial. */
@@ -57,7 +53,7 @@ export function finalScore(scores: readonly LabeledScore[]): Score | null {
   return last ? { value: last.value, max: last.max } : null;
 }
 
-function scoreOfLine(rawLine: string, context: readonly (string | undefined)[], line: number): Found | null {
+function scoreOfLine(rawLine: string, context: readonly (string | undefined)[], line: number): LabeledScore | null {
   if (rawLine.length > 600 || !/\d/.test(rawLine) || !/score|calculation|rating|quality/i.test(rawLine)) return null;
   const plain = squash(stripInlineMarkdown(stripBlockPrefix(rawLine)));
   const training = TRAINING_LABEL.exec(plain);
@@ -81,7 +77,7 @@ function scoreOfLine(rawLine: string, context: readonly (string | undefined)[], 
   }
   const value = parseScoreValue(valueText);
   if (!value) return null;
-  return { ...value, label: squash(label), line, original: false };
+  return { ...value, label: squash(label), line };
 }
 
 /** "8/10", "**8.5/10**", "10 - 4 = 6/10", "8 - 3 + 2 = 7", "of 1.0 (EXCELLENT)", "85/100". */
