@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import { deleteAnalyses } from "./cleanup";
 import { E2E_ADMIN_TOKEN } from "./constants";
 
 const dbFile = path.resolve(process.env.E2E_DB || "data/e2e.db");
@@ -49,6 +50,7 @@ test("an upload while another process holds the write lock says the database is 
   expect(stored.status()).toBe(201);
   const body = (await stored.json()) as { items: { slug: string }[] };
   expect(body.items[0]?.slug).toBe("101777001");
+  await deleteAnalyses(request, ["101777001"]);
 });
 
 test("reads keep working while another process writes (WAL)", async ({ page }) => {

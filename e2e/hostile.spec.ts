@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { deleteAnalyses } from "./cleanup";
 import { E2E_ADMIN_TOKEN } from "./constants";
 
 const HOSTILE_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), "hostile");
@@ -69,6 +70,7 @@ test.describe.configure({ mode: "serial" });
 
 test.describe("hostile documents", () => {
   const uploaded: Uploaded[] = [];
+  test.afterAll(async ({ request }) => deleteAnalyses(request, uploaded.map((u) => u.slug)));
 
   test("are all accepted by the upload API, each with its raw text kept", async ({ request }) => {
     expect(files.length).toBeGreaterThanOrEqual(20);

@@ -142,6 +142,14 @@ export class AnalysisStore {
     return this.stmts.deleteBySource.run(sourcePath).changes > 0;
   }
 
+  /** Deletes one analysis by slug; returns its source path, or null when there is none. */
+  deleteBySlug(slug: string): string | null {
+    const row = this.db.prepare<[string], { sourcePath: string }>(`SELECT sourcePath FROM "Analysis" WHERE slug = ?`).get(slug);
+    if (!row) return null;
+    this.stmts.deleteBySource.run(row.sourcePath);
+    return row.sourcePath;
+  }
+
   private writeDocument(doc: PreparedAnalysis): WriteResult {
     const record = doc.record;
     const existing = this.stmts.bySource.get(doc.sourcePath);
