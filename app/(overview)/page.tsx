@@ -93,7 +93,7 @@ export default async function HomePage() {
             <ul className="space-y-2">
               {overview.topGaps.map((g) => (
                 <li key={g.id}>
-                  <Link href={failuresHref({ gaps: [g.id] })} className="group grid grid-cols-[minmax(0,15rem)_minmax(0,1fr)_3rem] items-center gap-3 text-sm">
+                  <Link href={failuresHref({ gaps: [g.id] })} className="group grid grid-cols-[minmax(0,1fr)_5rem_2.5rem] sm:grid-cols-[minmax(0,15rem)_minmax(0,1fr)_3rem] items-center gap-3 text-sm">
                     <span className="truncate group-hover:underline" title={g.label}>{g.label}</span>
                     <span className="h-3 overflow-hidden rounded bg-slate-100 dark:bg-slate-800" aria-hidden="true">
                       <span className="block h-full bg-violet-500" style={{ width: `${(g.count / maxGap) * 100}%` }} />

@@ -3,15 +3,16 @@
 // <details> so "show more" works without JavaScript.
 import { foldRows, lineAnchor, unifiedLines, type DiffRow, type DiffSegment } from "@/lib/diff/align";
 
+// Short classes styled in globals.css ("Diff rows"): these repeat on every line of every layout.
 const ROW_BG: Record<DiffRow["kind"], { left: string; right: string }> = {
   same: { left: "", right: "" },
-  change: { left: "bg-red-50 dark:bg-red-950/50", right: "bg-emerald-50 dark:bg-emerald-950/50" },
-  removed: { left: "bg-red-50 dark:bg-red-950/50", right: "bg-slate-50 dark:bg-slate-900/60" },
-  added: { left: "bg-slate-50 dark:bg-slate-900/60", right: "bg-emerald-50 dark:bg-emerald-950/50" },
+  change: { left: " diff-del", right: " diff-add" },
+  removed: { left: " diff-del", right: " diff-none" },
+  added: { left: " diff-none", right: " diff-add" },
 };
 
-const NUM = "select-none px-2 text-right font-mono text-xs leading-5 text-slate-600 tabular-nums dark:text-slate-400";
-const CODE = "min-w-0 whitespace-pre-wrap px-2 font-mono text-[13px] leading-5 [overflow-wrap:anywhere]";
+const NUM = "diff-num";
+const CODE = "diff-code";
 
 interface LineNumberProps {
   anchor: string;
@@ -21,7 +22,7 @@ interface LineNumberProps {
 
 function LineNumber({ anchor, line, sideLabel }: LineNumberProps) {
   return (
-    <a href={`#${anchor}`} data-line-anchor={anchor} aria-label={`${sideLabel} line ${line}, copy link`} className="block hover:text-blue-700 hover:underline focus-visible:outline-2 dark:hover:text-blue-300">
+    <a href={`#${anchor}`} data-line-anchor={anchor} aria-label={`${sideLabel} line ${line}, copy link`}>
       {line}
     </a>
   );
@@ -65,16 +66,16 @@ export function SplitDiff({ failureNumber, pairIndex, rows }: DiffRowsProps) {
       return (
         <div
           key={`${left?.no ?? ""}-${right?.no ?? ""}`}
-          className="grid grid-cols-[2.75rem_minmax(0,1fr)_2.75rem_minmax(0,1fr)]"
+          className="diff-split"
           data-line={[left && anchor("L", left.no), right && anchor("R", right.no)].filter(Boolean).join(" ")}
           data-kind={row.kind}
         >
-          <div className={`${NUM} ${bg.left}`}>{left && <LineNumber anchor={anchor("L", left.no)} line={left.no} sideLabel="MODEL" />}</div>
-          <div className={`${CODE} ${bg.left}`}>
+          <div className={NUM + bg.left}>{left && <LineNumber anchor={anchor("L", left.no)} line={left.no} sideLabel="MODEL" />}</div>
+          <div className={CODE + bg.left}>
             {left ? <code dangerouslySetInnerHTML={{ __html: left.html || " " }} /> : <span className="sr-only">no MODEL line</span>}
           </div>
-          <div className={`${NUM} border-l border-slate-200 dark:border-slate-700 ${bg.right}`}>{right && <LineNumber anchor={anchor("R", right.no)} line={right.no} sideLabel="IDEAL" />}</div>
-          <div className={`${CODE} ${bg.right}`}>
+          <div className={`${NUM} diff-sep${bg.right}`}>{right && <LineNumber anchor={anchor("R", right.no)} line={right.no} sideLabel="IDEAL" />}</div>
+          <div className={CODE + bg.right}>
             {right ? <code dangerouslySetInnerHTML={{ __html: right.html || " " }} /> : <span className="sr-only">no IDEAL line</span>}
           </div>
         </div>
@@ -83,7 +84,7 @@ export function SplitDiff({ failureNumber, pairIndex, rows }: DiffRowsProps) {
   return <Segments segments={foldRows(rows)} render={renderRows} />;
 }
 
-const SIGN_BG = { " ": "", "-": "bg-red-50 dark:bg-red-950/50", "+": "bg-emerald-50 dark:bg-emerald-950/50" } as const;
+const SIGN_BG = { " ": "", "-": " diff-del", "+": " diff-add" } as const;
 
 /** Unified layout: MODEL lines (−) then IDEAL lines (+) per change run, both line numbers shown. */
 export function UnifiedDiff({ failureNumber, pairIndex, rows }: DiffRowsProps) {
@@ -92,12 +93,12 @@ export function UnifiedDiff({ failureNumber, pairIndex, rows }: DiffRowsProps) {
     unifiedLines(part).map((line) => (
       <div
         key={`${line.sign}${line.left ?? ""}-${line.right ?? ""}`}
-        className={`grid grid-cols-[2.25rem_2.25rem_1rem_minmax(0,1fr)] sm:grid-cols-[2.75rem_2.75rem_1.25rem_minmax(0,1fr)] ${SIGN_BG[line.sign]}`}
+        className={"diff-unified" + SIGN_BG[line.sign]}
         data-line={[line.left !== null && anchor("L", line.left), line.right !== null && anchor("R", line.right)].filter(Boolean).join(" ")}
       >
         <div className={NUM}>{line.left !== null && <LineNumber anchor={anchor("L", line.left)} line={line.left} sideLabel="MODEL" />}</div>
         <div className={NUM}>{line.right !== null && <LineNumber anchor={anchor("R", line.right)} line={line.right} sideLabel="IDEAL" />}</div>
-        <div className="select-none text-center font-mono text-[13px] leading-5 text-slate-600 dark:text-slate-300" aria-hidden="true">
+        <div className="diff-sign" aria-hidden="true">
           {line.sign === " " ? "" : line.sign === "-" ? "−" : "+"}
         </div>
         <div className={CODE}>
@@ -121,7 +122,7 @@ export function SingleBlock({ failureNumber, pairIndex, side, lines }: SingleBlo
   return lines.map((html, i) => {
     const a = lineAnchor(failureNumber, pairIndex, side, i + 1);
     return (
-      <div key={i} className="grid grid-cols-[2.75rem_minmax(0,1fr)]" data-line={a}>
+      <div key={i} className="diff-single" data-line={a}>
         <div className={NUM}>
           <LineNumber anchor={a} line={i + 1} sideLabel={side === "L" ? "MODEL" : "IDEAL"} />
         </div>

@@ -98,16 +98,21 @@ export function FailureDiff({ failureNumber, blocks, modelText, idealText, mode,
               </span>
               <DiffModeSwitch mode={mode} hrefs={modeHrefs} />
             </figcaption>
-            <div className={`${mode === "split" ? "hidden md:grid" : "hidden"} grid-cols-2 border-b border-slate-200 text-center dark:border-slate-700`} aria-hidden="true">
-              <span className={`${MODEL_LABEL} py-1`}>MODEL</span>
-              <span className={`${IDEAL_LABEL} border-l border-slate-200 py-1 dark:border-slate-700`}>IDEAL</span>
-            </div>
-            <div className={mode === "split" ? "hidden md:block" : "hidden"} data-diff-view="split">
-              <SplitDiff failureNumber={failureNumber} pairIndex={pair.index} rows={rows} />
-            </div>
-            <div className={mode === "split" ? "md:hidden" : ""} data-diff-view="unified">
-              <UnifiedDiff failureNumber={failureNumber} pairIndex={pair.index} rows={rows} />
-            </div>
+            {mode === "split" ? (
+              <>
+                <div className="hidden grid-cols-2 border-b border-slate-200 text-center md:grid dark:border-slate-700" aria-hidden="true">
+                  <span className={`${MODEL_LABEL} py-1`}>MODEL</span>
+                  <span className={`${IDEAL_LABEL} border-l border-slate-200 py-1 dark:border-slate-700`}>IDEAL</span>
+                </div>
+                <div data-diff-view="split">
+                  <SplitDiff failureNumber={failureNumber} pairIndex={pair.index} rows={rows} />
+                </div>
+              </>
+            ) : (
+              <div data-diff-view="unified">
+                <UnifiedDiff failureNumber={failureNumber} pairIndex={pair.index} rows={rows} />
+              </div>
+            )}
           </figure>
         );
       })}
