@@ -1,6 +1,7 @@
 // Trainer journeys: scores sorted and filtered, outliers, the consistency audit, comparing two
 // analyses, knowledge gaps, and a CSV export that holds exactly the rows on screen.
 import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { parseCsv } from "../lib/export/to-csv";
 
@@ -52,7 +53,7 @@ test("a trainer filters scores in the URL and the charts describe the result", a
   const scores = (await scoreColumn(page)).filter((s) => s !== null);
   expect(scores.every((s) => s! >= 8)).toBe(true);
   await expect(page.getByRole("img", { name: /Histogram of \d+ scored analyses/ })).toBeVisible();
-  await expect(page.getByRole("img", { name: /Scatter plot of \d+ scored analyses/ })).toBeVisible();
+  await expect(page.getByRole("group", { name: /Scatter plot of \d+ scored analyses/ })).toBeVisible();
   await page.getByRole("link", { name: "Clear all" }).click();
   await expect(page).toHaveURL(/\/scores$/);
 });
@@ -174,6 +175,21 @@ test("a reviewer downloads the filtered /analyses list as CSV and JSON", async (
   const body = JSON.parse(fs.readFileSync(await json.path(), "utf8"));
   expect(body.items.map((i: { slug: string }) => i.slug)).toEqual(rows.map((r) => r[0]));
 });
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`trainer pages have no serious accessibility problems (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of ["/scores", "/scores?audit=count-mismatch", "/gaps", "/compare", "/compare?a=101000875&b=101000953"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+      expect(serious).toEqual([]);
+    }
+  });
+}
 
 for (const [name, path] of [["scores", "/scores"], ["gaps", "/gaps"], ["compare", "/compare?a=101000875&b=101000953"]] as const) {
   test(`screenshots of ${name}: light, dark, phone`, async ({ page }) => {

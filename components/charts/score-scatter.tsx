@@ -69,7 +69,7 @@ export function ScoreScatter({ points }: ScoreScatterProps) {
       </figcaption>
       <svg
         viewBox={`0 0 ${W} ${H}`}
-        role="img"
+        role="group"
         aria-label={`Scatter plot of ${points.length} scored analyses: score out of 10 against failure load from 0 to ${maxLoad}. ${outliers} outliers are listed below.`}
         className="h-auto w-full text-[12px]"
       >
@@ -99,7 +99,8 @@ export function ScoreScatter({ points }: ScoreScatterProps) {
         {[...points]
           .sort((a, b) => Number(Boolean(a.outlier)) - Number(Boolean(b.outlier)))
           .map((p) => (
-            <a key={p.slug} href={p.href} tabIndex={-1}>
+            // Out of the tab order: the outlier list and the table reach the same analyses by keyboard.
+            <a key={p.slug} href={p.href} tabIndex={-1} aria-label={`${p.label}: score ${Math.round(p.scoreNorm * 10) / 10}/10, load ${p.failureLoad}`}>
               <circle cx={x(p.failureLoad)} cy={y(p.scoreNorm)} r={p.outlier ? 6 : 5} strokeWidth={1.5} className={DOT[p.outlier ?? "none"]}>
                 <title>{`${p.label}: score ${Math.round(p.scoreNorm * 10) / 10}/10, load ${p.failureLoad}`}</title>
               </circle>
