@@ -1,6 +1,8 @@
 // `npm run ingest [-- PATH...] [--prune] [--watch] [--workers N] [--rebuild-index]`
 import fs from "node:fs";
+import { describeDatabaseError } from "../lib/data/errors";
 import { migrateIfNeeded } from "../lib/data/migrations";
+import { isDatabaseLevelError } from "../lib/data/store";
 import { rebuildSearchIndex } from "../lib/data/search-index";
 import { openSqlite } from "../lib/data/sqlite";
 import { ingest, type IngestSummary } from "../lib/ingest/ingest";
@@ -56,7 +58,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: Error) => {
-    console.error(`ingest: ${error.message}`);
+    console.error(`ingest: ${isDatabaseLevelError(error) ? describeDatabaseError(error).message : error.message}`);
     process.exit(2);
   },
 );

@@ -118,6 +118,8 @@ export class AnalysisStore {
         try {
           return writeOne(doc);
         } catch (error) {
+          // A read-only, full, busy or broken database is not this document's fault: stop the batch.
+          if (isDatabaseLevelError(error)) throw error;
           return { sourcePath: doc.sourcePath, status: "failed", error: (error as Error).message };
         }
       }),
@@ -222,6 +224,12 @@ export class AnalysisStore {
       if (!this.stmts.slugOwner.get(candidate)) return candidate;
     }
   }
+}
+
+const DATABASE_LEVEL = /^SQLITE_(READONLY|BUSY|LOCKED|IOERR|FULL|CORRUPT|CANTOPEN|NOTADB|PERM)/;
+
+export function isDatabaseLevelError(error: unknown): boolean {
+  return DATABASE_LEVEL.test((error as { code?: string })?.code ?? "");
 }
 
 function analysisParams(doc: PreparedAnalysis) {
