@@ -27,7 +27,7 @@ describe("checkWriteAccess", () => {
     vi.stubEnv("FAULTLINE_ADMIN_TOKEN", "s3cret-token");
     expect(checkWriteAccess(headers({ authorization: "Bearer s3cret-token" }))).toEqual({ ok: true });
     expect(checkWriteAccess(headers({ "x-faultline-token": "s3cret-token" }))).toEqual({ ok: true });
-    for (const bad of [{}, { authorization: "Bearer s3cret-tokeN" }, { authorization: "Bearer " }, { authorization: "s3cret-token" }]) {
+    for (const bad of [{} as Record<string, string>, { authorization: "Bearer s3cret-tokeN" }, { authorization: "Bearer " }, { authorization: "s3cret-token" }]) {
       expect(checkWriteAccess(headers(bad))).toEqual({ ok: false, status: 401, message: "Unauthorized." });
     }
   });
