@@ -1,34 +1,36 @@
-// The queries the benchmark times: the same data-access functions the pages call, with filters.
-import { prisma } from "../db";
+// The queries the benchmark times: the very data-access functions the pages call, with filters.
+// (Run under the react-server condition so their `server-only` guard allows the import.)
+import { searchAnalyses } from "../analyses/search-analyses";
+import { searchFailures } from "../failures/search-failures";
+import { parseAnalysisFilters, parseFailureFilters } from "../filters/view-params";
+import type { RawSearchParams } from "../filters/search-params";
 
 export interface BenchQuery {
   name: string;
   run(round: number): Promise<unknown>;
 }
 
-const SEVERITY_SETS = [["critical"], ["critical", "high"], ["medium", "low"]];
+const rotate = <T,>(list: T[], round: number): T => list[round % list.length]!;
+
+const ANALYSIS_PARAMS: RawSearchParams[] = [
+  { sort: "score", page: "3" },
+  { severity: "critical", sort: "critical" },
+  { gap: "secrets", platform: "pulumi" },
+  { q: "bucket encryption", sort: "title" },
+  { warnings: "yes", page: "2" },
+];
+const FAILURE_PARAMS: RawSearchParams[] = [
+  { severity: "critical", gap: "secrets" },
+  { severity: "critical,high", gap: "networking,access-control", page: "4" },
+  { severity: "medium,low", platform: "terraform" },
+  { q: "password", severity: "critical" },
+  { gap: "provider-api", sort: "analysis", page: "10" },
+];
 
 export function benchQueries(): BenchQuery[] {
   return [
-    {
-      name: "analyses list (sort by score, page n)",
-      run: (round) =>
-        prisma.analysis.findMany({
-          select: { slug: true, title: true, taskId: true, scoreValue: true, criticalCount: true, highCount: true },
-          orderBy: [{ scoreNorm: "desc" }, { id: "asc" }],
-          skip: (round % 20) * 50,
-          take: 50,
-        }),
-    },
-    {
-      name: "failures by severity + gap (page + count)",
-      run: (round) => {
-        const where = { severity: { in: SEVERITY_SETS[round % 3]! }, gaps: { some: { gapId: "secrets" } } };
-        return Promise.all([
-          prisma.failure.findMany({ where, orderBy: [{ severityRank: "asc" }, { id: "asc" }], take: 50, skip: (round % 5) * 50, select: { id: true, title: true, severity: true, analysis: { select: { slug: true, title: true } } } }),
-          prisma.failure.count({ where }),
-        ]);
-      },
-    },
+    { name: "/analyses list (filters, sort, page)", run: (round) => searchAnalyses(parseAnalysisFilters(rotate(ANALYSIS_PARAMS, round))) },
+    { name: "/failures explorer (filters + facets)", run: (round) => searchFailures(parseFailureFilters(rotate(FAILURE_PARAMS, round))) },
+    { name: "/failures severity+gap only", run: (round) => searchFailures(parseFailureFilters(rotate(FAILURE_PARAMS.slice(0, 2), round))) },
   ];
 }

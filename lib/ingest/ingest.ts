@@ -39,6 +39,8 @@ export interface IngestSummary {
   slowest: { sourcePath: string; ms: number }[];
   results: WriteResult[];
   elapsedMs: number;
+  /** Time the main thread spent writing to the database. */
+  writeMs: number;
 }
 
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
@@ -50,7 +52,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const known = store.knownSources();
   const summary: IngestSummary = {
     files: listing.files.length, added: 0, updated: 0, unchanged: 0, pruned: [], warnings: [], warningCount: 0,
-    failed: listing.missing.map((m) => ({ sourcePath: m.path, error: m.reason })), slowest: [], results: [], elapsedMs: 0,
+    failed: listing.missing.map((m) => ({ sourcePath: m.path, error: m.reason })), slowest: [], results: [], elapsedMs: 0, writeMs: 0,
   };
   const total = listing.files.length;
   let done = 0;
@@ -86,7 +88,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   let batch: PreparedAnalysis[] = [];
   const flush = () => {
     if (!batch.length) return;
-    for (const result of store.writeBatch(batch)) {
+    const started = performance.now();
+    const results = store.writeBatch(batch);
+    summary.writeMs += performance.now() - started;
+    for (const result of results) {
       summary.results.push(result);
       if (result.status === "failed") summary.failed.push({ sourcePath: result.sourcePath, error: result.error ?? "write failed" });
       else summary[result.status]++;
