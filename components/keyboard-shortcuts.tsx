@@ -79,7 +79,10 @@ export function KeyboardShortcuts() {
           </div>
         ))}
       </dl>
-      <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">Click a diff line number to copy a link to that line.</p>
+      <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">
+        Click a diff line number to copy a link to that line: <code>#failure-3-L12</code> is MODEL line 12, <code>#failure-3-R12</code> IDEAL
+        line 12 (<code>-b2-</code> names a failure&apos;s second code block).
+      </p>
       <form method="dialog" className="mt-4 text-right">
         <button className="rounded bg-slate-800 px-3 py-1 text-sm text-white hover:bg-slate-700 focus-visible:outline-2 dark:bg-slate-200 dark:text-slate-900">Close</button>
       </form>

@@ -20,6 +20,11 @@ async function facetLabels(page: Page, group: string): Promise<[string, number][
   });
 }
 
+/** Waits until client code is live: the theme button names the current theme only after hydration. */
+async function waitForHydration(page: Page): Promise<void> {
+  await expect(page.getByRole("button", { name: /^Theme: / })).toBeVisible();
+}
+
 async function resultCount(page: Page): Promise<number> {
   const text = await page.getByTestId("result-count").innerText();
   return Number(/^(\d+)/.exec(text)?.[1] ?? NaN);
@@ -28,6 +33,7 @@ async function resultCount(page: Page): Promise<number> {
 test("a reviewer filters /failures by severity and gap, and every result and count agrees", async ({ page }) => {
   await page.goto("/failures");
   await expect(page.getByRole("heading", { name: "Failures", level: 1 })).toBeVisible();
+  await waitForHydration(page);
   const total = await resultCount(page);
   const severityCounts = await facetLabels(page, "Severity");
   expect(severityCounts.reduce((sum, [, n]) => sum + n, 0)).toBe(total);
@@ -86,6 +92,7 @@ test("full-text search narrows the explorer and says when nothing matches", asyn
 
 test("the diff switches between split and unified, and the choice is in the URL", async ({ page }) => {
   await page.goto(`${FIXTURE}/failures/1`);
+  await waitForHydration(page);
   const modelLine = page.getByRole("link", { name: "MODEL line 10, copy link" });
   const idealLine = page.getByRole("link", { name: "IDEAL line 10, copy link" });
   // Split: the changed pair sits side by side on one row.
@@ -112,6 +119,7 @@ test("the diff switches between split and unified, and the choice is in the URL"
 test("a copied line permalink opens with that line highlighted, even inside a fold", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(`${FIXTURE}/failures/1`);
+  await waitForHydration(page);
   await page.getByRole("link", { name: "IDEAL line 10, copy link" }).click();
   await expect(page.getByRole("status")).toHaveText("Link to IDEAL line 10 copied");
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -130,12 +138,14 @@ test("a copied line permalink opens with that line highlighted, even inside a fo
   await expect(shared.locator("[aria-current='location']")).toBeInViewport();
 
   // The analysis and each failure have a Copy link button too.
+  await waitForHydration(shared);
   await shared.getByRole("button", { name: "Copy link to failure 2" }).click();
   expect(await shared.evaluate(() => navigator.clipboard.readText())).toMatch(/\/analyses\/990000123#failure-2$/);
 });
 
 test("keyboard: j/k move between failures, / focuses search, ? opens help", async ({ page }) => {
   await page.goto(FIXTURE);
+  await waitForHydration(page);
   await page.keyboard.press("j");
   await expect(page).toHaveURL(/#failure-1$/);
   await expect(page.getByRole("article", { name: /Long Module With One Changed Line/ })).toBeFocused();
@@ -170,6 +180,11 @@ test("the analysis page shows MODEL vs IDEAL for every shape of failure, and the
   await expect(page.getByRole("link", { name: "Line 1", exact: true })).toBeVisible();
 });
 
+test("an analysis whose declared counts disagree with the failures found says so", async ({ page }) => {
+  await page.goto("/analyses/004-76db7f9139fced51");
+  await expect(page.getByRole("note", { name: "Count mismatch" })).toContainText("critical declared 4, found 2");
+});
+
 test("unknown addresses get a 404 page and bad filter values fall back to defaults", async ({ page }) => {
   const missing = await page.goto("/analyses/no-such-analysis");
   expect(missing?.status()).toBe(404);
@@ -185,6 +200,7 @@ test("unknown addresses get a 404 page and bad filter values fall back to defaul
 
 test("the analyses list sorts by score and filters by warnings through the URL", async ({ page }) => {
   await page.goto("/analyses");
+  await waitForHydration(page);
   const score = page.getByRole("columnheader", { name: /Score/ });
   await score.getByRole("link").click();
   await expect(page).toHaveURL(/[?&]sort=score/);
