@@ -173,4 +173,24 @@ describe("ingest CLI", () => {
     expect(stored(db)).toHaveLength(40);
     assertConsistent(db);
   }, 60_000);
+
+  it("--watch re-ingests a file as soon as it changes", async () => {
+    write(content, "a.md", report("101040001", [{ title: "First version", severity: "High" }]));
+    db.close();
+    const env = { ...process.env, DATABASE_URL: `file:${dbFile}` };
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", content, "--watch", "--workers", "0"], { env, stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("Watching") && resolve());
+        child.on("exit", (code) => reject(new Error(`watch exited early (${code})`)));
+      });
+      db = openSqlite(dbFile);
+      expect(stored(db).map((r) => r.titles)).toEqual(["First version"]);
+      write(content, "a.md", report("101040001", [{ title: "Second version", severity: "High" }]));
+      write(content, "b.md", report("101040002", [{ title: "A new file", severity: "Low" }]));
+      await expect.poll(() => stored(db).map((r) => r.titles), { timeout: 20_000, interval: 200 }).toEqual(["Second version", "A new file"]);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  }, 40_000);
 });
