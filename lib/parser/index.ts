@@ -110,7 +110,8 @@ function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalys
   record.summary = findSummary(outline, root, source);
   record.scores = findScores(root, source);
   record.score = finalScore(record.scores);
-  record.declaredCounts = findDeclaredCounts(root, source);
+  const declared = findDeclaredCounts(root, source);
+  record.declaredCounts = declared?.counts ?? null;
   record.knowledgeGaps = findKnowledgeGaps(outline, root, source);
 
   let drafts = isPlainDocument(root) ? findPlainFailures(ctx) : findFailures(ctx);
@@ -122,7 +123,7 @@ function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalys
   record.knowledgeGapIds = taxonomy ? gapIdsOf(record.knowledgeGaps, taxonomy) : [];
 
   record.warnings.push(...unclosedFenceWarnings(root, source));
-  record.warnings.push(...countWarnings(record.declaredCounts, drafts));
+  record.warnings.push(...countWarnings(record.declaredCounts, drafts, declared?.line ?? null));
   record.warnings.push(...severityMismatchWarnings(drafts));
   record.warnings.push(...noSidesWarnings(drafts));
   if (drafts.length === 0) {

@@ -173,21 +173,29 @@ function countKey(word: string): keyof SeverityCounts | null {
   return null;
 }
 
-/** Severity counts the document claims: "Total failures: 2 Critical, 4 High" or "Total High Failures: 0" lines. */
-export function findDeclaredCounts(root: Root, source: string): SeverityCounts | null {
+/** Severity counts the document claims ("Total failures: 2 Critical, 4 High" or "Total High Failures: 0" lines) and the first such line. */
+export function findDeclaredCounts(root: Root, source: string): { counts: SeverityCounts; line: number | null } | null {
   const counts: SeverityCounts = { critical: 0, high: 0, medium: 0, low: 0 };
   let seen = false;
+  let firstLine: number | null = null;
   const visit = (nodes: readonly RootContent[]): void => {
     for (const node of nodes) {
       if (node.type === "paragraph" || node.type === "heading") {
-        for (const line of sliceOf(source, node).split("\n")) seen = readCountLine(line, counts) || seen;
+        sliceOf(source, node)
+          .split("\n")
+          .forEach((line, offset) => {
+            if (!readCountLine(line, counts)) return;
+            seen = true;
+            const start = node.position?.start.line;
+            firstLine ??= start === undefined ? null : start + offset;
+          });
       } else if (node.type === "list") {
         for (const item of (node as List).children) visit(item.children as RootContent[]);
       }
     }
   };
   visit(root.children);
-  return seen ? counts : null;
+  return seen ? { counts, line: firstLine } : null;
 }
 
 function readCountLine(rawLine: string, counts: SeverityCounts): boolean {

@@ -42,7 +42,7 @@ export function unclosedFenceWarnings(root: Root, source: string): ParseWarning[
   return warnings;
 }
 
-export function countWarnings(declared: SeverityCounts | null, failures: readonly FailureDraft[]): ParseWarning[] {
+export function countWarnings(declared: SeverityCounts | null, failures: readonly FailureDraft[], line: number | null = null): ParseWarning[] {
   if (!declared) return [];
   const found: SeverityCounts = { critical: 0, high: 0, medium: 0, low: 0 };
   for (const failure of failures) if (failure.severity !== "unknown") found[failure.severity]++;
@@ -52,7 +52,7 @@ export function countWarnings(declared: SeverityCounts | null, failures: readonl
     .map((level) => `${level}: declared ${declared[level]}, found ${found[level]}`);
   if (differences.length === 0 && declaredTotal === failures.length) return [];
   const detail = differences.length ? differences.join("; ") : `declared ${declaredTotal} in total, found ${failures.length}`;
-  return [warning("count-mismatch", `Summary counts disagree with the failures found (${detail}).`)];
+  return [warning("count-mismatch", `Summary counts disagree with the failures found (${detail}).`, line)];
 }
 
 export function severityMismatchWarnings(failures: readonly FailureDraft[]): ParseWarning[] {
