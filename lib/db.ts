@@ -7,7 +7,7 @@ import { PrismaClient } from "./generated/prisma/client";
 import { databasePath } from "./db-url";
 
 type Holder = { client: PrismaClient; inode: number | null };
-const globalForPrisma = globalThis as unknown as { faultlinePrisma?: Holder };
+const globalForPrisma = globalThis as unknown as { faultlinePrismaHolder?: Holder };
 
 function inodeOf(file: string): number | null {
   try {
@@ -20,13 +20,13 @@ function inodeOf(file: string): number | null {
 function currentClient(): PrismaClient {
   const file = databasePath();
   const inode = inodeOf(file);
-  const holder = globalForPrisma.faultlinePrisma;
+  const holder = globalForPrisma.faultlinePrismaHolder;
   if (holder && holder.inode === inode) return holder.client;
   // Never let a read create an empty database file where the real one is missing.
   if (inode === null) throw new Error(`The database file ${file} does not exist (DATABASE_URL). Run \`npm run db:migrate\`.`);
   if (holder) void holder.client.$disconnect().catch(() => {});
   const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: "file:" + file, timeout: 5000 }) });
-  globalForPrisma.faultlinePrisma = { client, inode };
+  globalForPrisma.faultlinePrismaHolder = { client, inode };
   return client;
 }
 
