@@ -143,6 +143,9 @@ function directEnd(outline: Outline, section: Section, root: Root): number {
   return next ? next.index : root.children.length;
 }
 
+/** "Task ID: …", "- Platform: …" lines: shown as fields of their own, not repeated in the summary. */
+const METADATA_LINE = /^\s*(?:[-*+]\s+)?(?:task(?:\s*id)?|platform|language|region|complexity|iac tool|tool|date|author|model|subject labels?)\s*[:：]/i;
+
 function proseBetween(root: Root, source: string, from: number, to: number): string {
   const parts: string[] = [];
   for (const node of root.children.slice(from, to)) {
@@ -151,6 +154,7 @@ function proseBetween(root: Root, source: string, from: number, to: number): str
         sliceOf(source, node)
           .split("\n")
           .map((line) => stripInlineMarkdown(line).trimEnd())
+          .filter((line) => !METADATA_LINE.test(line))
           .join("\n")
           .trim(),
       );

@@ -138,6 +138,17 @@ describe("parseAnalysis", () => {
   });
 });
 
+describe("summary", () => {
+  it("keeps metadata lines out of the summary but reads them as fields", () => {
+    const record = parseAnalysis(
+      "# Model Response Failures Analysis\n\nTask ID: 123456789\nPlatform: terraform\nLanguage: hcl\n\nThe model left the bucket public.\n\n## Failures\n\n### 1. Public bucket\n\n**Impact Level**: High\n",
+    );
+    expect(record.summary).toBe("The model left the bucket public.");
+    expect(record.taskId).toBe("123456789");
+    expect(record.platform).toBe("terraform");
+  });
+});
+
 describe("knowledge gaps", () => {
   it("classifies failures with the taxonomy from content/knowledge-gaps.json", () => {
     const taxonomy = loadTaxonomy();
