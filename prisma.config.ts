@@ -1,7 +1,7 @@
-import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { makeDirectory } from "./lib/data/sqlite";
 import { databasePath } from "./lib/db-url";
 
 export default defineConfig({
@@ -11,7 +11,7 @@ export default defineConfig({
   migrations: { path: "prisma/migrations" },
   adapter: async () => {
     // The CLI cannot create the folder itself and fails with an opaque "External error".
-    fs.mkdirSync(path.dirname(databasePath()), { recursive: true });
+    makeDirectory(path.dirname(databasePath()));
     return new PrismaBetterSQLite3({ url: "file:" + databasePath() });
   },
 });

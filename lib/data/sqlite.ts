@@ -14,7 +14,7 @@ export function openSqlite(file = databasePath(), { readonly = false, busyTimeou
   const dir = path.dirname(file);
   if (!readonly) {
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      makeDirectory(dir);
       fs.accessSync(dir, fs.constants.W_OK);
     } catch {
       throw new DatabaseSetupError(
@@ -37,4 +37,17 @@ export function openSqlite(file = databasePath(), { readonly = false, busyTimeou
   }
   db.pragma("foreign_keys = ON");
   return db;
+}
+
+/** mkdir -p one level at a time: Node's recursive mkdir can spin forever under /proc-like paths. */
+export function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  let current = dir;
+  while (!fs.existsSync(current)) {
+    missing.unshift(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing) fs.mkdirSync(folder);
 }
