@@ -20,6 +20,8 @@ export interface UploadFormProps {
 
 const TOKEN_KEY = "faultline.adminToken";
 
+const pluralize = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 /** Drop zone + file picker that posts to /api/analyses and lists each file's outcome and warnings. */
 export function UploadForm({ maxBytes, maxFiles }: UploadFormProps) {
   const [token, setToken] = useState("");
@@ -126,7 +128,7 @@ export function UploadForm({ maxBytes, maxFiles }: UploadFormProps) {
                     <Link href={r.url} className="text-blue-700 underline dark:text-blue-300">
                       open “{r.record?.title ?? r.slug}”
                     </Link>{" "}
-                    ({r.record?.failures.length ?? 0} failures)
+                    ({pluralize(r.record?.failures.length ?? 0, "failure")}, {pluralize(r.warnings.length, "warning")})
                   </>
                 )}
                 {r.error && <span className="text-red-700 dark:text-red-300"> {r.error}</span>}

@@ -14,7 +14,7 @@ const option = (name: string, fallback: number) => {
 };
 const docs = option("--docs", 1000);
 const seed = option("--seed", 42);
-const queryRounds = option("--rounds", 60);
+const queryRounds = option("--rounds", 40);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faultline-bench-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
 
@@ -77,7 +77,7 @@ async function main() {
     }
     times.sort((a, b) => a - b);
     const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
-    console.log(`query ${query.name.padEnd(42)} p50 ${pct(50).toFixed(1).padStart(6)} ms   p95 ${pct(95).toFixed(1).padStart(6)} ms`);
+    console.log(`query ${query.name.padEnd(60)} p50 ${pct(50).toFixed(1).padStart(6)} ms   p95 ${pct(95).toFixed(1).padStart(6)} ms`);
   }
 
   console.log(`peak memory (RSS, all threads): ${mb(process.resourceUsage().maxRSS * 1024)}`);

@@ -1,9 +1,10 @@
 // Analyses for the API and exports: the `parse` record of each (recordJson) plus id, slug and url,
-// filtered and sorted with the same meaning as the /analyses page (lib/analyses/search-analyses.ts).
+// filtered and sorted by the /analyses page's own criteria (./analysis-criteria.ts).
 import "server-only";
 import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { toFtsQuery } from "../data/search-index";
+import { inIdOrder } from "../data/in-id-order";
+import { analysisIdsPage, countAnalyses, type AnalysisCriteria } from "./analysis-criteria";
 import { DEFAULT_DIRECTION } from "../filters/view-params";
 import type { AnalysisQuery } from "../api/list-params";
 import type { CsvColumn } from "../export/to-csv";
@@ -14,45 +15,23 @@ export type AnalysisRecord = ParsedAnalysis & { id: number; slug: string; url: s
 /** Most rows one export returns; scripts page through the JSON API for more. */
 export const EXPORT_LIMIT = 10_000;
 
-const COUNT_FIELD = { critical: "criticalCount", high: "highCount", medium: "mediumCount", low: "lowCount", unknown: "unknownCount" } as const;
-
 export function analysisUrl(slug: string): string {
   return `/analyses/${encodeURIComponent(slug)}`;
 }
 
-async function matchAnalysisIds(q: string): Promise<number[] | null> {
-  const match = toFtsQuery(q);
-  if (!match) return null;
-  const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
-    SELECT rowid AS id FROM "analysis_fts" WHERE "analysis_fts" MATCH ${match} ORDER BY rank LIMIT 5000`;
-  return rows.map((r) => Number(r.id));
+function criteriaOf(query: AnalysisQuery): AnalysisCriteria {
+  return {
+    q: query.q, severities: query.severity ?? [], gaps: query.gap ?? [], platform: query.platform,
+    minScore: query.min, maxScore: query.max, warnings: query.warnings,
+  };
 }
 
-export async function analysisWhere(query: AnalysisQuery): Promise<Prisma.AnalysisWhereInput> {
-  const and: Prisma.AnalysisWhereInput[] = [];
-  if (query.q) and.push({ id: { in: (await matchAnalysisIds(query.q)) ?? [] } });
-  if (query.severity?.length) and.push({ OR: query.severity.map((s) => ({ [COUNT_FIELD[s]]: { gt: 0 } })) });
-  if (query.gap?.length) {
-    and.push({
-      OR: [{ gaps: { some: { gapId: { in: query.gap } } } }, { failures: { some: { gaps: { some: { gapId: { in: query.gap } } } } } }],
-    });
-  }
-  if (query.platform) and.push({ platform: query.platform });
-  const [min, max] = query.min !== undefined && query.max !== undefined && query.min > query.max ? [query.max, query.min] : [query.min, query.max];
-  if (min !== undefined) and.push({ scoreNorm: { gte: min } });
-  if (max !== undefined) and.push({ scoreNorm: { lte: max } });
-  if (query.warnings === "yes") and.push({ warningCount: { gt: 0 } });
-  if (query.warnings === "no") and.push({ warningCount: 0 });
-  return and.length ? { AND: and } : {};
-}
-
-export function analysisOrder(query: AnalysisQuery): Prisma.AnalysisOrderByWithRelationInput[] {
+/** Ids of a window of matching analyses in display order, and the total. */
+async function idsAndTotal(query: AnalysisQuery, window: { skip: number; take: number }): Promise<{ ids: number[]; total: number }> {
+  const criteria = criteriaOf(query);
   const sort = query.sort ?? "date";
-  const dir = query.dir ?? DEFAULT_DIRECTION[sort];
-  if (sort === "score") return [{ scoreNorm: { sort: dir, nulls: "last" } }, { title: "asc" }];
-  if (sort === "critical") return [{ criticalCount: dir }, { highCount: dir }, { title: "asc" }];
-  if (sort === "title") return [{ title: dir }, { id: "asc" }];
-  return [{ updatedAt: dir }, { title: "asc" }];
+  const [ids, total] = await Promise.all([analysisIdsPage(criteria, sort, query.dir ?? DEFAULT_DIRECTION[sort], window), countAnalyses(criteria)]);
+  return { ids, total };
 }
 
 export function toAnalysisRecord(row: { id: number; slug: string; recordJson: string }): AnalysisRecord {
@@ -61,11 +40,8 @@ export function toAnalysisRecord(row: { id: number; slug: string; recordJson: st
 }
 
 export async function listAnalysisRecords(query: AnalysisQuery, window: { skip: number; take: number }): Promise<{ items: AnalysisRecord[]; total: number }> {
-  const where = await analysisWhere(query);
-  const [total, rows] = await Promise.all([
-    prisma.analysis.count({ where }),
-    prisma.analysis.findMany({ where, orderBy: analysisOrder(query), ...window, select: { id: true, slug: true, recordJson: true } }),
-  ]);
+  const { ids, total } = await idsAndTotal(query, window);
+  const rows = await inIdOrder(ids, (chunk) => prisma.analysis.findMany({ where: { id: { in: chunk } }, select: { id: true, slug: true, recordJson: true } }));
   return { items: rows.map(toAnalysisRecord), total };
 }
 
@@ -85,8 +61,8 @@ const csvSelect = {
 export type AnalysisCsvRow = Prisma.AnalysisGetPayload<{ select: typeof csvSelect }>;
 
 export async function listAnalysisCsvRows(query: AnalysisQuery): Promise<AnalysisCsvRow[]> {
-  const where = await analysisWhere(query);
-  return prisma.analysis.findMany({ where, orderBy: analysisOrder(query), take: EXPORT_LIMIT, select: csvSelect });
+  const { ids } = await idsAndTotal(query, { skip: 0, take: EXPORT_LIMIT });
+  return inIdOrder(ids, (chunk) => prisma.analysis.findMany({ where: { id: { in: chunk } }, select: csvSelect }));
 }
 
 function gapIdsOf(row: AnalysisCsvRow): string[] {

@@ -10,8 +10,6 @@ export interface BenchQuery {
   run(round: number): Promise<unknown>;
 }
 
-const rotate = <T,>(list: T[], round: number): T => list[round % list.length]!;
-
 const ANALYSIS_PARAMS: RawSearchParams[] = [
   { sort: "score", page: "3" },
   { severity: "critical", sort: "critical" },
@@ -20,6 +18,7 @@ const ANALYSIS_PARAMS: RawSearchParams[] = [
   { warnings: "yes", page: "2" },
 ];
 const FAILURE_PARAMS: RawSearchParams[] = [
+  {},
   { severity: "critical", gap: "secrets" },
   { severity: "critical,high", gap: "networking,access-control", page: "4" },
   { severity: "medium,low", platform: "terraform" },
@@ -27,10 +26,12 @@ const FAILURE_PARAMS: RawSearchParams[] = [
   { gap: "provider-api", sort: "analysis", page: "10" },
 ];
 
+const label = (params: RawSearchParams) => new URLSearchParams(params as Record<string, string>).toString() || "(no filters)";
+
+/** One timed query per page and filter combination. */
 export function benchQueries(): BenchQuery[] {
   return [
-    { name: "/analyses list (filters, sort, page)", run: (round) => searchAnalyses(parseAnalysisFilters(rotate(ANALYSIS_PARAMS, round))) },
-    { name: "/failures explorer (filters + facets)", run: (round) => searchFailures(parseFailureFilters(rotate(FAILURE_PARAMS, round))) },
-    { name: "/failures severity+gap only", run: (round) => searchFailures(parseFailureFilters(rotate(FAILURE_PARAMS.slice(0, 2), round))) },
+    ...ANALYSIS_PARAMS.map((params) => ({ name: `/analyses?${label(params)}`, run: () => searchAnalyses(parseAnalysisFilters(params)) })),
+    ...FAILURE_PARAMS.map((params) => ({ name: `/failures?${label(params)}`, run: () => searchFailures(parseFailureFilters(params)) })),
   ];
 }

@@ -1,26 +1,43 @@
-// The FTS5 search index (see prisma/migrations/0002_search_index): rebuild and query helpers.
-// Triggers keep it current during ingest; rebuild repairs it on demand.
+// The FTS5 search index (prisma/migrations/0002, 0003): one row per failure and per analysis.
+// The store writes a document's rows with indexAnalysis in the document's own transaction; delete
+// triggers remove them; rebuildSearchIndex repairs everything on demand. Both use the same SQL.
 import type { Sqlite } from "./sqlite";
+
+const ANALYSIS_ROWS = `
+  INSERT INTO "analysis_fts" (rowid, title, task_id, summary, failure_titles)
+  SELECT a.id, a.title, coalesce(a.taskId, ''), coalesce(a.summary, ''),
+         coalesce((SELECT group_concat(f.title, char(10)) FROM "Failure" f WHERE f.analysisId = a.id), '')
+  FROM "Analysis" a`;
+const FAILURE_ROWS = `
+  INSERT INTO "failure_fts" (rowid, analysis_title, title, root_cause, body, code)
+  SELECT f.id, a.title, f.title, coalesce(f.rootCause, ''), f.modelText || char(10) || f.idealText,
+         coalesce((SELECT group_concat(c.value, char(10)) FROM "CodeBlock" c WHERE c.failureId = f.id), '')
+  FROM "Failure" f JOIN "Analysis" a ON a.id = f.analysisId`;
+
+type Statement = ReturnType<Sqlite["prepare"]>;
+const statements = new WeakMap<Sqlite, { deleteAnalysis: Statement; analysis: Statement; failures: Statement }>();
+
+/** (Re)writes the index rows of one analysis and its failures; call after writing them. */
+export function indexAnalysis(db: Sqlite, analysisId: number): void {
+  let prepared = statements.get(db);
+  if (!prepared) {
+    prepared = {
+      deleteAnalysis: db.prepare(`DELETE FROM "analysis_fts" WHERE rowid = ?`),
+      analysis: db.prepare(`${ANALYSIS_ROWS} WHERE a.id = ?`),
+      failures: db.prepare(`${FAILURE_ROWS} WHERE f.analysisId = ?`),
+    };
+    statements.set(db, prepared);
+  }
+  prepared.deleteAnalysis.run(analysisId);
+  prepared.analysis.run(analysisId);
+  prepared.failures.run(analysisId);
+}
 
 export function rebuildSearchIndex(db: Sqlite): { analyses: number; failures: number } {
   return db.transaction(() => {
     db.exec(`DELETE FROM "failure_fts"; DELETE FROM "analysis_fts";`);
-    const analyses = db
-      .prepare(
-        `INSERT INTO "analysis_fts" (rowid, title, task_id, summary, failure_titles)
-         SELECT a.id, a.title, coalesce(a.taskId, ''), coalesce(a.summary, ''),
-                coalesce((SELECT group_concat(f.title, char(10)) FROM "Failure" f WHERE f.analysisId = a.id), '')
-         FROM "Analysis" a`,
-      )
-      .run().changes;
-    const failures = db
-      .prepare(
-        `INSERT INTO "failure_fts" (rowid, analysis_title, title, root_cause, body, code)
-         SELECT f.id, a.title, f.title, coalesce(f.rootCause, ''), f.modelText || char(10) || f.idealText,
-                coalesce((SELECT group_concat(c.value, char(10)) FROM "CodeBlock" c WHERE c.failureId = f.id), '')
-         FROM "Failure" f JOIN "Analysis" a ON a.id = f.analysisId`,
-      )
-      .run().changes;
+    const analyses = db.prepare(ANALYSIS_ROWS).run().changes;
+    const failures = db.prepare(FAILURE_ROWS).run().changes;
     return { analyses, failures };
   })();
 }

@@ -4,6 +4,7 @@
 import type { ParsedAnalysis, ParsedFailure, Severity } from "../parser/types";
 import type { PreparedAnalysis } from "../ingest/prepare";
 import { slugify } from "../ingest/source";
+import { indexAnalysis } from "./search-index";
 import type { Sqlite } from "./sqlite";
 
 export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, unknown: 4 };
@@ -70,14 +71,13 @@ export class AnalysisStore {
           recordJson=@recordJson, raw=@raw, byteSize=@byteSize, parseMs=@parseMs, updatedAt=@now
          WHERE id=@id`,
       ),
-      resetFailureTitles: db.prepare(`UPDATE "analysis_fts" SET failure_titles = '' WHERE rowid = ?`),
       deleteFailures: db.prepare(`DELETE FROM "Failure" WHERE analysisId = ?`),
       deleteAnalysisGaps: db.prepare(`DELETE FROM "AnalysisGap" WHERE analysisId = ?`),
       insertFailure: db.prepare(
         `INSERT INTO "Failure" (analysisId, number, title, severity, severityRank, severityNote, section, modelText,
-          idealText, rootCause, location, status, line, primaryGap)
+          idealText, rootCause, location, status, line, primaryGap, platform)
          VALUES (@analysisId, @number, @title, @severity, @severityRank, @severityNote, @section, @modelText,
-          @idealText, @rootCause, @location, @status, @line, @primaryGap)`,
+          @idealText, @rootCause, @location, @status, @line, @primaryGap, @platform)`,
       ),
       insertCode: db.prepare(
         `INSERT INTO "CodeBlock" (failureId, side, position, lang, value, linesHtml) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -164,20 +164,20 @@ export class AnalysisStore {
       this.stmts.deleteFailures.run(id);
       this.stmts.deleteAnalysisGaps.run(id);
       this.stmts.updateAnalysis.run({ ...params, id });
-      this.stmts.resetFailureTitles.run(id);
     } else {
       slug = this.chooseSlug(record, doc.sourcePath);
       id = Number(this.stmts.insertAnalysis.run({ ...params, slug, sourcePath: doc.sourcePath }).lastInsertRowid);
     }
-    record.failures.forEach((failure, index) => this.writeFailure(id, failure, doc.codeHtml[index] ?? []));
+    record.failures.forEach((failure, index) => this.writeFailure(id, record.platform, failure, doc.codeHtml[index] ?? []));
     for (const gapId of record.knowledgeGapIds ?? []) {
       this.stmts.ensureGap.run(gapId, gapId);
       this.stmts.insertAnalysisGap.run(id, gapId);
     }
+    indexAnalysis(this.db, id);
     return { sourcePath: doc.sourcePath, slug, status: existing ? "updated" : "added" };
   }
 
-  private writeFailure(analysisId: number, failure: ParsedFailure, codeHtml: string[][]): void {
+  private writeFailure(analysisId: number, platform: string | null, failure: ParsedFailure, codeHtml: string[][]): void {
     const gaps = failure.gaps.length ? failure.gaps : ["unclassified"];
     const failureId = Number(
       this.stmts.insertFailure.run({
@@ -195,6 +195,7 @@ export class AnalysisStore {
         status: failure.status,
         line: failure.line,
         primaryGap: gaps[0] ?? "unclassified",
+        platform,
       }).lastInsertRowid,
     );
     const blocks = [

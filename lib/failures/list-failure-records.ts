@@ -1,10 +1,11 @@
 // Failures for the API and exports: each failure as it appears in its analysis's `parse` record plus
-// ids and urls, filtered and ordered with the same meaning as the /failures explorer
-// (lib/failures/search-failures.ts), so an export holds exactly the rows on screen.
+// ids and urls, filtered and ordered by the explorer's own criteria (./failure-criteria.ts), so an
+// export holds exactly the rows on screen.
 import "server-only";
 import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { toFtsQuery } from "../data/search-index";
+import { inIdOrder } from "../data/in-id-order";
+import { countFailures, failureIdsPage, type FailureCriteria } from "./failure-criteria";
 import type { FailureQuery } from "../api/list-params";
 import type { CsvColumn } from "../export/to-csv";
 import type { ParsedAnalysis, ParsedFailure } from "../parser/types";
@@ -21,30 +22,8 @@ export function failureUrl(slug: string, number: number): string {
   return `/analyses/${encodeURIComponent(slug)}/failures/${number}`;
 }
 
-async function matchFailureIds(q: string): Promise<number[] | null> {
-  const match = toFtsQuery(q);
-  if (!match) return null;
-  const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
-    SELECT rowid AS id FROM "failure_fts" WHERE "failure_fts" MATCH ${match} ORDER BY rank LIMIT 5000`;
-  return rows.map((r) => Number(r.id));
-}
-
-export async function failureWhere(query: FailureQuery): Promise<Prisma.FailureWhereInput> {
-  const and: Prisma.FailureWhereInput[] = [];
-  // As on /failures: a query with no searchable words (only punctuation) does not filter.
-  const ids = query.q ? await matchFailureIds(query.q) : null;
-  if (ids) and.push({ id: { in: ids } });
-  if (query.severity?.length) and.push({ severity: { in: query.severity } });
-  if (query.gap?.length) and.push({ gaps: { some: { gapId: { in: query.gap } } } });
-  if (query.platform) and.push({ analysis: { platform: query.platform } });
-  if (query.analysis) and.push({ analysis: { slug: query.analysis } });
-  return and.length ? { AND: and } : {};
-}
-
-export function failureOrder(sort: FailureQuery["sort"]): Prisma.FailureOrderByWithRelationInput[] {
-  if (sort === "analysis") return [{ analysis: { title: "asc" } }, { analysisId: "asc" }, { number: "asc" }];
-  if (sort === "recent") return [{ analysis: { updatedAt: "desc" } }, { analysisId: "desc" }, { number: "asc" }];
-  return [{ severityRank: "asc" }, { analysis: { title: "asc" } }, { analysisId: "asc" }, { number: "asc" }];
+function criteriaOf(query: FailureQuery): FailureCriteria {
+  return { q: query.q, severities: query.severity ?? [], gaps: query.gap ?? [], platform: query.platform, analysisSlug: query.analysis };
 }
 
 const rowSelect = {
@@ -57,18 +36,16 @@ const rowSelect = {
 export type FailureRow = Prisma.FailureGetPayload<{ select: typeof rowSelect }>;
 
 export async function listFailureRows(query: FailureQuery, window: { skip: number; take: number } = { skip: 0, take: EXPORT_LIMIT }): Promise<{ rows: FailureRow[]; total: number }> {
-  const where = await failureWhere(query);
-  const [total, rows] = await Promise.all([
-    prisma.failure.count({ where }),
-    prisma.failure.findMany({ where, orderBy: failureOrder(query.sort), ...window, select: rowSelect }),
-  ]);
+  const criteria = criteriaOf(query);
+  const [total, ids] = await Promise.all([countFailures(criteria), failureIdsPage(criteria, query.sort, window)]);
+  const rows = await inIdOrder(ids, (chunk) => prisma.failure.findMany({ where: { id: { in: chunk } }, select: rowSelect }));
   return { rows, total };
 }
 
 /** Joins rows with their parse records (each analysis's recordJson read once). */
 export async function toFailureRecords(rows: FailureRow[]): Promise<FailureRecord[]> {
   const analysisIds = [...new Set(rows.map((r) => r.analysis.id))];
-  const records = await prisma.analysis.findMany({ where: { id: { in: analysisIds } }, select: { id: true, recordJson: true } });
+  const records = await inIdOrder(analysisIds, (chunk) => prisma.analysis.findMany({ where: { id: { in: chunk } }, select: { id: true, recordJson: true } }));
   const failuresOf = new Map(records.map((r) => [r.id, (JSON.parse(r.recordJson) as ParsedAnalysis).failures]));
   return rows.map((row) => {
     const parsed = failuresOf.get(row.analysis.id)?.find((f) => f.number === row.number);
