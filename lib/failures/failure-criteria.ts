@@ -24,17 +24,40 @@ export function hasSearchableWords(q: string | undefined): boolean {
   return Boolean(q && toFtsQuery(q));
 }
 
-function whereSql(criteria: FailureCriteria, without?: FailureFacet): Prisma.Sql {
+// Conditions over one failure row: on Failure f (column id) or on FailureGap g (column failureId),
+// which carries the failure's severity and platform too.
+type Source = { alias: Prisma.Sql; id: Prisma.Sql };
+const FAILURE: Source = { alias: Prisma.sql`f`, id: Prisma.sql`f."id"` };
+const GAP_LINK: Source = { alias: Prisma.sql`g`, id: Prisma.sql`g."failureId"` };
+
+function conditions(criteria: FailureCriteria, source: Source, without?: FailureFacet): Prisma.Sql[] {
+  const { alias, id } = source;
   const parts: Prisma.Sql[] = [];
   const match = criteria.q ? toFtsQuery(criteria.q) : null;
-  if (match) parts.push(Prisma.sql`f."id" IN (SELECT rowid FROM "failure_fts" WHERE "failure_fts" MATCH ${match})`);
-  if (without !== "severity" && criteria.severities.length) parts.push(Prisma.sql`f."severity" IN (${Prisma.join(criteria.severities)})`);
-  if (without !== "gap" && criteria.gaps.length) {
-    parts.push(Prisma.sql`f."id" IN (SELECT "failureId" FROM "FailureGap" WHERE "gapId" IN (${Prisma.join(criteria.gaps)}))`);
+  if (match) parts.push(Prisma.sql`${id} IN (SELECT rowid FROM "failure_fts" WHERE "failure_fts" MATCH ${match})`);
+  if (without !== "severity" && criteria.severities.length) parts.push(Prisma.sql`${alias}."severity" IN (${Prisma.join(criteria.severities)})`);
+  if (without !== "platform" && criteria.platform) parts.push(Prisma.sql`${alias}."platform" = ${criteria.platform}`);
+  if (criteria.analysisSlug) {
+    parts.push(Prisma.sql`${id} IN (SELECT "id" FROM "Failure" WHERE "analysisId" = (SELECT "id" FROM "Analysis" WHERE "slug" = ${criteria.analysisSlug}))`);
   }
-  if (without !== "platform" && criteria.platform) parts.push(Prisma.sql`f."platform" = ${criteria.platform}`);
-  if (criteria.analysisSlug) parts.push(Prisma.sql`f."analysisId" = (SELECT "id" FROM "Analysis" WHERE "slug" = ${criteria.analysisSlug})`);
-  return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+  return parts;
+}
+
+const where = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty);
+
+/** With a gap filter the gap links lead (covering index); otherwise the failures themselves. */
+function gapLed(criteria: FailureCriteria, without?: FailureFacet): boolean {
+  return without !== "gap" && criteria.gaps.length > 0;
+}
+
+function gapLinkWhere(criteria: FailureCriteria, without?: FailureFacet): Prisma.Sql {
+  return where([Prisma.sql`g."gapId" IN (${Prisma.join(criteria.gaps)})`, ...conditions(criteria, GAP_LINK, without)]);
+}
+
+/** The set of matching failure ids as a subquery-friendly WHERE over Failure f. */
+function failureWhereSql(criteria: FailureCriteria): Prisma.Sql {
+  if (!gapLed(criteria)) return where(conditions(criteria, FAILURE));
+  return Prisma.sql`WHERE f."id" IN (SELECT g."failureId" FROM "FailureGap" g ${gapLinkWhere(criteria)})`;
 }
 
 function orderSql(sort: FailureSort | undefined): Prisma.Sql {
@@ -44,8 +67,12 @@ function orderSql(sort: FailureSort | undefined): Prisma.Sql {
   return Prisma.sql`ORDER BY f."severityRank", f."analysisId", f."number"`;
 }
 
+type Count = { n: number | bigint };
+
 export async function countFailures(criteria: FailureCriteria): Promise<number> {
-  const rows = await prisma.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM "Failure" f ${whereSql(criteria)}`;
+  const rows = gapLed(criteria)
+    ? await prisma.$queryRaw<Count[]>`SELECT count(DISTINCT g."failureId") AS n FROM "FailureGap" g ${gapLinkWhere(criteria)}`
+    : await prisma.$queryRaw<Count[]>`SELECT count(*) AS n FROM "Failure" f ${where(conditions(criteria, FAILURE))}`;
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -53,24 +80,25 @@ export async function countFailures(criteria: FailureCriteria): Promise<number> 
 export async function failureIdsPage(criteria: FailureCriteria, sort: FailureSort | undefined, window: { skip: number; take: number }): Promise<number[]> {
   const join = sort === "analysis" || sort === "recent" ? Prisma.sql`JOIN "Analysis" a ON a."id" = f."analysisId"` : Prisma.empty;
   const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
-    SELECT f."id" AS id FROM "Failure" f ${join} ${whereSql(criteria)} ${orderSql(sort)} LIMIT ${window.take} OFFSET ${window.skip}`;
+    SELECT f."id" AS id FROM "Failure" f ${join} ${failureWhereSql(criteria)} ${orderSql(sort)} LIMIT ${window.take} OFFSET ${window.skip}`;
   return rows.map((r) => Number(r.id));
 }
 
+type FacetRow = { value: string | null; n: number | bigint };
+
 /** Counts per severity, gap and platform, each with the *other* filters applied. */
 export async function facetCounts(criteria: FailureCriteria): Promise<Record<FailureFacet, Map<string, number>>> {
-  const toMap = (rows: { value: string | null; n: number | bigint }[]) =>
-    new Map(rows.flatMap((r) => (r.value === null ? [] : [[r.value, Number(r.n)] as [string, number]])));
-  const gapWhere = whereSql(criteria, "gap");
+  const toMap = (rows: FacetRow[]) => new Map(rows.flatMap((r) => (r.value === null ? [] : [[r.value, Number(r.n)] as [string, number]])));
+  const byColumn = (column: "severity" | "platform") =>
+    gapLed(criteria, column)
+      ? prisma.$queryRaw<FacetRow[]>`
+          SELECT g.${Prisma.raw(`"${column}"`)} AS value, count(DISTINCT g."failureId") AS n FROM "FailureGap" g ${gapLinkWhere(criteria, column)} GROUP BY 1`
+      : prisma.$queryRaw<FacetRow[]>`
+          SELECT f.${Prisma.raw(`"${column}"`)} AS value, count(*) AS n FROM "Failure" f ${where(conditions(criteria, FAILURE, column))} GROUP BY 1`;
   const [severity, gap, platform] = await Promise.all([
-    prisma.$queryRaw<{ value: string; n: bigint }[]>`
-      SELECT f."severity" AS value, count(*) AS n FROM "Failure" f ${whereSql(criteria, "severity")} GROUP BY f."severity"`,
-    gapWhere === Prisma.empty
-      ? prisma.$queryRaw<{ value: string; n: bigint }[]>`SELECT "gapId" AS value, count(*) AS n FROM "FailureGap" GROUP BY "gapId"`
-      : prisma.$queryRaw<{ value: string; n: bigint }[]>`
-          SELECT g."gapId" AS value, count(*) AS n FROM "FailureGap" g JOIN "Failure" f ON f."id" = g."failureId" ${gapWhere} GROUP BY g."gapId"`,
-    prisma.$queryRaw<{ value: string | null; n: bigint }[]>`
-      SELECT f."platform" AS value, count(*) AS n FROM "Failure" f ${whereSql(criteria, "platform")} GROUP BY f."platform"`,
+    byColumn("severity"),
+    prisma.$queryRaw<FacetRow[]>`SELECT g."gapId" AS value, count(*) AS n FROM "FailureGap" g ${where(conditions(criteria, GAP_LINK))} GROUP BY 1`,
+    byColumn("platform"),
   ]);
   return { severity: toMap(severity), gap: toMap(gap), platform: toMap(platform) };
 }
