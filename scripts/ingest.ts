@@ -1,5 +1,4 @@
 // `npm run ingest [-- PATH...] [--prune] [--watch] [--workers N] [--rebuild-index]`
-import fs from "node:fs";
 import { describeDatabaseError } from "../lib/data/errors";
 import { migrateIfNeeded } from "../lib/data/migrations";
 import { isDatabaseLevelError } from "../lib/data/store";
@@ -7,6 +6,7 @@ import { rebuildSearchIndex } from "../lib/data/search-index";
 import { openSqlite } from "../lib/data/sqlite";
 import { ingest, type IngestSummary } from "../lib/ingest/ingest";
 import { formatSummary, progressReporter } from "../lib/ingest/report";
+import { watchTree } from "../lib/ingest/watch";
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith("--")));
@@ -42,7 +42,6 @@ async function main(): Promise<number> {
   const summary = await runOnce();
   const stored = summary.added + summary.updated + summary.unchanged;
   if (!flags.has("--watch")) return summary.files > 0 && stored === 0 ? 1 : 0;
-  console.log(`Watching ${paths.join(", ")} for changes (Ctrl-C to stop)…`);
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const schedule = () => {
@@ -51,7 +50,8 @@ async function main(): Promise<number> {
       running = running.then(() => runOnce(true).then(() => undefined, (e: Error) => console.error(e.message)));
     }, 250);
   };
-  for (const path of paths) fs.watch(path, { recursive: true }, schedule);
+  watchTree(paths, schedule);
+  console.log(`Watching ${paths.join(", ")} for changes (Ctrl-C to stop)…`);
   return new Promise<number>(() => {});
 }
 

@@ -34,8 +34,8 @@ function whereSql(criteria: AnalysisCriteria): Prisma.Sql {
   if (criteria.severities.length) parts.push(Prisma.sql`(${Prisma.join(criteria.severities.map((s) => Prisma.sql`${COUNT_COLUMN[s]} > 0`), " OR ")})`);
   if (criteria.gaps.length) {
     const gaps = Prisma.join(criteria.gaps);
-    parts.push(Prisma.sql`(a."id" IN (SELECT "analysisId" FROM "AnalysisGap" WHERE "gapId" IN (${gaps}))
-      OR a."id" IN (SELECT f."analysisId" FROM "FailureGap" g JOIN "Failure" f ON f."id" = g."failureId" WHERE g."gapId" IN (${gaps})))`);
+    parts.push(Prisma.sql`a."id" IN (SELECT "analysisId" FROM "AnalysisGap" WHERE "gapId" IN (${gaps})
+      UNION SELECT f."analysisId" FROM "FailureGap" g JOIN "Failure" f ON f."id" = g."failureId" WHERE g."gapId" IN (${gaps}))`);
   }
   if (criteria.platform) parts.push(Prisma.sql`a."platform" = ${criteria.platform}`);
   const { minScore, maxScore } = criteria;

@@ -2,6 +2,7 @@
 ALTER TABLE "Failure" ADD COLUMN "platform" TEXT;
 UPDATE "Failure" SET "platform" = (SELECT "platform" FROM "Analysis" WHERE "Analysis"."id" = "Failure"."analysisId");
 CREATE INDEX "Failure_platform_idx" ON "Failure"("platform");
+CREATE INDEX "Failure_severity_platform_idx" ON "Failure"("severity", "platform");
 
 -- Knowledge-gap links carry their failure's severity and platform, so gap-filtered counts and facets
 -- are answered from one covering index without visiting the failures.
@@ -11,7 +12,7 @@ UPDATE "FailureGap" SET
   "severity" = (SELECT "severity" FROM "Failure" WHERE "Failure"."id" = "FailureGap"."failureId"),
   "platform" = (SELECT "platform" FROM "Failure" WHERE "Failure"."id" = "FailureGap"."failureId");
 CREATE INDEX "FailureGap_gapId_severity_platform_failureId_idx" ON "FailureGap"("gapId", "severity", "platform", "failureId");
-CREATE INDEX "FailureGap_severity_gapId_idx" ON "FailureGap"("severity", "gapId");
+CREATE INDEX "FailureGap_severity_gapId_platform_idx" ON "FailureGap"("severity", "gapId", "platform");
 
 -- The explorer's default order (severity, then analysis, then item number) straight from an index.
 CREATE INDEX "Failure_severityRank_analysisId_number_idx" ON "Failure"("severityRank", "analysisId", "number");
