@@ -11,8 +11,6 @@ import type { FailureSort } from "../filters/view-params";
 export interface FailureCriteria {
   /** Full-text query as typed; a query with no searchable words does not filter. */
   q?: string;
-  /** The ids the full-text query matched, as one JSON array parameter (set by resolveTextQuery). */
-  textMatches?: string;
   severities: readonly string[];
   gaps: readonly string[];
   platform?: string;
@@ -35,7 +33,8 @@ const GAP_LINK: Source = { alias: Prisma.sql`g`, id: Prisma.sql`g."failureId"` }
 function conditions(criteria: FailureCriteria, source: Source, without?: FailureFacet): Prisma.Sql[] {
   const { alias, id } = source;
   const parts: Prisma.Sql[] = [];
-  if (criteria.textMatches) parts.push(Prisma.sql`${id} IN (SELECT value FROM json_each(${criteria.textMatches}))`);
+  const match = criteria.q ? toFtsQuery(criteria.q) : null;
+  if (match) parts.push(Prisma.sql`${id} IN (SELECT rowid FROM "failure_fts" WHERE "failure_fts" MATCH ${match})`);
   if (without !== "severity" && criteria.severities.length) parts.push(Prisma.sql`${alias}."severity" IN (${Prisma.join(criteria.severities)})`);
   if (without !== "platform" && criteria.platform) parts.push(Prisma.sql`${alias}."platform" = ${criteria.platform}`);
   if (criteria.analysisSlug) {
@@ -59,17 +58,6 @@ function gapLinkWhere(criteria: FailureCriteria, without?: FailureFacet): Prisma
 function failureWhereSql(criteria: FailureCriteria): Prisma.Sql {
   if (!gapLed(criteria)) return where(conditions(criteria, FAILURE));
   return Prisma.sql`WHERE f."id" IN (SELECT g."failureId" FROM "FailureGap" g ${gapLinkWhere(criteria)})`;
-}
-
-/**
- * Runs the full-text query once and carries its matches as a single JSON parameter, so the count,
- * the page and every facet reuse them instead of searching again (and no id list is ever bound).
- */
-export async function resolveTextQuery(criteria: FailureCriteria): Promise<FailureCriteria> {
-  const match = criteria.q ? toFtsQuery(criteria.q) : null;
-  if (!match) return criteria;
-  const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`SELECT rowid AS id FROM "failure_fts" WHERE "failure_fts" MATCH ${match}`;
-  return { ...criteria, textMatches: JSON.stringify(rows.map((r) => Number(r.id))) };
 }
 
 function orderSql(sort: FailureSort | undefined): Prisma.Sql {

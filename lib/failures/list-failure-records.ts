@@ -5,7 +5,7 @@ import "server-only";
 import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { inIdOrder } from "../data/in-id-order";
-import { countFailures, failureIdsPage, resolveTextQuery, type FailureCriteria } from "./failure-criteria";
+import { countFailures, failureIdsPage, type FailureCriteria } from "./failure-criteria";
 import type { FailureQuery } from "../api/list-params";
 import type { CsvColumn } from "../export/to-csv";
 import type { ParsedAnalysis, ParsedFailure } from "../parser/types";
@@ -36,7 +36,7 @@ const rowSelect = {
 export type FailureRow = Prisma.FailureGetPayload<{ select: typeof rowSelect }>;
 
 export async function listFailureRows(query: FailureQuery, window: { skip: number; take: number } = { skip: 0, take: EXPORT_LIMIT }): Promise<{ rows: FailureRow[]; total: number }> {
-  const criteria = await resolveTextQuery(criteriaOf(query));
+  const criteria = criteriaOf(query);
   const [total, ids] = await Promise.all([countFailures(criteria), failureIdsPage(criteria, query.sort, window)]);
   const rows = await inIdOrder(ids, (chunk) => prisma.failure.findMany({ where: { id: { in: chunk } }, select: rowSelect }));
   return { rows, total };

@@ -3,7 +3,7 @@
 import "server-only";
 import { prisma } from "../db";
 import { inIdOrder } from "../data/in-id-order";
-import { countFailures, facetCounts, failureIdsPage, hasSearchableWords, resolveTextQuery } from "./failure-criteria";
+import { countFailures, facetCounts, failureIdsPage, hasSearchableWords, type FailureCriteria } from "./failure-criteria";
 import { PAGE_SIZE, type FailureFilters } from "../filters/view-params";
 import { SEVERITIES, type Severity } from "../parser/types";
 
@@ -44,7 +44,7 @@ export interface FailureSearchResult {
 }
 
 export async function searchFailures(filters: FailureFilters): Promise<FailureSearchResult> {
-  const criteria = await resolveTextQuery({ q: filters.q, severities: filters.severities, gaps: filters.gaps, platform: filters.platform });
+  const criteria: FailureCriteria = { q: filters.q, severities: filters.severities, gaps: filters.gaps, platform: filters.platform };
   const emptyQuery = Boolean(filters.q) && !hasSearchableWords(filters.q);
   const [total, counts, gapRows] = await Promise.all([
     countFailures(criteria),
