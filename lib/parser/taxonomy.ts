@@ -18,8 +18,11 @@ export interface GapCategory {
 
 export interface Taxonomy {
   categories: GapCategory[];
-  /** One keyword per capture group of `pattern`, in group order. */
-  matchers: Array<{ id: string; weight: number }>;
+  /**
+   * One entry per capture group of `pattern`, in group order: every category listing that term
+   * (a term may belong to several categories, e.g. "security group"; each of them scores it).
+   */
+  matchers: Array<Array<{ id: string; weight: number }>>;
   /** All keywords as one alternation (longest first), so a text is scanned once. */
   pattern: RegExp;
 }
@@ -57,11 +60,20 @@ export function loadTaxonomy(file: string = DEFAULT_PATH): Taxonomy {
 export function createTaxonomy(data: unknown): Taxonomy {
   if (!Array.isArray(data)) throw new Error("knowledge-gaps.json must be an array of categories");
   const categories: GapCategory[] = data.map((entry, i) => toCategory(entry, i));
-  const terms = categories
-    .flatMap((category) => category.keywords.map((keyword) => ({ id: category.id, ...keyword })))
-    .sort((a, b) => b.term.length - a.term.length);
-  const matchers = terms.map(({ id, weight }) => ({ id, weight }));
-  const pattern = new RegExp(terms.map((t) => `(${termPattern(t.term)})`).join("|") || "(?!)", "gi");
+  // One capture group per distinct term; a term listed by several categories scores for each.
+  const byTerm = new Map<string, Array<{ id: string; weight: number }>>();
+  for (const category of categories) {
+    for (const { term, weight } of category.keywords) {
+      const owners = byTerm.get(term) ?? [];
+      const same = owners.find((owner) => owner.id === category.id);
+      if (same) same.weight = Math.max(same.weight, weight);
+      else owners.push({ id: category.id, weight });
+      byTerm.set(term, owners);
+    }
+  }
+  const terms = [...byTerm.keys()].sort((a, b) => b.length - a.length);
+  const matchers = terms.map((term) => byTerm.get(term) ?? []);
+  const pattern = new RegExp(terms.map((term) => `(${termPattern(term)})`).join("|") || "(?!)", "gi");
   return { categories, matchers, pattern };
 }
 
@@ -113,10 +125,10 @@ export function scoreGaps(texts: readonly WeightedText[], taxonomy: Taxonomy): M
       pattern.lastIndex = match.index + 1;
     }
     for (const [index, count] of hits) {
-      const matcher = taxonomy.matchers[index];
-      if (!matcher) continue;
       const repeat = 1 + (Math.min(count, 3) - 1) * 0.25;
-      scores.set(matcher.id, (scores.get(matcher.id) ?? 0) + matcher.weight * weight * repeat);
+      for (const matcher of taxonomy.matchers[index] ?? []) {
+        scores.set(matcher.id, (scores.get(matcher.id) ?? 0) + matcher.weight * weight * repeat);
+      }
     }
   }
   return scores;
@@ -128,6 +140,8 @@ export function classifyGaps(
   taxonomy: Taxonomy,
   options: ClassifyOptions = {},
 ): string[] {
+  // At most 3 ids, secondaries only at >= 45% of the best score: enough for a failure that really
+  // spans two or three gaps, without filing every failure under every filter it brushes against.
   const { max = 3, ratio = 0.45, threshold = 1 } = options;
   const texts = typeof input === "string" ? [{ text: input, weight: 1 }] : input;
   const ranked = [...scoreGaps(texts, taxonomy).entries()].sort((a, b) => b[1] - a[1]);
