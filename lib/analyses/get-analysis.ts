@@ -6,6 +6,7 @@ export async function getAnalysis(slug: string) {
   return prisma.analysis.findUnique({
     where: { slug },
     include: {
+      source: { select: { raw: true } },
       gaps: { include: { gap: true } },
       failures: {
         orderBy: { number: "asc" },

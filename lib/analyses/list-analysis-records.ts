@@ -34,19 +34,21 @@ async function idsAndTotal(query: AnalysisQuery, window: { skip: number; take: n
   return { ids, total };
 }
 
-export function toAnalysisRecord(row: { id: number; slug: string; recordJson: string }): AnalysisRecord {
-  const record = JSON.parse(row.recordJson) as ParsedAnalysis;
+const recordSelect = { id: true, slug: true, source: { select: { recordJson: true } } } as const;
+
+export function toAnalysisRecord(row: { id: number; slug: string; source: { recordJson: string } | null }): AnalysisRecord {
+  const record = JSON.parse(row.source?.recordJson ?? "{}") as ParsedAnalysis;
   return { id: row.id, slug: row.slug, url: analysisUrl(row.slug), ...record };
 }
 
 export async function listAnalysisRecords(query: AnalysisQuery, window: { skip: number; take: number }): Promise<{ items: AnalysisRecord[]; total: number }> {
   const { ids, total } = await idsAndTotal(query, window);
-  const rows = await inIdOrder(ids, (chunk) => prisma.analysis.findMany({ where: { id: { in: chunk } }, select: { id: true, slug: true, recordJson: true } }));
+  const rows = await inIdOrder(ids, (chunk) => prisma.analysis.findMany({ where: { id: { in: chunk } }, select: recordSelect }));
   return { items: rows.map(toAnalysisRecord), total };
 }
 
 export async function getAnalysisRecord(slug: string): Promise<AnalysisRecord | null> {
-  const row = await prisma.analysis.findUnique({ where: { slug }, select: { id: true, slug: true, recordJson: true } });
+  const row = await prisma.analysis.findUnique({ where: { slug }, select: recordSelect });
   return row ? toAnalysisRecord(row) : null;
 }
 

@@ -1,4 +1,5 @@
-// The FTS5 search index (prisma/migrations/0002, 0003): one row per failure and per analysis.
+// The FTS5 search index (prisma/migrations/0002, 0003, 0005): one row per failure and per analysis,
+// contentless (only rowids come back from a match; the text lives in the tables).
 // The store writes a document's rows with indexAnalysis in the document's own transaction; delete
 // triggers remove them; rebuildSearchIndex repairs everything on demand. Both use the same SQL.
 import type { Sqlite } from "./sqlite";
@@ -35,7 +36,7 @@ export function indexAnalysis(db: Sqlite, analysisId: number): void {
 
 export function rebuildSearchIndex(db: Sqlite): { analyses: number; failures: number } {
   return db.transaction(() => {
-    db.exec(`DELETE FROM "failure_fts"; DELETE FROM "analysis_fts";`);
+    db.exec(`INSERT INTO "failure_fts" ("failure_fts") VALUES ('delete-all'); INSERT INTO "analysis_fts" ("analysis_fts") VALUES ('delete-all');`);
     const analyses = db.prepare(ANALYSIS_ROWS).run().changes;
     const failures = db.prepare(FAILURE_ROWS).run().changes;
     return { analyses, failures };

@@ -54,11 +54,11 @@ export class AnalysisStore {
         `INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, taskId, platform, language, summary,
           scoreValue, scoreMax, scoreNorm, scoresJson, declaredCritical, declaredHigh, declaredMedium, declaredLow,
           hasDeclaredCounts, criticalCount, highCount, mediumCount, lowCount, unknownCount, failureCount, failureLoad,
-          knowledgeGapsJson, warningsJson, warningCount, recordJson, raw, byteSize, parseMs, createdAt, updatedAt)
+          knowledgeGapsJson, warningsJson, warningCount, byteSize, parseMs, createdAt, updatedAt)
          VALUES (@slug, @sourcePath, @contentHash, @title, @taskId, @platform, @language, @summary,
           @scoreValue, @scoreMax, @scoreNorm, @scoresJson, @declaredCritical, @declaredHigh, @declaredMedium, @declaredLow,
           @hasDeclaredCounts, @criticalCount, @highCount, @mediumCount, @lowCount, @unknownCount, @failureCount, @failureLoad,
-          @knowledgeGapsJson, @warningsJson, @warningCount, @recordJson, @raw, @byteSize, @parseMs, @now, @now)`,
+          @knowledgeGapsJson, @warningsJson, @warningCount, @byteSize, @parseMs, @now, @now)`,
       ),
       updateAnalysis: db.prepare(
         `UPDATE "Analysis" SET contentHash=@contentHash, title=@title, taskId=@taskId, platform=@platform,
@@ -68,8 +68,12 @@ export class AnalysisStore {
           criticalCount=@criticalCount, highCount=@highCount, mediumCount=@mediumCount, lowCount=@lowCount,
           unknownCount=@unknownCount, failureCount=@failureCount, failureLoad=@failureLoad,
           knowledgeGapsJson=@knowledgeGapsJson, warningsJson=@warningsJson, warningCount=@warningCount,
-          recordJson=@recordJson, raw=@raw, byteSize=@byteSize, parseMs=@parseMs, updatedAt=@now
+          byteSize=@byteSize, parseMs=@parseMs, updatedAt=@now
          WHERE id=@id`,
+      ),
+      upsertSource: db.prepare(
+        `INSERT INTO "AnalysisSource" (analysisId, raw, recordJson) VALUES (?, ?, ?)
+         ON CONFLICT(analysisId) DO UPDATE SET raw = excluded.raw, recordJson = excluded.recordJson`,
       ),
       deleteFailures: db.prepare(`DELETE FROM "Failure" WHERE analysisId = ?`),
       deleteAnalysisGaps: db.prepare(`DELETE FROM "AnalysisGap" WHERE analysisId = ?`),
@@ -168,6 +172,7 @@ export class AnalysisStore {
       slug = this.chooseSlug(record, doc.sourcePath);
       id = Number(this.stmts.insertAnalysis.run({ ...params, slug, sourcePath: doc.sourcePath }).lastInsertRowid);
     }
+    this.stmts.upsertSource.run(id, doc.raw, JSON.stringify(record));
     record.failures.forEach((failure, index) => this.writeFailure(id, record.platform, failure, doc.codeHtml[index] ?? []));
     for (const gapId of record.knowledgeGapIds ?? []) {
       this.stmts.ensureGap.run(gapId, gapId);
@@ -263,8 +268,6 @@ function analysisParams(doc: PreparedAnalysis) {
     knowledgeGapsJson: JSON.stringify(r.knowledgeGaps ?? []),
     warningsJson: JSON.stringify(r.warnings ?? []),
     warningCount: r.warnings?.length ?? 0,
-    recordJson: JSON.stringify(r),
-    raw: doc.raw,
     byteSize: doc.byteSize,
     parseMs: doc.parseMs,
     now: Date.now(),

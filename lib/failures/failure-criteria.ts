@@ -30,13 +30,13 @@ type Source = { alias: Prisma.Sql; id: Prisma.Sql };
 const FAILURE: Source = { alias: Prisma.sql`f`, id: Prisma.sql`f."id"` };
 const GAP_LINK: Source = { alias: Prisma.sql`g`, id: Prisma.sql`g."failureId"` };
 
-function conditions(criteria: FailureCriteria, source: Source, without?: FailureFacet): Prisma.Sql[] {
+function conditions(criteria: FailureCriteria, source: Source): Prisma.Sql[] {
   const { alias, id } = source;
   const parts: Prisma.Sql[] = [];
   const match = criteria.q ? toFtsQuery(criteria.q) : null;
   if (match) parts.push(Prisma.sql`${id} IN (SELECT rowid FROM "failure_fts" WHERE "failure_fts" MATCH ${match})`);
-  if (without !== "severity" && criteria.severities.length) parts.push(Prisma.sql`${alias}."severity" IN (${Prisma.join(criteria.severities)})`);
-  if (without !== "platform" && criteria.platform) parts.push(Prisma.sql`${alias}."platform" = ${criteria.platform}`);
+  if (criteria.severities.length) parts.push(Prisma.sql`${alias}."severity" IN (${Prisma.join(criteria.severities)})`);
+  if (criteria.platform) parts.push(Prisma.sql`${alias}."platform" = ${criteria.platform}`);
   if (criteria.analysisSlug) {
     parts.push(Prisma.sql`${id} IN (SELECT "id" FROM "Failure" WHERE "analysisId" = (SELECT "id" FROM "Analysis" WHERE "slug" = ${criteria.analysisSlug}))`);
   }
@@ -46,12 +46,12 @@ function conditions(criteria: FailureCriteria, source: Source, without?: Failure
 const where = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty);
 
 /** With a gap filter the gap links lead (covering index); otherwise the failures themselves. */
-function gapLed(criteria: FailureCriteria, without?: FailureFacet): boolean {
-  return without !== "gap" && criteria.gaps.length > 0;
+function gapLed(criteria: FailureCriteria): boolean {
+  return criteria.gaps.length > 0;
 }
 
-function gapLinkWhere(criteria: FailureCriteria, without?: FailureFacet): Prisma.Sql {
-  return where([Prisma.sql`g."gapId" IN (${Prisma.join(criteria.gaps)})`, ...conditions(criteria, GAP_LINK, without)]);
+function gapLinkWhere(criteria: FailureCriteria): Prisma.Sql {
+  return where([Prisma.sql`g."gapId" IN (${Prisma.join(criteria.gaps)})`, ...conditions(criteria, GAP_LINK)]);
 }
 
 /** The set of matching failure ids as a subquery-friendly WHERE over Failure f. */
@@ -84,21 +84,50 @@ export async function failureIdsPage(criteria: FailureCriteria, sort: FailureSor
   return rows.map((r) => Number(r.id));
 }
 
-type FacetRow = { value: string | null; n: number | bigint };
+type TallyRow = { gapId?: string; severity: string; platform: string | null; n: number | bigint };
 
-/** Counts per severity, gap and platform, each with the *other* filters applied. */
-export async function facetCounts(criteria: FailureCriteria): Promise<Record<FailureFacet, Map<string, number>>> {
-  const toMap = (rows: FacetRow[]) => new Map(rows.flatMap((r) => (r.value === null ? [] : [[r.value, Number(r.n)] as [string, number]])));
-  const byColumn = (column: "severity" | "platform") =>
-    gapLed(criteria, column)
-      ? prisma.$queryRaw<FacetRow[]>`
-          SELECT g.${Prisma.raw(`"${column}"`)} AS value, count(DISTINCT g."failureId") AS n FROM "FailureGap" g ${gapLinkWhere(criteria, column)} GROUP BY 1`
-      : prisma.$queryRaw<FacetRow[]>`
-          SELECT f.${Prisma.raw(`"${column}"`)} AS value, count(*) AS n FROM "Failure" f ${where(conditions(criteria, FAILURE, column))} GROUP BY 1`;
-  const [severity, gap, platform] = await Promise.all([
-    byColumn("severity"),
-    prisma.$queryRaw<FacetRow[]>`SELECT g."gapId" AS value, count(*) AS n FROM "FailureGap" g ${where(conditions(criteria, GAP_LINK))} GROUP BY 1`,
-    byColumn("platform"),
-  ]);
-  return { severity: toMap(severity), gap: toMap(gap), platform: toMap(platform) };
+export interface FailureTally {
+  /** Failures matching every filter. */
+  total: number;
+  /** Counts per severity, gap and platform, each with the *other* filters applied. */
+  facets: Record<FailureFacet, Map<string, number>>;
+}
+
+/**
+ * The total and every facet from two grouped scans instead of one query per facet: matching failures
+ * counted per (severity, platform), and gap links per (gap, severity, platform). The severity and
+ * platform filters are then applied here, per facet, so the full-text match runs twice, not four times.
+ */
+export async function tallyFailures(criteria: FailureCriteria): Promise<FailureTally> {
+  const bare: FailureCriteria = { ...criteria, severities: [], platform: undefined };
+  const pairs = gapLed(criteria)
+    ? prisma.$queryRaw<TallyRow[]>`
+        SELECT g."severity" AS severity, g."platform" AS platform, count(DISTINCT g."failureId") AS n
+        FROM "FailureGap" g ${gapLinkWhere(bare)} GROUP BY 1, 2`
+    : prisma.$queryRaw<TallyRow[]>`
+        SELECT f."severity" AS severity, f."platform" AS platform, count(*) AS n FROM "Failure" f ${where(conditions(bare, FAILURE))} GROUP BY 1, 2`;
+  const links = prisma.$queryRaw<TallyRow[]>`
+    SELECT g."gapId" AS gapId, g."severity" AS severity, g."platform" AS platform, count(*) AS n
+    FROM "FailureGap" g ${where(conditions(bare, GAP_LINK))} GROUP BY 1, 2, 3`;
+  const [pairRows, linkRows] = await Promise.all([pairs, links]);
+
+  const severityOk = (row: TallyRow) => !criteria.severities.length || criteria.severities.includes(row.severity);
+  const platformOk = (row: TallyRow) => !criteria.platform || row.platform === criteria.platform;
+  const tally = (rows: TallyRow[], key: (row: TallyRow) => string | null | undefined, keep: (row: TallyRow) => boolean) => {
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      const value = key(row);
+      if (value != null && keep(row)) counts.set(value, (counts.get(value) ?? 0) + Number(row.n));
+    }
+    return counts;
+  };
+  const total = pairRows.reduce((sum, row) => (severityOk(row) && platformOk(row) ? sum + Number(row.n) : sum), 0);
+  return {
+    total,
+    facets: {
+      severity: tally(pairRows, (row) => row.severity, platformOk),
+      platform: tally(pairRows, (row) => row.platform, severityOk),
+      gap: tally(linkRows, (row) => row.gapId, (row) => severityOk(row) && platformOk(row)),
+    },
+  };
 }

@@ -45,7 +45,9 @@ export async function listFailureRows(query: FailureQuery, window: { skip: numbe
 /** Joins rows with their parse records (each analysis's recordJson read once). */
 export async function toFailureRecords(rows: FailureRow[]): Promise<FailureRecord[]> {
   const analysisIds = [...new Set(rows.map((r) => r.analysis.id))];
-  const records = await inIdOrder(analysisIds, (chunk) => prisma.analysis.findMany({ where: { id: { in: chunk } }, select: { id: true, recordJson: true } }));
+  const records = await inIdOrder(analysisIds, (chunk) =>
+    prisma.analysisSource.findMany({ where: { analysisId: { in: chunk } }, select: { analysisId: true, recordJson: true } }).then((rows) => rows.map((r) => ({ id: r.analysisId, recordJson: r.recordJson }))),
+  );
   const failuresOf = new Map(records.map((r) => [r.id, (JSON.parse(r.recordJson) as ParsedAnalysis).failures]));
   return rows.map((row) => {
     const parsed = failuresOf.get(row.analysis.id)?.find((f) => f.number === row.number);

@@ -3,7 +3,7 @@
 import "server-only";
 import { prisma } from "../db";
 import { inIdOrder } from "../data/in-id-order";
-import { countFailures, facetCounts, failureIdsPage, hasSearchableWords, type FailureCriteria } from "./failure-criteria";
+import { failureIdsPage, hasSearchableWords, tallyFailures, type FailureCriteria, type FailureTally } from "./failure-criteria";
 import { PAGE_SIZE, type FailureFilters } from "../filters/view-params";
 import { SEVERITIES, type Severity } from "../parser/types";
 
@@ -46,9 +46,8 @@ export interface FailureSearchResult {
 export async function searchFailures(filters: FailureFilters): Promise<FailureSearchResult> {
   const criteria: FailureCriteria = { q: filters.q, severities: filters.severities, gaps: filters.gaps, platform: filters.platform };
   const emptyQuery = Boolean(filters.q) && !hasSearchableWords(filters.q);
-  const [total, counts, gapRows] = await Promise.all([
-    countFailures(criteria),
-    facetCounts(criteria),
+  const [{ total, facets: counts }, gapRows] = await Promise.all([
+    tallyFailures(criteria),
     prisma.knowledgeGap.findMany({ select: { id: true, label: true } }),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -70,7 +69,7 @@ export async function searchFailures(filters: FailureFilters): Promise<FailureSe
 
 function toFacets(
   filters: FailureFilters,
-  counts: Awaited<ReturnType<typeof facetCounts>>,
+  counts: FailureTally["facets"],
   gapRows: { id: string; label: string }[],
 ): FailureFacets {
   const severity = SEVERITIES.map((s: Severity) => ({

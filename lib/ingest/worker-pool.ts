@@ -36,12 +36,17 @@ const runInProcess = (task: Task) => {
   }
 };
 
+// Parsing allocates a great deal of short-lived objects (micromark events, mdast nodes). A young
+// generation larger than V8's default means far fewer scavenges; measured on 600 bench documents with
+// two workers: 15.0 s at the default, 12.9 s at 128 MB (256 MB was no better).
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 128 };
+
 export function workerPreparer(count = defaultWorkerCount()): Preparer {
   const entry = new URL("./parse-worker-entry.mjs", import.meta.url);
   const slots: Slot[] = [];
   let nextId = 0;
   for (let i = 0; i < count; i++) {
-    const slot: Slot = { worker: new Worker(entry), tasks: new Map(), alive: true };
+    const slot: Slot = { worker: new Worker(entry, { resourceLimits: WORKER_LIMITS }), tasks: new Map(), alive: true };
     slot.worker.on("message", (reply: Reply) => {
       const task = slot.tasks.get(reply.id);
       slot.tasks.delete(reply.id);

@@ -68,6 +68,8 @@ export function assertConsistent(db: Sqlite): void {
     .prepare(`SELECT a.slug FROM "Analysis" a WHERE a.failureCount <> (SELECT count(*) FROM "Failure" f WHERE f.analysisId = a.id)`)
     .all();
   if (bad.length) throw new Error(`inconsistent analyses: ${JSON.stringify(bad)}`);
+  const sourceless = db.prepare(`SELECT a.slug FROM "Analysis" a LEFT JOIN "AnalysisSource" s ON s.analysisId = a.id WHERE s.analysisId IS NULL`).all();
+  if (sourceless.length) throw new Error(`analyses without their raw Markdown: ${JSON.stringify(sourceless)}`);
   const check = db.pragma("integrity_check", { simple: true });
   if (check !== "ok") throw new Error(`integrity_check: ${String(check)}`);
 }

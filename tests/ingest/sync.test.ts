@@ -34,7 +34,7 @@ describe("ingest", () => {
     const rows = stored(db);
     expect(rows.map((r) => r.slug).sort()).toEqual(["101000777", "101004242"]);
     expect(rows.find((r) => r.slug === "101004242")).toMatchObject({ failureCount: 2, titles: "Hardcoded secret|Open security group" });
-    const raw = db.prepare<[], { raw: string }>(`SELECT raw FROM "Analysis" WHERE slug = '101004242'`).get();
+    const raw = db.prepare<[], { raw: string }>(`SELECT raw FROM "Analysis" JOIN "AnalysisSource" ON analysisId = id WHERE slug = '101004242'`).get();
     expect(raw?.raw).toBe(text);
   });
 
@@ -100,10 +100,30 @@ describe("ingest", () => {
     write(content, "prose.md", "Just some notes, no failures here.\n");
     const summary = await run();
     expect(summary.added).toBe(3);
-    const rows = db.prepare<[], { sourcePath: string; raw: string; warningCount: number }>(`SELECT sourcePath, raw, warningCount FROM "Analysis" ORDER BY sourcePath`).all();
+    const rows = db.prepare<[], { sourcePath: string; raw: string; warningCount: number }>(`SELECT sourcePath, raw, warningCount FROM "Analysis" JOIN "AnalysisSource" ON analysisId = id ORDER BY sourcePath`).all();
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row.warningCount).toBeGreaterThan(0);
     expect(rows.find((r) => r.sourcePath.endsWith("prose.md"))?.raw).toBe("Just some notes, no failures here.\n");
+  });
+
+  it("keeps the search index in step with pruning, and --rebuild-index restores the same matches", async () => {
+    const a = write(content, "a.md", report("101000001", [{ title: "Rotating credentials", severity: "High", model: "password = 'hunter2'" }]));
+    write(content, "b.md", report("101000002", [{ title: "Open security group", severity: "Low" }]));
+    await run();
+    const matches = (q: string) =>
+      db.prepare<[string], { rowid: number }>(`SELECT rowid FROM failure_fts WHERE failure_fts MATCH ? ORDER BY rowid`).all(q).map((r) => r.rowid);
+    const hunter = matches('"hunter2"');
+    expect(hunter).toHaveLength(1);
+    expect(matches('"security"* AND "group"*')).toHaveLength(1);
+    const { rebuildSearchIndex } = await import("@/lib/data/search-index");
+    expect(rebuildSearchIndex(db)).toEqual({ analyses: 2, failures: 2 });
+    expect(matches('"hunter2"')).toEqual(hunter);
+    fs.rmSync(a);
+    await run({ prune: true });
+    expect(matches('"hunter2"')).toEqual([]);
+    expect(db.prepare(`SELECT count(*) AS n FROM analysis_fts WHERE analysis_fts MATCH '"101000001"'`).get()).toEqual({ n: 0 });
+    expect(db.prepare(`SELECT count(*) AS n FROM "AnalysisSource"`).get()).toEqual({ n: 1 });
+    assertConsistent(db);
   });
 
   it("reports a missing path and still ingests the rest", async () => {

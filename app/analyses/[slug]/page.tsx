@@ -181,7 +181,7 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
       </nav>
 
       {view === "raw" ? (
-        <RawMarkdown raw={analysis.raw} />
+        <RawMarkdown raw={analysis.source?.raw ?? ""} />
       ) : analysis.failures.length === 0 ? (
         <EmptyState title="No failures found in this report">
           The parser did not recognise any failure items. Check the{" "}
