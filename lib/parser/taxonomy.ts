@@ -18,13 +18,20 @@ export interface GapCategory {
 
 export interface Taxonomy {
   categories: GapCategory[];
-  /**
-   * One entry per capture group of `pattern`, in group order: every category listing that term
-   * (a term may belong to several categories, e.g. "security group"; each of them scores it).
-   */
-  matchers: Array<Array<{ id: string; weight: number }>>;
-  /** All keywords as one alternation (longest first), so a text is scanned once. */
+  /** All distinct terms as one alternation (longest first, no capture groups), so a text is scanned once. */
   pattern: RegExp;
+  /** termKey(matched text) → the terms that can have matched it, in alternation order. */
+  terms: Map<string, TaxonomyTerm[]>;
+}
+
+/**
+ * One distinct term: its place in the alternation, its own pattern, and every category listing it
+ * (a term may belong to several categories, e.g. "security group"; each of them scores it).
+ */
+export interface TaxonomyTerm {
+  order: number;
+  sticky: RegExp;
+  owners: Array<{ id: string; weight: number }>;
 }
 
 export const UNCLASSIFIED = "unclassified";
@@ -60,7 +67,7 @@ export function loadTaxonomy(file: string = DEFAULT_PATH): Taxonomy {
 export function createTaxonomy(data: unknown): Taxonomy {
   if (!Array.isArray(data)) throw new Error("knowledge-gaps.json must be an array of categories");
   const categories: GapCategory[] = data.map((entry, i) => toCategory(entry, i));
-  // One capture group per distinct term; a term listed by several categories scores for each.
+  // One alternative per distinct term; a term listed by several categories scores for each.
   const byTerm = new Map<string, Array<{ id: string; weight: number }>>();
   for (const category of categories) {
     for (const { term, weight } of category.keywords) {
@@ -71,10 +78,37 @@ export function createTaxonomy(data: unknown): Taxonomy {
       byTerm.set(term, owners);
     }
   }
-  const terms = [...byTerm.keys()].sort((a, b) => b.length - a.length);
-  const matchers = terms.map((term) => byTerm.get(term) ?? []);
-  const pattern = new RegExp(terms.map((term) => `(${termPattern(term)})`).join("|") || "(?!)", "gi");
-  return { categories, matchers, pattern };
+  const ordered = [...byTerm.keys()].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(ordered.map((term) => `(?:${termPattern(term)})`).join("|") || "(?!)", "gi");
+  const terms = new Map<string, TaxonomyTerm[]>();
+  ordered.forEach((term, order) => {
+    const key = termKey(term);
+    terms.set(key, [...(terms.get(key) ?? []), { order, sticky: new RegExp(termPattern(term), "iy"), owners: byTerm.get(term) ?? [] }]);
+  });
+  return { categories, pattern, terms };
+}
+
+/** Case and separator runs folded, so a matched text finds its term without a capture group per term. */
+function termKey(text: string): string {
+  return text.toLowerCase().replace(/[\s_-]+/g, " ");
+}
+
+/**
+ * The term the alternation matched at `index`: among the terms spelled like the match (a short term
+ * may have matched with a plural "s"), the first in alternation order that matches there, which is
+ * the one the regex chose. Almost always there is a single candidate.
+ */
+function matchedTerm(taxonomy: Taxonomy, text: string, index: number, matched: string): TaxonomyTerm | undefined {
+  const key = termKey(matched);
+  const candidates = [...(taxonomy.terms.get(key) ?? []), ...(key.endsWith("s") ? (taxonomy.terms.get(key.slice(0, -1)) ?? []) : [])];
+  if (candidates.length === 1) return candidates[0];
+  const pool = candidates.length ? candidates : [...taxonomy.terms.values()].flat();
+  return pool
+    .sort((a, b) => a.order - b.order)
+    .find((term) => {
+      term.sticky.lastIndex = index;
+      return term.sticky.test(text);
+    });
 }
 
 function toCategory(entry: unknown, index: number): GapCategory {
@@ -116,17 +150,17 @@ export function scoreGaps(texts: readonly WeightedText[], taxonomy: Taxonomy): M
   const pattern = new RegExp(taxonomy.pattern.source, "gi");
   for (const { text, weight } of texts) {
     if (!text || weight <= 0) continue;
-    const hits = new Map<number, number>();
+    const hits = new Map<TaxonomyTerm, number>();
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      const group = match.findIndex((value, i) => i > 0 && value !== undefined);
-      if (group > 0) hits.set(group - 1, (hits.get(group - 1) ?? 0) + 1);
+      const term = matchedTerm(taxonomy, text, match.index, match[0]);
+      if (term) hits.set(term, (hits.get(term) ?? 0) + 1);
       // Restart just after the match start so shorter terms inside a phrase still count.
       pattern.lastIndex = match.index + 1;
     }
-    for (const [index, count] of hits) {
+    for (const [term, count] of hits) {
       const repeat = 1 + (Math.min(count, 3) - 1) * 0.25;
-      for (const matcher of taxonomy.matchers[index] ?? []) {
+      for (const matcher of term.owners) {
         scores.set(matcher.id, (scores.get(matcher.id) ?? 0) + matcher.weight * weight * repeat);
       }
     }

@@ -23,6 +23,21 @@ describe("shared terms", () => {
     expect(classifyGaps("broken gadget", shared)).toEqual(["a", "b"]);
   });
 
+  it("matches terms across case, spaces, underscores, hyphens and a short term's plural, and inside longer phrases", () => {
+    const terms = createTaxonomy([
+      { id: "storage", keywords: [{ term: "bucket policy", weight: 2 }, { term: "acl", weight: 1 }] },
+      { id: "zones", keywords: [{ term: "multi-az", weight: 3 }, { term: "multi az", weight: 1 }, { term: "policy", weight: 1 }] },
+    ]);
+    const score = (text: string) => Object.fromEntries(scoreGaps([{ text, weight: 1 }], terms));
+    // "policy" counts inside "bucket-policy" but not after an underscore (a term starts a word).
+    expect(score("The Bucket_Policy and the bucket-policy")).toEqual({ storage: 2 * 1.25, zones: 1 });
+    expect(score("Two ACLs")).toEqual({ storage: 1 });
+    expect(score("oracle")).toEqual({});
+    // Two terms spelled alike: the literal hyphen is the longer-listed one the alternation tries first.
+    expect(score("Multi-AZ off")).toEqual({ zones: 3 });
+    expect(score("multi az off")).toEqual({ zones: 1 });
+  });
+
   it("files an open security group under both access control and networking", () => {
     const gaps = gapsOf(
       "Security Group Allows All Inbound Traffic",
