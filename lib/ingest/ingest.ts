@@ -58,27 +58,31 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   let done = 0;
   const report = (sourcePath: string, status: IngestProgress["status"]) => options.onProgress?.({ done: ++done, total, sourcePath, status });
 
-  // Read and hash everything first: cheap, and it tells how much parsing there is.
-  const toParse: SourceFile[] = [];
+  // Hash everything first: cheap, and it tells how much parsing there is. Bytes are not kept: a
+  // changed file is read again when its turn comes, so memory does not grow with the corpus.
+  const toParse: { file: string; sourcePath: string }[] = [];
   const seen = new Set<string>();
-  for (const file of listing.files) {
-    const sourcePath = storedSourcePath(file);
-    seen.add(sourcePath);
-    let bytes: Buffer;
+  const read = (file: string, sourcePath: string): SourceFile | null => {
     try {
-      bytes = fs.readFileSync(file);
+      const bytes = fs.readFileSync(file);
+      return { sourcePath, contentHash: hashBytes(bytes), bytes };
     } catch (error) {
       summary.failed.push({ sourcePath, error: `cannot read: ${(error as Error).message}` });
       report(sourcePath, "failed");
-      continue;
+      return null;
     }
-    const contentHash = hashBytes(bytes);
-    if (known.get(sourcePath)?.contentHash === contentHash) {
+  };
+  for (const file of listing.files) {
+    const sourcePath = storedSourcePath(file);
+    seen.add(sourcePath);
+    const source = read(file, sourcePath);
+    if (!source) continue;
+    if (known.get(sourcePath)?.contentHash === source.contentHash) {
       summary.unchanged++;
       report(sourcePath, "unchanged");
       continue;
     }
-    toParse.push({ sourcePath, contentHash, bytes });
+    toParse.push({ file, sourcePath });
   }
 
   const workers = options.workers ?? (toParse.length >= 16 ? defaultWorkerCount() : 0);
@@ -104,21 +108,26 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const window = Math.max(4, workers * 4);
     const inFlight = new Map<number, Promise<{ index: number; prepared?: PreparedAnalysis; error?: string }>>();
     let next = 0;
-    const launch = (index: number) => {
-      const file = toParse[index]!;
-      inFlight.set(
-        index,
-        preparer.prepare(file).then(
-          (prepared) => ({ index, prepared }),
-          (error: Error) => ({ index, error: error.message }),
-        ),
-      );
+    const launch = () => {
+      // Skips files that became unreadable since they were hashed (reported as failed by read).
+      for (; next < toParse.length && inFlight.size < window; next++) {
+        const index = next;
+        const source = read(toParse[index]!.file, toParse[index]!.sourcePath);
+        if (!source) continue;
+        inFlight.set(
+          index,
+          preparer.prepare(source).then(
+            (prepared) => ({ index, prepared }),
+            (error: Error) => ({ index, error: error.message }),
+          ),
+        );
+      }
     };
-    while (next < toParse.length && inFlight.size < window) launch(next++);
+    launch();
     while (inFlight.size) {
       const settled = await Promise.race(inFlight.values());
       inFlight.delete(settled.index);
-      if (next < toParse.length) launch(next++);
+      launch();
       const file = toParse[settled.index]!;
       if (settled.prepared) {
         const prepared = settled.prepared;
@@ -133,7 +142,6 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         summary.failed.push({ sourcePath: file.sourcePath, error: settled.error ?? "parse failed" });
         report(file.sourcePath, "failed");
       }
-      toParse[settled.index] = { ...file, bytes: new Uint8Array(0) };
     }
     flush();
   } finally {
