@@ -24,7 +24,8 @@ const COUNT_COLUMN: Record<Severity, Prisma.Sql> = {
   low: Prisma.sql`a."lowCount"`, unknown: Prisma.sql`a."unknownCount"`,
 };
 
-function whereSql(criteria: AnalysisCriteria): Prisma.Sql {
+/** WHERE over Analysis a for these criteria (also used by /scores, whose filters mean the same). */
+export function analysisWhereSql(criteria: AnalysisCriteria): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (criteria.q) {
     const match = toFtsQuery(criteria.q);
@@ -35,7 +36,7 @@ function whereSql(criteria: AnalysisCriteria): Prisma.Sql {
   if (criteria.gaps.length) {
     const gaps = Prisma.join(criteria.gaps);
     parts.push(Prisma.sql`a."id" IN (SELECT "analysisId" FROM "AnalysisGap" WHERE "gapId" IN (${gaps})
-      UNION SELECT f."analysisId" FROM "FailureGap" g JOIN "Failure" f ON f."id" = g."failureId" WHERE g."gapId" IN (${gaps}))`);
+      UNION SELECT "analysisId" FROM "FailureGap" WHERE "gapId" IN (${gaps}))`);
   }
   if (criteria.platform) parts.push(Prisma.sql`a."platform" = ${criteria.platform}`);
   const { minScore, maxScore } = criteria;
@@ -56,13 +57,13 @@ function orderSql(sort: AnalysisSort, dir: SortDirection): Prisma.Sql {
 }
 
 export async function countAnalyses(criteria: AnalysisCriteria): Promise<number> {
-  const rows = await prisma.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM "Analysis" a ${whereSql(criteria)}`;
+  const rows = await prisma.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM "Analysis" a ${analysisWhereSql(criteria)}`;
   return Number(rows[0]?.n ?? 0);
 }
 
 /** Ids of one window of matching analyses, in display order. */
 export async function analysisIdsPage(criteria: AnalysisCriteria, sort: AnalysisSort, dir: SortDirection, window: { skip: number; take: number }): Promise<number[]> {
   const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
-    SELECT a."id" AS id FROM "Analysis" a ${whereSql(criteria)} ${orderSql(sort, dir)} LIMIT ${window.take} OFFSET ${window.skip}`;
+    SELECT a."id" AS id FROM "Analysis" a ${analysisWhereSql(criteria)} ${orderSql(sort, dir)} LIMIT ${window.take} OFFSET ${window.skip}`;
   return rows.map((r) => Number(r.id));
 }

@@ -1,7 +1,13 @@
 // The queries the benchmark times: the very data-access functions the pages call, with filters.
 // (Run under the react-server condition so their `server-only` guard allows the import.)
+import { prisma } from "../db";
 import { searchAnalyses } from "../analyses/search-analyses";
+import { compareAnalyses, listAnalysisOptions, suggestPairs } from "../compare/compare-analyses";
 import { searchFailures } from "../failures/search-failures";
+import { listGaps } from "../gaps/list-gaps";
+import { getOverview } from "../overview/get-overview";
+import { listScores, scoreFilterOptions } from "../scores/list-scores";
+import { parseGapSort, parseScoreFilters } from "../filters/trainer-params";
 import { parseAnalysisFilters, parseFailureFilters } from "../filters/view-params";
 import type { RawSearchParams } from "../filters/search-params";
 
@@ -26,6 +32,15 @@ const FAILURE_PARAMS: RawSearchParams[] = [
   { gap: "provider-api", sort: "analysis", page: "10" },
 ];
 
+const SCORE_PARAMS: RawSearchParams[] = [{}, { gap: "secrets", sort: "load" }, { audit: "count-mismatch" }];
+
+/** The two analyses with the most failures: the heaviest pair /compare can be asked for. */
+let largestPair: Promise<[string, string]> | undefined;
+const largest = () =>
+  (largestPair ??= prisma.analysis
+    .findMany({ select: { slug: true }, orderBy: [{ failureCount: "desc" }, { id: "asc" }], take: 2 })
+    .then((rows) => [rows[0]?.slug ?? "", rows[1]?.slug ?? rows[0]?.slug ?? ""]));
+
 const label = (params: RawSearchParams) => new URLSearchParams(params as Record<string, string>).toString() || "(no filters)";
 
 /** One timed query per page and filter combination. */
@@ -33,5 +48,20 @@ export function benchQueries(): BenchQuery[] {
   return [
     ...ANALYSIS_PARAMS.map((params) => ({ name: `/analyses?${label(params)}`, run: () => searchAnalyses(parseAnalysisFilters(params)) })),
     ...FAILURE_PARAMS.map((params) => ({ name: `/failures?${label(params)}`, run: () => searchFailures(parseFailureFilters(params)) })),
+    // The overview and trainer pages, each with everything its page loads.
+    { name: "/ (overview)", run: () => getOverview() },
+    ...SCORE_PARAMS.map((params) => ({
+      name: `/scores?${label(params)}`,
+      run: () => Promise.all([listScores(parseScoreFilters(params)), scoreFilterOptions()]),
+    })),
+    { name: "/gaps", run: () => listGaps(parseGapSort({})) },
+    { name: "/compare (picker and suggestions)", run: () => Promise.all([listAnalysisOptions(), suggestPairs()]) },
+    {
+      name: "/compare?a=…&b=… (two largest analyses)",
+      run: async () => {
+        const [a, b] = await largest();
+        return Promise.all([listAnalysisOptions(), compareAnalyses(a, b)]);
+      },
+    },
   ];
 }

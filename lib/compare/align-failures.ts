@@ -50,26 +50,44 @@ function bigrams(text: string): string[] {
   return out;
 }
 
-function dice<T>(a: readonly T[], b: readonly T[]): number {
-  if (!a.length && !b.length) return 0;
-  const counts = new Map<T, number>();
-  for (const x of a) counts.set(x, (counts.get(x) ?? 0) + 1);
+/** A multiset: how often each item occurs, and how many items in all. */
+interface Bag {
+  counts: Map<string, number>;
+  size: number;
+}
+
+function bag(items: readonly string[]): Bag {
+  const counts = new Map<string, number>();
+  for (const x of items) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return { counts, size: items.length };
+}
+
+/** Dice coefficient of two multisets: twice the shared items over all items. */
+function dice(a: Bag, b: Bag): number {
+  if (!a.size && !b.size) return 0;
+  const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
   let overlap = 0;
-  for (const x of b) {
-    const n = counts.get(x) ?? 0;
-    if (n > 0) {
-      overlap++;
-      counts.set(x, n - 1);
-    }
-  }
-  return (2 * overlap) / (a.length + b.length);
+  for (const [x, n] of small.counts) overlap += Math.min(n, large.counts.get(x) ?? 0);
+  return (2 * overlap) / (a.size + b.size);
+}
+
+/** What titleSimilarity compares, computed once per title. */
+interface TitleFeatures {
+  words: Bag;
+  chars: Bag;
+}
+
+function titleFeatures(title: string): TitleFeatures {
+  return { words: bag([...new Set(titleTokens(title))]), chars: bag(bigrams(title)) };
+}
+
+function featureSimilarity(a: TitleFeatures, b: TitleFeatures): number {
+  return Math.round((0.6 * dice(a.words, b.words) + 0.4 * dice(a.chars, b.chars)) * 1000) / 1000;
 }
 
 /** 0..1 similarity of two failure titles: word overlap blended with character-bigram overlap. */
 export function titleSimilarity(a: string, b: string): number {
-  const words = dice([...new Set(titleTokens(a))], [...new Set(titleTokens(b))]);
-  const chars = dice(bigrams(a), bigrams(b));
-  return Math.round((0.6 * words + 0.4 * chars) * 1000) / 1000;
+  return featureSimilarity(titleFeatures(a), titleFeatures(b));
 }
 
 function meaningfulGaps(gaps: readonly string[]): string[] {
@@ -77,8 +95,7 @@ function meaningfulGaps(gaps: readonly string[]): string[] {
 }
 
 /** Score of pairing two failures: mostly the title, plus shared gaps (a shared primary gap counts most). */
-export function pairScore(a: AlignableFailure, b: AlignableFailure): { score: number; titleSimilarity: number; sharedGaps: string[] } {
-  const title = titleSimilarity(a.title, b.title);
+export function pairScore(a: AlignableFailure, b: AlignableFailure, title = titleSimilarity(a.title, b.title)): { score: number; titleSimilarity: number; sharedGaps: string[] } {
   const gapsA = meaningfulGaps(a.gaps);
   const gapsB = meaningfulGaps(b.gaps);
   const sharedGaps = gapsA.filter((g) => gapsB.includes(g));
@@ -92,9 +109,11 @@ export function pairScore(a: AlignableFailure, b: AlignableFailure): { score: nu
 export function alignFailures<F extends AlignableFailure>(a: readonly F[], b: readonly F[], options: AlignOptions = {}): Alignment<F> {
   const threshold = options.threshold ?? 0.34;
   const candidates: AlignedPair<F>[] = [];
+  const featuresB = b.map((fb) => titleFeatures(fb.title));
   for (const fa of a) {
-    for (const fb of b) {
-      const scored = pairScore(fa, fb);
+    const featuresA = titleFeatures(fa.title);
+    for (const [j, fb] of b.entries()) {
+      const scored = pairScore(fa, fb, featureSimilarity(featuresA, featuresB[j]!));
       // A title that shares nothing is never a pair on gaps alone: two different bugs in one category.
       if (scored.score >= threshold && scored.titleSimilarity >= 0.2) candidates.push({ a: fa, b: fb, ...scored });
     }

@@ -2,6 +2,7 @@
 // aligned into shared / only-in-A / only-in-B by knowledge gap and title similarity.
 import "server-only";
 import { prisma } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import type { Severity } from "../parser/types";
 import { alignFailures, type Alignment } from "./align-failures";
 
@@ -127,31 +128,39 @@ export interface SuggestedPair {
 
 /** Pairs worth comparing: the analyses whose knowledge-gap sets overlap most (Jaccard), same platform first. */
 export async function suggestPairs(limit = 5): Promise<SuggestedPair[]> {
-  const rows = await prisma.analysis.findMany({
+  // Pairwise work grows with the square: look at the most recent few hundred only.
+  const recent = await prisma.analysis.findMany({
     where: { failureCount: { gt: 0 } },
-    // Pairwise work grows with the square: look at the most recent few hundred only.
     orderBy: { updatedAt: "desc" },
     take: 400,
-    select: {
-      slug: true, title: true, taskId: true, platform: true,
-      failures: { select: { gaps: { select: { gapId: true } } } },
-    },
+    select: { id: true, slug: true, title: true, taskId: true, platform: true },
   });
-  const sets = rows.map((r) => ({
-    option: { slug: r.slug, title: r.title, taskId: r.taskId, platform: r.platform },
-    gaps: new Set(r.failures.flatMap((f) => f.gaps.map((g) => g.gapId)).filter((g) => g !== "unclassified")),
-  }));
-  const pairs: SuggestedPair[] = [];
+  const links = await prisma.$queryRaw<{ analysisId: number | bigint; gapId: string }[]>`
+    SELECT DISTINCT "analysisId", "gapId" FROM "FailureGap"
+    WHERE "gapId" <> 'unclassified' AND "analysisId" IN (${Prisma.join(recent.length ? recent.map((r) => r.id) : [-1])})`;
+  const gapsOf = new Map<number, Set<string>>();
+  for (const { analysisId, gapId } of links) {
+    const id = Number(analysisId);
+    gapsOf.set(id, (gapsOf.get(id) ?? new Set()).add(gapId));
+  }
+  const sets = recent.map(({ id, ...option }) => ({ option, gaps: gapsOf.get(id) ?? new Set<string>() }));
+  // The best `limit` pairs, kept in order as they are found (ties stay in the order they came).
+  const top: SuggestedPair[] = [];
+  const ahead = (p: { similarity: number; sharedGaps: number }, q: SuggestedPair) => p.similarity - q.similarity || p.sharedGaps - q.sharedGaps;
   for (let i = 0; i < sets.length; i++) {
     for (let j = i + 1; j < sets.length; j++) {
       const x = sets[i]!;
       const y = sets[j]!;
-      const shared = [...x.gaps].filter((g) => y.gaps.has(g)).length;
-      const union = new Set([...x.gaps, ...y.gaps]).size;
-      if (!shared || !union) continue;
+      let shared = 0;
+      for (const g of x.gaps) if (y.gaps.has(g)) shared++;
+      if (!shared) continue;
       const samePlatform = x.option.platform && x.option.platform === y.option.platform ? 0.1 : 0;
-      pairs.push({ a: x.option, b: y.option, sharedGaps: shared, similarity: shared / union + samePlatform });
+      const candidate = { sharedGaps: shared, similarity: shared / (x.gaps.size + y.gaps.size - shared) + samePlatform };
+      if (top.length >= limit && ahead(candidate, top[top.length - 1]!) <= 0) continue;
+      const at = top.findIndex((q) => ahead(candidate, q) > 0);
+      top.splice(at === -1 ? top.length : at, 0, { a: x.option, b: y.option, ...candidate });
+      if (top.length > limit) top.pop();
     }
   }
-  return pairs.sort((p, q) => q.similarity - p.similarity || q.sharedGaps - p.sharedGaps).slice(0, limit);
+  return top;
 }

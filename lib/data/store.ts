@@ -88,7 +88,7 @@ export class AnalysisStore {
       ),
       insertImpact: db.prepare(`INSERT INTO "Impact" (failureId, position, label, text) VALUES (?, ?, ?, ?)`),
       insertReference: db.prepare(`INSERT INTO "Reference" (failureId, position, title, url) VALUES (?, ?, ?, ?)`),
-      insertFailureGap: db.prepare(`INSERT OR IGNORE INTO "FailureGap" (failureId, gapId, rank, severity, platform) VALUES (?, ?, ?, ?, ?)`),
+      insertFailureGap: db.prepare(`INSERT OR IGNORE INTO "FailureGap" (failureId, gapId, rank, severity, platform, analysisId) VALUES (?, ?, ?, ?, ?, ?)`),
       insertAnalysisGap: db.prepare(`INSERT OR IGNORE INTO "AnalysisGap" (analysisId, gapId) VALUES (?, ?)`),
       ensureGap: db.prepare(`INSERT OR IGNORE INTO "KnowledgeGap" (id, label, description) VALUES (?, ?, '')`),
       upsertGap: db.prepare(
@@ -214,7 +214,7 @@ export class AnalysisStore {
     failure.references.forEach((ref, position) => this.stmts.insertReference.run(failureId, position, ref.title, ref.url));
     gaps.forEach((gapId, rank) => {
       this.stmts.ensureGap.run(gapId, gapId);
-      this.stmts.insertFailureGap.run(failureId, gapId, rank, failure.severity, platform);
+      this.stmts.insertFailureGap.run(failureId, gapId, rank, failure.severity, platform, analysisId);
     });
   }
 

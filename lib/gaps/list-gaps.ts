@@ -23,37 +23,41 @@ function emptyMix(): Record<Severity, number> {
   return Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
 }
 
+type MixRow = { gapId: string; severity: string; n: number | bigint };
+type PrimaryRow = { gapId: string; n: number | bigint };
+type ReachRow = { gapId: string; analyses: number | bigint; scored: number | bigint; total: number | null };
+
 export async function listGaps(sort: GapSort = "failures"): Promise<GapSummary[]> {
-  const [gaps, tags, documentGaps, analyses] = await Promise.all([
+  // Aggregated in SQL: the gap links carry severity and analysis, so no row per link leaves the database.
+  // Each query is answered from a covering index.
+  const [gaps, mixRows, primaryRows, reachRows] = await Promise.all([
     prisma.knowledgeGap.findMany({ select: { id: true, label: true, description: true } }),
-    prisma.failureGap.findMany({ select: { gapId: true, rank: true, failure: { select: { severity: true, analysisId: true } } } }),
-    prisma.analysisGap.findMany({ select: { gapId: true, analysisId: true } }),
-    prisma.analysis.findMany({ select: { id: true, scoreNorm: true } }),
+    prisma.$queryRaw<MixRow[]>`SELECT "gapId", "severity", count(*) AS n FROM "FailureGap" GROUP BY 1, 2`,
+    prisma.$queryRaw<PrimaryRow[]>`SELECT "primaryGap" AS "gapId", count(*) AS n FROM "Failure" GROUP BY 1`,
+    // An analysis has a gap when one of its failures is tagged with it or its own gap list names it.
+    prisma.$queryRaw<ReachRow[]>`
+      SELECT x."gapId", count(*) AS analyses, count(a."scoreNorm") AS scored, sum(a."scoreNorm") AS total
+      FROM (SELECT "gapId", "analysisId" FROM "FailureGap" UNION SELECT "gapId", "analysisId" FROM "AnalysisGap") x
+      JOIN "Analysis" a ON a."id" = x."analysisId" GROUP BY 1`,
   ]);
-  const scoreOf = new Map(analyses.map((a) => [a.id, a.scoreNorm]));
-  const byGap = new Map<string, { mix: Record<Severity, number>; failures: number; primary: number; analyses: Set<number> }>();
+  const byGap = new Map<string, { mix: Record<Severity, number>; failures: number; primary: number; analyses: number; scored: number; total: number }>();
   const entry = (id: string) => {
     let e = byGap.get(id);
-    if (!e) byGap.set(id, (e = { mix: emptyMix(), failures: 0, primary: 0, analyses: new Set() }));
+    if (!e) byGap.set(id, (e = { mix: emptyMix(), failures: 0, primary: 0, analyses: 0, scored: 0, total: 0 }));
     return e;
   };
-  for (const tag of tags) {
-    const e = entry(tag.gapId);
-    e.failures++;
-    if (tag.rank === 0) e.primary++;
-    const severity = (SEVERITIES as readonly string[]).includes(tag.failure.severity) ? (tag.failure.severity as Severity) : "unknown";
-    e.mix[severity]++;
-    e.analyses.add(tag.failure.analysisId);
+  for (const row of mixRows) {
+    const e = entry(row.gapId);
+    const severity = (SEVERITIES as readonly string[]).includes(row.severity) ? (row.severity as Severity) : "unknown";
+    e.mix[severity] += Number(row.n);
+    e.failures += Number(row.n);
   }
-  for (const g of documentGaps) entry(g.gapId).analyses.add(g.analysisId);
+  for (const row of primaryRows) entry(row.gapId).primary = Number(row.n);
+  for (const row of reachRows) Object.assign(entry(row.gapId), { analyses: Number(row.analyses), scored: Number(row.scored), total: row.total ?? 0 });
 
   const summaries = gaps.flatMap((gap): GapSummary[] => {
     const e = byGap.get(gap.id);
     if (!e) return [];
-    const scores = [...e.analyses].flatMap((id) => {
-      const s = scoreOf.get(id);
-      return s === null || s === undefined ? [] : [s];
-    });
     return [{
       id: gap.id,
       label: gap.label,
@@ -61,9 +65,9 @@ export async function listGaps(sort: GapSort = "failures"): Promise<GapSummary[]
       failureCount: e.failures,
       primaryCount: e.primary,
       severity: e.mix,
-      analysisCount: e.analyses.size,
-      scoredCount: scores.length,
-      meanScore: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
+      analysisCount: e.analyses,
+      scoredCount: e.scored,
+      meanScore: e.scored ? e.total / e.scored : null,
     }];
   });
   const key: Record<GapSort, (g: GapSummary) => number | string> = {

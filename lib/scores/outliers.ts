@@ -32,15 +32,18 @@ export function percentileRanks(values: readonly number[]): number[] {
   const n = values.length;
   if (n === 0) return [];
   if (n === 1) return [0.5];
-  return values.map((v) => {
-    let less = 0;
-    let equal = 0;
-    for (const w of values) {
-      if (w < v) less++;
-      else if (w === v) equal++;
-    }
-    return (less + (equal - 1) / 2) / (n - 1);
-  });
+  // Sorted once (n log n; /scores ranks every analysis): a run of equal values starting at position
+  // `less` and `equal` long shares the percentile (less + (equal - 1) / 2) / (n - 1).
+  const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
+  const ranks = new Array<number>(n);
+  for (let less = 0; less < n; ) {
+    let end = less + 1;
+    while (end < n && values[order[end]!] === values[order[less]!]) end++;
+    const percentile = (less + (end - less - 1) / 2) / (n - 1);
+    for (let k = less; k < end; k++) ranks[order[k]!] = percentile;
+    less = end;
+  }
+  return ranks;
 }
 
 export function scoreDisagreements<P extends ScorePoint>(points: readonly P[]): Omit<Outlier<P>, "kind">[] {

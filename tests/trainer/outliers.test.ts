@@ -8,6 +8,20 @@ describe("percentileRanks", () => {
     expect(percentileRanks([7])).toEqual([0.5]);
     expect(percentileRanks([])).toEqual([]);
   });
+
+  it("agrees with counting smaller and equal values, in any order and with many ties", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 20; round++) {
+      const values = Array.from({ length: 1 + Math.floor(random() * 60) }, () => Math.floor(random() * 8) / 2);
+      const counted = values.map((v) => {
+        const less = values.filter((w) => w < v).length;
+        const equal = values.filter((w) => w === v).length;
+        return values.length === 1 ? 0.5 : (less + (equal - 1) / 2) / (values.length - 1);
+      });
+      expect(percentileRanks(values)).toEqual(counted);
+    }
+  });
 });
 
 describe("findOutliers", () => {
