@@ -246,7 +246,10 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
             />
           </section>
 
-          <AuditSection rows={view.all} />
+          <AuditSection
+            rows={view.all}
+            showAll={{ counts: href(filters, { audit: "count-mismatch" }), severities: href(filters, { audit: "severity-mismatch" }) }}
+          />
         </>
       )}
     </div>
@@ -277,7 +280,22 @@ function ScoreTableRow({ row: r, outlier }: { row: ScoreRow; outlier: boolean })
   );
 }
 
-function AuditSection({ rows }: { rows: ScoreRow[] }) {
+/** Audit lists show this many analyses each; the rest are one click away in the filtered table. */
+const AUDIT_LIST_LIMIT = 20;
+
+function MoreInTable({ shown, total, href }: { shown: number; total: number; href: string }) {
+  if (total <= shown) return null;
+  return (
+    <p className="mt-2 text-sm">
+      <Link href={href} className="text-blue-700 underline dark:text-blue-300">
+        All {total} in the table
+      </Link>{" "}
+      <span className="text-slate-600 dark:text-slate-300">({total - shown} more not listed here)</span>
+    </p>
+  );
+}
+
+function AuditSection({ rows, showAll }: { rows: ScoreRow[]; showAll: { counts: string; severities: string } }) {
   const counts = rows.filter((r) => r.countDifferences.length);
   const severities = rows.filter((r) => r.severityMismatches.length);
   return (
@@ -292,7 +310,7 @@ function AuditSection({ rows }: { rows: ScoreRow[] }) {
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Every summary that declares counts matches its failures.</p>
           ) : (
             <ul className="mt-2 space-y-2 text-sm">
-              {counts.map((r) => (
+              {counts.slice(0, AUDIT_LIST_LIMIT).map((r) => (
                 <li key={r.slug}>
                   <Link href={`/analyses/${encodeURIComponent(r.slug)}`} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
                     {analysisName(r)}
@@ -312,6 +330,7 @@ function AuditSection({ rows }: { rows: ScoreRow[] }) {
               ))}
             </ul>
           )}
+          <MoreInTable shown={AUDIT_LIST_LIMIT} total={counts.length} href={showAll.counts} />
         </div>
         <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
           <h3 className="font-medium">Item severity differs from its section ({severities.length})</h3>
@@ -319,7 +338,7 @@ function AuditSection({ rows }: { rows: ScoreRow[] }) {
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Every failure sits under a section of its own severity.</p>
           ) : (
             <ul className="mt-2 space-y-2 text-sm">
-              {severities.map((r) => (
+              {severities.slice(0, AUDIT_LIST_LIMIT).map((r) => (
                 <li key={r.slug}>
                   <Link href={`/analyses/${encodeURIComponent(r.slug)}`} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
                     {analysisName(r)}
@@ -336,6 +355,7 @@ function AuditSection({ rows }: { rows: ScoreRow[] }) {
               ))}
             </ul>
           )}
+          <MoreInTable shown={AUDIT_LIST_LIMIT} total={severities.length} href={showAll.severities} />
         </div>
       </div>
     </section>

@@ -44,6 +44,28 @@ const DOT = {
   none: "fill-blue-600/70 stroke-white dark:fill-blue-400/80 dark:stroke-slate-950",
 } as const;
 
+const round = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * Dots that would be drawn on the same spot become one: only the top one could be clicked anyway, and
+ * at thousands of analyses the page stays small. The dot links to the last analysis drawn there (as
+ * before) and its tooltip names up to three of them.
+ */
+function stacks(points: ScatterPoint[], x: (load: number) => number, y: (score: number) => number) {
+  const bySpot = new Map<string, ScatterPoint[]>();
+  for (const p of points) {
+    const spot = `${round(x(p.failureLoad))},${round(y(p.scoreNorm))}`;
+    const here = bySpot.get(spot);
+    if (here) here.push(p);
+    else bySpot.set(spot, [p]);
+  }
+  return [...bySpot.values()].map((here) => {
+    const top = here[here.length - 1]!;
+    const shown = here.slice(-3).reverse().map((p) => p.label);
+    return { top, count: here.length, names: shown.join("; ") + (here.length > 3 ? `; and ${here.length - 3} more` : "") };
+  });
+}
+
 /**
  * Score against severity-weighted failure load; each dot links to its analysis. The outlier list and
  * the table below carry the same data as text.
@@ -96,16 +118,18 @@ export function ScoreScatter({ points }: ScoreScatterProps) {
         <text x={10} y={PAD.top + plotH / 2} textAnchor="middle" transform={`rotate(-90 10 ${PAD.top + plotH / 2})`} className="fill-slate-600 dark:fill-slate-400">
           score
         </text>
-        {[...points]
-          .sort((a, b) => Number(Boolean(a.outlier)) - Number(Boolean(b.outlier)))
-          .map((p) => (
-            // Out of the tab order: the outlier list and the table reach the same analyses by keyboard.
-            <a key={p.slug} href={p.href} tabIndex={-1} aria-label={`${p.label}: score ${Math.round(p.scoreNorm * 10) / 10}/10, load ${p.failureLoad}`}>
-              <circle cx={x(p.failureLoad)} cy={y(p.scoreNorm)} r={p.outlier ? 6 : 5} strokeWidth={1.5} className={DOT[p.outlier ?? "none"]}>
-                <title>{`${p.label}: score ${Math.round(p.scoreNorm * 10) / 10}/10, load ${p.failureLoad}`}</title>
-              </circle>
-            </a>
-          ))}
+        {(["none", "low-score-light-failures", "high-score-heavy-failures"] as const).map((kind) => (
+          // One class per kind on the group keeps thousands of dots light; outliers are drawn last, on top.
+          <g key={kind} strokeWidth={1.5} className={DOT[kind]}>
+            {stacks(points.filter((p) => (p.outlier ?? "none") === kind), x, y).map(({ top, count, names }) => (
+              // Out of the tab order: the outlier list and the table reach the same analyses by keyboard.
+              <a key={top.slug} href={top.href} tabIndex={-1}>
+                <title>{`${names}: score ${Math.round(top.scoreNorm * 10) / 10}/10, load ${top.failureLoad}${count > 1 ? ` (${count} analyses here)` : ""}`}</title>
+                <circle cx={round(x(top.failureLoad))} cy={round(y(top.scoreNorm))} r={kind === "none" ? 5 : 6} />
+              </a>
+            ))}
+          </g>
+        ))}
       </svg>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300" aria-label="Legend">
         <li className="flex items-center gap-1">

@@ -126,7 +126,10 @@ export interface SuggestedPair {
   similarity: number;
 }
 
-/** Pairs worth comparing: the analyses whose knowledge-gap sets overlap most (Jaccard), same platform first. */
+/**
+ * Pairs worth comparing: the analyses whose knowledge-gap sets overlap most (Jaccard), same platform
+ * first, each analysis in at most one suggested pair (so five suggestions are five different choices).
+ */
 export async function suggestPairs(limit = 5): Promise<SuggestedPair[]> {
   // Pairwise work grows with the square: look at the most recent few hundred only.
   const recent = await prisma.analysis.findMany({
@@ -144,7 +147,9 @@ export async function suggestPairs(limit = 5): Promise<SuggestedPair[]> {
     gapsOf.set(id, (gapsOf.get(id) ?? new Set()).add(gapId));
   }
   const sets = recent.map(({ id, ...option }) => ({ option, gaps: gapsOf.get(id) ?? new Set<string>() }));
-  // The best `limit` pairs, kept in order as they are found (ties stay in the order they came).
+  // The best pairs, kept in order as they are found (ties stay in the order they came); enough of
+  // them that `limit` pairs of distinct analyses can be picked from the top.
+  const keep = limit * 10;
   const top: SuggestedPair[] = [];
   const ahead = (p: { similarity: number; sharedGaps: number }, q: SuggestedPair) => p.similarity - q.similarity || p.sharedGaps - q.sharedGaps;
   for (let i = 0; i < sets.length; i++) {
@@ -156,11 +161,18 @@ export async function suggestPairs(limit = 5): Promise<SuggestedPair[]> {
       if (!shared) continue;
       const samePlatform = x.option.platform && x.option.platform === y.option.platform ? 0.1 : 0;
       const candidate = { sharedGaps: shared, similarity: shared / (x.gaps.size + y.gaps.size - shared) + samePlatform };
-      if (top.length >= limit && ahead(candidate, top[top.length - 1]!) <= 0) continue;
+      if (top.length >= keep && ahead(candidate, top[top.length - 1]!) <= 0) continue;
       const at = top.findIndex((q) => ahead(candidate, q) > 0);
       top.splice(at === -1 ? top.length : at, 0, { a: x.option, b: y.option, ...candidate });
-      if (top.length > limit) top.pop();
+      if (top.length > keep) top.pop();
     }
   }
-  return top;
+  const used = new Set<string>();
+  return top
+    .filter((pair) => {
+      if (used.has(pair.a.slug) || used.has(pair.b.slug)) return false;
+      used.add(pair.a.slug).add(pair.b.slug);
+      return true;
+    })
+    .slice(0, limit);
 }
