@@ -231,6 +231,14 @@ test("link previews: analysis and failure pages carry OpenGraph and Twitter imag
   const image = await request.get(new URL(og!).pathname + new URL(og!).search);
   expect(image.status()).toBe(200);
   expect(image.headers()["content-type"]).toBe("image/png");
+  // The Twitter card image (a re-export of the OpenGraph one) keeps its size and alt text.
+  const twitter = await page.locator('meta[name="twitter:image"]').getAttribute("content");
+  expect(twitter).toContain("/analyses/990000123/failures/1/twitter-image");
+  expect(await page.locator('meta[name="twitter:image:width"]').getAttribute("content")).toBe("1200");
+  expect(await page.locator('meta[name="twitter:image:alt"]').getAttribute("content")).toMatch(/\S/);
+  const card = await request.get(new URL(twitter!).pathname + new URL(twitter!).search);
+  expect(card.status()).toBe(200);
+  expect(card.headers()["content-type"]).toBe("image/png");
 });
 
 const AXE_PAGES = ["/", "/analyses", "/failures?severity=critical", FIXTURE, `${FIXTURE}?view=raw`, `${FIXTURE}/failures/2?diff=unified`];
