@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
-import { ExportLinks } from "@/components/export-links";
+import { ListHeader } from "@/components/list-header";
 import { FacetGroup } from "@/components/facet-group";
 import { CollapsibleFilters } from "@/components/collapsible-filters";
 import { FilterForm } from "@/components/filter-form";
@@ -35,23 +35,13 @@ export default async function FailuresPage({ searchParams }: PageProps) {
 
   return (
     <div className="space-y-5">
-      <div className="flex flex-wrap items-end justify-between gap-2">
-        <div>
-          <h1 className="text-2xl font-semibold">Failures</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-300" aria-live="polite" data-testid="result-count">
-            {result.total} failure{result.total === 1 ? "" : "s"}
-            {active ? " match these filters" : " across all analyses"}
-          </p>
-        </div>
-        <div className="flex flex-wrap items-center gap-4">
-          {active > 0 && (
-            <Link href="/failures" className="text-sm text-blue-700 hover:underline dark:text-blue-300">
-              Clear all filters
-            </Link>
-          )}
-          {result.total > 0 && <ExportLinks list="failures" params={params} count={result.total} />}
-        </div>
-      </div>
+      <ListHeader
+        title="Failures"
+        summary={`${result.total} failure${result.total === 1 ? "" : "s"}${active ? " match these filters" : " across all analyses"}`}
+        summaryTestId="result-count"
+        clearHref={active > 0 ? "/failures" : undefined}
+        exports={{ list: "failures", params, count: result.total }}
+      />
 
       <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
         <CollapsibleFilters active={active}>

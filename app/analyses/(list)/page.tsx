@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
-import { ExportLinks } from "@/components/export-links";
+import { ListHeader } from "@/components/list-header";
 import { CollapsibleFilters } from "@/components/collapsible-filters";
 import { FilterForm } from "@/components/filter-form";
 import { Pagination } from "@/components/pagination";
@@ -50,23 +50,12 @@ export default async function AnalysesPage({ searchParams }: PageProps) {
 
   return (
     <div className="space-y-5">
-      <div className="flex flex-wrap items-end justify-between gap-2">
-        <div>
-          <h1 className="text-2xl font-semibold">Analyses</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-300" aria-live="polite">
-            {result.total} analys{result.total === 1 ? "is" : "es"}
-            {active ? " match these filters" : ""}
-          </p>
-        </div>
-        <div className="flex flex-wrap items-center gap-4">
-          {active > 0 && (
-            <Link href="/analyses" className="text-sm text-blue-700 hover:underline dark:text-blue-300">
-              Clear all filters
-            </Link>
-          )}
-          {result.total > 0 && <ExportLinks list="analyses" params={params} count={result.total} />}
-        </div>
-      </div>
+      <ListHeader
+        title="Analyses"
+        summary={`${result.total} analys${result.total === 1 ? "is" : "es"}${active ? " match these filters" : ""}`}
+        clearHref={active > 0 ? "/analyses" : undefined}
+        exports={{ list: "analyses", params, count: result.total }}
+      />
 
       <CollapsibleFilters active={active}>
       <FilterForm key={current} action="/analyses" label="Filter analyses" className="grid gap-4 rounded-lg border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-6 dark:border-slate-800">
