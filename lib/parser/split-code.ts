@@ -39,8 +39,38 @@ export function isOutputBlock(lang: string | null, value: string): boolean {
   if (/^(text|txt|plain|plaintext|log|logs|output|console|stderr|stdout|error|shell-session)$/.test(language)) {
     return !hasMarkers(value);
   }
-  if (language === "") return !hasMarkers(value);
+  // Without a language the content decides: an unlabelled block of code is still code.
+  if (language === "") return !hasMarkers(value) && !looksLikeCode(value);
   return false;
+}
+
+/** First line of logs, errors and command output ("Error: ...", "$ cdk deploy", "  at f (x.js:1)"). */
+const OUTPUT_LINE =
+  /^\s*(?:\$ |> |npm (?:ERR|WARN)|(?:error|warning|warn|fatal|exception|traceback|caused by)\b|\w*(?:Error|Exception)\b|at \S+ \(|(?:PASS|FAIL|FAILED|✓|✗|✕|●)\s|│|╷|Resource handler returned)/i;
+
+/** Lines only code has: braces/semicolons at the end, declarations, assignments, calls, YAML/JSON keys. */
+const CODE_LINE = [
+  /[{;,([]\s*$|^\s*[}\])]+[;,)]*\s*$/,
+  /^\s*(?:import|from\s+\S+\s+import|export|const|let|var|function|def|class|interface|type\s+\w+\s*=|resource|module|provider|variable|output|data\s+"|locals|terraform|return|new|public|private|package|func|@\w+)\b/,
+  /^\s*[A-Za-z_$][\w.$[\]"']*\s*(?:[:+-]?=|=>)\s*\S/,
+  /^\s*\.?[\w$.]+\(.*\)[;,]?\s*$/,
+  /^\s*"[\w.:-]+"\s*:/,
+  // YAML: an indented key, or a key whose value is a value (quoted, one or two words), not a sentence
+  /^\s+-?\s*[\w.-]+:(?:\s|$)|^\s*-?\s*[\w.-]+:\s+(?:["'`[{!&*|>\d]|\S+(?:\s\S+)?\s*$)/,
+];
+
+const COMMENT_LINE = /^\s*(?:#|\/\/|\/\*|\*|--)/;
+
+/** True when a block without a language holds code (or configuration) rather than output or prose. */
+export function looksLikeCode(value: string): boolean {
+  const lines = value.split("\n").filter((line) => line.trim());
+  if (lines.length === 0 || OUTPUT_LINE.test(lines[0] ?? "")) return false;
+  // Comment lines say nothing either way; a trailing comment is not part of the statement.
+  const statements = lines.filter((line) => !COMMENT_LINE.test(line)).map((line) => line.replace(/\s+(?:\/\/|#)\s.*$/, ""));
+  // Only comments: code annotated in its own language ("# TODO: rotate"), not a log.
+  if (statements.length === 0) return true;
+  const codeLines = statements.filter((line) => CODE_LINE.some((pattern) => pattern.test(line))).length;
+  return codeLines > 0 && codeLines >= statements.length * 0.3;
 }
 
 function hasMarkers(value: string): boolean {
