@@ -47,6 +47,7 @@ export function buildOutline(root: Root): Outline {
   const sections: Section[] = [];
   const stack: Section[] = [];
   let title: Section | null = null;
+  const titleIndex = titleHeadingIndex(root);
   root.children.forEach((node, index) => {
     if (node.type !== "heading") return;
     const text = squash(stripEmoji(toString(node)));
@@ -68,7 +69,7 @@ export function buildOutline(root: Root): Outline {
       negation: false,
       level: null,
     };
-    if (!title && sections.length === 0 && node.depth === 1) {
+    if (index === titleIndex) {
       section.isTitle = true;
       title = section;
     }
@@ -80,6 +81,22 @@ export function buildOutline(root: Root): Outline {
   for (const section of sections) markSide(section);
   for (const section of sections) classify(section);
   return { title, sections };
+}
+
+/**
+ * Index of the document title: the first heading when it names no level and has no numbering
+ * ("# Critical Failures", "# 1. Open Port" open a group or an item) and is an H1, or the one heading at the document's top level above deeper ones
+ * ("## Model Failures Analysis" over "###" sections).
+ */
+function titleHeadingIndex(root: Root): number {
+  const headings = root.children.flatMap((node, index) => (node.type === "heading" ? [{ node, index }] : []));
+  const first = headings[0];
+  const text = first ? squash(stripEmoji(toString(first.node))) : "";
+  if (!first || levelOfHeading(text) || hasNumbering(text)) return -1;
+  if (first.node.depth === 1) return first.index;
+  const top = headings.filter(({ node }) => node.depth <= first.node.depth).length;
+  const deeper = headings.some(({ node }) => node.depth > first.node.depth);
+  return top === 1 && deeper ? first.index : -1;
 }
 
 /** Sets each section's end to the next heading of the same or a higher level (one pass, a stack). */

@@ -57,3 +57,41 @@ describe("parseAnalysis on fences without a language", () => {
     ]);
   });
 });
+
+describe("parseAnalysis on heading levels", () => {
+  const body = (h: (depth: number) => string) =>
+    [
+      `${h(1)} Model Response Failures Analysis`,
+      "",
+      `${h(2)} Critical Failures`,
+      "",
+      `${h(3)} 1. Public Bucket`,
+      "",
+      "**MODEL_RESPONSE Issue**: The bucket allows public reads.",
+      "",
+      `${h(2)} Medium Failures`,
+      "",
+      `${h(3)} 2. Missing Tags`,
+      "",
+      "**MODEL_RESPONSE Issue**: No cost tags.",
+    ].join("\n");
+
+  it("reads a document whose title is an H2 above H3 groups like one with an H1", () => {
+    const record = parseAnalysis(body((depth) => "#".repeat(depth + 1)));
+    expect(record.title).toBe("Model Response Failures Analysis");
+    expect(record.failures.map((f) => [f.title, f.severity])).toEqual([
+      ["Public Bucket", "critical"],
+      ["Missing Tags", "medium"],
+    ]);
+  });
+
+  it("reads a first H1 that names a level or is numbered as a group or item, not the title", () => {
+    const record = parseAnalysis(body((depth) => "#".repeat(Math.max(1, depth - 1))).replace(/^# Model.*\n\n/, ""));
+    expect(record.failures.map((f) => [f.title, f.severity])).toEqual([
+      ["Public Bucket", "critical"],
+      ["Missing Tags", "medium"],
+    ]);
+    const items = parseAnalysis("# 1. Public Bucket\n\n**MODEL_RESPONSE Issue**: x\n\n# 2. Missing Tags\n\n**MODEL_RESPONSE Issue**: y\n");
+    expect(items.failures.map((f) => f.title)).toEqual(["Public Bucket", "Missing Tags"]);
+  });
+});
