@@ -2,7 +2,7 @@
 // fields: "**MODEL_RESPONSE Issue**:", "**Impact Level**: High", "- **Fix**: ...", side sub-headings.
 // Paragraph lines are read from the raw source through node offsets, so one paragraph holding
 // several "**Label**: value" lines (hard breaks) yields several fields.
-import type { Code, List, ListItem, Nodes, RootContent } from "mdast";
+import type { Code, List, ListItem, Nodes, RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { stripBlockPrefix, stripInlineMarkdown } from "./text";
 import { kindOfLabel, sideOfHeading, type FieldKind } from "./vocabulary";
@@ -29,7 +29,10 @@ const BOLD_LABEL = /^(?:\*\*|__)(.+?)(?:\*\*|__)(.*)$/;
 const KNOWN_PLAIN_LABEL =
   /^(impact level|severity|priority|root cause|model[_ ]response[\w .]*|ideal[_ ]response[\w .]*|issue|problem|fix|fix applied|solution|category|location|file|status|fix status)\s*:\s*(.*)$/i;
 
-/** Parses "**Label**: value", "**Label:** value", "**Label: value**", "**Label** (x): value". */
+/** A level field written with a dash: "Severity - High", "Impact Level — Critical". */
+const PLAIN_LEVEL_DASH = /^(impact level|severity(?: level)?|priority|risk(?: level)?)\s*[-–—]\s+(\S.*)$/i;
+
+/** Parses "**Label**: value", "**Label:** value", "**Label: value**", "**Label** (x): value", "**Label** - value". */
 export function parseLabelLine(rawLine: string): LabelLine | null {
   const line = stripBlockPrefix(rawLine).trim();
   const bold = BOLD_LABEL.exec(line);
@@ -44,9 +47,12 @@ export function parseLabelLine(rawLine: string): LabelLine | null {
     const colon = /^([^:：]{2,50})[:：]\s*(.+)$/.exec(inner);
     if (colon && (rest === "" || /^[-–—(]/.test(rest))) return label(colon[1] ?? "", null, `${colon[2] ?? ""} ${rest}`);
     if (rest === "" && inner.length <= 60 && kindOfLabel(inner) !== "other") return label(inner, null, "");
+    // "**Severity** - High": a dash separates the value only after a label the parser knows.
+    const dash = /^[-–—]\s+(\S.*)$/.exec(rest);
+    if (dash && inner.length <= 60 && kindOfLabel(inner) !== "other") return label(inner, null, dash[1] ?? "");
     return null;
   }
-  const plain = KNOWN_PLAIN_LABEL.exec(line);
+  const plain = KNOWN_PLAIN_LABEL.exec(line) ?? PLAIN_LEVEL_DASH.exec(line);
   if (plain) return label(plain[1] ?? "", null, plain[2] ?? "");
   return null;
 }
@@ -110,13 +116,49 @@ export class FieldReader {
         this.current.code.push(node);
         return;
       case "blockquote":
+        // "> **Severity**: High" is a field like any other line; a quoted passage stays text.
+        if (node.children.some((child) => child.type === "paragraph" && this.opensField(child))) {
+          this.readBlocks(node.children);
+          return;
+        }
+        this.current.text.push(toString(node));
+        this.current.raw.push(sliceRaw(this.source, node));
+        return;
       case "table":
         this.current.text.push(toString(node));
         this.current.raw.push(sliceRaw(this.source, node));
+        this.readTableFields(node);
         return;
       default:
         return;
     }
+  }
+
+  private opensField(node: Nodes): boolean {
+    return sliceRaw(this.source, node)
+      .split("\n")
+      .some((raw) => {
+        const parsed = parseLabelLine(raw);
+        return parsed !== null && kindOfLabel(parsed.label) !== "other";
+      });
+  }
+
+  /**
+   * Two-column key/value tables ("| Severity | High |") give the fields their rows name; blocks after
+   * the table continue in a fresh unlabelled field, as after a prose paragraph.
+   */
+  private readTableFields(table: Table): void {
+    if (!table.children.every((row) => row.children.length === 2)) return;
+    let found = false;
+    for (const row of table.children) {
+      const [key, value] = row.children.map((cell) => stripInlineMarkdown(toString(cell)).trim());
+      if (!key || !value || !TABLE_FIELD_KINDS.has(kindOfLabel(key))) continue;
+      this.start({ label: key, paren: null, value }, row.position?.start.line ?? 0);
+      found = true;
+    }
+    if (!found) return;
+    this.current = { label: null, kind: "other", paren: null, text: [], raw: [], code: [], line: table.position?.end.line ?? 0 };
+    this.fields.push(this.current);
   }
 
   private readList(list: List): void {
@@ -158,6 +200,9 @@ export class FieldReader {
     });
   }
 }
+
+/** Row labels a key/value table may set; side labels in a table are a comparison, not a field. */
+const TABLE_FIELD_KINDS: ReadonlySet<FieldKind> = new Set(["severity", "category", "location", "status"]);
 
 /** Reads the blocks of one failure body. */
 export function readFields(source: string, nodes: readonly RootContent[], firstLine: number): Field[] {

@@ -35,7 +35,8 @@ export function resolveSeverity(
   for (const field of fields) {
     if (field.kind !== "severity") continue;
     const value = field.text[0] ?? "";
-    const level = levelOfValue(value);
+    // "Risk" also heads prose ("Risk: attackers gain high privileges"): only a leading level word counts.
+    const level = /^risk$/i.test(field.label ?? "") ? levelOfValue(/^\W*([A-Za-z]+)/.exec(value)?.[1] ?? "") : levelOfValue(value);
     if (level) {
       own = level;
       note = severityNoteOf(value);

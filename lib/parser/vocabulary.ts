@@ -36,11 +36,23 @@ export function levelOfHeading(heading: string): Severity | null {
   return match?.[1] ? levelOfWord(match[1]) : null;
 }
 
-/** Level in an item's own title when it is marked as one: "(Critical)", "[HIGH]", "Critical:" prefix. */
+/**
+ * Level in an item's own title when it is marked as one: "(Critical)", "[HIGH]", "(Severity: High)",
+ * a "Critical:" / "High -" prefix, or a lone level word after a dash or bar at the end ("... — High").
+ */
+const TITLE_LEVEL_MARKS = [
+  /[([]\s*(?:(?:severity|priority|impact|risk)(?: level)?\s*[:=-]\s*)?([A-Za-z]+)\s*(?:severity|priority|impact)?\s*[)\]]/i,
+  /^([A-Za-z]+)\s*(?:severity)?\s*(?:[:|]|\s[-–—])\s/i,
+  /\s[-–—|]\s*([A-Za-z]+)\s*$/,
+];
+
 export function levelOfTitle(title: string): Severity | null {
-  const marked = /[([]\s*([A-Za-z]+)\s*(?:severity|priority|impact)?\s*[)\]]|^([A-Za-z]+)\s*(?:severity)?\s*[:|]\s/i.exec(title);
-  const word = marked?.[1] ?? marked?.[2];
-  return word ? levelOfWord(word) : null;
+  for (const mark of TITLE_LEVEL_MARKS) {
+    const word = mark.exec(title)?.[1];
+    const level = word ? levelOfWord(word) : null;
+    if (level) return level;
+  }
+  return null;
 }
 
 /** Qualifier after the level word: "CRITICAL (Security)" -> "Security", "High - Breaks X" -> "Breaks X". */
@@ -113,7 +125,7 @@ const MODEL_LABEL =
 const IDEAL_LABEL =
   /^(?:ideal[_ .-]?response\w*(?:\.md)?\b.*|ideal(?: (?:solution|implementation|fix|code|approach|version|pattern))?\b.*|fix(?:es)?(?: (?:applied|implemented|required|needed))?|fixed(?: code)?|correct(?:ed|ion)?(?: (?:code|implementation|approach|version|pattern))?|solution|resolution|after\b.*|expected(?: code| behaviou?r)?|should be|improvements? made|improvements|remediation|recommended (?:fix|code|solution|implementation)|actual (?:working|project)\b.*|code change|corrected code|good|do|better approach)$/i;
 
-const SEVERITY_LABEL = /^(?:impact level|severity(?: level)?|priority|risk level|criticality|level)$/i;
+const SEVERITY_LABEL = /^(?:impact level|severity(?: level)?|priority|risk(?: level)?|criticality|level)$/i;
 const ERROR_LABEL =
   /^(?:(?:deployment|specific|compilation|build|synth(?:esis)?|runtime|terraform|cdk|pulumi|test|lint|validation|typescript|type|aws)?\s*(?:errors?|error messages?|error output|output|logs?|stack trace|traceback|console output)|errors? (?:seen|observed|encountered))$/i;
 

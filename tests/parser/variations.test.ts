@@ -95,3 +95,39 @@ describe("parseAnalysis on heading levels", () => {
     expect(items.failures.map((f) => f.title)).toEqual(["Public Bucket", "Missing Tags"]);
   });
 });
+
+describe("parseAnalysis on severity wordings", () => {
+  const item = (title: string, lines: string) => `### ${title}\n\n${lines}\n\n**MODEL_RESPONSE Issue**: Something is wrong.\n`;
+  const severities = (items: string[]) =>
+    parseAnalysis(analysis(`## Failures Found\n\n${items.join("\n")}`)).failures.map((f) => f.severity);
+
+  it("reads a level field written with a dash, in a quote, or with a Risk label", () => {
+    expect(
+      severities([
+        item("1. A", "Severity - High"),
+        item("2. B", "**Impact Level** — Critical"),
+        item("3. C", "> **Severity**: Low"),
+        item("4. D", "**Risk**: Medium"),
+        item("5. E", "**Risk**: Attackers can gain high privileges."),
+      ]),
+    ).toEqual(["high", "critical", "low", "medium", "unknown"]);
+  });
+
+  it("reads the level row of a key/value table, and code after the table still counts", () => {
+    const record = parseAnalysis(
+      analysis(
+        "## Failures Found\n\n### 1. A\n\n| Field | Value |\n| --- | --- |\n| **Severity** | Critical |\n| Category | Security |\n\nThe model wrote:\n\n```ts\nconst open = true;\n```\n",
+      ),
+    );
+    expect(record.failures[0]?.severity).toBe("critical");
+    expect(record.failures[0]?.model.code).toHaveLength(1);
+  });
+
+  it("reads a level marked in the title as (Severity: X), or after a trailing dash or bar", () => {
+    expect(severities([item("1. A (Severity: High)", "x"), item("2. B — Critical", "x"), item("3. C | Low", "x")])).toEqual([
+      "high",
+      "critical",
+      "low",
+    ]);
+  });
+});
