@@ -120,10 +120,10 @@ export type FieldKind =
   | "other";
 
 const MODEL_LABEL =
-  /^(?:model[_ .-]?response\w*(?:\.md)?\b.*|model(?:'s)? (?:output|code|implementation|approach|version|gaps?|issues?)\b.*|original\b.*|problem\b.*|problems|issues?|fault|faults|wrong|incorrect|bad|before\b.*|current (?:code|implementation|state)|observed|evidence|what went wrong|model response|specific problems?|compilation issues|security gaps?|missing features|broken code|failure|problematic code|anti-?pattern|don'?t|avoid)$/i;
+  /^(?:model[_ .-]?response\w*(?:\.md)?\b.*|model(?:'s)? (?:output|code|implementation|approach|version|gaps?|issues?)\b.*|original\b.*|problem\b.*|problems|issues?|fault|faults|wrong|incorrect|bad|before\b.*|current (?:code|implementation|state)|observed|evidence|what went wrong|model response|specific problems?|compilation issues|security gaps?|missing features|broken code|failure|problematic code|anti-?pattern|don'?t|avoid|generated(?: (?:code|output|implementation|version))?|what the model (?:did|does|produced|generated|wrote)|actual(?: (?:code|output|result|behaviou?r))?)$/i;
 
 const IDEAL_LABEL =
-  /^(?:ideal[_ .-]?response\w*(?:\.md)?\b.*|ideal(?: (?:solution|implementation|fix|code|approach|version|pattern))?\b.*|fix(?:es)?(?: (?:applied|implemented|required|needed))?|fixed(?: code)?|correct(?:ed|ion)?(?: (?:code|implementation|approach|version|pattern))?|solution|resolution|after\b.*|expected(?: code| behaviou?r)?|should be|improvements? made|improvements|remediation|recommended (?:fix|code|solution|implementation)|actual (?:working|project)\b.*|code change|corrected code|good|do|better approach)$/i;
+  /^(?:ideal[_ .-]?response\w*(?:\.md)?\b.*|ideal(?: (?:solution|implementation|fix|code|approach|version|pattern))?\b.*|fix(?:es)?(?: (?:applied|implemented|required|needed))?|fixed(?: code)?|correct(?:ed|ion)?(?: (?:code|implementation|approach|version|pattern))?|solution|resolution|after\b.*|expected(?: code| behaviou?r)?|should be|improvements? made|improvements|remediation|recommended (?:fix|code|solution|implementation)|actual (?:working|project)\b.*|code change|corrected code|good|do|better approach|reference (?:implementation|solution|code|version)|what (?:it|the model) should (?:have )?(?:done|do|produced|generated|written))$/i;
 
 const SEVERITY_LABEL = /^(?:impact level|severity(?: level)?|priority|risk(?: level)?|criticality|level)$/i;
 const ERROR_LABEL =
