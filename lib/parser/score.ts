@@ -15,35 +15,71 @@ const SCORE_CONTEXT = /\b(score|scoring|training|quality|rating|assessment|evalu
 
 export function findScores(root: Root, source: string): LabeledScore[] {
   const found: LabeledScore[] = [];
+  // A bare "Score: 8/10" outside any score section counts only when nothing better is found.
+  const loose: LabeledScore[] = [];
   const headings: string[] = [];
+  // "## Training Quality Score" with its value in the next paragraph ("**8/10**").
+  let pending: { label: string; line: number } | null = null;
+  const take = (line: string, context: readonly (string | undefined)[], at: number): void => {
+    const score = scoreOfLine(line, context, at);
+    if (score) found.push(score);
+    else if (context.every((heading) => heading === undefined || !SCORE_CONTEXT.test(heading))) {
+      const bare = looseScoreOfLine(line, at);
+      if (bare) loose.push(bare);
+    }
+  };
   const visit = (nodes: readonly RootContent[]): void => {
     for (const node of nodes) {
+      const waiting = pending;
+      pending = null;
       if (node.type === "heading") {
         headings.length = node.depth - 1;
         const text = toString(node);
         headings[node.depth - 1] = text;
-        const score = scoreOfLine(text, headings.slice(0, node.depth - 1), node.position?.start.line ?? 0);
-        if (score) found.push(score);
+        const line = node.position?.start.line ?? 0;
+        const before = found.length;
+        take(text, headings.slice(0, node.depth - 1), line);
+        if (found.length === before) pending = scoreHeadingLabel(text, line);
       } else if (node.type === "paragraph") {
         const start = node.position?.start.offset ?? 0;
         const end = node.position?.end.offset ?? start;
         const firstLine = node.position?.start.line ?? 0;
-        source
-          .slice(start, end)
-          .split("\n")
-          .forEach((line, i) => {
-            const score = scoreOfLine(line, headings, firstLine + i);
-            if (score) found.push(score);
-          });
+        const lines = source.slice(start, end).split("\n");
+        const value = waiting ? parseScoreValue(squash(stripInlineMarkdown(lines[0] ?? ""))) : null;
+        if (waiting && value) found.push({ ...value, label: waiting.label, line: firstLine });
+        lines.forEach((line, i) => take(line, headings, firstLine + i));
       } else if (node.type === "list") {
         for (const item of node.children) visit(item.children as RootContent[]);
       } else if (node.type === "blockquote") {
         visit(node.children);
+      } else if (node.type === "table") {
+        // Two-cell rows read as "label: value" ("| Training Quality Score | 8/10 |").
+        for (const row of node.children) {
+          if (row.children.length !== 2) continue;
+          const [label, value] = row.children.map((cell) => toString(cell));
+          take(`${label}: ${value}`, headings, row.position?.start.line ?? 0);
+        }
       }
     }
   };
   visit(root.children);
-  return found;
+  return found.length ? found : loose.slice(-1);
+}
+
+/** Label of a heading that names the training score but gives no value, or null. */
+function scoreHeadingLabel(text: string, line: number): { label: string; line: number } | null {
+  const plain = squash(stripInlineMarkdown(text));
+  if (/\d/.test(plain) || !TRAINING_LABEL.test(plain) || NOT_TRAINING.test(plain)) return null;
+  if (/\b(justification|calculation|breakdown|analysis|rationale|reasoning|criteria)\b/i.test(plain)) return null;
+  return { label: plain, line };
+}
+
+/** "Score: 8/10", "**Final Score**: 8.5/10" with no qualifier naming another kind of score. */
+function looseScoreOfLine(rawLine: string, line: number): LabeledScore | null {
+  const plain = squash(stripInlineMarkdown(stripBlockPrefix(rawLine)));
+  const labelled = /^((?:final |overall )?score)\s*[:：]\s*(.+)$/i.exec(plain);
+  const value = labelled?.[2] ? parseScoreValue(labelled[2]) : null;
+  return labelled?.[1] && value ? { ...value, label: labelled[1], line } : null;
 }
 
 /** The final training-quality score: the last one, preferring updated/final over original/initial. */
@@ -59,9 +95,16 @@ function scoreOfLine(rawLine: string, context: readonly (string | undefined)[], 
   const training = TRAINING_LABEL.exec(plain);
   let label: string;
   let valueText: string;
+  let scale: number | null = null;
   if (training) {
     label = plain.slice(0, training.index + training[0].length).replace(/^[^A-Za-z]+/, "");
     valueText = plain.slice(training.index + training[0].length);
+    // "Training Quality Score (0-10): 8" - a range after the label gives the scale.
+    const range = /^\s*\(\s*(?:0|1)\s*[-–]\s*(\d+)\s*\)/.exec(valueText);
+    if (range) {
+      scale = Number(range[1]);
+      valueText = valueText.slice(range[0].length);
+    }
     // "Training Quality Score Justification: 8/10" - skip the rest of the label up to its colon.
     const labelTail = /^[^:：\d]{0,40}[:：]/.exec(valueText);
     if (labelTail) valueText = valueText.slice(labelTail[0].length);
@@ -75,20 +118,20 @@ function scoreOfLine(rawLine: string, context: readonly (string | undefined)[], 
     label = labelled[1];
     valueText = labelled[2] ?? "";
   }
-  const value = parseScoreValue(valueText);
+  const value = parseScoreValue(valueText, scale);
   if (!value) return null;
   return { ...value, label: squash(label), line };
 }
 
 /** "8/10", "**8.5/10**", "10 - 4 = 6/10", "8 - 3 + 2 = 7", "of 1.0 (EXCELLENT)", "85/100". */
-export function parseScoreValue(text: string): Score | null {
-  const head = text.replace(/^[\s:：*_-]+/, "");
+export function parseScoreValue(text: string, scale: number | null = null): Score | null {
+  const head = text.replace(/^[\s:：*_\-–—]+/, "");
   const arithmetic = /^(?:\d+(?:\.\d+)?\s*[-+]\s*)+\d+(?:\.\d+)?\s*=\s*(\d+(?:\.\d+)?)(?:\s*\/\s*(\d+(?:\.\d+)?))?/.exec(head);
   if (arithmetic?.[1]) return scoreOf(Number(arithmetic[1]), arithmetic[2] ? Number(arithmetic[2]) : null);
   const fraction = /^(?:(?:of|is|was|at|=)\s+)?(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)/i.exec(head);
   if (fraction?.[1] && fraction[2]) return scoreOf(Number(fraction[1]), Number(fraction[2]));
   const bare = /^(?:(?:of|is|was|at|=)\s+)?(\d+(?:\.\d+)?)(?![\d/%])(?:\s*(?:out of|of)\s*(\d+))?/i.exec(head);
-  if (bare?.[1]) return scoreOf(Number(bare[1]), bare[2] ? Number(bare[2]) : null);
+  if (bare?.[1]) return scoreOf(Number(bare[1]), bare[2] ? Number(bare[2]) : scale);
   return null;
 }
 

@@ -146,3 +146,23 @@ describe("parseAnalysis on side labels", () => {
     expect(record.failures[0]?.ideal.code.map((c) => c.value)).toEqual(['runtime: "nodejs20.x",']);
   });
 });
+
+describe("parseAnalysis on score wordings", () => {
+  const scoreOf = (tail: string) =>
+    parseAnalysis(analysis(`## Failures Found\n\n### 1. A\n\n**MODEL_RESPONSE Issue**: x\n\n${tail}\n`)).score;
+
+  it.each([
+    ["Training quality score — 7", { value: 7, max: 10 }],
+    ["Training Quality Score (0-10): 6", { value: 6, max: 10 }],
+    ["## Training Quality Score\n\n**8/10** - solid example", { value: 8, max: 10 }],
+    ["| Metric | Value |\n| --- | --- |\n| Training Quality Score | 9/10 |", { value: 9, max: 10 }],
+    ["**Score**: 5 / 10", { value: 5, max: 10 }],
+  ])("reads %j", (tail, score) => {
+    expect(scoreOf(tail)).toEqual(score);
+  });
+
+  it("prefers a training-quality score over a bare Score line and ignores qualified ones", () => {
+    expect(scoreOf("**Score**: 3/10\n\n**Training Quality Score**: 8/10")).toEqual({ value: 8, max: 10 });
+    expect(scoreOf("**Lint Score**: 9.5/10\n\n## Training Quality Score Justification\n\n10 points minus 2")).toBeNull();
+  });
+});
