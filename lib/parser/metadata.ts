@@ -1,6 +1,6 @@
 // Document-level facts: title, task id, IaC platform and language, executive summary,
 // the severity counts the document claims, and its own knowledge-gap list.
-import type { Code, List, Root, RootContent } from "mdast";
+import type { Code, List, Root, RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { SeverityCounts } from "./types";
 import type { Outline, Section } from "./sections";
@@ -9,23 +9,42 @@ import { cleanTitle, squash, stripBlockPrefix, stripEmoji, stripInlineMarkdown }
 // ---- task id ------------------------------------------------------------------------------------
 
 const TASK_ID =
-  /\btask(?:[\s_-]*id)?\s*(?:#|no\.?|number)?\s*[:：=]?\s*[(`"']?\s*([A-Za-z0-9][A-Za-z0-9_-]{3,39})\b|\btask\b[^()\n]{0,80}\((\d{5,})\)/gi;
+  /\btask(?:[\s_-]*id)?\s*(?:#|no\.?|number)?\s*[:：=\-–—]?\s*[(`"']?\s*([A-Za-z0-9][A-Za-z0-9_-]{3,39})\b|\btask\b[^()\n]{0,80}\((\d{5,})\)/gi;
 
 /** Task id from the title, intro prose or metadata lines ("for task 101000875", "Task ID: X"). */
 export function findTaskId(root: Root, source: string): string | null {
   for (const node of root.children) {
-    if (node.type === "code" || node.type === "html" || node.type === "table") continue;
+    if (node.type === "table") {
+      const id = tableTaskId(node);
+      if (id) return id;
+      continue;
+    }
+    if (node.type === "code" || node.type === "html") continue;
     const text = sliceOf(source, node);
     if (!/task/i.test(text)) continue;
     for (const line of text.split("\n")) {
       const plain = stripInlineMarkdown(stripBlockPrefix(line));
       for (const match of plain.matchAll(TASK_ID)) {
         const id = match[1] ?? match[2];
-        if (id && /\d/.test(id) && /^(?:[A-Z]*[-_]?\d[\w-]*|\d+)$/i.test(id) && !/^\d{1,3}$/.test(id)) return id;
+        if (id && isTaskId(id)) return id;
       }
     }
   }
   return null;
+}
+
+/** "| Task ID | 101000875 |": a metadata row of a two-column table. */
+function tableTaskId(table: Table): string | null {
+  for (const row of table.children) {
+    if (row.children.length !== 2) continue;
+    const [key, value] = row.children.map((cell) => squash(stripInlineMarkdown(toString(cell))));
+    if (key && value && /^task(?:[\s_-]*id)?$/i.test(key) && isTaskId(value)) return value;
+  }
+  return null;
+}
+
+function isTaskId(id: string): boolean {
+  return /\d/.test(id) && /^(?:[A-Z]*[-_]?\d[\w-]*|\d+)$/i.test(id) && !/^\d{1,3}$/.test(id);
 }
 
 // ---- platform & language --------------------------------------------------------------------------

@@ -166,3 +166,13 @@ describe("parseAnalysis on score wordings", () => {
     expect(scoreOf("**Lint Score**: 9.5/10\n\n## Training Quality Score Justification\n\n10 points minus 2")).toBeNull();
   });
 });
+
+describe("parseAnalysis on task id wordings", () => {
+  it.each([
+    ["Task ID - 4417203", "4417203"],
+    ["| Field | Value |\n| --- | --- |\n| **Task ID** | 4417203 |\n| Platform | CDK |", "4417203"],
+    ["| Field | Value |\n| --- | --- |\n| Task | task-specific |", null],
+  ])("reads %j", (line, id) => {
+    expect(parseAnalysis(analysis(`${line}\n\n## Failures Found\n\n### 1. A\n\n**Issue**: x\n`)).taskId).toBe(id);
+  });
+});
