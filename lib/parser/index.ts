@@ -115,7 +115,7 @@ function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalys
   record.knowledgeGaps = findKnowledgeGaps(outline, root, source);
 
   let drafts = isPlainDocument(root) ? findPlainFailures(ctx) : findFailures(ctx);
-  drafts = dropDuplicates(drafts, record.warnings);
+  drafts = dropRecaps(dropDuplicates(drafts, record.warnings));
   if (declaresNoFailures(record) && drafts.every((d) => d.ownSeverity === null)) drafts = [];
 
   const taxonomy = taxonomyFor(options, record.warnings);
@@ -163,6 +163,23 @@ function dropDuplicates(drafts: FailureDraft[], warnings: ParseWarning[]): Failu
     warnings.push(warning("duplicate-section", `"${title}" repeats an earlier section verbatim (${times}); counted once.`, line));
   }
   return kept;
+}
+
+/**
+ * A later item of another section that repeats an earlier failure's title with a shorter body is a
+ * recap ("## Issues Fixed" / "## All Failures" lists naming the failures again), not a new failure.
+ */
+function dropRecaps(drafts: FailureDraft[]): FailureDraft[] {
+  const first = new Map<string, FailureDraft>();
+  return drafts.filter((draft) => {
+    const key = draft.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, draft);
+      return true;
+    }
+    return earlier.section === draft.section || draft.body.length >= earlier.body.length;
+  });
 }
 
 function finalize(draft: FailureDraft, number: number, taxonomy: Taxonomy | null): ParsedFailure {

@@ -176,3 +176,14 @@ describe("parseAnalysis on task id wordings", () => {
     expect(parseAnalysis(analysis(`${line}\n\n## Failures Found\n\n### 1. A\n\n**Issue**: x\n`)).taskId).toBe(id);
   });
 });
+
+describe("parseAnalysis on recaps", () => {
+  it("does not count a later list that names the failures again", () => {
+    const record = parseAnalysis(
+      analysis(
+        "## Critical Failures\n\n### 1. Open Security Group\n\n**MODEL_RESPONSE Issue**: Port 22 is open to the world.\n\n### 2. Missing Backups\n\n**MODEL_RESPONSE Issue**: No backup plan.\n\n## Issues Fixed\n\n- **Open Security Group**: restricted\n- **Missing Backups**: added\n\n## All Failures\n\n1. **Open Security Group**\n2. **Missing Backups**\n",
+      ),
+    );
+    expect(record.failures.map((f) => f.title)).toEqual(["Open Security Group", "Missing Backups"]);
+  });
+});
