@@ -1,11 +1,12 @@
 // Finds the failure items of a document and turns each into a ParsedFailure.
 // Items are (1) leaf headings that state a problem or are numbered inside failure sections,
 // (2) bold-titled list items directly under a failure-named section without headings of its own,
+// (2b) bold-only title lines ("**1. Open Port**") in a grouping section's own body,
 // (3) in documents without any markdown structure, title lines or "Label: text" paragraphs.
 import type { Code, List, ListItem, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { CodeBlock, Impact, ParsedFailure, Reference, Severity, Side } from "./types";
-import { hasFailureEvidence, readFields, type Field } from "./fields";
+import { hasFailureEvidence, parseLabelLine, readFields, type Field } from "./fields";
 import {
   contextOf,
   namesFailuresInContext,
@@ -17,7 +18,7 @@ import {
 import { resolveSeverity } from "./severity";
 import { isOutputBlock, markerOf, splitBySide, type CodeSide } from "./split-code";
 import { cleanTitle, hasNumbering, squash, stripEmoji, stripInlineMarkdown } from "./text";
-import { namesFailures } from "./vocabulary";
+import { isWeakContext, kindOfLabel, namesFailures } from "./vocabulary";
 
 /** A failure before knowledge-gap classification and numbering. */
 export interface FailureDraft extends Omit<ParsedFailure, "gaps" | "number"> {
@@ -39,7 +40,13 @@ export function findFailures(ctx: DraftContext): FailureDraft[] {
   const { outline, root } = ctx;
   const drafts: FailureDraft[] = [];
   for (const section of outline.sections) {
-    if (section.isTitle || section.side || section.excluded || section.negation) continue;
+    if (section.side || section.excluded || section.negation) continue;
+    const items = holdsParagraphItems(section) ? draftsFromBoldParagraphs(ctx, section) : [];
+    if (items.length > 0) {
+      drafts.push(...items);
+      continue;
+    }
+    if (section.isTitle) continue;
     if (structuralChildren(section).length > 0) continue;
     const body = root.children.slice(section.index + 1, section.end);
     const fields = readFields(ctx.source, body, section.line);
@@ -114,6 +121,91 @@ function draftsFromList(ctx: DraftContext, section: Section, list: List): Failur
       }),
     );
   }
+  return drafts;
+}
+
+// ---- bold paragraph items ------------------------------------------------------------------------
+// "**1. Open Security Group**" on a line of its own, its fields below: an item written without a
+// heading. Only a grouping section (the title, a level, or plural failure words) is split this way,
+// so the numbered sub-points inside one failure's body stay that failure's.
+
+const GROUP_WORDS =
+  /\b(failures|issues|problems|faults|errors|findings|mistakes|bugs|defects|gaps|vulnerabilities|fixes|differences|improvements|enhancements|changes)\b/i;
+
+function holdsParagraphItems(section: Section): boolean {
+  if (section.isTitle) return true;
+  if (hasNumbering(section.text)) return false;
+  return section.level !== null || GROUP_WORDS.test(section.text);
+}
+
+/**
+ * Unnumbered items, items in an enhancement context ("## Security Improvements") and items in the
+ * title's intro (an overview may number its points) count only when they state a problem or fix.
+ */
+function needsEvidence(section: Section, item: ParagraphItem): boolean {
+  if (!item.numbered || section.isTitle || section.weak) return true;
+  return isWeakContext(section.text) && !namesFailures(section.text);
+}
+
+interface ParagraphItem {
+  title: string;
+  numbered: boolean;
+  /** Index in root.children of the paragraph holding the title line. */
+  index: number;
+  /** The title line is the whole paragraph. */
+  alone: boolean;
+}
+
+/** Title of a paragraph whose first line is only bold text: "**2. Missing Backups**", "**Open Port**". */
+function paragraphItemTitle(source: string, node: RootContent): { title: string; numbered: boolean; alone: boolean } | null {
+  if (node.type !== "paragraph" || node.children[0]?.type !== "strong") return null;
+  const lines = sliceNode(source, node).split("\n");
+  const match = /^\s*(\*\*|__)((?:(?!\1).)+)\1\s*([:：]?)\s*$/.exec(lines[0] ?? "");
+  if (!match?.[2]) return null;
+  const title = cleanTitle(match[2]);
+  const numbered = hasNumbering(stripInlineMarkdown(match[2]).trim());
+  if (!title || title.length > 120) return null;
+  // A label line ("**Impact Level**:", "**Note:**", "**Total: 3**") is a field, not a title;
+  // a numbered line is a title even with a colon inside ("**A1: Open Port**").
+  const label = numbered ? null : parseLabelLine(lines[0] ?? "");
+  if (label && (label.value || kindOfLabel(label.label) !== "other")) return null;
+  if (!numbered && (match[3] || /[:：]\s*(?:\*\*|__)\s*$/.test(lines[0] ?? ""))) return null;
+  return { title, numbered, alone: lines.length === 1 };
+}
+
+function draftsFromBoldParagraphs(ctx: DraftContext, section: Section): FailureDraft[] {
+  const { root, source } = ctx;
+  const end = section.children[0]?.index ?? section.end;
+  const found: ParagraphItem[] = [];
+  for (let index = section.index + 1; index < end; index++) {
+    const node = root.children[index];
+    const titled = node ? paragraphItemTitle(source, node) : null;
+    if (titled) found.push({ ...titled, index });
+  }
+  // Numbered bold lines make the series; unnumbered ones then are sub-labels of an item.
+  const numbered = found.filter((item) => item.numbered);
+  const items = numbered.length > 0 ? numbered : found;
+  const drafts: FailureDraft[] = [];
+  items.forEach((item, i) => {
+    const stop = items[i + 1]?.index ?? end;
+    const head = root.children[item.index];
+    const nodes = root.children.slice(item.alone ? item.index + 1 : item.index, stop);
+    const line = head?.position?.start.line ?? section.line;
+    const fields = readFields(source, nodes, line);
+    if (declaresNonFailure(fields) || (needsEvidence(section, item) && !hasFailureEvidence(fields))) return;
+    const last = nodes[nodes.length - 1] ?? head;
+    const startOffset = head?.position?.start.offset ?? 0;
+    drafts.push(
+      buildDraft(ctx, {
+        title: item.title,
+        fields,
+        line,
+        section: section.isTitle ? null : section.text,
+        sectionLevel: sectionLevel(section),
+        body: source.slice(startOffset, last?.position?.end.offset ?? startOffset),
+      }),
+    );
+  });
   return drafts;
 }
 

@@ -187,3 +187,48 @@ describe("parseAnalysis on recaps", () => {
     expect(record.failures.map((f) => f.title)).toEqual(["Open Security Group", "Missing Backups"]);
   });
 });
+
+describe("parseAnalysis on bold paragraph items", () => {
+  it("reads '**1. Title**' lines under a failure section as items, their sub-labels as fields", () => {
+    const record = parseAnalysis(
+      analysis(
+        [
+          "## High Failures",
+          "",
+          "**1. Open Security Group**",
+          "",
+          "**Impact Level**: Critical",
+          "",
+          "**MODEL_RESPONSE Issue**:",
+          "```ts",
+          'sg.addIngressRule(Peer.anyIpv4(), Port.tcp(22));',
+          "```",
+          "",
+          "**Note:**",
+          "",
+          "Seen in two stacks.",
+          "",
+          "**2. A1: Missing Backups**",
+          "**MODEL_RESPONSE Issue**: No backup plan.",
+          "",
+          "## Security Improvements",
+          "",
+          "**3. Rotated Keys**",
+          "",
+          "Keys now rotate yearly.",
+        ].join("\n"),
+      ),
+    );
+    expect(record.failures.map((f) => [f.title, f.severity, f.model.code.length])).toEqual([
+      ["Open Security Group", "critical", 1],
+      ["Missing Backups", "high", 0],
+    ]);
+  });
+
+  it("keeps numbered bold sub-points inside one failure heading's body", () => {
+    const record = parseAnalysis(
+      analysis("## Critical Failures\n\n### 1. Broken Pipeline\n\n**1. Source stage**\n\nWrong branch.\n\n**2. Build stage**\n\nNo cache.\n"),
+    );
+    expect(record.failures.map((f) => f.title)).toEqual(["Broken Pipeline"]);
+  });
+});
