@@ -50,6 +50,8 @@ const NUMBERING = new RegExp(
     String.raw`^(?:fault|failure|issue|error|problem|example|finding|item|bug|defect|mistake)\s*#?\s*\d+(?:\.\d+)*\s*[.):\-–—]?\s*`,
     // "A1:", "B14:" letter + number ids
     String.raw`^[A-Z]\d{1,3}\s*[.):\-–—]\s*`,
+    // "[1]"
+    String.raw`^\[\d{1,3}\]\s*`,
     // "1.", "1)", "1.2", "1.2.", "1 -", "#3"
     String.raw`^#?\d{1,3}(?:\.\d{1,3})*\s*[.):]\s*`,
     String.raw`^\d{1,3}\.\d{1,3}\s+`,
@@ -65,7 +67,7 @@ export function hasNumbering(title: string): boolean {
 
 /** Parses the item number of a title ("3. X" -> 3, "B14: X" -> 14), or null. */
 export function numberOf(title: string): number | null {
-  const match = /^(?:[a-z]+\s*#?\s*)?[A-Z]?#?(\d{1,4})/i.exec(stripEmoji(title).trim());
+  const match = /^(?:[a-z]+\s*#?\s*)?\[?[A-Z]?#?(\d{1,4})/i.exec(stripEmoji(title).trim());
   return match?.[1] && hasNumbering(title) ? Number(match[1]) : null;
 }
 

@@ -68,7 +68,7 @@ export function severityNoteOf(value: string): string | null {
 
 /** Sections that never hold failures, whatever else their heading says. */
 const ALWAYS_EXCLUDED =
-  /\b(summary|summaries|recap|conclusions?|recommendations?|recommended (?:actions|improvements|next)|strengths?|did well|got right|went well|went right|positive|non[- ]?failures?|not failures|passed|tips|best practices to avoid|how to avoid|avoid(?:ing)? (?:these|failures)|recovery steps|next steps|future (?:work|enhancements?|improvements?)|lessons?|learnings?|learning points|takeaways?|analysis|superior|advantages?|benefits|requirements met|what worked|checklist|appendix|glossary|table of contents|methodology|introduction|executive|overview|references?$)\b|^impacts?\b/i;
+  /\b(summary|summaries|recap|conclusions?|recommendations?|recommended (?:actions|improvements|next)|strengths?|did well|got right|went well|went right|positive|non[- ]?failures?|not failures|(?:^|(?:all|tests?|checks?|validations?) )passed|tips|best practices to avoid|how to avoid|avoid(?:ing)? (?:these|failures)|recovery steps|next steps|future (?:work|enhancements?|improvements?)|lessons?|learnings?|learning points|takeaways?|analysis|superior|advantages?|benefits|requirements met|what worked|checklist|appendix|glossary|table of contents|methodology|introduction|executive|overview|^(?:(?:aws|external|useful|further|additional|related|official|documentation) ){0,2}references?$)\b|^impacts?\b/i;
 
 /** Sections that hold no failures unless the heading also names failures/issues/fixes. */
 const SOFT_EXCLUDED =

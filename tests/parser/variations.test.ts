@@ -232,3 +232,14 @@ describe("parseAnalysis on bold paragraph items", () => {
     expect(record.failures.map((f) => f.title)).toEqual(["Broken Pipeline"]);
   });
 });
+
+describe("parseAnalysis on item numbering and title words", () => {
+  it("reads '[1]' numbering and keeps unnumbered failure titles that end in Reference or say Passed", () => {
+    const record = parseAnalysis(
+      analysis(
+        "## Critical Failures\n\n### [1] Open Port\n\n**Issue**: x\n\n### Wrong Bucket Attribute Reference\n\n**MODEL_RESPONSE Issue**: y\n\n### Secret Passed in Plain Text\n\n**MODEL_RESPONSE Issue**: z\n\n## AWS Documentation References\n\n### Security Groups\n\nSee the guide.\n\n## Validation Points - All Passed\n\n### Encryption\n\nOK.\n",
+      ),
+    );
+    expect(record.failures.map((f) => f.title)).toEqual(["Open Port", "Wrong Bucket Attribute Reference", "Secret Passed in Plain Text"]);
+  });
+});
