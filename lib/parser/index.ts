@@ -5,6 +5,7 @@ import type { Root } from "mdast";
 import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
+import { toString } from "mdast-util-to-string";
 import type { ParsedAnalysis, ParsedFailure, ParseOptions, ParseWarning } from "./types";
 import { buildOutline } from "./sections";
 import { findFailures, type DraftContext, type FailureDraft } from "./failure";
@@ -114,7 +115,7 @@ function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalys
   record.declaredCounts = declared?.counts ?? null;
   record.knowledgeGaps = findKnowledgeGaps(outline, root, source);
 
-  let drafts = isPlainDocument(root) ? findPlainFailures(ctx) : findFailures(ctx);
+  let drafts = findDrafts(ctx);
   drafts = dropRecaps(dropDuplicates(drafts, record.warnings));
   if (declaresNoFailures(record) && drafts.every((d) => d.ownSeverity === null)) drafts = [];
 
@@ -134,6 +135,28 @@ function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalys
     );
   }
   return record;
+}
+
+function findDrafts(ctx: DraftContext): FailureDraft[] {
+  if (isPlainDocument(ctx.root)) return findPlainFailures(ctx);
+  const drafts = findFailures(ctx);
+  if (drafts.length > 0) return drafts;
+  const plain = plainBody(ctx.root);
+  return plain ? findPlainFailures({ ...ctx, root: plain }) : drafts;
+}
+
+/**
+ * A pasted plain-text analysis with a markdown tail someone added ("## Summary", "## Training
+ * Quality"): the plain part before the first heading, when it is most of the document.
+ */
+function plainBody(root: Root): Root | null {
+  // Headings without letters are pasted code comments ("# ..."), part of the plain text.
+  const first = root.children.findIndex((node) => node.type === "heading" && /\p{L}/u.test(toString(node)));
+  if (first <= 0) return null;
+  const body: Root = { type: "root", children: root.children.slice(0, first) };
+  const paragraphs = body.children.filter((node) => node.type === "paragraph").length;
+  if (paragraphs < 3 || paragraphs < root.children.length - first || !isPlainDocument(body)) return null;
+  return body;
 }
 
 /** "Total failures: 0 Critical, 0 High, 0 Medium, 0 Low": the document says it has none. */

@@ -243,3 +243,21 @@ describe("parseAnalysis on item numbering and title words", () => {
     expect(record.failures.map((f) => f.title)).toEqual(["Open Port", "Wrong Bucket Attribute Reference", "Secret Passed in Plain Text"]);
   });
 });
+
+describe("parseAnalysis on pasted plain text", () => {
+  it("still reads the plain-text failures when a markdown tail was added after them", () => {
+    const plain = [
+      "Open Security Group",
+      "The group allowed port 22 from anywhere.",
+      "",
+      "Missing Backup Plan",
+      "No backups were configured for the database.",
+      "",
+      "Unpinned Runtime",
+      "The function runtime was left to the default.",
+    ].join("\n");
+    const titles = (text: string) => parseAnalysis(text).failures.map((f) => f.title);
+    expect(titles(plain)).toEqual(["Open Security Group", "Missing Backup Plan", "Unpinned Runtime"]);
+    expect(titles(`${plain}\n\n## Summary\n\n- Three problems, all fixed.\n`)).toEqual(titles(plain));
+  });
+});
