@@ -1,6 +1,7 @@
 // Finds the training-quality score(s) of a document: "Training Quality Score: 8.5/10",
 // "### Updated Training Quality Score: 8/10", "**Recommended Score**: 9/10" under a score heading,
-// arithmetic ("Final Calculation: 8 - 3 + 2 = 7") and "training_quality score of 1.0".
+// arithmetic ("Final Calculation: 8 - 3 + 2 = 7"), "training_quality score of 1.0", a value in the
+// paragraph under a score heading, two-cell table rows, and a bare "Score: 8/10" as a last resort.
 // Lint, compliance, readiness, coverage scores and attempt counts ("1/5") are ignored.
 import type { Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
