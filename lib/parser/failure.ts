@@ -49,6 +49,11 @@ export function findFailures(ctx: DraftContext): FailureDraft[] {
     if (section.isTitle) continue;
     if (structuralChildren(section).length > 0) continue;
     const body = root.children.slice(section.index + 1, section.end);
+    const interleaved = isListSection(section) ? draftsFromInterleavedLists(ctx, section, body) : [];
+    if (interleaved.length > 0) {
+      drafts.push(...interleaved);
+      continue;
+    }
     const fields = readFields(ctx.source, body, section.line);
     if (isHeadingFailure(section, fields)) {
       drafts.push(draftFromHeading(ctx, section, body, fields));
@@ -122,6 +127,49 @@ function draftsFromList(ctx: DraftContext, section: Section, list: List): Failur
     );
   }
   return drafts;
+}
+
+// ---- bold list items with their fields after the list -------------------------------------------
+// "1. **Open Port**" with its severity as sub-bullets, then the code blocks at the top level, then
+// "2. **Next Title**": each item starts a list of its own, so the fields between two lists belong to
+// the item before them. Only taken when at least two items state a problem (a side or a severity),
+// so a recap list followed by prose stays as it was.
+
+function draftsFromInterleavedLists(ctx: DraftContext, section: Section, body: RootContent[]): FailureDraft[] {
+  const starts: Array<{ at: number; item: ListItem; title: { title: string; rest: string }; last: boolean }> = [];
+  body.forEach((node, at) => {
+    if (node.type !== "list") return;
+    // "- **Severity**: High" is a field of the item above (a sub-list a "10." marker did not indent).
+    const titled = node.children.flatMap((item) => {
+      const title = boldTitleOf(ctx.source, item);
+      return title && kindOfLabel(title.title) === "other" ? [{ item, title }] : [];
+    });
+    titled.forEach(({ item, title }, k) => starts.push({ at, item, title, last: k === titled.length - 1 }));
+  });
+  // Nothing between or after the lists: the plain list path reads it.
+  const trailing = starts.some((s, i) => s.last && (starts[i + 1]?.at ?? body.length) > s.at + 1);
+  if (starts.length < 2 || !trailing) return [];
+  const drafts = starts.flatMap((start, i) => {
+    const after = start.last ? body.slice(start.at + 1, starts[i + 1]?.at ?? body.length) : [];
+    const line = start.item.position?.start.line ?? section.line;
+    const fields = readFields(ctx.source, [...(start.item.children.slice(1) as RootContent[]), ...after], line);
+    const first = fields[0];
+    if (first && start.title.rest) first.text.unshift(start.title.rest);
+    if (!hasFailureEvidence(fields) || declaresNonFailure(fields)) return [];
+    const startOffset = start.item.position?.start.offset ?? 0;
+    const lastNode = after[after.length - 1] ?? start.item;
+    return [
+      buildDraft(ctx, {
+        title: start.title.title,
+        fields,
+        line,
+        section: section.text,
+        sectionLevel: sectionLevel(section),
+        body: ctx.source.slice(startOffset, lastNode.position?.end.offset ?? startOffset),
+      }),
+    ];
+  });
+  return drafts.length >= 2 ? drafts : [];
 }
 
 // ---- bold paragraph items ------------------------------------------------------------------------

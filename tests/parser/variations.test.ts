@@ -261,3 +261,66 @@ describe("parseAnalysis on pasted plain text", () => {
     expect(titles(`${plain}\n\n## Summary\n\n- Three problems, all fixed.\n`)).toEqual(titles(plain));
   });
 });
+
+describe("parseAnalysis on numbered bold list items with their code after the list", () => {
+  const item = (n: number, title: string, level: string, indent: string) =>
+    [
+      `${n}. **${title}**`,
+      `${indent}- **Severity**: ${level}`,
+      `${indent}- **Root Cause**: The model guessed the ${title.toLowerCase()} default.`,
+      "",
+      "**Original Code**:",
+      "```python",
+      `value_${n} = "guess"`,
+      "```",
+      "",
+      "**Fixed Code**:",
+      "```python",
+      `value_${n} = config.require("value_${n}")`,
+      "```",
+      "",
+    ].join("\n");
+
+  it("reads each item with the sub-bullets under it and the code blocks up to the next item", () => {
+    // Items 1–9 indent their sub-bullets under the marker; from 10 on the same three spaces leave them
+    // outside the item, as a list of their own: they are still that item's fields.
+    const items = Array.from({ length: 11 }, (_, i) => item(i + 1, `Widget Setting ${i + 1} Hardcoded`, i % 2 ? "High" : "Critical", "   "));
+    const record = parseAnalysis(analysis(["## Summary", "", "- Total failures: 6 Critical, 5 High", "", "## Detailed Failures", "", ...items].join("\n")));
+    expect(record.failures.map((f) => f.title)).toEqual(Array.from({ length: 11 }, (_, i) => `Widget Setting ${i + 1} Hardcoded`));
+    expect(record.failures.map((f) => f.severity)).toEqual(Array.from({ length: 11 }, (_, i) => (i % 2 ? "high" : "critical")));
+    for (const f of record.failures) {
+      expect(hasCode(f.model) && hasCode(f.ideal)).toBe(true);
+      expect(f.rootCause).toMatch(/^The model guessed/);
+    }
+    expect(record.failures[9]?.model.code[0]?.value).toBe('value_10 = "guess"');
+    expect(record.warnings.filter((w) => w.code === "count-mismatch")).toEqual([]);
+  });
+
+  it("leaves a recap list of bold names followed by prose alone", () => {
+    const record = parseAnalysis(
+      analysis(
+        [
+          "## Failures",
+          "",
+          "### 1. Open Security Group",
+          "",
+          "**Severity**: High",
+          "",
+          "**MODEL_RESPONSE Issue**:",
+          "```python",
+          "ingress = '0.0.0.0/0'",
+          "```",
+          "",
+          "## Failure Recap",
+          "",
+          "1. **Open Security Group**",
+          "2. **Missing Backups**",
+          "",
+          "Both came from copying an example stack.",
+          "",
+        ].join("\n"),
+      ),
+    );
+    expect(record.failures.map((f) => f.title)).toEqual(["Open Security Group"]);
+  });
+});
