@@ -96,7 +96,17 @@ export class AnalysisStore {
          ON CONFLICT(id) DO UPDATE SET label = excluded.label, description = excluded.description`,
       ),
       deleteBySource: db.prepare(`DELETE FROM "Analysis" WHERE sourcePath = ?`),
+      clearGapFacets: db.prepare(`DELETE FROM "GapFacet"`),
+      countGapFacets: db.prepare(
+        `INSERT INTO "GapFacet" (gapId, severity, platform, links) SELECT gapId, severity, platform, count(*) FROM "FailureGap" GROUP BY 1, 2, 3`,
+      ),
     };
+  }
+
+  /** Recounts the gap facet (one pass over a covering index); called inside every write transaction. */
+  private refreshGapFacets(): void {
+    this.stmts.clearGapFacets.run();
+    this.stmts.countGapFacets.run();
   }
 
   /** sourcePath → what is stored for it, to skip unchanged files without reading them twice. */
@@ -117,8 +127,8 @@ export class AnalysisStore {
   /** Writes a batch in one transaction; each document in its own savepoint. */
   writeBatch(docs: PreparedAnalysis[]): WriteResult[] {
     const writeOne = this.db.transaction((doc: PreparedAnalysis) => this.writeDocument(doc));
-    return this.db.transaction(() =>
-      docs.map((doc): WriteResult => {
+    return this.db.transaction(() => {
+      const results = docs.map((doc): WriteResult => {
         try {
           return writeOne(doc);
         } catch (error) {
@@ -126,8 +136,10 @@ export class AnalysisStore {
           if (isDatabaseLevelError(error)) throw error;
           return { sourcePath: doc.sourcePath, status: "failed", error: (error as Error).message };
         }
-      }),
-    ).immediate(); // take the write lock up front: a concurrent ingest waits instead of failing on upgrade
+      });
+      this.refreshGapFacets();
+      return results;
+    }).immediate(); // take the write lock up front: a concurrent ingest waits instead of failing on upgrade
   }
 
   /** Removes the analyses of sources not in `keep`; returns the removed source paths. */
@@ -140,19 +152,24 @@ export class AnalysisStore {
           removed.push(row.sourcePath);
         }
       }
+      if (removed.length) this.refreshGapFacets();
     }).immediate();
     return removed;
   }
 
   deleteSource(sourcePath: string): boolean {
-    return this.stmts.deleteBySource.run(sourcePath).changes > 0;
+    return this.db.transaction(() => {
+      const deleted = this.stmts.deleteBySource.run(sourcePath).changes > 0;
+      if (deleted) this.refreshGapFacets();
+      return deleted;
+    }).immediate();
   }
 
   /** Deletes one analysis by slug; returns its source path, or null when there is none. */
   deleteBySlug(slug: string): string | null {
-    const row = this.db.prepare<[string], { sourcePath: string }>(`SELECT sourcePath FROM "Analysis" WHERE slug = ?`).get(slug);
+    const row = this.stmts.slugOwner.get(slug);
     if (!row) return null;
-    this.stmts.deleteBySource.run(row.sourcePath);
+    this.deleteSource(row.sourcePath);
     return row.sourcePath;
   }
 

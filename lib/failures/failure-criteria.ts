@@ -79,12 +79,19 @@ export async function countFailures(criteria: FailureCriteria): Promise<number> 
 /** Ids of one window of matching failures, in display order. */
 export async function failureIdsPage(criteria: FailureCriteria, sort: FailureSort | undefined, window: { skip: number; take: number }): Promise<number[]> {
   const join = sort === "analysis" || sort === "recent" ? Prisma.sql`JOIN "Analysis" a ON a."id" = f."analysisId"` : Prisma.empty;
+  // Gap-filtered, in the default order: walk the order's index and test each id against the gap
+  // links (index-only, stops after one page) instead of fetching and sorting every match: 19 → 4 ms
+  // for two broad gaps at 118k failures, and never more than one pass over that index.
+  const from =
+    join === Prisma.empty && gapLed(criteria)
+      ? Prisma.sql`"Failure" f INDEXED BY "Failure_severityRank_analysisId_number_idx"`
+      : Prisma.sql`"Failure" f`;
   const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
-    SELECT f."id" AS id FROM "Failure" f ${join} ${failureWhereSql(criteria)} ${orderSql(sort)} LIMIT ${window.take} OFFSET ${window.skip}`;
+    SELECT f."id" AS id FROM ${from} ${join} ${failureWhereSql(criteria)} ${orderSql(sort)} LIMIT ${window.take} OFFSET ${window.skip}`;
   return rows.map((r) => Number(r.id));
 }
 
-type TallyRow = { gapId?: string; severity: string; platform: string | null; n: number | bigint };
+type TallyRow = { gapId?: string; severity: string; platform: string | null; primary?: number | bigint | boolean; n: number | bigint };
 
 export interface FailureTally {
   /** Failures matching every filter. */
@@ -94,22 +101,31 @@ export interface FailureTally {
 }
 
 /**
- * The total and every facet from two grouped scans instead of one query per facet: matching failures
- * counted per (severity, platform), and gap links per (gap, severity, platform). The severity and
- * platform filters are then applied here, per facet, so the full-text match runs twice, not four times.
+ * The total and every facet from grouped scans instead of one query per facet: matching failures
+ * counted per (severity, platform), and gap links per (gap, severity, platform); the severity and
+ * platform filters are then applied here, per facet.
+ * - No full-text or analysis filter: the gap links come pre-counted (GapFacet).
+ * - Otherwise one pass over the matching failures' links serves both: each failure has exactly one
+ *   primary (rank 0) link, so the primary links count the failures.
+ * - A gap filter needs the failures that have any of the gaps, counted once: a query of its own.
  */
 export async function tallyFailures(criteria: FailureCriteria): Promise<FailureTally> {
   const bare: FailureCriteria = { ...criteria, severities: [], platform: undefined };
+  const narrowed = hasSearchableWords(criteria.q) || Boolean(criteria.analysisSlug);
+  const links = narrowed
+    ? prisma.$queryRaw<TallyRow[]>`
+        SELECT g."gapId" AS gapId, g."severity" AS severity, g."platform" AS platform, g."rank" = 0 AS "primary", count(*) AS n
+        FROM "FailureGap" g ${where(conditions(bare, GAP_LINK))} GROUP BY 1, 2, 3, 4`
+    : prisma.$queryRaw<TallyRow[]>`SELECT "gapId" AS gapId, "severity" AS severity, "platform" AS platform, "links" AS n FROM "GapFacet"`;
   const pairs = gapLed(criteria)
     ? prisma.$queryRaw<TallyRow[]>`
         SELECT g."severity" AS severity, g."platform" AS platform, count(DISTINCT g."failureId") AS n
         FROM "FailureGap" g ${gapLinkWhere(bare)} GROUP BY 1, 2`
-    : prisma.$queryRaw<TallyRow[]>`
-        SELECT f."severity" AS severity, f."platform" AS platform, count(*) AS n FROM "Failure" f ${where(conditions(bare, FAILURE))} GROUP BY 1, 2`;
-  const links = prisma.$queryRaw<TallyRow[]>`
-    SELECT g."gapId" AS gapId, g."severity" AS severity, g."platform" AS platform, count(*) AS n
-    FROM "FailureGap" g ${where(conditions(bare, GAP_LINK))} GROUP BY 1, 2, 3`;
-  const [pairRows, linkRows] = await Promise.all([pairs, links]);
+    : narrowed
+      ? null
+      : prisma.$queryRaw<TallyRow[]>`SELECT f."severity" AS severity, f."platform" AS platform, count(*) AS n FROM "Failure" f GROUP BY 1, 2`;
+  const [linkRows, pairRows] = await Promise.all([links, pairs]);
+  const failureRows = pairRows ?? linkRows.filter((row) => Number(row.primary) === 1);
 
   const severityOk = (row: TallyRow) => !criteria.severities.length || criteria.severities.includes(row.severity);
   const platformOk = (row: TallyRow) => !criteria.platform || row.platform === criteria.platform;
@@ -121,12 +137,12 @@ export async function tallyFailures(criteria: FailureCriteria): Promise<FailureT
     }
     return counts;
   };
-  const total = pairRows.reduce((sum, row) => (severityOk(row) && platformOk(row) ? sum + Number(row.n) : sum), 0);
+  const total = failureRows.reduce((sum, row) => (severityOk(row) && platformOk(row) ? sum + Number(row.n) : sum), 0);
   return {
     total,
     facets: {
-      severity: tally(pairRows, (row) => row.severity, platformOk),
-      platform: tally(pairRows, (row) => row.platform, severityOk),
+      severity: tally(failureRows, (row) => row.severity, platformOk),
+      platform: tally(failureRows, (row) => row.platform, severityOk),
       gap: tally(linkRows, (row) => row.gapId, (row) => severityOk(row) && platformOk(row)),
     },
   };

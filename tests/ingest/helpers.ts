@@ -70,6 +70,10 @@ export function assertConsistent(db: Sqlite): void {
   if (bad.length) throw new Error(`inconsistent analyses: ${JSON.stringify(bad)}`);
   const sourceless = db.prepare(`SELECT a.slug FROM "Analysis" a LEFT JOIN "AnalysisSource" s ON s.analysisId = a.id WHERE s.analysisId IS NULL`).all();
   if (sourceless.length) throw new Error(`analyses without their raw Markdown: ${JSON.stringify(sourceless)}`);
+  // The pre-counted gap facet always equals a live count of the links.
+  const live = db.prepare(`SELECT gapId, severity, platform, count(*) AS links FROM "FailureGap" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`).all();
+  const stored = db.prepare(`SELECT gapId, severity, platform, links FROM "GapFacet" ORDER BY 1, 2, 3`).all();
+  if (JSON.stringify(live) !== JSON.stringify(stored)) throw new Error(`GapFacet is stale: ${JSON.stringify({ live, stored })}`);
   const check = db.pragma("integrity_check", { simple: true });
   if (check !== "ok") throw new Error(`integrity_check: ${String(check)}`);
 }
