@@ -28,9 +28,13 @@ function move(step: 1 | -1) {
   }
   const next = items[Math.max(0, Math.min(items.length - 1, index + step))];
   if (!next) return;
+  // The address first: the router re-renders on replaceState, and focus given before that could be lost.
+  if (next.id) window.history.replaceState(window.history.state, "", `#${next.id}`);
   next.focus({ preventScroll: true });
   next.scrollIntoView({ block: "start" });
-  if (next.id) window.history.replaceState(window.history.state, "", `#${next.id}`);
+  requestAnimationFrame(() => {
+    if (document.activeElement !== next && document.contains(next)) next.focus({ preventScroll: true });
+  });
 }
 
 export function KeyboardShortcuts() {
