@@ -29,15 +29,21 @@ type ReachRow = { gapId: string; analyses: number | bigint; scored: number | big
 
 export async function listGaps(sort: GapSort = "failures"): Promise<GapSummary[]> {
   // Aggregated in SQL: the gap links carry severity and analysis, so no row per link leaves the database.
-  // Each query is answered from a covering index.
+  // Each query is answered from a covering index or the pre-counted gap facet; the analyses of a gap
+  // are its links' analyses (streamed in index order) plus documents that only list it themselves.
   const [gaps, mixRows, primaryRows, reachRows] = await Promise.all([
     prisma.knowledgeGap.findMany({ select: { id: true, label: true, description: true } }),
-    prisma.$queryRaw<MixRow[]>`SELECT "gapId", "severity", count(*) AS n FROM "FailureGap" GROUP BY 1, 2`,
+    prisma.$queryRaw<MixRow[]>`SELECT "gapId", "severity", sum("links") AS n FROM "GapFacet" GROUP BY 1, 2`,
     prisma.$queryRaw<PrimaryRow[]>`SELECT "primaryGap" AS "gapId", count(*) AS n FROM "Failure" GROUP BY 1`,
     // An analysis has a gap when one of its failures is tagged with it or its own gap list names it.
     prisma.$queryRaw<ReachRow[]>`
       SELECT x."gapId", count(*) AS analyses, count(a."scoreNorm") AS scored, sum(a."scoreNorm") AS total
-      FROM (SELECT "gapId", "analysisId" FROM "FailureGap" UNION SELECT "gapId", "analysisId" FROM "AnalysisGap") x
+      FROM (
+        SELECT "gapId", "analysisId" FROM "FailureGap" GROUP BY 1, 2
+        UNION ALL
+        SELECT d."gapId", d."analysisId" FROM "AnalysisGap" d
+        WHERE NOT EXISTS (SELECT 1 FROM "FailureGap" g WHERE g."gapId" = d."gapId" AND g."analysisId" = d."analysisId")
+      ) x
       JOIN "Analysis" a ON a."id" = x."analysisId" GROUP BY 1`,
   ]);
   const byGap = new Map<string, { mix: Record<Severity, number>; failures: number; primary: number; analyses: number; scored: number; total: number }>();
