@@ -1,20 +1,31 @@
-// Runs before every request: optional read protection (FAULTLINE_READ_TOKEN), a fresh CSP nonce that
-// Next.js applies to its own scripts, and the security headers.
+// Runs before every request: optional read protection (FAULTLINE_READ_TOKEN) for every method, 405 for
+// methods pages don't serve, a fresh CSP nonce that Next.js applies to its own scripts, and the
+// security headers — on every answer, refusals included.
 import { NextResponse, type NextRequest } from "next/server";
-import { buildCsp, readAllowed, SECURITY_HEADERS } from "./lib/security/csp";
+import { buildCsp, constantTimeEqual, readAllowed, SECURITY_HEADERS } from "./lib/security/csp";
+
+/** Pages (and their RSC payloads) are read with GET or HEAD only; the API routes declare their own. */
+const PAGE_METHODS = ["GET", "HEAD"];
 
 export function proxy(request: NextRequest) {
-  const readToken = process.env.FAULTLINE_READ_TOKEN;
-  // Writes carry the admin token and are checked by their routes; everything else needs the read token.
-  const isWrite = request.method !== "GET" && request.method !== "HEAD";
-  if (readToken && !isWrite && !readAllowed(request.headers, readToken)) {
-    return new NextResponse("Authentication required.", {
-      status: 401,
-      headers: { "WWW-Authenticate": 'Basic realm="Faultline", charset="UTF-8"', ...SECURITY_HEADERS },
-    });
-  }
   const nonce = btoa(crypto.randomUUID());
   const csp = buildCsp(nonce, { dev: process.env.NODE_ENV === "development" });
+  const refuse = (status: number, message: string, headers: Record<string, string>) =>
+    new NextResponse(message, {
+      status,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": csp, ...SECURITY_HEADERS, ...headers },
+    });
+
+  // Every method needs the read credential when one is set: App Router pages render for any method,
+  // so exempting writes would hand out every page. The admin token (which can write) may also read.
+  const readToken = process.env.FAULTLINE_READ_TOKEN;
+  if (readToken && !readAllowed(request.headers, readToken) && !adminTokenPresented(request.headers)) {
+    return refuse(401, "Authentication required.", { "WWW-Authenticate": 'Basic realm="Faultline", charset="UTF-8"' });
+  }
+  if (!request.nextUrl.pathname.startsWith("/api/") && !PAGE_METHODS.includes(request.method)) {
+    return refuse(405, `Method ${request.method} is not allowed here.`, { Allow: PAGE_METHODS.join(", ") });
+  }
+
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
@@ -24,6 +35,16 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/** The admin token as the write routes accept it (Bearer or x-faultline-token); they check it again. */
+function adminTokenPresented(headers: Headers): boolean {
+  const expected = process.env.FAULTLINE_ADMIN_TOKEN;
+  if (!expected) return false;
+  const auth = headers.get("authorization") ?? "";
+  const given = auth.toLowerCase().startsWith("bearer ") ? auth.slice(7).trim() : headers.get("x-faultline-token");
+  return given !== null && constantTimeEqual(given, expected);
+}
+
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // Static build assets carry no data; everything else (favicon and 404s included) gets the headers.
+  matcher: [{ source: "/((?!_next/static|_next/image).*)" }],
 };

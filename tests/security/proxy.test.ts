@@ -1,0 +1,91 @@
+import { NextRequest } from "next/server";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { config, proxy } from "@/proxy";
+
+const READ = "read-s3cret";
+const ADMIN = "admin-s3cret";
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "PROPFIND", "OPTIONS"];
+const PAGES = ["/", "/analyses", "/analyses/101000875?view=raw", "/analyses/101000875/failures/1", "/failures?q=password", "/scores", "/compare?a=x&b=y", "/gaps", "/upload", "/analyses?_rsc=1x2y3"];
+const APIS = ["/api/analyses", "/api/analyses/101000875", "/api/failures?severity=critical", "/api/scores", "/api/compare", "/api/gaps"];
+const basic = (password: string) => `Basic ${btoa(`reviewer:${password}`)}`;
+const REFUSED: Record<string, Record<string, string>> = {
+  none: {},
+  "wrong bearer": { authorization: "Bearer nope" },
+  "wrong basic": { authorization: basic("nope") },
+  "read token with a suffix": { authorization: `Bearer ${READ}x` },
+  "garbage basic": { authorization: "Basic %%%" },
+  "wrong admin header": { "x-faultline-token": "nope" },
+};
+const ACCEPTED: Record<string, Record<string, string>> = {
+  "read token as Basic password": { authorization: basic(READ) },
+  "read token as Bearer": { authorization: `Bearer ${READ}` },
+  "admin token as Bearer": { authorization: `Bearer ${ADMIN}` },
+  "admin token as x-faultline-token": { "x-faultline-token": ADMIN },
+};
+
+function call(method: string, path: string, headers: Record<string, string> = {}) {
+  const request = new NextRequest(new URL(path, "http://faultline.test"), { method, headers: { rsc: "1", ...headers } });
+  return proxy(request);
+}
+const passedOn = (response: Response) => response.headers.get("x-middleware-next") === "1";
+
+describe("proxy with FAULTLINE_READ_TOKEN set", () => {
+  beforeEach(() => {
+    vi.stubEnv("FAULTLINE_READ_TOKEN", READ);
+    vi.stubEnv("FAULTLINE_ADMIN_TOKEN", ADMIN);
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("answers 401 with the security headers to every method on every page and API without the read credential", () => {
+    for (const [variant, headers] of Object.entries(REFUSED)) {
+      for (const method of METHODS) {
+        for (const path of [...PAGES, ...APIS]) {
+          const response = call(method, path, headers);
+          expect(response.status, `${method} ${path} (${variant})`).toBe(401);
+          expect(passedOn(response), `${method} ${path} (${variant})`).toBe(false);
+          expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+          expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+        }
+      }
+    }
+  });
+
+  it("lets a valid credential read pages with GET/HEAD and refuses other methods on pages with 405", () => {
+    for (const [variant, headers] of Object.entries(ACCEPTED)) {
+      for (const method of METHODS) {
+        for (const path of PAGES) {
+          const response = call(method, path, headers);
+          if (method === "GET" || method === "HEAD") expect(passedOn(response), `${method} ${path} (${variant})`).toBe(true);
+          else {
+            expect(response.status, `${method} ${path} (${variant})`).toBe(405);
+            expect(response.headers.get("allow")).toBe("GET, HEAD");
+          }
+        }
+        // API routes declare their own methods (and check the admin token for writes themselves).
+        for (const path of APIS) expect(passedOn(call(method, path, headers)), `${method} ${path} (${variant})`).toBe(true);
+      }
+    }
+  });
+});
+
+describe("proxy without a read token", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("serves pages to anyone with GET and refuses page writes with 405", () => {
+    vi.stubEnv("FAULTLINE_READ_TOKEN", "");
+    expect(passedOn(call("GET", "/analyses"))).toBe(true);
+    expect(call("POST", "/analyses/101000875?view=raw").status).toBe(405);
+    expect(passedOn(call("POST", "/api/analyses"))).toBe(true);
+  });
+
+  it("sends the CSP and security headers on passed-through requests, favicon included", () => {
+    vi.stubEnv("FAULTLINE_READ_TOKEN", "");
+    const response = call("GET", "/favicon.ico");
+    expect(response.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-/);
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    const matches = (path: string) => config.matcher.some(({ source }) => new RegExp(`^${source}$`).test(path));
+    expect(matches("/favicon.ico")).toBe(true);
+    expect(matches("/analyses/%ZZ")).toBe(true);
+    expect(matches("/_next/static/chunks/app.js")).toBe(false);
+  });
+});
