@@ -1,6 +1,7 @@
 // The link-preview image (OpenGraph / Twitter) for analyses and failures, drawn by next/og with its
-// bundled font: flexbox only, inline styles, no network.
+// bundled font: flexbox only, inline styles, no network (text the font can't draw is left out).
 import { ImageResponse } from "next/og";
+import { drawableText } from "./font-coverage";
 
 export const PREVIEW_SIZE = { width: 1200, height: 630 };
 
@@ -22,7 +23,16 @@ export interface PreviewCardProps {
   footer?: string;
 }
 
-export function previewImage({ eyebrow, title, meta, chips, footer }: PreviewCardProps): ImageResponse {
+export function previewImage(props: PreviewCardProps): ImageResponse {
+  const draw = (text: string) => drawableText(text).text;
+  const eyebrow = draw(props.eyebrow);
+  const meta = props.meta.map(draw).filter((m) => m && m !== "…");
+  const chips = props.chips.map(([severity, label]) => [severity, draw(label)] as const);
+  const footer = props.footer && draw(props.footer);
+  // A title mostly in a script the bundled font lacks (CJK, Arabic…) falls back to its first meta
+  // (task id or slug) rather than a row of gaps.
+  const drawn = drawableText(props.title);
+  const title = drawn.lost > 0.5 ? (meta[0] ?? "Untitled") : drawn.text;
   const shortTitle = title.length > 110 ? `${title.slice(0, 107)}…` : title;
   return new ImageResponse(
     (
