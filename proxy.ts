@@ -2,7 +2,9 @@
 // methods pages don't serve, a fresh CSP nonce that Next.js applies to its own scripts, and the
 // security headers — on every answer, refusals included.
 import { NextResponse, type NextRequest } from "next/server";
+import { checkDatabase } from "./lib/data/health";
 import { buildCsp, constantTimeEqual, readAllowed, SECURITY_HEADERS } from "./lib/security/csp";
+import { databaseUnavailable } from "./lib/security/unavailable";
 
 /** Pages (and their RSC payloads) are read with GET or HEAD only; the API routes declare their own. */
 const PAGE_METHODS = ["GET", "HEAD"];
@@ -22,9 +24,13 @@ export function proxy(request: NextRequest) {
   if (readToken && !readAllowed(request.headers, readToken) && !adminTokenPresented(request.headers)) {
     return refuse(401, "Authentication required.", { "WWW-Authenticate": 'Basic realm="Faultline", charset="UTF-8"' });
   }
-  if (!request.nextUrl.pathname.startsWith("/api/") && !PAGE_METHODS.includes(request.method)) {
+  const api = request.nextUrl.pathname.startsWith("/api/");
+  if (!api && !PAGE_METHODS.includes(request.method)) {
     return refuse(405, `Method ${request.method} is not allowed here.`, { Allow: PAGE_METHODS.join(", ") });
   }
+  // One stat and one indexed read on a cached read-only connection: cheap enough for every request.
+  const health = checkDatabase();
+  if (!health.ok) return databaseUnavailable(health, { api, headers: { "Content-Security-Policy": csp, ...SECURITY_HEADERS } });
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -17,7 +17,11 @@ test("a missing database shows a page naming the file, and the app recovers when
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   for (const suffix of companions) if (fs.existsSync(dbFile + suffix)) fs.renameSync(dbFile + suffix, `${dbFile}${suffix}.away`);
   try {
-    await page.goto("/analyses");
+    const response = await page.goto("/analyses");
+    // Monitors and load balancers must see the outage: 503 with Retry-After, not a healthy 200.
+    expect(response?.status()).toBe(503);
+    expect(response?.headers()["retry-after"]).toMatch(/^\d+$/);
+    expect(response?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
     const alert = page.getByRole("alert").filter({ hasText: "database" });
     await expect(alert.getByRole("heading", { name: "The database is missing" })).toBeVisible();
     await expect(alert).toContainText(dbFile);
@@ -28,6 +32,16 @@ test("a missing database shows a page naming the file, and the app recovers when
   await page.goto("/analyses");
   await expect(page.getByRole("alert").filter({ hasText: "database" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /Model Response Failures Analysis/ }).first()).toBeVisible();
+});
+
+test("pages refuse methods they don't serve with 405, with the security headers", async ({ request }) => {
+  for (const method of ["POST", "PUT", "DELETE", "PATCH"]) {
+    const response = await request.fetch("/analyses?view=raw", { method, data: "x" });
+    expect(response.status(), method).toBe(405);
+    expect(response.headers()["allow"]).toBe("GET, HEAD");
+    expect(response.headers()["content-security-policy"]).toContain("default-src 'self'");
+    expect(await response.text()).not.toContain("Model Response Failures Analysis");
+  }
 });
 
 test("an upload while another process holds the write lock says the database is busy, then works", async ({ request }) => {

@@ -9,6 +9,14 @@ export type DatabaseHealth =
   | { ok: true }
   | { ok: false; problem: "missing" | "locked" | "unmigrated" | "unreadable"; path: string; message: string };
 
+/** The heading a reader sees for each problem (page, 503 answer and API error alike). */
+export const DATABASE_PROBLEM_TITLES = {
+  missing: "The database is missing",
+  locked: "The database is busy",
+  unmigrated: "The database is not set up",
+  unreadable: "The database cannot be read",
+} as const;
+
 let cached: { key: string; db: Database.Database } | null = null;
 
 function connection(file: string, stat: fs.Stats): Database.Database {

@@ -1,6 +1,9 @@
+import fs from "node:fs";
+import path from "node:path";
 import { NextRequest } from "next/server";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { config, proxy } from "@/proxy";
+import { freshDatabase, tempDir } from "../ingest/helpers";
 
 const READ = "read-s3cret";
 const ADMIN = "admin-s3cret";
@@ -28,6 +31,16 @@ function call(method: string, path: string, headers: Record<string, string> = {}
   return proxy(request);
 }
 const passedOn = (response: Response) => response.headers.get("x-middleware-next") === "1";
+
+// The proxy checks the database on every request: give it a real, migrated one.
+let dir: string;
+let dbFile: string;
+beforeAll(() => {
+  dir = tempDir();
+  dbFile = freshDatabase(dir);
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+beforeEach(() => vi.stubEnv("DATABASE_URL", `file:${dbFile}`));
 
 describe("proxy with FAULTLINE_READ_TOKEN set", () => {
   beforeEach(() => {
@@ -70,6 +83,22 @@ describe("proxy with FAULTLINE_READ_TOKEN set", () => {
 
 describe("proxy without a read token", () => {
   afterEach(() => vi.unstubAllEnvs());
+
+  it("answers 503 with Retry-After, naming the file, when the database is missing (page and API)", async () => {
+    const missing = path.join(dir, "gone.db");
+    vi.stubEnv("DATABASE_URL", `file:${missing}`);
+    const page = call("GET", "/analyses");
+    expect(page.status).toBe(503);
+    expect(page.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");
+    const html = await page.text();
+    expect(html).toContain("The database is missing");
+    expect(html).toContain(missing);
+    expect(html).toContain("npm run db:migrate");
+    const api = call("GET", "/api/failures");
+    expect(api.status).toBe(503);
+    expect(((await api.json()) as { error: string }).error).toContain(missing);
+  });
 
   it("serves pages to anyone with GET and refuses page writes with 405", () => {
     vi.stubEnv("FAULTLINE_READ_TOKEN", "");
