@@ -8,6 +8,7 @@ import { readGapDefinitions } from "./taxonomy-file";
 import { listMarkdownFiles } from "./files";
 import type { PreparedAnalysis, SourceFile } from "./prepare";
 import { hashBytes, storedSourcePath } from "./source";
+import { sourceKeys } from "./source-key";
 import { inProcessPreparer, workerPreparer, defaultWorkerCount, type Preparer } from "./worker-pool";
 
 export interface IngestProgress {
@@ -20,7 +21,10 @@ export interface IngestProgress {
 export interface IngestOptions {
   paths: string[];
   prune?: boolean;
-  /** Parse workers; 0 parses in this thread. Default: one per core. */
+  /**
+   * Parse workers; 0 parses in this thread with no time limit (tests only). Default: one per core
+   * (FAULTLINE_WORKERS), never more than there are documents to parse.
+   */
   workers?: number;
   batchSize?: number;
   db?: Sqlite;
@@ -33,7 +37,8 @@ export interface IngestSummary {
   updated: number;
   unchanged: number;
   pruned: string[];
-  failed: { sourcePath: string; error: string }[];
+  /** Files that could not be read, parsed or written; `kept`: a changed file whose previous analysis stays. */
+  failed: { sourcePath: string; error: string; kept?: boolean }[];
   warnings: { sourcePath: string; count: number }[];
   warningCount: number;
   slowest: { sourcePath: string; ms: number }[];
@@ -43,12 +48,29 @@ export interface IngestSummary {
   writeMs: number;
 }
 
+/** Parsed documents wait at most this long before they are written. */
+const FLUSH_MS = 1000;
+
+/** The first of `promises` to settle, or undefined after `ms`. */
+async function raceWithDelay<T>(promises: Iterable<Promise<T>>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const delay = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, Math.max(0, ms), undefined)));
+  try {
+    return await Promise.race([...promises, delay]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const db = options.db ?? openSqlite();
   const store = new AnalysisStore(db);
   store.syncGaps(readGapDefinitions());
+  // Analyses stored before link identities (migration 0010) get theirs once, before anything is served.
+  store.identity.upgrade();
   const listing = listMarkdownFiles(options.paths);
+  const keyOf = sourceKeys(options.paths, listing.files);
   const known = store.knownSources();
   const summary: IngestSummary = {
     files: listing.files.length, added: 0, updated: 0, unchanged: 0, pruned: [], warnings: [], warningCount: 0,
@@ -85,11 +107,14 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     toParse.push({ file, sourcePath });
   }
 
-  const workers = options.workers ?? (toParse.length >= 16 ? defaultWorkerCount() : 0);
+  // Always workers when there is parsing to do, even for one file: only a worker can be stopped when
+  // a document runs past its time limit (FAULTLINE_PARSE_TIMEOUT_MS).
+  const workers = options.workers ?? Math.min(defaultWorkerCount(), toParse.length);
   const preparer: Preparer = workers > 0 ? workerPreparer(workers) : inProcessPreparer();
   const batchSize = options.batchSize ?? 50;
   const timings: { sourcePath: string; ms: number }[] = [];
   let batch: PreparedAnalysis[] = [];
+  let batchStarted = 0;
   const flush = () => {
     if (!batch.length) return;
     const started = performance.now();
@@ -97,7 +122,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     summary.writeMs += performance.now() - started;
     for (const result of results) {
       summary.results.push(result);
-      if (result.status === "failed") summary.failed.push({ sourcePath: result.sourcePath, error: result.error ?? "write failed" });
+      if (result.status === "failed") summary.failed.push({ sourcePath: result.sourcePath, error: result.error ?? "write failed", ...(result.kept ? { kept: true } : {}) });
       else summary[result.status]++;
       report(result.sourcePath, result.status);
     }
@@ -125,19 +150,27 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     };
     launch();
     while (inFlight.size) {
-      const settled = await Promise.race(inFlight.values());
+      // Documents parsed so far are written at least every FLUSH_MS, so one slow document never
+      // holds back the ones already parsed.
+      const settled = batch.length ? await raceWithDelay(inFlight.values(), batchStarted + FLUSH_MS - performance.now()) : await Promise.race(inFlight.values());
+      if (!settled) {
+        flush();
+        continue;
+      }
       inFlight.delete(settled.index);
       launch();
       const file = toParse[settled.index]!;
       if (settled.prepared) {
         const prepared = settled.prepared;
-        timings.push({ sourcePath: prepared.sourcePath, ms: prepared.parseMs });
+        prepared.sourceKey = keyOf.get(file.file);
+        if (!prepared.failed) timings.push({ sourcePath: prepared.sourcePath, ms: prepared.parseMs });
         if (prepared.record.warnings.length) {
           summary.warnings.push({ sourcePath: prepared.sourcePath, count: prepared.record.warnings.length });
           summary.warningCount += prepared.record.warnings.length;
         }
+        if (!batch.length) batchStarted = performance.now();
         batch.push(prepared);
-        if (batch.length >= batchSize) flush();
+        if (batch.length >= batchSize || performance.now() - batchStarted >= FLUSH_MS) flush();
       } else {
         summary.failed.push({ sourcePath: file.sourcePath, error: settled.error ?? "parse failed" });
         report(file.sourcePath, "failed");

@@ -1,9 +1,10 @@
 // The CPU-heavy half of ingest: parse one document and pre-render its code. Runs in worker threads;
 // the result is plain data the store writes as it is.
-import { parseAnalysis } from "../parser";
+import { emptyAnalysis, parseAnalysis } from "../parser";
 import type { ParsedAnalysis } from "../parser/types";
 import { highlightLines } from "../render/highlight";
 import { decodeSource } from "./source";
+import { gapTaxonomy } from "./taxonomy-file";
 
 export interface SourceFile {
   sourcePath: string;
@@ -20,13 +21,24 @@ export interface PreparedAnalysis {
   record: ParsedAnalysis;
   /** Highlighted lines per failure, per code block (model blocks first, then ideal). */
   codeHtml: string[][][];
+  /** The file's path relative to the folder it was ingested from (set by ingest; slugs derive from it). */
+  sourceKey?: string;
+  /**
+   * Set when the document could not be parsed (the parser threw, ran past its time limit or its
+   * worker died): it counts as failed, and a changed file keeps its previous analysis.
+   */
+  failed?: { code: ParseFailureCode; message: string };
 }
+
+export type ParseFailureCode = "parse-timeout" | "parser-error";
+export const PARSE_FAILURE_CODES: readonly string[] = ["parse-timeout", "parser-error"];
 
 export function prepareAnalysis(file: SourceFile): PreparedAnalysis {
   const started = performance.now();
   const { text, warnings } = decodeSource(file.bytes);
-  const record = parseAnalysis(text, { path: file.sourcePath });
+  const record = parseAnalysis(text, { path: file.sourcePath, taxonomy: gapTaxonomy() ?? undefined });
   record.warnings.unshift(...warnings);
+  const parserError = record.warnings.find((w) => w.code === "parser-error");
   const codeHtml = record.failures.map((failure) =>
     [...failure.model.code, ...failure.ideal.code].map((block) => highlightLines(block.value, block.lang)),
   );
@@ -38,5 +50,14 @@ export function prepareAnalysis(file: SourceFile): PreparedAnalysis {
     parseMs: performance.now() - started,
     record,
     codeHtml,
+    ...(parserError ? { failed: { code: "parser-error" as const, message: parserError.message } } : {}),
   };
+}
+
+/** A document that could not be parsed: its raw text and one warning saying why, nothing else. */
+export function failedAnalysis(file: SourceFile, code: ParseFailureCode, message: string): PreparedAnalysis {
+  const { text, warnings } = decodeSource(file.bytes);
+  const record = emptyAnalysis(file.sourcePath);
+  record.warnings.push(...warnings, { code, message, line: null });
+  return { sourcePath: file.sourcePath, contentHash: file.contentHash, raw: text, byteSize: file.bytes.byteLength, parseMs: 0, record, codeHtml: [], failed: { code, message } };
 }
