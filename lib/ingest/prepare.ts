@@ -4,7 +4,6 @@ import { emptyAnalysis, parseAnalysis } from "../parser";
 import type { ParsedAnalysis } from "../parser/types";
 import { highlightLines } from "../render/highlight";
 import { decodeSource } from "./source";
-import { gapTaxonomy } from "./taxonomy-file";
 
 export interface SourceFile {
   sourcePath: string;
@@ -21,8 +20,6 @@ export interface PreparedAnalysis {
   record: ParsedAnalysis;
   /** Highlighted lines per failure, per code block (model blocks first, then ideal). */
   codeHtml: string[][][];
-  /** The file's path relative to the folder it was ingested from (set by ingest; slugs derive from it). */
-  sourceKey?: string;
   /**
    * Set when the document could not be parsed (the parser threw, ran past its time limit or its
    * worker died): it counts as failed, and a changed file keeps its previous analysis.
@@ -36,7 +33,7 @@ export const PARSE_FAILURE_CODES: readonly string[] = ["parse-timeout", "parser-
 export function prepareAnalysis(file: SourceFile): PreparedAnalysis {
   const started = performance.now();
   const { text, warnings } = decodeSource(file.bytes);
-  const record = parseAnalysis(text, { path: file.sourcePath, taxonomy: gapTaxonomy() ?? undefined });
+  const record = parseAnalysis(text, { path: file.sourcePath });
   record.warnings.unshift(...warnings);
   const parserError = record.warnings.find((w) => w.code === "parser-error");
   const codeHtml = record.failures.map((failure) =>
