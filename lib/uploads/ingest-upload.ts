@@ -1,9 +1,12 @@
 // Stores uploaded Markdown files through the same prepare-and-store path as `npm run ingest`.
-// Uploaded names are labels only: they never become file-system paths.
+// Uploaded names are labels only: they never become file-system paths. Parsing runs in a parse worker
+// with the ingest's time and memory limits, never on the thread that answers requests.
 import "server-only";
 import { AnalysisStore } from "../data/store";
 import { openSqlite } from "../data/sqlite";
-import { prepareAnalysis } from "../ingest/prepare";
+import { defaultWorkerCount } from "../ingest/worker-pool";
+import { ParsePool } from "../ingest/parse-pool";
+import type { PreparedAnalysis } from "../ingest/prepare";
 import { hashBytes } from "../ingest/source";
 import { readGapDefinitions } from "../ingest/taxonomy-file";
 import type { ParsedAnalysis } from "../parser/types";
@@ -33,18 +36,35 @@ export function uploadSourcePath(name: string): string {
   return `upload:${clean}`;
 }
 
-export function ingestUploads(files: UploadedFile[]): UploadResult[] {
+// One pool for the server's lifetime (kept on globalThis so dev reloads do not start more), with at
+// most two workers: uploads are rare, and the server's own thread stays free to answer requests.
+const POOL_KEY = Symbol.for("faultline.uploadParsePool");
+
+function uploadParsePool(): ParsePool {
+  const holder = globalThis as typeof globalThis & { [POOL_KEY]?: ParsePool };
+  holder[POOL_KEY] ??= new ParsePool({ workers: Math.max(1, Math.min(2, defaultWorkerCount())) }).unref();
+  return holder[POOL_KEY];
+}
+
+/** Parses every file in a parse worker (in parallel when there are several workers). */
+export function parseUploads(files: UploadedFile[]): Promise<PreparedAnalysis[]> {
+  const pool = uploadParsePool();
+  return Promise.all(files.map((file) => pool.prepare({ sourcePath: uploadSourcePath(file.name), contentHash: hashBytes(file.bytes), bytes: file.bytes })));
+}
+
+export async function ingestUploads(files: UploadedFile[]): Promise<UploadResult[]> {
+  // Parse first, then open the database: no connection or lock is held while documents parse.
+  const parsed = await parseUploads(files);
   // A short busy timeout: an upload should answer "busy, try again" rather than hang while an ingest writes.
   const db = openSqlite(undefined, { busyTimeoutMs: 3000 });
   try {
     const store = new AnalysisStore(db);
     store.syncGaps(readGapDefinitions());
     const known = store.knownSources();
-    return files.map((file): UploadResult => {
-      const sourcePath = uploadSourcePath(file.name);
-      const contentHash = hashBytes(file.bytes);
+    return files.map((file, index): UploadResult => {
+      const prepared = parsed[index]!;
+      const { sourcePath, contentHash } = prepared;
       const existing = known.get(sourcePath);
-      const prepared = prepareAnalysis({ sourcePath, contentHash, bytes: file.bytes });
       const base = { name: file.name, warnings: prepared.record.warnings, record: prepared.record };
       if (existing?.contentHash === contentHash) {
         return { ...base, status: "unchanged", slug: existing.slug, url: `/analyses/${existing.slug}` };

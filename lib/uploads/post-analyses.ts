@@ -30,7 +30,7 @@ export async function postAnalyses(request: Request): Promise<Response> {
   }
   let results;
   try {
-    results = ingestUploads(files);
+    results = await ingestUploads(files);
   } catch (error) {
     const { status, message } = describeDatabaseError(error);
     if (status === 500) console.error("upload failed:", error);
