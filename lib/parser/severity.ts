@@ -3,7 +3,7 @@
 // its title, then the enclosing section heading, else "unknown".
 import type { Severity } from "./types";
 import type { Field } from "./fields";
-import { levelOfHeading, levelOfTitle, levelOfValue, severityNoteOf } from "./vocabulary";
+import { leadingLevelOf, levelOfHeading, levelOfTitle, levelOfValue, severityNoteOf } from "./vocabulary";
 
 export interface SeverityVerdict {
   severity: Severity;
@@ -36,7 +36,7 @@ export function resolveSeverity(
     if (field.kind !== "severity") continue;
     const value = field.text[0] ?? "";
     // "Risk" also heads prose ("Risk: attackers gain high privileges"): only a leading level word counts.
-    const level = /^risk$/i.test(field.label ?? "") ? levelOfValue(/^\W*([A-Za-z]+)/.exec(value)?.[1] ?? "") : levelOfValue(value);
+    const level = /^risk$/i.test(field.label ?? "") ? leadingLevelOf(value) : (leadingLevelOf(value) ?? levelOfValue(value));
     if (level) {
       own = level;
       note = severityNoteOf(value);
@@ -52,6 +52,19 @@ export function resolveSeverity(
       if (level) {
         own = level;
         note = note ?? (severityNoteOf(value.replace(/^\s*[A-D]\s*(?=[-–—(])/, "X ")) || null);
+        break;
+      }
+    }
+  }
+  if (!own) {
+    // "**Impact**: MEDIUM - Adds cost": an impact whose value leads with a level word is the level.
+    for (const field of fields) {
+      if (field.kind !== "impact" || !/^(?:impact|business impact|risk impact)$/i.test(field.label ?? "")) continue;
+      const value = field.text[0] ?? "";
+      const level = leadingLevelOf(value);
+      if (level) {
+        own = level;
+        note = severityNoteOf(value);
         break;
       }
     }

@@ -46,13 +46,42 @@ const TITLE_LEVEL_MARKS = [
   /\s[-–—|]\s*([A-Za-z]+)\s*$/,
 ];
 
+/**
+ * A level word that qualifies a failure noun anywhere in a title: "Stack Architecture - MAJOR FAILURE",
+ * "External File References (Critical Violation)", "High-Priority Gap". The noun must follow the level
+ * word directly, so "Critical Path Issues" or "Low Cost Failures" name no level.
+ */
+const QUALIFIED_LEVEL =
+  /\b([A-Za-z]+)[- ](?:failures?|issues?|problems?|bugs?|errors?|faults?|priority|severity|risk|impact|omissions?|violations?|gaps?|defects?|findings?|concerns?|flaws?|blockers?)\b/gi;
+
 export function levelOfTitle(title: string): Severity | null {
   for (const mark of TITLE_LEVEL_MARKS) {
     const word = mark.exec(title)?.[1];
     const level = word ? levelOfWord(word) : null;
     if (level) return level;
   }
+  for (const match of title.matchAll(QUALIFIED_LEVEL)) {
+    const level = levelOfHeadingWord(match[1] ?? "");
+    if (level) return level;
+  }
   return null;
+}
+
+/** A heading-level word ("None"/"Info" excluded: "No Failure", "Info Issue" name no level). */
+function levelOfHeadingWord(word: string): Severity | null {
+  return /^(?:none|info|informational)$/i.test(word) ? null : levelOfWord(word);
+}
+
+/**
+ * Level leading a value (the first word only): "MEDIUM - Adds cost" -> medium, "High" -> high;
+ * "Attackers gain high privileges" -> null. Used for fields that also hold prose (Impact, Risk).
+ * Priority codes P0-P3 read as critical, high, medium, low.
+ */
+export function leadingLevelOf(value: string): Severity | null {
+  const first = /^[\s*_`[(]*([A-Za-z]+\d?)/.exec(value)?.[1] ?? "";
+  const priority = /^P([0-3])$/i.exec(first)?.[1];
+  if (priority !== undefined) return (["critical", "high", "medium", "low"] as const)[Number(priority)] ?? null;
+  return levelOfWord(first);
 }
 
 /** Qualifier after the level word: "CRITICAL (Security)" -> "Security", "High - Breaks X" -> "Breaks X". */
