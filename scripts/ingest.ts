@@ -40,8 +40,8 @@ async function main(): Promise<number> {
     if (!args.some((a) => !a.startsWith("--"))) return 0;
   }
   const summary = await runOnce();
-  const stored = summary.added + summary.updated + summary.unchanged;
-  if (!flags.has("--watch")) return summary.files > 0 && stored === 0 ? 1 : 0;
+  // Non-zero when any file failed (unreadable, unparsable, unwritable), even if the rest was stored.
+  if (!flags.has("--watch")) return summary.failed.length ? 1 : 0;
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const schedule = () => {

@@ -4,6 +4,7 @@
 import type { ParsedAnalysis, ParsedFailure, Severity } from "../parser/types";
 import type { PreparedAnalysis } from "../ingest/prepare";
 import { slugify } from "../ingest/source";
+import { keepPreviousAnalysis } from "./keep-previous";
 import { indexAnalysis } from "./search-index";
 import type { Sqlite } from "./sqlite";
 
@@ -134,7 +135,9 @@ export class AnalysisStore {
         try {
           const result = writeOne(doc);
           // A document that could not be parsed is stored (raw text and the warning) but counts as failed.
-          return doc.failed ? { ...result, status: "failed", error: `${doc.failed.code}: ${doc.failed.message}` } : result;
+          if (!doc.failed) return result;
+          const kept = result.kept ? " The previous analysis is kept." : "";
+          return { ...result, status: "failed", error: `${doc.failed.code}: ${doc.failed.message.replace(/\.?$/, ".")}${kept}` };
         } catch (error) {
           // A read-only, full, busy or broken database is not this document's fault: stop the batch.
           if (isDatabaseLevelError(error)) throw error;
@@ -180,6 +183,8 @@ export class AnalysisStore {
   private writeDocument(doc: PreparedAnalysis): WriteResult {
     const record = doc.record;
     const existing = this.stmts.bySource.get(doc.sourcePath);
+    // A changed file that failed to parse never replaces a good analysis with an empty one.
+    if (existing && doc.failed && keepPreviousAnalysis(this.db, existing.id, doc)) return { sourcePath: doc.sourcePath, slug: existing.slug, status: "updated", kept: true };
     const params = analysisParams(doc);
     let id: number;
     let slug: string;

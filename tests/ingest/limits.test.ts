@@ -78,3 +78,54 @@ describe("ingest time and memory limits per document", () => {
     assertConsistent(db);
   }, 60_000);
 });
+
+describe("a changed file whose parse fails keeps its previous analysis", () => {
+  const seven = report("106100001", Array.from({ length: 7 }, (_, i) => ({ title: `Failure ${i + 1}`, severity: "High" })));
+
+  it("CLI: the failed change keeps the 7-failure analysis, says so, warns on the analysis and exits non-zero; a later good version replaces it", async () => {
+    const file = write(content, "a.md", seven);
+    await ingest({ paths: [content], db, workers: 0 });
+    fs.writeFileSync(file, `${seven}\n<!-- faultline-test: hang -->\n`);
+    db.close();
+    const { spawnSync } = await import("node:child_process");
+    const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, "test.db")}`, FAULTLINE_TEST_HOOKS: "1", FAULTLINE_PARSE_TIMEOUT_MS: "3000" };
+    const cli = spawnSync(process.execPath, ["--import", "tsx", "scripts/ingest.ts", content], { env, encoding: "utf8" });
+    db = openSqlite(path.join(dir, "test.db"));
+    expect(cli.status).toBe(1);
+    expect(cli.stdout).toMatch(/0 added, 0 updated, .* 1 failed/);
+    expect(cli.stdout).toMatch(/failed {2}.*a\.md: parse-timeout: .*The previous analysis is kept\./);
+    expect(stored(db)).toEqual([expect.objectContaining({ failureCount: 7, titles: expect.stringContaining("Failure 7") })]);
+    const row = db.prepare<[], { raw: string; warningsJson: string; recordJson: string }>(`SELECT raw, warningsJson, recordJson FROM "Analysis" JOIN "AnalysisSource" ON analysisId = id`).get()!;
+    expect(row.raw).toBe(seven);
+    expect(JSON.parse(row.warningsJson).map((w: { code: string }) => w.code)).toEqual(["previous-analysis-kept"]);
+    expect(JSON.parse(row.recordJson).failures).toHaveLength(7);
+    // The next ingest tries the file again (the old hash is kept); a good version replaces the analysis.
+    fs.writeFileSync(file, report("106100001", [{ title: "Only one now", severity: "Low" }]));
+    const summary = await ingest({ paths: [content], db, workers: 0 });
+    expect(summary).toMatchObject({ updated: 1, failed: [] });
+    expect(stored(db)).toEqual([expect.objectContaining({ failureCount: 1 })]);
+    expect(db.prepare(`SELECT warningsJson FROM "Analysis"`).get()).toEqual({ warningsJson: "[]" });
+    assertConsistent(db);
+  }, 90_000);
+
+  it("a worker crash (parser-error) on a changed file keeps the previous analysis too; a new file that fails is stored empty, both counted failed", async () => {
+    vi.stubEnv("FAULTLINE_PARSE_MEMORY_MB", "64");
+    const file = write(content, "a.md", seven);
+    await ingest({ paths: [content], db, workers: 0 });
+    fs.writeFileSync(file, `${seven}\n<!-- faultline-test: exhaust-memory -->\n`);
+    write(content, "b.md", "# New\n\n<!-- faultline-test: exhaust-memory -->\n");
+    const summary = await ingest({ paths: [content], db, workers: 1 });
+    expect(summary).toMatchObject({ added: 0, updated: 0 });
+    expect(summary.failed).toEqual([
+      { sourcePath: expect.stringContaining("a.md"), error: expect.stringMatching(/^parser-error: .*previous analysis is kept/), kept: true },
+      { sourcePath: expect.stringContaining("b.md"), error: expect.stringMatching(/^parser-error: /) },
+    ]);
+    expect(stored(db).map((r) => r.failureCount)).toEqual([7, 0]);
+    // A failed analysis is not "previous work": its next failing version replaces it.
+    fs.writeFileSync(path.join(content, "b.md"), "# New again\n\n<!-- faultline-test: exhaust-memory -->\n");
+    const again = await ingest({ paths: [path.join(content, "b.md")], db, workers: 1 });
+    expect(again.failed).toEqual([{ sourcePath: expect.stringContaining("b.md"), error: expect.not.stringContaining("kept") }]);
+    expect(db.prepare(`SELECT raw FROM "AnalysisSource" JOIN "Analysis" ON id = analysisId WHERE sourcePath LIKE '%b.md'`).get()).toEqual({ raw: expect.stringContaining("New again") });
+    assertConsistent(db);
+  }, 90_000);
+});

@@ -56,4 +56,18 @@ describe("uploads parse off the request thread", () => {
       db.close();
     }
   }, 60_000);
+
+  it("a re-upload under the same name whose parse fails keeps the stored analysis and says so", async () => {
+    const seven = report("107000007", Array.from({ length: 7 }, (_, i) => ({ title: `Failure ${i + 1}`, severity: "High" })));
+    const [first] = await ingestUploads([{ name: "same.md", bytes: bytes(seven) }]);
+    expect(first).toMatchObject({ status: "added", slug: "107000007" });
+    const [again] = await ingestUploads([{ name: "same.md", bytes: bytes(`${seven}\n<!-- faultline-test: hang -->\n`) }]);
+    expect(again).toMatchObject({ status: "failed", error: expect.stringMatching(/^parse-timeout: .*The previous analysis is kept\./) });
+    const db = openSqlite(dbFile);
+    try {
+      expect(stored(db).find((r) => r.sourcePath === "upload:same.md")).toMatchObject({ slug: "107000007", failureCount: 7 });
+    } finally {
+      db.close();
+    }
+  }, 60_000);
 });
