@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { COMPARE_LIST_LIMIT, CompareLimitNote } from "@/components/compare-limit-note";
 import { ExportLinks } from "@/components/export-links";
 import { SeverityBadge } from "@/components/severity-badge";
 import { formatScore } from "@/lib/analyses/analysis-name";
@@ -260,6 +261,7 @@ function ComparisonView({ c, params }: { c: Comparison; params: RawSearchParams 
         <p className="text-sm text-slate-600 dark:text-slate-300">
           Paired by title similarity and shared knowledge gaps; each links to its side-by-side diff.
         </p>
+        <CompareLimitNote c={c} shown={COMPARE_LIST_LIMIT} />
         <div className="space-y-2">
           <h3 className="font-medium">
             Shared <span className="text-slate-500 tabular-nums dark:text-slate-400">({shared.length})</span>
@@ -268,7 +270,7 @@ function ComparisonView({ c, params }: { c: Comparison; params: RawSearchParams 
             <p className="text-sm text-slate-600 dark:text-slate-400">No failure of A resembles one of B.</p>
           ) : (
             <ul aria-label="Shared failures" className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
-              {shared.map((p) => (
+              {shared.slice(0, COMPARE_LIST_LIMIT).map((p) => (
                 <li key={`${p.a.number}-${p.b.number}`} className="grid gap-2 px-3 py-2 text-sm md:grid-cols-[1fr_1fr_auto] md:items-baseline">
                   <FailureLink f={p.a} letter="A" />
                   <FailureLink f={p.b} letter="B" />
@@ -290,7 +292,7 @@ function ComparisonView({ c, params }: { c: Comparison; params: RawSearchParams 
                 <p className="text-sm text-slate-600 dark:text-slate-400">Every failure has a counterpart.</p>
               ) : (
                 <ul aria-label={`Failures only in ${letter}`} className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
-                  {list.map((f) => (
+                  {list.slice(0, COMPARE_LIST_LIMIT).map((f) => (
                     <li key={f.number} className="px-3 py-2 text-sm">
                       <FailureLink f={f} letter={letter} />
                     </li>

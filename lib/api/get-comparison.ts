@@ -54,6 +54,8 @@ export function getComparison(request: Request): Promise<Response> {
       a: { ...a, failures: failuresA },
       b: { ...b, failures: failuresB },
       gaps: c.gaps,
+      // Failures of each side aligned (the first N by number when a side has more).
+      compared: c.compared,
       failures: alignmentRows(c),
     };
     return jsonResponse(body, query.download ? { list: "compare", parts } : undefined);

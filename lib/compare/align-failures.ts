@@ -1,6 +1,11 @@
 // Pairs the failures of two analyses: the same kind of mistake usually shares a knowledge gap and a
 // similar title ("Hardcoded DB password" / "Hard-coded database password in source"). Pure and
 // deterministic: greedy best-first matching over a pair score, so the same inputs give the same pairs.
+//
+// Bounded: small comparisons score every A×B pair; above ALIGN_LIMITS.exhaustivePairs the candidates
+// of each A failure come from an index over B (same normalized title, then B titles sharing A's rarest
+// title words), at most `candidatesPerFailure` are scored and the best `keepPerFailure` kept. Work
+// and memory grow with |A|, never with |A|×|B| (two 10k-failure analyses took 235 s and 5 GB before).
 
 export interface AlignableFailure {
   number: number;
@@ -22,11 +27,43 @@ export interface Alignment<F extends AlignableFailure> {
   shared: AlignedPair<F>[];
   onlyA: F[];
   onlyB: F[];
+  /** How the pairs were found and how much scoring it took (tests and the bench read this). */
+  work: AlignmentWork;
 }
+
+export interface AlignmentWork {
+  /** "exhaustive": every A×B pair scored; "indexed": candidates from the title index. */
+  mode: "exhaustive" | "indexed";
+  scoredPairs: number;
+  /** Index postings visited while gathering candidates (0 when exhaustive). */
+  postingsVisited: number;
+}
+
+export interface AlignLimits {
+  /** Up to this many A×B pairs, score them all (exact best-first matching). */
+  exhaustivePairs: number;
+  /** Indexed mode: B failures scored per A failure. */
+  candidatesPerFailure: number;
+  /** Indexed mode: best-scoring candidates kept per A failure for the matching. */
+  keepPerFailure: number;
+  /** Indexed mode: A's rarest title words looked up. */
+  wordsPerTitle: number;
+  /** Indexed mode: postings read per looked-up word (a word in more B titles is read only this far). */
+  postingsPerWord: number;
+}
+
+export const ALIGN_LIMITS: AlignLimits = {
+  exhaustivePairs: 40_000,
+  candidatesPerFailure: 24,
+  keepPerFailure: 8,
+  wordsPerTitle: 8,
+  postingsPerWord: 100,
+};
 
 export interface AlignOptions {
   /** Minimum pair score to call two failures the same (default 0.34). */
   threshold?: number;
+  limits?: Partial<AlignLimits>;
 }
 
 const STOPWORDS = new Set(
@@ -106,18 +143,25 @@ export function pairScore(a: AlignableFailure, b: AlignableFailure, title = titl
   return { score: Math.round(score * 1000) / 1000, titleSimilarity: title, sharedGaps };
 }
 
+/** A title reduced to what makes two titles "the same": its content words, in order. */
+function titleKey(title: string): string {
+  return titleTokens(title).join(" ");
+}
+
+/** A pair that can be taken into the matching: above the threshold and with some title in common. */
+function acceptable(scored: { score: number; titleSimilarity: number }, threshold: number): boolean {
+  // A title that shares nothing is never a pair on gaps alone: two different bugs in one category.
+  return scored.score >= threshold && scored.titleSimilarity >= 0.2;
+}
+
 export function alignFailures<F extends AlignableFailure>(a: readonly F[], b: readonly F[], options: AlignOptions = {}): Alignment<F> {
   const threshold = options.threshold ?? 0.34;
-  const candidates: AlignedPair<F>[] = [];
+  const limits = { ...ALIGN_LIMITS, ...options.limits };
   const featuresB = b.map((fb) => titleFeatures(fb.title));
-  for (const fa of a) {
-    const featuresA = titleFeatures(fa.title);
-    for (const [j, fb] of b.entries()) {
-      const scored = pairScore(fa, fb, featureSimilarity(featuresA, featuresB[j]!));
-      // A title that shares nothing is never a pair on gaps alone: two different bugs in one category.
-      if (scored.score >= threshold && scored.titleSimilarity >= 0.2) candidates.push({ a: fa, b: fb, ...scored });
-    }
-  }
+  const { candidates, work } =
+    a.length * b.length <= limits.exhaustivePairs
+      ? exhaustiveCandidates(a, b, featuresB, threshold)
+      : indexedCandidates(a, b, featuresB, threshold, limits);
   candidates.sort((x, y) => y.score - x.score || x.a.number - y.a.number || x.b.number - y.b.number);
   const usedA = new Set<number>();
   const usedB = new Set<number>();
@@ -133,5 +177,102 @@ export function alignFailures<F extends AlignableFailure>(a: readonly F[], b: re
     shared,
     onlyA: a.filter((f) => !usedA.has(f.number)),
     onlyB: b.filter((f) => !usedB.has(f.number)),
+    work,
   };
+}
+
+type Candidates<F extends AlignableFailure> = { candidates: AlignedPair<F>[]; work: AlignmentWork };
+
+function exhaustiveCandidates<F extends AlignableFailure>(a: readonly F[], b: readonly F[], featuresB: TitleFeatures[], threshold: number): Candidates<F> {
+  const candidates: AlignedPair<F>[] = [];
+  let scoredPairs = 0;
+  for (const fa of a) {
+    const featuresA = titleFeatures(fa.title);
+    for (const [j, fb] of b.entries()) {
+      const scored = pairScore(fa, fb, featureSimilarity(featuresA, featuresB[j]!));
+      scoredPairs++;
+      if (acceptable(scored, threshold)) candidates.push({ a: fa, b: fb, ...scored });
+    }
+  }
+  return { candidates, work: { mode: "exhaustive", scoredPairs, postingsVisited: 0 } };
+}
+
+/** The words and adjacent word pairs of a title that the index files it under. */
+function lookupWords(title: string): string[] {
+  const words = [...new Set(titleTokens(title))];
+  const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
+  return [...new Set([...words, ...pairs])];
+}
+
+/** The `n` entries of `touched` with the most hits (ties: earlier in B first), without a full sort. */
+function mostHit(touched: number[], hits: Int32Array, n: number): number[] {
+  let max = 0;
+  for (const j of touched) max = Math.max(max, hits[j]!);
+  const picked: number[] = [];
+  // Counting down from the highest hit count; the few high counts are reached first.
+  for (let count = max; count > 0 && picked.length < n; count = nextLower(touched, hits, count)) {
+    const tier = touched.filter((j) => hits[j] === count).sort((x, y) => x - y);
+    picked.push(...tier.slice(0, n - picked.length));
+  }
+  return picked;
+}
+
+function nextLower(touched: number[], hits: Int32Array, below: number): number {
+  let next = 0;
+  for (const j of touched) if (hits[j]! < below && hits[j]! > next) next = hits[j]!;
+  return next;
+}
+
+function indexedCandidates<F extends AlignableFailure>(
+  a: readonly F[],
+  b: readonly F[],
+  featuresB: TitleFeatures[],
+  threshold: number,
+  limits: AlignLimits,
+): Candidates<F> {
+  // B's index: normalized title → failures; title word and adjacent word pair → failures (in B order).
+  // Word pairs ("bucket encryption") stay selective where single words are in thousands of titles.
+  const byKey = new Map<string, number[]>();
+  const byWord = new Map<string, number[]>();
+  b.forEach((fb, j) => {
+    const key = titleKey(fb.title);
+    (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(j);
+    for (const word of lookupWords(fb.title)) (byWord.get(word) ?? byWord.set(word, []).get(word)!).push(j);
+  });
+  const hits = new Int32Array(b.length);
+  const candidates: AlignedPair<F>[] = [];
+  let scoredPairs = 0;
+  let postingsVisited = 0;
+  for (const fa of a) {
+    const featuresA = titleFeatures(fa.title);
+    const touched: number[] = [];
+    const hit = (j: number, weight: number) => {
+      if (hits[j] === 0) touched.push(j);
+      hits[j]! += weight;
+      postingsVisited++;
+    };
+    // The same normalized title is the strongest hint: it outweighs any number of shared words.
+    for (const j of (byKey.get(titleKey(fa.title)) ?? []).slice(0, limits.candidatesPerFailure)) hit(j, 1000);
+    // Rare words say more than common ones ("kms" over "bucket"): look up the rarest first.
+    const words = lookupWords(fa.title)
+      .filter((w) => byWord.has(w))
+      .sort((x, y) => byWord.get(x)!.length - byWord.get(y)!.length || (x < y ? -1 : 1))
+      .slice(0, limits.wordsPerTitle);
+    for (const word of words) {
+      const posting = byWord.get(word)!;
+      for (let p = 0; p < posting.length && p < limits.postingsPerWord; p++) hit(posting[p]!, 1);
+    }
+    const picked = mostHit(touched, hits, limits.candidatesPerFailure);
+    for (const j of touched) hits[j] = 0;
+    const kept: AlignedPair<F>[] = [];
+    for (const j of picked) {
+      const fb = b[j]!;
+      const scored = pairScore(fa, fb, featureSimilarity(featuresA, featuresB[j]!));
+      scoredPairs++;
+      if (acceptable(scored, threshold)) kept.push({ a: fa, b: fb, ...scored });
+    }
+    kept.sort((x, y) => y.score - x.score || x.b.number - y.b.number);
+    candidates.push(...kept.slice(0, limits.keepPerFailure));
+  }
+  return { candidates, work: { mode: "indexed", scoredPairs, postingsVisited } };
 }

@@ -42,7 +42,16 @@ export interface Comparison {
   b: CompareSide;
   gaps: { shared: GapRef[]; onlyA: GapRef[]; onlyB: GapRef[] };
   alignment: Alignment<CompareFailure>;
+  /** How many failures of each side were aligned: the first COMPARE_MAX_FAILURES by number. */
+  compared: { a: number; b: number; limit: number };
 }
+
+/**
+ * Failures of each side loaded and aligned. Beyond it the comparison covers the first N failures by
+ * number and says so (two 10k-failure analyses once took the server down); the alignment itself is
+ * bounded too (./align-failures.ts).
+ */
+export const COMPARE_MAX_FAILURES = 5_000;
 
 export interface AnalysisOption {
   slug: string;
@@ -51,7 +60,14 @@ export interface AnalysisOption {
   platform: string | null;
 }
 
-export async function getCompareSide(slug: string): Promise<CompareSide | null> {
+interface FailureRow {
+  number: number | bigint;
+  title: string;
+  severity: string;
+  gaps: string;
+}
+
+export async function getCompareSide(slug: string, limit = COMPARE_MAX_FAILURES): Promise<CompareSide | null> {
   const a = await prisma.analysis.findUnique({
     where: { slug },
     select: {
@@ -59,26 +75,30 @@ export async function getCompareSide(slug: string): Promise<CompareSide | null> 
       scoreValue: true, scoreMax: true, scoreNorm: true, failureCount: true, failureLoad: true,
       criticalCount: true, highCount: true, mediumCount: true, lowCount: true, unknownCount: true,
       gaps: { select: { gapId: true } },
-      failures: {
-        orderBy: { number: "asc" },
-        select: { number: true, title: true, severity: true, gaps: { orderBy: { rank: "asc" }, select: { gapId: true } } },
-      },
     },
   });
   if (!a) return null;
-  const failures = a.failures.map((f) => ({
-    number: f.number,
+  // One statement with a LIMIT, gaps as a JSON array per failure: Prisma's nested include binds every
+  // failure id as a variable, which fails above ~32k failures ("too many SQL variables").
+  const rows = await prisma.$queryRaw<FailureRow[]>`
+    SELECT f."number", f."title", f."severity",
+      (SELECT json_group_array(g."gapId") FROM (SELECT "gapId" FROM "FailureGap" WHERE "failureId" = f."id" ORDER BY "rank", "gapId") g) AS "gaps"
+    FROM "Failure" f WHERE f."analysisId" = ${a.id} ORDER BY f."number" LIMIT ${limit}`;
+  const failures = rows.map((f) => ({
+    number: Number(f.number),
     title: f.title,
     severity: f.severity as Severity,
-    gaps: f.gaps.map((g) => g.gapId),
-    url: `/analyses/${encodeURIComponent(a.slug)}/failures/${f.number}`,
+    gaps: JSON.parse(f.gaps) as string[],
+    url: `/analyses/${encodeURIComponent(a.slug)}/failures/${Number(f.number)}`,
   }));
-  const gapIds = [...new Set([...failures.flatMap((f) => f.gaps), ...a.gaps.map((g) => g.gapId)])].filter((g) => g !== "unclassified");
+  const failureGaps = await prisma.$queryRaw<{ gapId: string }[]>`
+    SELECT DISTINCT g."gapId" FROM "Failure" f JOIN "FailureGap" g ON g."failureId" = f."id" WHERE f."analysisId" = ${a.id} ORDER BY 1`;
+  const gapIds = [...new Set([...failureGaps.map((g) => g.gapId), ...a.gaps.map((g) => g.gapId)])].filter((g) => g !== "unclassified");
+  const { gaps: _gaps, criticalCount, highCount, mediumCount, lowCount, unknownCount, ...side } = a;
   return {
-    id: a.id, slug: a.slug, title: a.title, taskId: a.taskId, platform: a.platform, language: a.language,
-    scoreValue: a.scoreValue, scoreMax: a.scoreMax, scoreNorm: a.scoreNorm,
-    counts: { critical: a.criticalCount, high: a.highCount, medium: a.mediumCount, low: a.lowCount, unknown: a.unknownCount },
-    failureCount: a.failureCount, failureLoad: a.failureLoad, gapIds, failures,
+    ...side,
+    counts: { critical: criticalCount, high: highCount, medium: mediumCount, low: lowCount, unknown: unknownCount },
+    gapIds, failures,
     url: `/analyses/${encodeURIComponent(a.slug)}`,
   };
 }
@@ -95,6 +115,7 @@ export function compareSides(a: CompareSide, b: CompareSide, labels: Map<string,
       onlyB: b.gapIds.filter((g) => !a.gapIds.includes(g)).map(ref).sort(byLabel),
     },
     alignment: alignFailures(a.failures, b.failures),
+    compared: { a: a.failures.length, b: b.failures.length, limit: COMPARE_MAX_FAILURES },
   };
 }
 
