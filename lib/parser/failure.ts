@@ -40,7 +40,7 @@ export function findFailures(ctx: DraftContext): FailureDraft[] {
   const { outline, root } = ctx;
   const drafts: FailureDraft[] = [];
   for (const section of outline.sections) {
-    if (section.side || section.excluded || section.negation) continue;
+    if (section.side || section.field || section.excluded || section.negation) continue;
     const items = holdsParagraphItems(section) ? draftsFromBoldParagraphs(ctx, section) : [];
     if (items.length > 0) {
       drafts.push(...items);

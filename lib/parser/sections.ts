@@ -9,6 +9,7 @@ import {
   isNegationHeading,
   isSoftExcluded,
   isWeakContext,
+  kindOfLabel,
   levelOfHeading,
   namesFailures,
   sideOfHeading,
@@ -29,6 +30,11 @@ export interface Section {
   children: Section[];
   isTitle: boolean;
   side: "model" | "ideal" | null;
+  /**
+   * A field sub-heading of the item above it ("### Root Cause", "### Fix Applied", or a heading text
+   * repeated under several sibling items, "### Description"): part of that item's body, not an item.
+   */
+  field: boolean;
   /** Never holds failures (this heading or an ancestor is a summary, recommendation, ...). */
   excluded: boolean;
   /** This heading or an ancestor is an enhancement context: items there need a stated problem. */
@@ -64,6 +70,7 @@ export function buildOutline(root: Root): Outline {
       children: [],
       isTitle: false,
       side: null,
+      field: false,
       excluded: false,
       weak: false,
       negation: false,
@@ -79,6 +86,7 @@ export function buildOutline(root: Root): Outline {
   });
   closeSections(sections, root.children);
   for (const section of sections) markSide(section);
+  markFields(sections);
   for (const section of sections) classify(section);
   return { title, sections };
 }
@@ -117,6 +125,53 @@ function markSide(section: Section): void {
   section.side = parent ? sideOfHeading(section.text) : null;
 }
 
+/** Heading text as a field label: lower case, no parenthetical, no trailing colon. */
+function fieldKey(text: string): string {
+  return text
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/[:：]\s*$/, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+/** Group names ("Critical Issues", "Security Findings") open a series even when repeated. */
+const GROUP_NAME = /\b(failures|issues|problems|errors|faults|gaps|findings|bugs|mistakes|defects|violations)\b/i;
+
+/**
+ * Marks field sub-headings: unnumbered headings without items of their own under a non-title
+ * parent whose label is a known field ("Root Cause", "Fix Applied", "Problem: X") or whose text
+ * recurs under two or more different parents at the same depth (the fields of a series of items).
+ */
+function markFields(sections: readonly Section[]): void {
+  const parentsByKey = new Map<string, Set<Section>>();
+  for (const section of sections) {
+    if (!section.parent || section.parent.isTitle || hasNumbering(section.text)) continue;
+    const key = `${section.depth}:${fieldKey(section.text)}`;
+    const parents = parentsByKey.get(key) ?? new Set<Section>();
+    parents.add(section.parent);
+    parentsByKey.set(key, parents);
+  }
+  // Deepest first: a heading whose children are all fields may itself be a field.
+  for (let i = sections.length - 1; i >= 0; i--) {
+    const section = sections[i] as Section;
+    if (section.side || !section.parent || section.parent.isTitle || hasNumbering(section.text)) continue;
+    if (section.children.some((child) => !child.side && !child.field)) continue;
+    const key = fieldKey(section.text);
+    if (key.length === 0 || key.length > 60) continue;
+    // "Problem: Open Port" beside "Solution Applied" is a field; a series of "Issue: X" siblings
+    // with nothing else beside them are the items themselves.
+    const colon = /^([^:：]{2,40})[:：]\s*\S/.exec(key);
+    const label = colon?.[1] ?? key;
+    const siblings = section.parent.children;
+    const series = colon !== null && siblings.every((s) => fieldKey(s.text).startsWith(`${label}:`));
+    const known = !series && kindOfLabel(label) !== "other";
+    const repeated = (parentsByKey.get(`${section.depth}:${key}`)?.size ?? 0) >= 2;
+    const group = levelOfHeading(section.text) !== null || GROUP_NAME.test(section.text);
+    section.field = known || (repeated && !group);
+  }
+}
+
 function classify(section: Section): void {
   if (section.isTitle) return;
   const parent = section.parent && !section.parent.isTitle ? section.parent : null;
@@ -150,5 +205,5 @@ export function namesFailuresInContext(section: Section): boolean {
 
 /** Child sections that are items or groups, i.e. not side sub-headings of this section. */
 export function structuralChildren(section: Section): Section[] {
-  return section.children.filter((child) => !child.side);
+  return section.children.filter((child) => !child.side && !child.field);
 }

@@ -73,12 +73,13 @@ function levelOfHeadingWord(word: string): Severity | null {
 }
 
 /**
- * Level leading a value (the first word only): "MEDIUM - Adds cost" -> medium, "High" -> high;
- * "Attackers gain high privileges" -> null. Used for fields that also hold prose (Impact, Risk).
+ * Level leading a value (the first word only, followed by a separator): "MEDIUM - Adds cost" -> medium,
+ * "High" -> high; "Attackers gain high privileges", "Minor inconsistency" -> null. Used for fields that also hold prose (Impact, Risk).
  * Priority codes P0-P3 read as critical, high, medium, low.
  */
 export function leadingLevelOf(value: string): Severity | null {
-  const first = /^[\s*_`[(]*([A-Za-z]+\d?)/.exec(value)?.[1] ?? "";
+  // The word must stand alone as the value: "Minor inconsistency in tagging" is prose, not a level.
+  const first = /^[\s*_`[(]*([A-Za-z]+\d?)[\s*_`\])]*(?:$|[-–—:(/,.;|]|(?:severity|priority|impact|risk)\b)/i.exec(value)?.[1] ?? "";
   const priority = /^P([0-3])$/i.exec(first)?.[1];
   if (priority !== undefined) return (["critical", "high", "medium", "low"] as const)[Number(priority)] ?? null;
   return levelOfWord(first);
