@@ -1,9 +1,9 @@
 // Writes analyses with prepared statements, one transaction per batch and a savepoint per document,
 // so a document that fails leaves the database as it was for that document and the others proceed.
 // This and lib/data/search-index.ts are the only places that write SQL by hand.
-import type { ParsedAnalysis, ParsedFailure, Severity } from "../parser/types";
+import type { ParsedFailure, Severity } from "../parser/types";
 import type { PreparedAnalysis } from "../ingest/prepare";
-import { slugify } from "../ingest/source";
+import { IdentityStore, newAnalysisIdentity } from "./identity-store";
 import { keepPreviousAnalysis } from "./keep-previous";
 import { indexAnalysis } from "./search-index";
 import type { Sqlite } from "./sqlite";
@@ -45,8 +45,11 @@ export function severityCounts(failures: Pick<ParsedFailure, "severity">[]): Rec
 
 export class AnalysisStore {
   private readonly stmts;
+  /** Slugs, failure keys and their aliases (lib/data/identity-store.ts). */
+  readonly identity: IdentityStore;
 
   constructor(private readonly db: Sqlite) {
+    this.identity = new IdentityStore(db);
     this.stmts = {
       known: db.prepare<[], { id: number; slug: string; sourcePath: string; contentHash: string }>(
         `SELECT id, slug, sourcePath, contentHash FROM "Analysis"`,
@@ -81,9 +84,9 @@ export class AnalysisStore {
       deleteFailures: db.prepare(`DELETE FROM "Failure" WHERE analysisId = ?`),
       deleteAnalysisGaps: db.prepare(`DELETE FROM "AnalysisGap" WHERE analysisId = ?`),
       insertFailure: db.prepare(
-        `INSERT INTO "Failure" (analysisId, number, title, severity, severityRank, severityNote, section, modelText,
+        `INSERT INTO "Failure" (analysisId, number, "key", title, severity, severityRank, severityNote, section, modelText,
           idealText, rootCause, location, status, line, primaryGap, platform)
-         VALUES (@analysisId, @number, @title, @severity, @severityRank, @severityNote, @section, @modelText,
+         VALUES (@analysisId, @number, @key, @title, @severity, @severityRank, @severityNote, @section, @modelText,
           @idealText, @rootCause, @location, @status, @line, @primaryGap, @platform)`,
       ),
       insertCode: db.prepare(
@@ -188,6 +191,8 @@ export class AnalysisStore {
     const params = analysisParams(doc);
     let id: number;
     let slug: string;
+    // Failures still in the document keep their link keys (read before the old rows go).
+    const keys = this.identity.keysFor(existing?.id ?? null, record.failures);
     if (existing) {
       id = existing.id;
       slug = existing.slug;
@@ -195,11 +200,14 @@ export class AnalysisStore {
       this.stmts.deleteAnalysisGaps.run(id);
       this.stmts.updateAnalysis.run({ ...params, id });
     } else {
-      slug = this.chooseSlug(record, doc.sourcePath);
+      const identity = newAnalysisIdentity(doc);
+      slug = this.identity.slugFor(identity);
       id = Number(this.stmts.insertAnalysis.run({ ...params, slug, sourcePath: doc.sourcePath }).lastInsertRowid);
+      this.identity.registerNew(id, slug, identity);
     }
     this.stmts.upsertSource.run(id, doc.raw, JSON.stringify(record));
-    record.failures.forEach((failure, index) => this.writeFailure(id, record.platform, failure, doc.codeHtml[index] ?? []));
+    record.failures.forEach((failure, index) => this.writeFailure(id, record.platform, failure, keys[index]!, doc.codeHtml[index] ?? []));
+    this.identity.recordFailures(id, record.failures, keys);
     for (const gapId of record.knowledgeGapIds ?? []) {
       this.stmts.ensureGap.run(gapId, gapId);
       this.stmts.insertAnalysisGap.run(id, gapId);
@@ -208,12 +216,13 @@ export class AnalysisStore {
     return { sourcePath: doc.sourcePath, slug, status: existing ? "updated" : "added" };
   }
 
-  private writeFailure(analysisId: number, platform: string | null, failure: ParsedFailure, codeHtml: string[][]): void {
+  private writeFailure(analysisId: number, platform: string | null, failure: ParsedFailure, key: string, codeHtml: string[][]): void {
     const gaps = failure.gaps.length ? failure.gaps : ["unclassified"];
     const failureId = Number(
       this.stmts.insertFailure.run({
         analysisId,
         number: failure.number,
+        key,
         title: failure.title,
         severity: failure.severity,
         severityRank: SEVERITY_RANK[failure.severity] ?? 4,
@@ -242,19 +251,6 @@ export class AnalysisStore {
       this.stmts.ensureGap.run(gapId, gapId);
       this.stmts.insertFailureGap.run(failureId, gapId, rank, failure.severity, platform, analysisId);
     });
-  }
-
-  /** Task id when present, else the path; a taken slug gets the path (then a counter) appended. */
-  private chooseSlug(record: ParsedAnalysis, sourcePath: string): string {
-    const fromPath = slugify(sourcePath.replace(/^content\//, "").replace(/^upload:/, "")) || "analysis";
-    const candidates = [record.taskId ? slugify(record.taskId) : "", fromPath, `${record.taskId ? slugify(record.taskId) + "-" : ""}${fromPath}`];
-    for (const candidate of candidates) {
-      if (candidate && !this.stmts.slugOwner.get(candidate)) return candidate;
-    }
-    for (let n = 2; ; n++) {
-      const candidate = `${fromPath}-${n}`;
-      if (!this.stmts.slugOwner.get(candidate)) return candidate;
-    }
   }
 }
 

@@ -8,6 +8,7 @@ import { readGapDefinitions } from "./taxonomy-file";
 import { listMarkdownFiles } from "./files";
 import type { PreparedAnalysis, SourceFile } from "./prepare";
 import { hashBytes, storedSourcePath } from "./source";
+import { sourceKeys } from "./source-key";
 import { inProcessPreparer, workerPreparer, defaultWorkerCount, type Preparer } from "./worker-pool";
 
 export interface IngestProgress {
@@ -66,7 +67,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const db = options.db ?? openSqlite();
   const store = new AnalysisStore(db);
   store.syncGaps(readGapDefinitions());
+  // Analyses stored before link identities (migration 0010) get theirs once, before anything is served.
+  store.identity.upgrade();
   const listing = listMarkdownFiles(options.paths);
+  const keyOf = sourceKeys(options.paths, listing.files);
   const known = store.knownSources();
   const summary: IngestSummary = {
     files: listing.files.length, added: 0, updated: 0, unchanged: 0, pruned: [], warnings: [], warningCount: 0,
@@ -158,6 +162,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       const file = toParse[settled.index]!;
       if (settled.prepared) {
         const prepared = settled.prepared;
+        prepared.sourceKey = keyOf.get(file.file);
         if (!prepared.failed) timings.push({ sourcePath: prepared.sourcePath, ms: prepared.parseMs });
         if (prepared.record.warnings.length) {
           summary.warnings.push({ sourcePath: prepared.sourcePath, count: prepared.record.warnings.length });

@@ -20,6 +20,8 @@ export interface PreparedAnalysis {
   record: ParsedAnalysis;
   /** Highlighted lines per failure, per code block (model blocks first, then ideal). */
   codeHtml: string[][][];
+  /** The file's path relative to the folder it was ingested from (set by ingest; slugs derive from it). */
+  sourceKey?: string;
   /**
    * Set when the document could not be parsed (the parser threw, ran past its time limit or its
    * worker died): it counts as failed, and a changed file keeps its previous analysis.
