@@ -24,6 +24,9 @@ export function proxy(request: NextRequest) {
   if (readToken && !readAllowed(request.headers, readToken) && !adminTokenPresented(request.headers)) {
     return refuse(401, "Authentication required.", { "WWW-Authenticate": 'Basic realm="Faultline", charset="UTF-8"' });
   }
+  // A path Next.js cannot decode (`/analyses/%ZZ`) would fail later in routing as a bare 500 without
+  // these headers; it is the client's mistake, so say so here.
+  if (!decodable(request.nextUrl.pathname)) return refuse(400, "Bad request: the address has malformed percent-encoding.", {});
   const api = request.nextUrl.pathname.startsWith("/api/");
   if (!api && !PAGE_METHODS.includes(request.method)) {
     return refuse(405, `Method ${request.method} is not allowed here.`, { Allow: PAGE_METHODS.join(", ") });
@@ -39,6 +42,15 @@ export function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   return response;
+}
+
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The admin token as the write routes accept it (Bearer or x-faultline-token); they check it again. */

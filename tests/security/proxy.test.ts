@@ -107,6 +107,16 @@ describe("proxy without a read token", () => {
     expect(passedOn(call("POST", "/api/analyses"))).toBe(true);
   });
 
+  it("answers 400 with the security headers to a path with malformed percent-encoding", () => {
+    vi.stubEnv("FAULTLINE_READ_TOKEN", "");
+    for (const path of ["/analyses/%ZZ", "/api/analyses/%E0%A4%A", "/analyses/x/failures/%"]) {
+      const response = call("GET", path);
+      expect(response.status, path).toBe(400);
+      expect(response.headers.get("content-security-policy"), path).toContain("default-src 'self'");
+    }
+    expect(passedOn(call("GET", "/analyses/ok%20x"))).toBe(true);
+  });
+
   it("sends the CSP and security headers on passed-through requests, favicon included", () => {
     vi.stubEnv("FAULTLINE_READ_TOKEN", "");
     const response = call("GET", "/favicon.ico");
