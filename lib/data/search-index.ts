@@ -44,15 +44,69 @@ export function rebuildSearchIndex(db: Sqlite): { analyses: number; failures: nu
 }
 
 /**
- * Turns what a user typed into a safe FTS5 query: each word becomes a quoted prefix term, so
- * operators and punctuation in the input are never interpreted. Returns null when nothing is left.
+ * Bounds on a full-text query. better-sqlite3 runs statements synchronously on the server's one
+ * thread and offers no progress handler or interrupt from JavaScript, so a query cannot be stopped
+ * once running: its cost is bounded by its shape instead. FTS5 cost grows with the doclists it
+ * merges, and a prefix term reads the doclist of every indexed word with that prefix: "a*" is most
+ * of the index (16 of them took 3.9 s of exclusive SQLite time on 5.5k analyses).
+ */
+export const FTS_LIMITS = {
+  /** Distinct terms kept (in the order typed); the rest are ignored. */
+  maxTerms: 8,
+  /** Characters kept of each term (longer words are still found by their prefix). */
+  maxTermLength: 32,
+  /** Characters of input looked at. */
+  maxInput: 256,
+  /** Terms this long or longer match as prefixes ("encrypt" finds "encryption"). */
+  prefixFrom: 3,
+  /** Two-character terms that may still match as prefixes ("s3", "db"); later ones match whole words. */
+  shortPrefixes: 2,
+} as const;
+
+export interface FtsTerm {
+  text: string;
+  prefix: boolean;
+}
+
+/**
+ * The terms of what a user typed: NFKC, lower-cased, split on anything but letters, digits and "_",
+ * deduplicated, truncated and capped (FTS_LIMITS). One-character terms are whole words, and dropped
+ * when longer terms exist; a prefix term that another prefix term starts with is implied by it.
+ */
+export function ftsTerms(input: string): FtsTerm[] {
+  const words = [
+    ...new Set(
+      input
+        .slice(0, FTS_LIMITS.maxInput)
+        .normalize("NFKC")
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}_]+/u)
+        .filter(Boolean)
+        .map((w) => [...w].slice(0, FTS_LIMITS.maxTermLength).join("")),
+    ),
+  ];
+  const longer = words.filter((w) => [...w].length > 1);
+  const kept = longer.length ? longer : words;
+  // "encrypt" AND "encryption*" is "encryption*": drop prefixes of other kept words.
+  const implied = (w: string) => [...w].length >= FTS_LIMITS.prefixFrom && kept.some((o) => o !== w && o.startsWith(w));
+  let shortPrefixes = 0;
+  return kept
+    .filter((w) => !implied(w))
+    .slice(0, FTS_LIMITS.maxTerms)
+    .map((text) => {
+      const length = [...text].length;
+      const prefix = length >= FTS_LIMITS.prefixFrom || (length === 2 && shortPrefixes++ < FTS_LIMITS.shortPrefixes);
+      return { text, prefix };
+    });
+}
+
+/**
+ * Turns what a user typed into a safe, bounded FTS5 query: each term quoted (operators and
+ * punctuation in the input are never interpreted), a prefix term where FTS_LIMITS allows, all ANDed.
+ * Returns null when nothing is left.
  */
 export function toFtsQuery(input: string): string | null {
-  const terms = input
-    .normalize("NFKC")
-    .split(/[^\p{L}\p{N}_]+/u)
-    .filter(Boolean)
-    .slice(0, 16);
+  const terms = ftsTerms(input);
   if (!terms.length) return null;
-  return terms.map((t) => `"${t.replace(/"/g, "")}"*`).join(" AND ");
+  return terms.map((t) => `"${t.text.replace(/"/g, "")}"${t.prefix ? "*" : ""}`).join(" AND ");
 }
