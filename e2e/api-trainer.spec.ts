@@ -1,6 +1,8 @@
 // The JSON/CSV API for scripts: records, pagination, filters, downloads, and clear 400/404 errors.
 import { expect, test } from "@playwright/test";
 import { parseCsv } from "../lib/export/to-csv";
+import { deleteAnalyses } from "./cleanup";
+import { E2E_ADMIN_TOKEN } from "./constants";
 
 test.describe("GET /api/analyses", () => {
   test("returns parse records with id, slug and url, paginated", async ({ request }) => {
@@ -20,6 +22,36 @@ test.describe("GET /api/analyses", () => {
     const second = await (await request.get(body.next)).json();
     expect(second.page).toBe(2);
     expect(second.items[0].slug).not.toBe(first.slug);
+  });
+
+  test("severity and gap together select analyses with one failure having both", async ({ request }) => {
+    // A critical failure that is not about secrets, and a low one that is: no critical *secrets* failure.
+    const doc = [
+      "# Model Response Failures Analysis", "", "Task ID: 101888001", "", "## Failures", "",
+      "### 1. Security group allows SSH from 0.0.0.0/0", "", "**Severity**: Critical", "",
+      "The ingress rule opens port 22 on the VPC subnet and firewall to the whole internet.", "",
+      "### 2. Database password hardcoded in source", "", "**Severity**: Low", "",
+      "The secret password is a plaintext string literal instead of coming from Secrets Manager or Vault.", "",
+    ].join("\n");
+    const upload = await request.post("/api/analyses?name=conjunction.md", {
+      data: doc, headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}`, "content-type": "text/markdown" },
+    });
+    expect(upload.status()).toBe(201);
+    try {
+      const slugs = async (query: string) =>
+        ((await (await request.get(`/api/analyses?${query}&pageSize=200`)).json()).items as { slug: string }[]).map((i) => i.slug);
+      const failures = (await (await request.get("/api/analyses/101888001")).json()).failures as { severity: string; gaps: string[] }[];
+      // The premise: the parser graded and classified the two failures as written.
+      expect(failures.map((f) => f.severity)).toEqual(["critical", "low"]);
+      expect(failures[0]!.gaps).not.toContain("secrets");
+      expect(failures[1]!.gaps).toContain("secrets");
+      expect(await slugs("severity=critical")).toContain("101888001");
+      expect(await slugs("gap=secrets")).toContain("101888001");
+      expect(await slugs("severity=critical&gap=secrets")).not.toContain("101888001");
+      expect(await slugs("severity=low&gap=secrets")).toContain("101888001");
+    } finally {
+      await deleteAnalyses(request, ["101888001"]);
+    }
   });
 
   test("filters like the /analyses page", async ({ request }) => {
@@ -96,7 +128,7 @@ test.describe("GET /api/failures", () => {
     expect(body.items.length).toBeLessThanOrEqual(5);
     for (const f of body.items) {
       expect(f.severity).toBe("critical");
-      expect(f.url).toBe(`/analyses/${f.analysis.slug}/failures/${f.number}`);
+      expect(f.url).toBe(`/analyses/${f.analysis.slug}/failures/${f.key}`);
       expect(f.analysis.url).toBe(`/analyses/${f.analysis.slug}`);
       expect(f).toEqual(expect.objectContaining({ id: expect.any(Number), model: expect.any(Object), ideal: expect.any(Object), gaps: expect.any(Array) }));
     }
@@ -132,7 +164,7 @@ test.describe("GET /api/failures", () => {
 test.describe("GET /api/scores and /api/compare", () => {
   test("scores: the /scores rows with counts, load and audit findings", async ({ request }) => {
     const body = await (await request.get("/api/scores?audit=count-mismatch&pageSize=200")).json();
-    const harsh = body.items.find((i: { slug: string }) => i.slug === "e2e-fixtures-trainer-harsh-score");
+    const harsh = body.items.find((i: { slug: string }) => i.slug === "trainer-harsh-score");
     expect(harsh).toMatchObject({ score: { value: 2, max: 10, outOf10: 2 }, counts: { low: 1 }, failureLoad: 1 });
     expect(harsh.countDifferences).toContainEqual({ severity: "high", declared: 2, found: 0 });
 

@@ -32,8 +32,14 @@ export function analysisWhereSql(criteria: AnalysisCriteria): Prisma.Sql {
     // A query of punctuation only matches nothing.
     parts.push(match ? Prisma.sql`a."id" IN (SELECT rowid FROM "analysis_fts" WHERE "analysis_fts" MATCH ${match})` : Prisma.sql`0`);
   }
-  if (criteria.severities.length) parts.push(Prisma.sql`(${Prisma.join(criteria.severities.map((s) => Prisma.sql`${COUNT_COLUMN[s]} > 0`), " OR ")})`);
-  if (criteria.gaps.length) {
+  if (criteria.severities.length && criteria.gaps.length) {
+    // Both at once mean one failure having both (a critical *secrets* failure), not an analysis with a
+    // critical failure and, somewhere else, a secrets one: the failures' gap links carry the severity.
+    parts.push(Prisma.sql`a."id" IN (SELECT "analysisId" FROM "FailureGap"
+      WHERE "gapId" IN (${Prisma.join(criteria.gaps)}) AND "severity" IN (${Prisma.join(criteria.severities)}))`);
+  } else if (criteria.severities.length) {
+    parts.push(Prisma.sql`(${Prisma.join(criteria.severities.map((s) => Prisma.sql`${COUNT_COLUMN[s]} > 0`), " OR ")})`);
+  } else if (criteria.gaps.length) {
     const gaps = Prisma.join(criteria.gaps);
     parts.push(Prisma.sql`a."id" IN (SELECT "analysisId" FROM "AnalysisGap" WHERE "gapId" IN (${gaps})
       UNION SELECT "analysisId" FROM "FailureGap" WHERE "gapId" IN (${gaps}))`);

@@ -52,7 +52,12 @@ export default async function AnalysesPage({ searchParams }: PageProps) {
     <div className="space-y-5">
       <ListHeader
         title="Analyses"
-        summary={`${result.total} analys${result.total === 1 ? "is" : "es"}${active ? " match these filters" : ""}`}
+        summary={`${result.total} analys${result.total === 1 ? "is" : "es"}${active ? " match these filters" : ""}${
+          // Severity and gap together select one failure having both; say so, it is not two conditions.
+          filters.severities.length && filters.gaps.length
+            ? ` (each has a ${filters.severities.join(" or ")} failure in ${filters.gaps.map((g) => result.gaps.find((x) => x.id === g)?.label ?? g).join(" or ")})`
+            : ""
+        }`}
         clearHref={active > 0 ? "/analyses" : undefined}
         exports={{ list: "analyses", params, count: result.total }}
       />
