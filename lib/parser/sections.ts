@@ -167,7 +167,8 @@ function markFields(sections: readonly Section[]): void {
     const series = colon !== null && siblings.every((s) => fieldKey(s.text).startsWith(`${label}:`));
     const known = !series && kindOfLabel(label) !== "other";
     const repeated = (parentsByKey.get(`${section.depth}:${key}`)?.size ?? 0) >= 2;
-    const group = levelOfHeading(section.text) !== null || GROUP_NAME.test(section.text);
+    // "### Initial Issues" repeated beside "### Fixes Applied" is the problem field of each item.
+    const group = (levelOfHeading(section.text) !== null || GROUP_NAME.test(section.text)) && !siblings.some((s) => s.side || s.field);
     section.field = known || (repeated && !group);
   }
 }
