@@ -1,18 +1,34 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { DatabaseProblem } from "@/components/database-problem";
+import { FragmentLanding } from "@/components/fragment-landing";
 import { KeyboardShortcuts } from "@/components/keyboard-shortcuts";
 import { SiteNav } from "@/components/site-nav";
 import { THEME_SCRIPT, ThemeToggle } from "@/components/theme-toggle";
 import { checkDatabase } from "@/lib/data/health";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Faultline", template: "%s · Faultline" },
-  description: "Browse, filter and compare failure analyses of model responses.",
-  // Absolute preview-image URLs need the public origin; without it Next.js falls back to localhost.
-  ...(process.env.FAULTLINE_PUBLIC_URL ? { metadataBase: new URL(process.env.FAULTLINE_PUBLIC_URL) } : {}),
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    title: { default: "Faultline", template: "%s · Faultline" },
+    description: "Browse, filter and compare failure analyses of model responses.",
+    // Absolute preview-image and og:url addresses need the public origin: FAULTLINE_PUBLIC_URL, else the
+    // host this request came to (Next.js would otherwise write http://localhost:…).
+    metadataBase: await publicOrigin(),
+  };
+}
+
+async function publicOrigin(): Promise<URL | null> {
+  if (process.env.FAULTLINE_PUBLIC_URL) return new URL(process.env.FAULTLINE_PUBLIC_URL);
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host");
+  const proto = h.get("x-forwarded-proto") === "https" ? "https" : "http";
+  try {
+    return host ? new URL(`${proto}://${host}`) : null;
+  } catch {
+    return null;
+  }
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // proxy.ts issues a CSP nonce per request; the theme script must carry it to run.
@@ -59,6 +75,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Press <kbd className="rounded border border-slate-300 px-1 font-mono dark:border-slate-600">?</kbd> for keyboard shortcuts.
         </footer>
         <KeyboardShortcuts />
+        <FragmentLanding />
       </body>
     </html>
   );

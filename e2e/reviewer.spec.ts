@@ -123,7 +123,8 @@ test("a copied line permalink opens with that line highlighted, even inside a fo
   await page.getByRole("link", { name: "IDEAL line 10, copy link" }).click();
   await expect(page.getByRole("status")).toHaveText("Link to IDEAL line 10 copied");
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toMatch(/\/analyses\/990000123\/failures\/1#failure-1-R10$/);
+  // Links name the failure by its key, never by its position in the document.
+  expect(copied).toMatch(/\/analyses\/990000123\/failures\/long-module-with-one-changed-line#failure-long-module-with-one-changed-line-R10$/);
 
   const shared = await context.newPage();
   await shared.goto(copied);
@@ -132,7 +133,7 @@ test("a copied line permalink opens with that line highlighted, even inside a fo
   await expect(line).toContainText('os.environ.get("AWS_REGION", "us-east-1")');
   await expect(line).toBeInViewport();
 
-  // A line inside a folded unchanged run: the fold opens for it.
+  // A line inside a folded unchanged run: the fold opens for it (an old number link still lands).
   await shared.goto(`${FIXTURE}#failure-1-R3`);
   await expect(shared.locator("[aria-current='location']")).toContainText("def bucket_name(env):");
   await expect(shared.locator("[aria-current='location']")).toBeInViewport();
@@ -140,20 +141,20 @@ test("a copied line permalink opens with that line highlighted, even inside a fo
   // The analysis and each failure have a Copy link button too.
   await waitForHydration(shared);
   await shared.getByRole("button", { name: "Copy link to failure 2" }).click();
-  expect(await shared.evaluate(() => navigator.clipboard.readText())).toMatch(/\/analyses\/990000123#failure-2$/);
+  expect(await shared.evaluate(() => navigator.clipboard.readText())).toMatch(/\/analyses\/990000123\/failures\/two-blocks-on-each-side-[a-z-]+$/);
 });
 
 test("keyboard: j/k move between failures, / focuses search, ? opens help", async ({ page }) => {
   await page.goto(FIXTURE);
   await waitForHydration(page);
   await page.keyboard.press("j");
-  await expect(page).toHaveURL(/#failure-1$/);
+  await expect(page).toHaveURL(/#failure-long-module-with-one-changed-line$/);
   await expect(page.getByRole("article", { name: /Long Module With One Changed Line/ })).toBeFocused();
   await page.keyboard.press("j");
-  await expect(page).toHaveURL(/#failure-2$/);
+  await expect(page).toHaveURL(/#failure-two-blocks-on-each-side-[a-z-]+$/);
   await expect(page.getByRole("article", { name: /Two Blocks On Each Side/ })).toBeFocused();
   await page.keyboard.press("k");
-  await expect(page).toHaveURL(/#failure-1$/);
+  await expect(page).toHaveURL(/#failure-long-module-with-one-changed-line$/);
 
   await page.keyboard.press("/");
   await expect(page.getByRole("searchbox", { name: "Search failures" })).toBeFocused();
@@ -228,6 +229,8 @@ test("link previews: analysis and failure pages carry OpenGraph and Twitter imag
   const og = await page.locator('meta[property="og:image"]').getAttribute("content");
   expect(await page.locator('meta[name="twitter:card"]').getAttribute("content")).toBe("summary_large_image");
   expect(og).toContain("/analyses/990000123/failures/1/opengraph-image");
+  // Without FAULTLINE_PUBLIC_URL the absolute address is the host the page was asked from, not localhost.
+  expect(new URL(og!).origin).toBe(new URL(page.url()).origin);
   const image = await request.get(new URL(og!).pathname + new URL(og!).search);
   expect(image.status()).toBe(200);
   expect(image.headers()["content-type"]).toBe("image/png");
