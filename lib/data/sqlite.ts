@@ -51,3 +51,32 @@ export function makeDirectory(dir: string): void {
   }
   for (const folder of missing) fs.mkdirSync(folder);
 }
+
+export class DatabaseReplacedError extends Error {}
+
+/**
+ * Remembers which file (device and inode) `db` has open, and returns a check that throws when the
+ * file at its path is now another one or gone: a connection keeps writing to the file it opened, so
+ * after a replace or delete everything it writes is lost. Ingest checks before and after each batch.
+ */
+export function databaseFileGuard(db: Sqlite): () => void {
+  const file = db.name;
+  if (!file || file === ":memory:" || db.memory) return () => {};
+  const opened = fs.statSync(file);
+  return () => {
+    const now = fs.statSync(file, { throwIfNoEntry: false });
+    if (now && now.dev === opened.dev && now.ino === opened.ino) return;
+    // Our write-ahead log is still at the path (<file>-wal): checkpoint it into the old file and
+    // empty it, or the next connection to the new file would replay our pages into it.
+    try {
+      db.pragma("wal_checkpoint(TRUNCATE)");
+    } catch {
+      // Nothing more can be done for the old file; the error below still stops the writer.
+    }
+    const what = now ? `was replaced by another file (inode ${opened.ino} → ${now.ino})` : "was removed";
+    throw new DatabaseReplacedError(
+      `The database file ${file} ${what} while this process was writing to it (DATABASE_URL=${process.env.DATABASE_URL ?? "<unset>"}). ` +
+        `What was written since it was opened went to the old file and is not in ${file}. Stopped; run the command again.`,
+    );
+  };
+}

@@ -3,7 +3,7 @@
 // analyses whose source file is gone. Safe to re-run and to interrupt.
 import fs from "node:fs";
 import { AnalysisStore, type WriteResult } from "../data/store";
-import { openSqlite, type Sqlite } from "../data/sqlite";
+import { databaseFileGuard, openSqlite, type Sqlite } from "../data/sqlite";
 import { readGapDefinitions } from "./taxonomy-file";
 import { listMarkdownFiles } from "./files";
 import type { PreparedAnalysis, SourceFile } from "./prepare";
@@ -65,6 +65,16 @@ async function raceWithDelay<T>(promises: Iterable<Promise<T>>, ms: number): Pro
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const db = options.db ?? openSqlite();
+  // Stops the ingest if the database file is replaced or removed under it (writes would be lost).
+  const guard = databaseFileGuard(db);
+  const checkDatabaseFile = () => {
+    try {
+      guard();
+    } catch (error) {
+      if (!options.db) db.close();
+      throw error;
+    }
+  };
   const store = new AnalysisStore(db);
   store.syncGaps(readGapDefinitions());
   // Analyses stored before link identities (migration 0010) get theirs once, before anything is served.
@@ -118,7 +128,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const flush = () => {
     if (!batch.length) return;
     const started = performance.now();
+    checkDatabaseFile();
     const results = store.writeBatch(batch);
+    checkDatabaseFile();
     summary.writeMs += performance.now() - started;
     for (const result of results) {
       summary.results.push(result);
@@ -186,6 +198,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const under = (sourcePath: string) => roots.some((root) => sourcePath === root || sourcePath.startsWith(root.replace(/\/?$/, "/")));
     summary.pruned = store.prune((sourcePath) => !seen.has(sourcePath) && !sourcePath.startsWith("upload:") && under(sourcePath));
   }
+  checkDatabaseFile();
   summary.slowest = timings.sort((a, b) => b.ms - a.ms).slice(0, 5);
   summary.elapsedMs = performance.now() - started;
   if (!options.db) db.close();

@@ -18,7 +18,7 @@ beforeEach(() => {
   content = path.join(dir, "content");
   // Test hooks in the parse worker (lib/ingest/parse-worker.ts): a marker line hangs or exhausts memory.
   vi.stubEnv("FAULTLINE_TEST_HOOKS", "1");
-});
+}, 60_000);
 afterEach(() => {
   vi.unstubAllEnvs();
   db.close();
@@ -128,4 +128,70 @@ describe("a changed file whose parse fails keeps its previous analysis", () => {
     expect(db.prepare(`SELECT raw FROM "AnalysisSource" JOIN "Analysis" ON id = analysisId WHERE sourcePath LIKE '%b.md'`).get()).toEqual({ raw: expect.stringContaining("New again") });
     assertConsistent(db);
   }, 90_000);
+});
+
+describe("the database file replaced or removed during an ingest", () => {
+  const many = (count: number) => {
+    for (let i = 0; i < count; i++) {
+      const failures = Array.from({ length: 6 }, (_, n) => ({ title: `Problem ${n} of doc ${i}`, severity: "High", model: "a = 1\n".repeat(30) }));
+      write(content, `doc-${String(i).padStart(3, "0")}.md`, report(`1062${String(i).padStart(5, "0")}`, failures));
+    }
+  };
+
+  it("stops with an error naming the file when it is replaced after the first batch, and when it is removed", async () => {
+    many(12);
+    const dbFile = path.join(dir, "test.db");
+    const spare = freshDatabase(fs.mkdtempSync(path.join(dir, "spare-")));
+    let swapped = false;
+    const replaced = ingest({
+      paths: [content], db, workers: 0, batchSize: 4,
+      onProgress: (event) => {
+        if (event.status === "added" && !swapped) {
+          swapped = true;
+          fs.renameSync(spare, dbFile);
+        }
+      },
+    });
+    await expect(replaced).rejects.toThrow(`The database file ${dbFile} was replaced by another file`);
+    db.close();
+    // Nothing of this ingest is in the file now at that path.
+    db = openSqlite(dbFile);
+    expect(stored(db)).toEqual([]);
+
+    let removed = false;
+    const gone = ingest({
+      paths: [content], db, workers: 0, batchSize: 4,
+      onProgress: () => {
+        if (!removed) {
+          removed = true;
+          fs.rmSync(dbFile);
+        }
+      },
+    });
+    await expect(gone).rejects.toThrow(/The database file .*test\.db was removed .*run the command again/);
+  });
+
+  it("CLI: replacing the database mid-ingest exits non-zero with the file named, not 'N added'", async () => {
+    many(150);
+    db.close();
+    const dbFile = path.join(dir, "test.db");
+    const spare = freshDatabase(fs.mkdtempSync(path.join(dir, "spare-")));
+    const { spawn } = await import("node:child_process");
+    const env = { ...process.env, DATABASE_URL: `file:${dbFile}` };
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", content, "--workers", "1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (stderr.includes("added") && fs.existsSync(spare)) fs.renameSync(spare, dbFile);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    db = openSqlite(dbFile);
+    expect(fs.existsSync(spare)).toBe(false); // the swap happened during the run
+    expect(code).not.toBe(0);
+    expect(stderr).toContain(`ingest: The database file ${dbFile} was replaced`);
+    expect(stdout).not.toMatch(/Ingested .* added/);
+    expect(stored(db)).toEqual([]);
+  }, 120_000);
 });
