@@ -144,6 +144,7 @@ export default async function FailuresPage({ searchParams }: PageProps) {
           )}
           <Pagination
             page={result.page}
+            requestedPage={filters.page}
             pageCount={result.pageCount}
             total={result.total}
             pageSize={PAGE_SIZE}

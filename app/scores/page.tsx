@@ -238,6 +238,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
             </div>
             <Pagination
               page={view.page}
+              requestedPage={filters.page}
               pageCount={view.pageCount}
               total={view.total}
               pageSize={SCORES_PAGE_SIZE}

@@ -175,6 +175,7 @@ export default async function AnalysesPage({ searchParams }: PageProps) {
       )}
       <Pagination
         page={result.page}
+        requestedPage={filters.page}
         pageCount={result.pageCount}
         total={result.total}
         pageSize={PAGE_SIZE}
