@@ -78,8 +78,8 @@ export class AnalysisStore {
          WHERE id=@id`,
       ),
       upsertSource: db.prepare(
-        `INSERT INTO "AnalysisSource" (analysisId, raw, recordJson) VALUES (?, ?, ?)
-         ON CONFLICT(analysisId) DO UPDATE SET raw = excluded.raw, recordJson = excluded.recordJson`,
+        `INSERT INTO "AnalysisSource" (analysisId, raw, recordJson, rawBytes) VALUES (?, ?, ?, ?)
+         ON CONFLICT(analysisId) DO UPDATE SET raw = excluded.raw, recordJson = excluded.recordJson, rawBytes = excluded.rawBytes`,
       ),
       deleteFailures: db.prepare(`DELETE FROM "Failure" WHERE analysisId = ?`),
       deleteAnalysisGaps: db.prepare(`DELETE FROM "AnalysisGap" WHERE analysisId = ?`),
@@ -205,7 +205,9 @@ export class AnalysisStore {
       id = Number(this.stmts.insertAnalysis.run({ ...params, slug, sourcePath: doc.sourcePath }).lastInsertRowid);
       this.identity.registerNew(id, slug, identity);
     }
-    this.stmts.upsertSource.run(id, doc.raw, JSON.stringify(record));
+    // The original bytes only when the text does not encode back to them (a worker sends a Uint8Array).
+    const rawBytes = doc.rawBytes ? Buffer.from(doc.rawBytes.buffer, doc.rawBytes.byteOffset, doc.rawBytes.byteLength) : null;
+    this.stmts.upsertSource.run(id, doc.raw, JSON.stringify(record), rawBytes);
     record.failures.forEach((failure, index) => this.writeFailure(id, record.platform, failure, keys[index]!, doc.codeHtml[index] ?? []));
     this.identity.recordFailures(id, record.failures, keys);
     for (const gapId of record.knowledgeGapIds ?? []) {

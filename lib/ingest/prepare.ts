@@ -15,6 +15,8 @@ export interface PreparedAnalysis {
   sourcePath: string;
   contentHash: string;
   raw: string;
+  /** The file's bytes when `raw` does not encode back to them exactly (invalid UTF-8, UTF-16). */
+  rawBytes?: Uint8Array;
   byteSize: number;
   parseMs: number;
   record: ParsedAnalysis;
@@ -34,9 +36,11 @@ export const PARSE_FAILURE_CODES: readonly string[] = ["parse-timeout", "parser-
 
 export function prepareAnalysis(file: SourceFile): PreparedAnalysis {
   const started = performance.now();
-  const { text, warnings } = decodeSource(file.bytes);
+  const { text, warnings, rawBytes } = decodeSource(file.bytes);
   const record = parseAnalysis(text, { path: file.sourcePath });
-  record.warnings.unshift(...warnings);
+  // Binary-looking input is flagged once: by the parser when it saw it, else by the byte check.
+  const parserSawBinary = record.warnings.some((w) => w.code === "binary-content");
+  record.warnings.unshift(...warnings.filter((w) => !(parserSawBinary && w.code === "binary-content")));
   const parserError = record.warnings.find((w) => w.code === "parser-error");
   const codeHtml = record.failures.map((failure) =>
     [...failure.model.code, ...failure.ideal.code].map((block) => highlightLines(block.value, block.lang)),
@@ -45,6 +49,7 @@ export function prepareAnalysis(file: SourceFile): PreparedAnalysis {
     sourcePath: file.sourcePath,
     contentHash: file.contentHash,
     raw: text,
+    ...(rawBytes ? { rawBytes } : {}),
     byteSize: file.bytes.byteLength,
     parseMs: performance.now() - started,
     record,
@@ -55,8 +60,8 @@ export function prepareAnalysis(file: SourceFile): PreparedAnalysis {
 
 /** A document that could not be parsed: its raw text and one warning saying why, nothing else. */
 export function failedAnalysis(file: SourceFile, code: ParseFailureCode, message: string): PreparedAnalysis {
-  const { text, warnings } = decodeSource(file.bytes);
+  const { text, warnings, rawBytes } = decodeSource(file.bytes);
   const record = emptyAnalysis(file.sourcePath);
   record.warnings.push(...warnings, { code, message, line: null });
-  return { sourcePath: file.sourcePath, contentHash: file.contentHash, raw: text, byteSize: file.bytes.byteLength, parseMs: 0, record, codeHtml: [], failed: { code, message } };
+  return { sourcePath: file.sourcePath, contentHash: file.contentHash, raw: text, ...(rawBytes ? { rawBytes } : {}), byteSize: file.bytes.byteLength, parseMs: 0, record, codeHtml: [], failed: { code, message } };
 }
