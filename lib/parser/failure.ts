@@ -99,6 +99,7 @@ function draftFromHeading(ctx: DraftContext, section: Section, body: RootContent
   const end = last?.position?.end.offset ?? section.heading.position?.end.offset ?? start;
   return buildDraft(ctx, {
     title,
+    levelText: section.text,
     fields,
     line: section.line,
     section: sectionName(section.parent),
@@ -283,6 +284,8 @@ function sectionName(section: Section | null): string | null {
 
 interface DraftInput {
   title: string;
+  /** The title as written, numbering included ("Critical Issue 1: X"), for a level it names. */
+  levelText?: string;
   fields: Field[];
   line: number;
   section: string | null;
@@ -291,7 +294,7 @@ interface DraftInput {
 }
 
 export function buildDraft(ctx: DraftContext, input: DraftInput): FailureDraft {
-  const verdict = resolveSeverity(input.fields, input.title, input.sectionLevel, ctx.legend);
+  const verdict = resolveSeverity(input.fields, input.levelText ?? input.title, input.sectionLevel, ctx.legend);
   const sides = collectSides(input.fields);
   return {
     title: input.title,

@@ -109,7 +109,7 @@ const WEAK_CONTEXT =
   /\b(improvements?|enhancements?|best practices?|hardening|applied|added|additional|additions|deviations?|considerations?|optimi[sz]ations?|refinements?|changes|upgrades?)\b/i;
 
 const FAILURE_WORDS =
-  /\b(failures?|failed|issues?|faults?|problems?|errors?|mistakes?|bugs?|defects?|gaps?|deficienc(?:y|ies)|flaws?|fixes|fixed|differences|violations?|misconfigurations?|vulnerabilit(?:y|ies)|shortcomings|weaknesses|concerns|findings)\b/i;
+  /\b(failures?|failed|issues?|faults?|problems?|errors?|mistakes?|bugs?|defects?|gaps?|deficienc(?:y|ies)|flaws?|fixes|fixed|differences|wrong|incorrect|omissions?|violations?|misconfigurations?|vulnerabilit(?:y|ies)|shortcomings|weaknesses|concerns|findings)\b/i;
 
 const NEGATION =
   /^(?:none(?: identified| found)?|no (?:(?:significant|critical|major|other|additional|known) )?(?:failures?|issues?|problems?|faults?|errors?)(?: (?:identified|found|detected))?|zero\b.*|n\/a|not applicable)\.?$/i;
