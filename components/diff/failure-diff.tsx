@@ -1,8 +1,10 @@
 // MODEL vs IDEAL for one failure: each side's prose, then its code blocks paired by position and
 // diffed line by line. A block without a counterpart is shown alone and labelled.
 import Link from "next/link";
-import { alignLines, blockLines, diffStats, pairBlocks, type BlockLike } from "@/lib/diff/align";
+import { alignBounded, blockLines, diffStats, pairBlocks, type BlockLike } from "@/lib/diff/align";
+import { diffLimitMessage, singleBlockLimit } from "@/lib/diff/limit-message";
 import type { DiffMode } from "@/lib/filters/view-params";
+import { DiffLimitNote } from "./diff-limit-note";
 import { SingleBlock, SplitDiff, UnifiedDiff } from "./diff-rows";
 
 export interface StoredCodeBlock {
@@ -72,15 +74,16 @@ export function FailureDiff({ failureNumber, blocks, modelText, idealText, mode,
                 <span className="text-slate-600 dark:text-slate-300">— {isModel ? "the IDEAL side has no matching block" : "the MODEL side has no matching block"}</span>
                 {block.lang && <span className="ml-auto font-mono text-slate-600 dark:text-slate-300">{block.lang}</span>}
               </figcaption>
+              <DiffLimitNote message={singleBlockLimit(lines.html.length).message} />
               <div className="hljs-block">
-                <SingleBlock failureNumber={failureNumber} pairIndex={pair.index} side={isModel ? "L" : "R"} lines={lines.html} />
+                <SingleBlock failureNumber={failureNumber} pairIndex={pair.index} side={isModel ? "L" : "R"} lines={lines.html.slice(0, singleBlockLimit(lines.html.length).shown)} />
               </div>
             </figure>
           );
         }
-        const rows = alignLines(blockLines(pair.model.value, pair.model.linesHtml), blockLines(pair.ideal.value, pair.ideal.linesHtml));
+        const { rows, limits } = alignBounded(blockLines(pair.model.value, pair.model.linesHtml), blockLines(pair.ideal.value, pair.ideal.linesHtml));
         const stats = diffStats(rows);
-        const identical = stats.same === rows.length;
+        const identical = stats.same === rows.length && limits.totalRows === rows.length;
         return (
           <figure key={pair.index} className="overflow-hidden rounded-md border border-slate-200 dark:border-slate-700">
             <figcaption className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs dark:border-slate-700 dark:bg-slate-900">
@@ -98,6 +101,7 @@ export function FailureDiff({ failureNumber, blocks, modelText, idealText, mode,
               </span>
               <DiffModeSwitch mode={mode} hrefs={modeHrefs} />
             </figcaption>
+            <DiffLimitNote message={diffLimitMessage(limits)} />
             {mode === "split" ? (
               <>
                 <div className="hidden grid-cols-2 border-b border-slate-200 text-center md:grid dark:border-slate-700" aria-hidden="true">
