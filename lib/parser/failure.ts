@@ -19,6 +19,7 @@ import { resolveSeverity } from "./severity";
 import { isOutputBlock, markerOf, splitBySide, type CodeSide } from "./split-code";
 import { cleanTitle, hasNumbering, squash, stripEmoji, stripInlineMarkdown } from "./text";
 import { isWeakContext, kindOfLabel, namesFailures } from "./vocabulary";
+import { findListSeries } from "./list-series";
 
 /** A failure before knowledge-gap classification and numbering. */
 export interface FailureDraft extends Omit<ParsedFailure, "gaps" | "number"> {
@@ -63,7 +64,8 @@ export function findFailures(ctx: DraftContext): FailureDraft[] {
       }
     }
   }
-  return drafts;
+  // No item found by headings, bold lines or failure-section lists: a list series may be the failures.
+  return drafts.length > 0 ? drafts : findListSeries(ctx);
 }
 
 function isHeadingFailure(section: Section, fields: readonly Field[]): boolean {

@@ -1,0 +1,201 @@
+// Recognizer "list-series": failures written as a series of list items outside any failure-named
+// section, read only when no heading, bold line or failure-section list gave a failure.
+//
+//   1. **Region not enforced**            1. Provider Configuration: providers belong in provider.tf
+//      A provider is created but ...      2. VPC CIDR Blocks: the spoke VPCs use 10.100.0.0/16 ...
+//   2. **Unused variables**
+//                                         1. Missing Auto Scaling Group
+//                                         Model Failure: no Auto Scaling Group defined
+//                                         Impact: single point of failure
+//
+// A series is one ordered list, or several ordered lists whose numbering continues ("1." ... a code
+// block ... "2."), the blocks between them belonging to the item before; or an unordered list whose
+// items all open with a bold title. It is taken when at least two items carry a title and most of
+// them state a problem (a side, a level, or a problem word), outside sections that never hold failures.
+import type { List, ListItem, RootContent } from "mdast";
+import { buildDraft, sliceNode, type DraftContext, type FailureDraft } from "./failure";
+import { hasFailureEvidence, readFields } from "./fields";
+import { sectionLevel, type Section } from "./sections";
+import { cleanTitle, stripBlockPrefix, stripEmoji, stripInlineMarkdown } from "./text";
+import type { Severity } from "./types";
+import { isAlwaysExcluded, isNegationHeading, isSoftExcluded, kindOfLabel, levelOfHeading, namesFailures } from "./vocabulary";
+
+export const id = "list-series";
+
+/** Problem words of an item's title or first sentence. */
+const PROBLEM =
+  /\b(missing|lacks?|lacking|no|not|never|without|incorrect(?:ly)?|wrong|invalid|fail(?:s|ed|ure|ures)?|error|broken|bug|issue|problem|hard-?coded|deprecated|insecure|vulnerab\w*|unused|misconfigur\w*|mismatch\w*|incomplete|overly|excessive|unnecessary|redundant|cannot|can't|doesn't|does not|didn't|did not|isn't|won't|weak|exposed|too)\b/i;
+
+/**
+ * A one-line paragraph standing as a heading before a list ("Critical Technical Issues",
+ * "What Went Well"): gives the series its level, or rules it out like a heading would.
+ */
+interface PseudoHeading {
+  level: Severity | null;
+  excluded: boolean;
+  /** Names a group of failures ("Additional Issues"): a new series starts under it. */
+  group: boolean;
+}
+
+function pseudoHeading(source: string, node: RootContent): PseudoHeading | null {
+  if (node.type !== "paragraph") return null;
+  const text = stripEmoji(stripInlineMarkdown(sliceNode(source, node))).trim();
+  // "Impact: users see errors" is a field line, not a heading.
+  if (text.includes("\n") || text.length < 3 || text.length > 80 || /[.;,:：]$|[:：]\s/.test(text)) return null;
+  const heading = text;
+  return {
+    level: levelOfHeading(heading),
+    excluded: isAlwaysExcluded(heading) || isSoftExcluded(heading) || isNegationHeading(heading),
+    group: namesFailures(heading),
+  };
+}
+
+interface SeriesItem {
+  item: ListItem;
+  title: string;
+  /** Nodes after the item's list that belong to it (until the next list of the series). */
+  after: RootContent[];
+}
+
+export function findListSeries(ctx: DraftContext): FailureDraft[] {
+  const { root, outline } = ctx;
+  // The section each top-level node sits in.
+  const owner: Array<Section | null> = new Array(root.children.length).fill(null);
+  for (const section of outline.sections) {
+    for (let i = section.index; i < section.end; i++) owner[i] = section;
+  }
+  const drafts: FailureDraft[] = [];
+  let run: SeriesItem[] = [];
+  let runSection: Section | null = null;
+  let runLead: PseudoHeading | null = null;
+  let lead: PseudoHeading | null = null;
+  let next = 0;
+  // Numbering that goes on under a group line ("Additional Issues" then "4.") continues the series:
+  // one item is then enough.
+  let lastNext = -1;
+  let continued = false;
+  const flush = (): void => {
+    if (run.length >= (continued ? 1 : 2) && !runLead?.excluded) {
+      const taken = takeRun(ctx, run, runSection, runLead?.level ?? null, continued);
+      drafts.push(...taken);
+      lastNext = taken.length > 0 ? next : -1;
+    } else if (run.length > 0) {
+      lastNext = -1;
+    }
+    run = [];
+    next = 0;
+    continued = false;
+  };
+  root.children.forEach((node, index) => {
+    const section = owner[index] ?? null;
+    if (node.type === "heading" || section !== runSection) {
+      flush();
+      runSection = section;
+      lead = null;
+      if (node.type === "heading") return;
+    }
+    if (!readable(section)) return;
+    if (node.type === "list" && node.ordered) {
+      const start = node.start ?? 1;
+      if (run.length > 0 && start !== next) flush();
+      if (run.length === 0) {
+        runLead = lead;
+        continued = start > 1 && start === lastNext;
+      }
+      for (const item of node.children) {
+        const title = itemTitle(ctx.source, item, false);
+        run.push({ item, title: title ?? "", after: [] });
+      }
+      next = start + node.children.length;
+      return;
+    }
+    if (node.type === "list" && !node.ordered && run.length === 0) {
+      const items = node.children.map((item) => ({ item, title: itemTitle(ctx.source, item, true) ?? "", after: [] }));
+      if (items.length >= 2 && items.every((i) => i.title) && !lead?.excluded) {
+        drafts.push(...takeRun(ctx, items, section, lead?.level ?? null));
+      }
+      return;
+    }
+    // Inside a series a plain line ("Copy", "Model Response Issue:") is the item's; only a line
+    // naming a level or a section that holds no failures ends the series.
+    const pseudo = pseudoHeading(ctx.source, node);
+    if (pseudo && (run.length === 0 || pseudo.level || pseudo.excluded || pseudo.group)) {
+      flush();
+      lead = pseudo;
+      return;
+    }
+    run[run.length - 1]?.after.push(node);
+  });
+  flush();
+  return drafts;
+}
+
+function readable(section: Section | null): boolean {
+  for (let s = section; s; s = s.parent) if (s.excluded || s.negation || s.side || s.field) return false;
+  return true;
+}
+
+function takeRun(
+  ctx: DraftContext,
+  run: SeriesItem[],
+  section: Section | null,
+  leadLevel: Severity | null,
+  continued = false,
+): FailureDraft[] {
+  const least = continued ? 1 : 2;
+  const titled = run.filter((entry) => entry.title);
+  if (titled.length < least || titled.length < run.length * 0.6) return [];
+  const candidates = titled.map((entry) => {
+    const line = entry.item.position?.start.line ?? 0;
+    const fields = readFields(ctx.source, [...(entry.item.children as RootContent[]), ...entry.after], line);
+    const first = firstLineText(ctx.source, entry.item);
+    const evidence = hasFailureEvidence(fields) || PROBLEM.test(`${entry.title} ${first}`);
+    return { entry, fields, line, evidence };
+  });
+  const withEvidence = candidates.filter((c) => c.evidence).length;
+  if (withEvidence < least || withEvidence < candidates.length * 0.6) return [];
+  const inSection = section && !section.isTitle ? section : null;
+  return candidates.map(({ entry, fields, line }) => {
+    const lastNode = entry.after[entry.after.length - 1] ?? entry.item;
+    const start = entry.item.position?.start.offset ?? 0;
+    return buildDraft(ctx, {
+      title: entry.title,
+      fields,
+      line,
+      section: inSection?.text ?? null,
+      sectionLevel: leadLevel ?? sectionLevel(inSection),
+      body: ctx.source.slice(start, lastNode.position?.end.offset ?? start),
+    });
+  });
+}
+
+function firstLineText(source: string, item: ListItem): string {
+  const first = item.children[0];
+  return first ? stripInlineMarkdown(sliceNode(source, first).split("\n")[0] ?? "") : "";
+}
+
+/**
+ * An item's title: its bold lead ("**Title**: rest"), a short label before a colon ("VPC CIDR
+ * Blocks: the spoke ..."), or a short first line followed by more ("1. Missing HTTPS" + lines).
+ * Unordered lists need the bold lead.
+ */
+function itemTitle(source: string, item: ListItem, boldOnly: boolean): string | null {
+  const first = item.children[0];
+  if (first?.type !== "paragraph") return null;
+  const lines = sliceNode(source, first).split("\n");
+  const raw = stripBlockPrefix(lines[0] ?? "").trim();
+  const bold = /^(\*\*|__)((?:(?!\1).)+)\1\s*[:：\-–—]?\s*(.*)$/.exec(raw);
+  if (bold?.[2]) {
+    const title = cleanTitle(bold[2]);
+    // "**Severity**: High" opens a field, not an item.
+    return title && title.length <= 120 && kindOfLabel(title) === "other" ? title : null;
+  }
+  if (boldOnly) return null;
+  const plain = stripInlineMarkdown(raw).trim();
+  // A label starts with a capital ("VPC CIDR Blocks:"), not a tag or a code word ("[Synth]:", "action:").
+  const label = /^([A-Z0-9][^:：.!?]{2,79})[:：]\s+\S/.exec(plain);
+  if (label?.[1] && kindOfLabel(label[1]) === "other" && label[1].split(/\s+/).length <= 12) return cleanTitle(label[1]) || null;
+  const more = lines.length > 1 || item.children.length > 1;
+  if (more && plain.length >= 3 && plain.length <= 100 && !/[:;,]$/.test(plain)) return cleanTitle(plain) || null;
+  return null;
+}
