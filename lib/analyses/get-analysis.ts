@@ -2,7 +2,11 @@
 import "server-only";
 import { prisma } from "../db";
 
-export async function getAnalysis(slug: string) {
+/**
+ * `skip`/`take` window the failures (by number): the page shows one page of them (lib/render/pages.ts),
+ * never every failure of a 25k-failure analysis.
+ */
+export async function getAnalysis(slug: string, skip = 0, take?: number) {
   return prisma.analysis.findUnique({
     where: { slug },
     include: {
@@ -10,6 +14,8 @@ export async function getAnalysis(slug: string) {
       gaps: { include: { gap: true } },
       failures: {
         orderBy: { number: "asc" },
+        skip,
+        take,
         include: {
           codeBlocks: { orderBy: [{ side: "asc" }, { position: "asc" }] },
           impacts: { orderBy: { position: "asc" } },

@@ -7,6 +7,9 @@ import { EmptyState } from "@/components/empty-state";
 import { FailureCard } from "@/components/failure-card";
 import { GapTag } from "@/components/gap-tag";
 import { LineLinks } from "@/components/line-links";
+import { PageLocator } from "@/components/page-locator";
+import { FailurePagination } from "@/components/page-links";
+import { RawMarkdown } from "@/components/raw-markdown";
 import { PageSkeleton } from "@/components/page-skeleton";
 import { SeverityBadge } from "@/components/severity-badge";
 import { SeverityCounts, countsOf } from "@/components/severity-counts";
@@ -14,7 +17,8 @@ import { analysisHeader } from "@/lib/analyses/analysis-header";
 import { analysisExists } from "@/lib/analyses/analysis-exists";
 import { getAnalysis, type AnalysisDetail } from "@/lib/analyses/get-analysis";
 import { analysisHref, decodeParam, parseAnalysisView, parseDiffMode } from "@/lib/filters/view-params";
-import type { RawSearchParams } from "@/lib/filters/search-params";
+import { parsePage, type RawSearchParams } from "@/lib/filters/search-params";
+import { FAILURES_PER_PAGE, pageOf, pageWindow } from "@/lib/render/pages";
 
 /** One load per request, shared by the metadata and the page. */
 const loadAnalysis = cache(getAnalysis);
@@ -33,7 +37,8 @@ function countsSentence(a: AnalysisDetail): string {
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const { slug } = await params;
-  const analysis = await loadAnalysis(decodeParam(slug));
+  // Metadata needs the counts, not the failures.
+  const analysis = await loadAnalysis(decodeParam(slug), 0, 0);
   if (!analysis) return { title: "Analysis not found" };
   const description = `${analysis.taskId ? `Task ${analysis.taskId} · ` : ""}${countsSentence(analysis)}`;
   return {
@@ -62,10 +67,16 @@ interface AnalysisViewProps {
 }
 
 async function AnalysisView({ slug, query }: AnalysisViewProps) {
-  const analysis = await loadAnalysis(slug);
-  if (!analysis) notFound();
-  const mode = parseDiffMode(query);
   const view = parseAnalysisView(query);
+  // One page of failures (FAILURES_PER_PAGE); the raw view needs none. Past the last page: the last.
+  const first = view === "raw" ? { skip: 0, take: 0 } : pageWindow(parsePage(query), FAILURES_PER_PAGE);
+  let analysis = await loadAnalysis(slug, first.skip, first.take);
+  if (!analysis) notFound();
+  const failurePages = pageOf(query, analysis.failureCount, FAILURES_PER_PAGE);
+  if (view !== "raw" && failurePages.page !== failurePages.requested) {
+    analysis = (await loadAnalysis(slug, pageWindow(failurePages.page, FAILURES_PER_PAGE).skip, FAILURES_PER_PAGE)) ?? notFound();
+  }
+  const mode = parseDiffMode(query);
   const header = analysisHeader(analysis);
   const modeHrefs = { split: analysisHref(slug, { diff: "split" }), unified: analysisHref(slug, { diff: "unified" }) };
   const tab = (v: typeof view, label: string) => (
@@ -181,7 +192,7 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
       </nav>
 
       {view === "raw" ? (
-        <RawMarkdown raw={analysis.source?.raw ?? ""} />
+        <RawMarkdown raw={analysis.source?.raw ?? ""} slug={slug} query={query} />
       ) : analysis.failures.length === 0 ? (
         <EmptyState title="No failures found in this report">
           The parser did not recognise any failure items. Check the{" "}
@@ -206,9 +217,12 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
             </ol>
           </nav>
           <section aria-label="Failures" className="space-y-5">
+            {failurePages.pages > 1 && <FailurePagination slug={slug} mode={mode} page={failurePages.page} pages={failurePages.pages} total={analysis.failureCount} />}
+            <PageLocator slug={slug} view="failures" page={failurePages.page} pages={failurePages.pages} refsHere={analysis.failures.flatMap((f) => [f.key, String(f.number)])} />
             {analysis.failures.map((failure) => (
               <FailureCard key={failure.id} failure={failure} slug={slug} mode={mode} modeHrefs={modeHrefs} />
             ))}
+            {failurePages.pages > 1 && <FailurePagination slug={slug} mode={mode} page={failurePages.page} pages={failurePages.pages} total={analysis.failureCount} />}
           </section>
         </div>
       )}
@@ -239,28 +253,3 @@ function Fact({ label, value }: FactProps) {
   );
 }
 
-interface RawMarkdownProps {
-  raw: string;
-}
-
-/** The report exactly as written, escaped by React, one numbered (linkable) line per row. */
-function RawMarkdown({ raw }: RawMarkdownProps) {
-  const lines = raw.split("\n");
-  return (
-    <section aria-label="Raw Markdown" className="overflow-hidden rounded-md border border-slate-200 dark:border-slate-800">
-      <div className="border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300">
-        {lines.length} lines · {new Blob([raw]).size.toLocaleString("en")} bytes · shown as text, never rendered
-      </div>
-      <div className="font-mono text-[13px] leading-5">
-        {lines.map((line, i) => (
-          <div key={i} id={`raw-L${i + 1}`} className="grid grid-cols-[3.5rem_minmax(0,1fr)] target:bg-amber-100 dark:target:bg-amber-900/40">
-            <a href={`#raw-L${i + 1}`} className="select-none pr-3 text-right text-slate-500 tabular-nums hover:underline dark:text-slate-400" aria-label={`Line ${i + 1}`}>
-              {i + 1}
-            </a>
-            <span className="whitespace-pre-wrap pr-3 [overflow-wrap:anywhere]">{line || " "}</span>
-          </div>
-        ))}
-      </div>
-    </section>
-  );
-}
