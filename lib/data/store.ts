@@ -20,7 +20,7 @@ export interface KnownSource {
 export interface WriteResult {
   sourcePath: string;
   slug?: string;
-  status: "added" | "updated" | "failed";
+  status: "added" | "updated" | "unchanged" | "failed";
   error?: string;
   /** A changed document that failed to parse: its previous analysis was kept. */
   kept?: boolean;
@@ -55,7 +55,7 @@ export class AnalysisStore {
         `SELECT id, slug, sourcePath, contentHash FROM "Analysis"`,
       ),
       slugOwner: db.prepare<[string], { sourcePath: string }>(`SELECT sourcePath FROM "Analysis" WHERE slug = ?`),
-      bySource: db.prepare<[string], { id: number; slug: string }>(`SELECT id, slug FROM "Analysis" WHERE sourcePath = ?`),
+      bySource: db.prepare<[string], { id: number; slug: string; contentHash: string }>(`SELECT id, slug, contentHash FROM "Analysis" WHERE sourcePath = ?`),
       insertAnalysis: db.prepare(
         `INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, taskId, platform, language, summary,
           scoreValue, scoreMax, scoreNorm, scoresJson, declaredCritical, declaredHigh, declaredMedium, declaredLow,
@@ -186,6 +186,9 @@ export class AnalysisStore {
   private writeDocument(doc: PreparedAnalysis): WriteResult {
     const record = doc.record;
     const existing = this.stmts.bySource.get(doc.sourcePath);
+    // Compared here, inside the write transaction: a concurrent ingest may have stored these very bytes
+    // since this one listed what was known, and rewriting them would only report "updated" for nothing.
+    if (existing?.contentHash === doc.contentHash) return { sourcePath: doc.sourcePath, slug: existing.slug, status: "unchanged" };
     // A changed file that failed to parse never replaces a good analysis with an empty one.
     if (existing && doc.failed && keepPreviousAnalysis(this.db, existing.id, doc)) return { sourcePath: doc.sourcePath, slug: existing.slug, status: "updated", kept: true };
     const params = analysisParams(doc);

@@ -65,7 +65,7 @@ function countNul(sample: Uint8Array): number {
 }
 
 /** Byte offset and 1-based line of the first byte that is not part of a valid UTF-8 sequence. */
-function firstInvalidUtf8(bytes: Uint8Array): { offset: number; line: number } | null {
+export function firstInvalidUtf8(bytes: Uint8Array): { offset: number; line: number } | null {
   let line = 1;
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;

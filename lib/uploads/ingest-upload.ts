@@ -17,6 +17,8 @@ export const MAX_UPLOAD_FILES = 20;
 export interface UploadedFile {
   name: string;
   bytes: Uint8Array;
+  /** Declared media type (request or multipart part), checked by validate-upload.ts. */
+  type?: string;
 }
 
 export interface UploadResult {

@@ -4,6 +4,7 @@ import "server-only";
 import { checkWriteAccess } from "../auth/admin-token";
 import { describeDatabaseError } from "../data/errors";
 import { ingestUploads, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, type UploadedFile } from "./ingest-upload";
+import { uploadProblem } from "./validate-upload";
 
 const json = (status: number, body: unknown) => Response.json(body, { status });
 
@@ -28,6 +29,13 @@ export async function postAnalyses(request: Request): Promise<Response> {
   if (tooBig) {
     return json(413, { error: `${tooBig.name} is ${(tooBig.bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB per file.` });
   }
+  // Only UTF-8 Markdown or plain text, judged by name, declared type and bytes; one bad file refuses
+  // the whole request so nothing is half-stored.
+  const refused = files.flatMap((file) => {
+    const problem = uploadProblem(file);
+    return problem ? [{ name: file.name, error: problem }] : [];
+  });
+  if (refused.length) return json(415, { error: refused.map((r) => r.error).join(" "), refused });
   let results;
   try {
     results = await ingestUploads(files);
@@ -42,7 +50,7 @@ export async function postAnalyses(request: Request): Promise<Response> {
 
 async function readBody(request: Request): Promise<UploadedFile> {
   const name = new URL(request.url).searchParams.get("name") || "upload.md";
-  return { name, bytes: new Uint8Array(await request.arrayBuffer()) };
+  return { name, bytes: new Uint8Array(await request.arrayBuffer()), type: request.headers.get("content-type") ?? "" };
 }
 
 async function readMultipart(request: Request): Promise<UploadedFile[]> {
@@ -50,7 +58,7 @@ async function readMultipart(request: Request): Promise<UploadedFile[]> {
   const files: UploadedFile[] = [];
   for (const value of form.getAll("file")) {
     if (typeof value === "string") continue;
-    files.push({ name: value.name || "upload.md", bytes: new Uint8Array(await value.arrayBuffer()) });
+    files.push({ name: value.name || "upload.md", bytes: new Uint8Array(await value.arrayBuffer()), type: value.type });
   }
   return files;
 }

@@ -146,6 +146,30 @@ describe("ingest", () => {
   });
 });
 
+describe("concurrent writers", () => {
+  it("compare content hashes inside the write transaction: a second writer of the same bytes rewrites nothing", async () => {
+    for (let i = 0; i < 3; i++) write(content, `doc-${i}.md`, report(`1031${String(i).padStart(5, "0")}`, [{ title: `Problem ${i}`, severity: "High" }]));
+    const { AnalysisStore } = await import("@/lib/data/store");
+    const { prepareAnalysis } = await import("@/lib/ingest/prepare");
+    const { hashBytes, storedSourcePath } = await import("@/lib/ingest/source");
+    // Both writers listed the database while it was empty and parsed everything.
+    const docs = fs.readdirSync(content).map((name) => {
+      const bytes = fs.readFileSync(path.join(content, name));
+      return prepareAnalysis({ sourcePath: storedSourcePath(path.join(content, name)), contentHash: hashBytes(bytes), bytes });
+    });
+    const other = openSqlite(dbFile);
+    try {
+      expect(new AnalysisStore(db).writeBatch(docs).map((r) => r.status)).toEqual(["added", "added", "added"]);
+      const before = db.prepare(`SELECT id, updatedAt FROM "Analysis" ORDER BY id`).all();
+      expect(new AnalysisStore(other).writeBatch(docs).map((r) => r.status)).toEqual(["unchanged", "unchanged", "unchanged"]);
+      expect(db.prepare(`SELECT id, updatedAt FROM "Analysis" ORDER BY id`).all()).toEqual(before);
+    } finally {
+      other.close();
+    }
+    assertConsistent(db);
+  });
+});
+
 describe("ingest CLI", () => {
   it("leaves a consistent database when killed half-way, and the next run finishes the job", async () => {
     for (let i = 0; i < 150; i++) {
@@ -183,12 +207,21 @@ describe("ingest CLI", () => {
     db.close();
     const env = { ...process.env, DATABASE_URL: `file:${dbFile}` };
     const start = () =>
-      new Promise<number>((resolve) => {
-        const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/ingest.ts", content, "--workers", "0"], { env, stdio: "ignore" });
-        child.on("exit", (code) => resolve(code ?? -1));
+      new Promise<{ code: number; added: number; updated: number }>((resolve) => {
+        const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/ingest.ts", content, "--workers", "0"], { env, stdio: ["ignore", "pipe", "ignore"] });
+        let out = "";
+        child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+        child.on("exit", (code) => {
+          const [, added = "-1", updated = "-1"] = /(\d+) added, (\d+) updated/.exec(out) ?? [];
+          resolve({ code: code ?? -1, added: Number(added), updated: Number(updated) });
+        });
       });
-    const codes = await Promise.all([start(), start()]);
-    expect(codes).toEqual([0, 0]);
+    const runs = await Promise.all([start(), start()]);
+    expect(runs.map((r) => r.code)).toEqual([0, 0]);
+    // Hashes are compared inside the write transaction: the slower run finds the documents already
+    // stored and rewrites none of them as "updated".
+    expect(runs.map((r) => r.updated)).toEqual([0, 0]);
+    expect(runs[0]!.added + runs[1]!.added).toBe(40);
     db = openSqlite(dbFile);
     expect(stored(db)).toHaveLength(40);
     assertConsistent(db);

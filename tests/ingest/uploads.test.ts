@@ -23,6 +23,7 @@ afterAll(() => {
 });
 
 const { ingestUploads } = await import("@/lib/uploads/ingest-upload");
+const { postAnalyses } = await import("@/lib/uploads/post-analyses");
 const bytes = (text: string) => new Uint8Array(Buffer.from(text));
 
 describe("uploads parse off the request thread", () => {
@@ -69,5 +70,53 @@ describe("uploads parse off the request thread", () => {
     } finally {
       db.close();
     }
+  }, 60_000);
+});
+
+describe("uploads take only UTF-8 Markdown or plain text, judged by content (finding 12)", () => {
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), Buffer.alloc(32, 7)]);
+  const TOKEN = "upload-test-token";
+  const post = (name: string, body: BodyInit, type = "text/markdown") =>
+    postAnalyses(new Request(`http://localhost/api/analyses?name=${encodeURIComponent(name)}`, { method: "POST", body, headers: { authorization: `Bearer ${TOKEN}`, "content-type": type } }));
+  const count = () => {
+    const db = openSqlite(dbFile);
+    try {
+      return stored(db).length;
+    } finally {
+      db.close();
+    }
+  };
+
+  it("refuses binary bytes under any name, JSON, other encodings and non-text types with 415 naming the file, and stores nothing", async () => {
+    vi.stubEnv("FAULTLINE_ADMIN_TOKEN", TOKEN);
+    const before = count();
+    const cases: [string, BodyInit, string, RegExp][] = [
+      ["x.exe", PNG, "application/octet-stream", /"x\.exe": only Markdown or plain-text files .* not \.exe/],
+      ["picture.md", PNG, "text/markdown", /"picture\.md" is binary \(a NUL byte at line 3, byte 8\)/],
+      ["package.json", JSON.stringify({ name: "x", version: "1.0.0" }), "text/plain", /"package\.json": only Markdown .* not \.json/],
+      ["report.md", JSON.stringify({ name: "x", dependencies: {} }, null, 2), "text/markdown", /"report\.md" is a JSON document/],
+      ["latin1.md", Buffer.from("# Analyse\n\nCaf\u00e9 au lait\n", "latin1"), "text/markdown", /"latin1\.md" is not UTF-8 text \(byte 14 on line 3\b/],
+      ["shot.md", Buffer.from("# fine text"), "image/png", /"shot\.md" was sent as image\/png/],
+      ["old.md", Buffer.from("# fine text"), "text/plain; charset=latin1", /"old\.md" was sent as latin1/],
+    ];
+    for (const [name, body, type, message] of cases) {
+      const response = await post(name, body, type);
+      expect(response.status, name).toBe(415);
+      expect(((await response.json()) as { error: string }).error, name).toMatch(message);
+    }
+    // Multipart: one bad file refuses the whole request, the good one is not stored either.
+    const form = new FormData();
+    form.append("file", new File([report("107000100", [{ title: "Good", severity: "Low" }])], "good.md", { type: "text/markdown" }));
+    form.append("file", new File([PNG], "evil.md", { type: "text/markdown" }));
+    const multi = await postAnalyses(new Request("http://localhost/api/analyses", { method: "POST", body: form, headers: { authorization: `Bearer ${TOKEN}` } }));
+    expect(multi.status).toBe(415);
+    expect(await multi.json()).toMatchObject({ refused: [{ name: "evil.md", error: expect.stringContaining("binary") }] });
+    expect(count()).toBe(before);
+    // UTF-8 Markdown, with or without a BOM, under .md, .txt or no extension, is still welcome.
+    for (const [name, body] of [["ok.md", report("107000101", [{ title: "Ok", severity: "Low" }])], ["bom.txt", `\uFEFF${report("107000102", [{ title: "Bom", severity: "Low" }])}`], ["notes", "Just notes.\n"]] as const) {
+      const response = await post(name, body);
+      expect(response.status, name).toBe(201);
+    }
+    expect(count()).toBe(before + 3);
   }, 60_000);
 });
