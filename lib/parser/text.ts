@@ -25,6 +25,15 @@ export function squash(text: string): string {
 
 /** Removes inline markdown from one raw source line: emphasis, code spans, links, images, HTML tags. */
 export function stripInlineMarkdown(line: string): string {
+  if (!line.includes("`")) return stripOutsideCode(line);
+  // Code spans keep their characters (`__main__.py`, `s3:*`): only the text around them is stripped.
+  return line
+    .split(/(`+[^`]*`+)/)
+    .map((part, i) => (i % 2 === 1 ? part.replace(/^`+|`+$/g, "") : stripOutsideCode(part)))
+    .join("");
+}
+
+function stripOutsideCode(line: string): string {
   return line
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, "$1")
