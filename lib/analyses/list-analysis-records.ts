@@ -62,8 +62,8 @@ const csvSelect = {
 
 export type AnalysisCsvRow = Prisma.AnalysisGetPayload<{ select: typeof csvSelect }>;
 
-export async function listAnalysisCsvRows(query: AnalysisQuery): Promise<AnalysisCsvRow[]> {
-  const { ids } = await idsAndTotal(query, { skip: 0, take: EXPORT_LIMIT });
+export async function listAnalysisCsvRows(query: AnalysisQuery, window = { skip: 0, take: EXPORT_LIMIT }): Promise<AnalysisCsvRow[]> {
+  const { ids } = await idsAndTotal(query, window);
   return inIdOrder(ids, (chunk) => prisma.analysis.findMany({ where: { id: { in: chunk } }, select: csvSelect }));
 }
 

@@ -4,19 +4,27 @@ import {
   ANALYSIS_CSV_COLUMNS, EXPORT_LIMIT, getAnalysisRecord, listAnalysisCsvRows, listAnalysisRecords,
 } from "../analyses/list-analysis-records";
 import { analysisQuerySchema, DEFAULT_PAGE_SIZE, parseQuery, recordQuerySchema } from "./list-params";
-import { csvResponse, errorResponse, handle, jsonPage, jsonResponse } from "./respond";
+import { csvChunks, eagerPages, jsonDownloadChunks } from "../export/stream";
+import { errorResponse, handle, jsonPage, jsonResponse, streamedDownload } from "./respond";
 
 export function getAnalyses(request: Request): Promise<Response> {
   return handle(async () => {
     const url = new URL(request.url);
     const query = parseQuery(analysisQuerySchema, url.searchParams);
     const parts = [query.platform, ...(query.severity ?? []), ...(query.gap ?? []), query.q];
+    // Downloads stream a page of rows at a time (lib/export/stream.ts), same bytes as one piece.
     if (query.format === "csv") {
-      return csvResponse(ANALYSIS_CSV_COLUMNS, await listAnalysisCsvRows(query), "analyses", parts);
+      const pages = await eagerPages((window) => listAnalysisCsvRows(query, window), EXPORT_LIMIT);
+      return streamedDownload(csvChunks(ANALYSIS_CSV_COLUMNS, pages), "analyses", parts, "csv");
     }
     if (query.download) {
-      const { items, total } = await listAnalysisRecords(query, { skip: 0, take: EXPORT_LIMIT });
-      return jsonResponse({ items, page: 1, pageSize: items.length, total, next: null }, { list: "analyses", parts });
+      let total = 0;
+      const pages = await eagerPages(async (window) => {
+        const result = await listAnalysisRecords(query, window);
+        if (window.skip === 0) total = result.total;
+        return result.items;
+      }, EXPORT_LIMIT);
+      return streamedDownload(jsonDownloadChunks(pages, () => total), "analyses", parts, "json");
     }
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;

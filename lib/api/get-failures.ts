@@ -2,21 +2,28 @@
 import "server-only";
 import { FAILURE_CSV_COLUMNS, listFailureRows, toFailureRecords } from "../failures/list-failure-records";
 import { DEFAULT_PAGE_SIZE, failureQuerySchema, parseQuery } from "./list-params";
-import { csvResponse, handle, jsonPage, jsonResponse } from "./respond";
+import { EXPORT_LIMIT } from "../analyses/list-analysis-records";
+import { csvChunks, eagerPages, jsonDownloadChunks } from "../export/stream";
+import { handle, jsonPage, jsonResponse, streamedDownload } from "./respond";
 
 export function getFailures(request: Request): Promise<Response> {
   return handle(async () => {
     const url = new URL(request.url);
     const query = parseQuery(failureQuerySchema, url.searchParams);
     const parts = [query.analysis, query.platform, ...(query.severity ?? []), ...(query.gap ?? []), query.q];
+    // Downloads stream a page of rows at a time (lib/export/stream.ts), same bytes as one piece.
     if (query.format === "csv") {
-      const { rows } = await listFailureRows(query);
-      return csvResponse(FAILURE_CSV_COLUMNS, rows, "failures", parts);
+      const pages = await eagerPages(async (window) => (await listFailureRows(query, window)).rows, EXPORT_LIMIT);
+      return streamedDownload(csvChunks(FAILURE_CSV_COLUMNS, pages), "failures", parts, "csv");
     }
     if (query.download) {
-      const { rows, total } = await listFailureRows(query);
-      const items = await toFailureRecords(rows);
-      return jsonResponse({ items, page: 1, pageSize: items.length, total, next: null }, { list: "failures", parts });
+      let total = 0;
+      const pages = await eagerPages(async (window) => {
+        const { rows, total: count } = await listFailureRows(query, window);
+        if (window.skip === 0) total = count;
+        return toFailureRecords(rows);
+      }, EXPORT_LIMIT);
+      return streamedDownload(jsonDownloadChunks(pages, () => total), "failures", parts, "json");
     }
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;

@@ -1,5 +1,6 @@
 // Responses of the JSON/CSV API: one error shape, one page shape, CSV/JSON downloads with a filename.
 import { NextResponse } from "next/server";
+import { chunkStream } from "../export/stream";
 import { exportFilename, toCsv, type CsvColumn } from "../export/to-csv";
 import { BadRequestError } from "./list-params";
 
@@ -46,6 +47,17 @@ export function jsonResponse(body: unknown, download?: { list: string; parts: (s
   const headers: Record<string, string> = { "cache-control": "no-store" };
   if (download) headers["content-disposition"] = attachment(exportFilename(download.list, download.parts, "json"));
   return NextResponse.json(body, { headers });
+}
+
+/** A download streamed chunk by chunk (lib/export/stream.ts): same headers as the one-piece responses. */
+export function streamedDownload(chunks: AsyncIterable<string>, list: string, parts: (string | undefined)[], ext: "csv" | "json"): Response {
+  return new Response(chunkStream(chunks), {
+    headers: {
+      "content-type": ext === "csv" ? "text/csv; charset=utf-8" : "application/json",
+      "content-disposition": attachment(exportFilename(list, parts, ext)),
+      "cache-control": "no-store",
+    },
+  });
 }
 
 export function csvResponse<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T>, list: string, parts: (string | undefined)[]): Response {
