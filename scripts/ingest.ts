@@ -58,7 +58,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: Error) => {
-    console.error(`ingest: ${isDatabaseLevelError(error) ? describeDatabaseError(error).message : error.message}`);
+    // Names what failed (the ingest), the database file and DATABASE_URL; never "upload".
+    console.error(`ingest: ${isDatabaseLevelError(error) ? describeDatabaseError(error, "ingest").message : error.message}`);
     process.exit(2);
   },
 );

@@ -29,7 +29,7 @@ export function openSqlite(file = databasePath(), { readonly = false, busyTimeou
   try {
     db = new Database(file, { readonly, timeout: busyTimeoutMs });
   } catch (error) {
-    throw new DatabaseSetupError(`Cannot open the database ${file} (DATABASE_URL): ${(error as Error).message}`);
+    throw new DatabaseSetupError(`Cannot open the database ${file} (DATABASE_URL=${process.env.DATABASE_URL ?? "<unset>"}): ${(error as Error).message}`);
   }
   if (!readonly) {
     db.pragma("journal_mode = WAL");

@@ -10,6 +10,9 @@ import { Worker } from "node:worker_threads";
 import { failedAnalysis, type PreparedAnalysis, type SourceFile } from "./prepare";
 
 export const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
+
+/** The workers cannot start at all (a broken checkout or loader): nothing can be parsed. */
+export class ParseWorkersUnavailableError extends Error {}
 export const DEFAULT_PARSE_MEMORY_MB = 1024;
 
 export interface ParsePoolOptions {
@@ -147,7 +150,7 @@ export class ParsePool {
     }
     if (this.closed) return;
     if (this.startupFailures >= MAX_STARTUP_FAILURES) {
-      const error = new Error(`parse workers cannot start (${this.entry}): ${this.lastStartupError}`);
+      const error = new ParseWorkersUnavailableError(`The parse workers cannot start (${this.entry}): ${this.lastStartupError}`);
       for (const task of this.queue.splice(0)) task.reject(error);
       this.startupFailures = 0; // the next document tries again
       if (!this.slots.length) this.spawn();

@@ -5,6 +5,7 @@ import { checkWriteAccess } from "../auth/admin-token";
 import { AnalysisStore } from "../data/store";
 import { describeDatabaseError } from "../data/errors";
 import { openSqlite } from "../data/sqlite";
+import { RETRY_AFTER_SECONDS } from "../security/unavailable";
 
 export async function deleteAnalysis(request: Request, slug: string): Promise<Response> {
   const access = checkWriteAccess(request.headers);
@@ -18,8 +19,9 @@ export async function deleteAnalysis(request: Request, slug: string): Promise<Re
       db.close();
     }
   } catch (error) {
-    const { status, message } = describeDatabaseError(error);
-    return Response.json({ error: message }, { status });
+    const { status, message } = describeDatabaseError(error, "delete");
+    if (status === 500) console.error("delete failed:", error);
+    return Response.json({ error: message }, { status, headers: status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined });
   }
   if (!sourcePath) return Response.json({ error: `No analysis "${slug}".` }, { status: 404 });
   const note = sourcePath.startsWith("upload:") ? undefined : `Its file ${sourcePath} still exists; the next ingest will add it again unless you remove it.`;

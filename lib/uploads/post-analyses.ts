@@ -3,10 +3,13 @@
 import "server-only";
 import { checkWriteAccess } from "../auth/admin-token";
 import { describeDatabaseError } from "../data/errors";
+import { ParseWorkersUnavailableError } from "../ingest/parse-pool";
+import { RETRY_AFTER_SECONDS } from "../security/unavailable";
 import { ingestUploads, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, type UploadedFile } from "./ingest-upload";
 import { uploadProblem } from "./validate-upload";
 
-const json = (status: number, body: unknown) => Response.json(body, { status });
+const json = (status: number, body: unknown, headers?: HeadersInit) => Response.json(body, { status, headers });
+const RETRY = { "Retry-After": String(RETRY_AFTER_SECONDS) };
 
 export async function postAnalyses(request: Request): Promise<Response> {
   const access = checkWriteAccess(request.headers);
@@ -40,9 +43,10 @@ export async function postAnalyses(request: Request): Promise<Response> {
   try {
     results = await ingestUploads(files);
   } catch (error) {
-    const { status, message } = describeDatabaseError(error);
+    if (error instanceof ParseWorkersUnavailableError) return json(503, { error: `Upload failed: nothing was stored. ${error.message}` }, RETRY);
+    const { status, message } = describeDatabaseError(error, "upload");
     if (status === 500) console.error("upload failed:", error);
-    return json(status, { error: message });
+    return json(status, { error: message }, status === 503 ? RETRY : undefined);
   }
   const status = results.some((r) => r.status === "added") ? 201 : results.every((r) => r.status === "failed") ? 422 : 200;
   return json(status, { items: results });

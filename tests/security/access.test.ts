@@ -91,11 +91,11 @@ describe("describeDatabaseError", () => {
     }
     db.close();
     expect(caught).toBeDefined();
-    expect(describeDatabaseError(caught)).toEqual({ status: 503, message: expect.stringMatching(/read-only/) });
+    expect(describeDatabaseError(caught, "upload")).toEqual({ status: 503, message: expect.stringMatching(/^Upload failed: nothing was stored\. .*read-only/) });
   });
 
   it("explains a busy database", () => {
-    expect(describeDatabaseError(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" })).status).toBe(503);
-    expect(describeDatabaseError(new Error("boom"))).toEqual({ status: 500, message: expect.any(String) });
+    expect(describeDatabaseError(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }), "upload").status).toBe(503);
+    expect(describeDatabaseError(new Error("boom"), "delete")).toEqual({ status: 500, message: expect.stringMatching(/^Delete failed: .*boom/) });
   });
 });
