@@ -5,7 +5,7 @@
 // (3) in documents without any markdown structure, title lines or "Label: text" paragraphs.
 import type { Code, List, ListItem, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
-import type { CodeBlock, Impact, ParsedFailure, Reference, Severity, Side } from "./types";
+import type { CodeBlock, Impact, LabeledField, ParsedFailure, Reference, Severity, Side } from "./types";
 import { hasFailureEvidence, parseLabelLine, readFields, type Field } from "./fields";
 import {
   contextOf,
@@ -310,6 +310,7 @@ export function buildDraft(ctx: DraftContext, input: DraftInput): FailureDraft {
     references: referencesOf(input.fields),
     location: locationOf(input.fields),
     status: statusOf(input.fields),
+    fields: otherFields(input.fields, input.title),
     line: input.line,
     ownSeverity: verdict.own,
     sectionSeverity: input.sectionLevel,
@@ -399,6 +400,23 @@ function locationOf(fields: readonly Field[]): string | null {
   if (field) return squash(field.text.join(" "));
   const paren = fields.find((f) => f.kind === "model" && f.paren && /\bline|\.\w{1,5}\b|\//i.test(f.paren ?? ""));
   return paren?.paren ? squash(paren.paren) : null;
+}
+
+/**
+ * Labelled fields no other property holds ("**Training Value**: ...", "**Category**: SECURITY",
+ * "**Lesson**: ..."), kept with their label so nothing the document states is lost. The item's own
+ * bold title ("**Open Port**: text" opens a field named after the title) is not a field.
+ */
+function otherFields(fields: readonly Field[], title: string): LabeledField[] {
+  const kept: LabeledField[] = [];
+  for (const field of fields) {
+    if (!field.label || (field.kind !== "other" && field.kind !== "category")) continue;
+    const label = squash(stripEmoji(field.label)).replace(/[:：]\s*$/, "");
+    const text = field.text.join("\n").trim();
+    if (!label || !text || label.toLowerCase() === title.toLowerCase()) continue;
+    kept.push({ label, text });
+  }
+  return kept;
 }
 
 function statusOf(fields: readonly Field[]): string | null {

@@ -228,6 +228,7 @@ function finalize(draft: FailureDraft, number: number, taxonomy: Taxonomy | null
     references: draft.references,
     location: draft.location,
     status: draft.status,
+    fields: draft.fields,
     gaps,
     line: draft.line,
   };

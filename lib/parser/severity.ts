@@ -70,5 +70,14 @@ export function resolveSeverity(
     }
   }
   if (!own) own = levelOfTitle(title);
+  // A label that is not a level ("Severity: SECURITY", "Category: BEST_PRACTICE") stays as the note.
+  if (!own && !note) {
+    // Only a short label: "Risk: attackers could read the logs" is prose, not a category.
+    const label = fields.find((f) => {
+      const value = (f.text[0] ?? "").trim();
+      return (f.kind === "severity" || f.kind === "category") && value.length > 0 && value.length <= 40 && value.split(/\s+/).length <= 4;
+    });
+    note = label ? (label.text[0] ?? "").trim() : null;
+  }
   return { severity: own ?? sectionLevel ?? "unknown", note, own };
 }

@@ -21,6 +21,12 @@ export interface Impact {
   text: string;
 }
 
+/** A labelled field of a failure that no other property holds ("Training Value", "Category", "Lesson"). */
+export interface LabeledField {
+  label: string;
+  text: string;
+}
+
 export interface Reference {
   title: string;
   url: string;
@@ -64,6 +70,8 @@ export interface ParsedFailure {
   references: Reference[];
   location: string | null;
   status: string | null;
+  /** Labelled fields not mapped to another property, in document order, label as written. */
+  fields: LabeledField[];
   /** Normalized knowledge-gap category ids (see content/knowledge-gaps.json), primary first. */
   gaps: string[];
   /** 1-based source line of the item's heading / list item. */
