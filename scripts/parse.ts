@@ -2,13 +2,22 @@
 // Exit 0 when every file could be read; an unreadable file is named on stderr and makes the exit 1.
 // `--stats` also prints the share of failures whose knowledge gaps are unclassified (on stderr).
 import { readFileSync } from "node:fs";
-import { parseAnalysis, unclassifiedShare, type ParsedFailure } from "../lib/parser/index";
+import { parseAnalysis, unclassifiedShare, type ParsedFailure, type Taxonomy } from "../lib/parser/index";
+import { gapTaxonomy } from "../lib/ingest/taxonomy-file";
 
 function main(args: readonly string[]): number {
   const stats = args.includes("--stats");
   const paths = args.filter((arg) => arg !== "--stats");
   if (paths.length === 0) {
     process.stderr.write("usage: npm run --silent parse -- [--stats] FILE...\n");
+    return 2;
+  }
+  // The knowledge-gap taxonomy (FAULTLINE_GAPS_FILE) is read once for all files.
+  let taxonomy: Taxonomy | null;
+  try {
+    taxonomy = gapTaxonomy();
+  } catch (error) {
+    process.stderr.write(`parse: ${(error as Error).message}\n`);
     return 2;
   }
   let status = 0;
@@ -24,7 +33,7 @@ function main(args: readonly string[]): number {
       status = 1;
       continue;
     }
-    const record = parseAnalysis(text, { path });
+    const record = parseAnalysis(text, { path, taxonomy: taxonomy ?? undefined });
     if (stats) failures.push(...record.failures);
     out.push(`${JSON.stringify(record)}\n`);
     if (out.length >= 64) process.stdout.write(out.splice(0).join(""));

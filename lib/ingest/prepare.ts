@@ -4,6 +4,7 @@ import { emptyAnalysis, parseAnalysis } from "../parser";
 import type { ParsedAnalysis } from "../parser/types";
 import { highlightLines } from "../render/highlight";
 import { decodeSource } from "./source";
+import { gapTaxonomy } from "./taxonomy-file";
 
 export interface SourceFile {
   sourcePath: string;
@@ -37,7 +38,7 @@ export const PARSE_FAILURE_CODES: readonly string[] = ["parse-timeout", "parser-
 export function prepareAnalysis(file: SourceFile): PreparedAnalysis {
   const started = performance.now();
   const { text, warnings, rawBytes } = decodeSource(file.bytes);
-  const record = parseAnalysis(text, { path: file.sourcePath });
+  const record = parseAnalysis(text, { path: file.sourcePath, taxonomy: gapTaxonomy() ?? undefined });
   // Binary-looking input is flagged once: by the parser when it saw it, else by the byte check.
   const parserSawBinary = record.warnings.some((w) => w.code === "binary-content");
   record.warnings.unshift(...warnings.filter((w) => !(parserSawBinary && w.code === "binary-content")));

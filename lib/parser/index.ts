@@ -20,7 +20,7 @@ import {
   findTaskId,
   findTitle,
 } from "./metadata";
-import { classifyGaps, loadTaxonomy, UNCLASSIFIED, type Taxonomy, type WeightedText } from "./taxonomy";
+import { classifyFailureGaps, classifyGaps, UNCLASSIFIED, type Taxonomy } from "./taxonomy";
 import {
   countWarnings,
   inputWarnings,
@@ -33,29 +33,17 @@ import {
 import { binaryShare, normalizeSource } from "./text";
 
 export type { ParsedAnalysis, ParsedFailure, ParseOptions, ParseWarning } from "./types";
-export { loadTaxonomy, classifyGaps, unclassifiedShare, createTaxonomy } from "./taxonomy";
+export { classifyGaps, classifyFailureGaps, unclassifiedShare, createTaxonomy, type Taxonomy } from "./taxonomy";
 
 export interface AnalysisOptions extends ParseOptions {
-  /** Knowledge-gap taxonomy; defaults to content/knowledge-gaps.json, loaded once. */
+  /**
+   * Knowledge-gap taxonomy (with its fitted model) to file failures under; without one they stay
+   * "unclassified". Callers load it with lib/ingest/taxonomy-file.ts (FAULTLINE_GAPS_FILE).
+   */
   taxonomy?: Taxonomy;
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm);
-
-let defaultTaxonomy: Taxonomy | null | undefined;
-
-function taxonomyFor(options: AnalysisOptions, warnings: ParseWarning[]): Taxonomy | null {
-  if (options.taxonomy) return options.taxonomy;
-  if (defaultTaxonomy === undefined) {
-    try {
-      defaultTaxonomy = loadTaxonomy();
-    } catch {
-      defaultTaxonomy = null;
-    }
-  }
-  if (defaultTaxonomy === null) warnings.push(warning("no-taxonomy", "content/knowledge-gaps.json could not be loaded."));
-  return defaultTaxonomy;
-}
 
 export function emptyAnalysis(path: string | null): ParsedAnalysis {
   return {
@@ -119,7 +107,7 @@ function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalys
   drafts = dropRecaps(dropDuplicates(drafts, record.warnings));
   if (declaresNoFailures(record) && drafts.every((d) => d.ownSeverity === null)) drafts = [];
 
-  const taxonomy = taxonomyFor(options, record.warnings);
+  const taxonomy = options.taxonomy ?? null;
   record.failures = drafts.map((draft, i) => finalize(draft, i + 1, taxonomy));
   record.knowledgeGapIds = taxonomy ? gapIdsOf(record.knowledgeGaps, taxonomy) : [];
 
@@ -206,15 +194,7 @@ function dropRecaps(drafts: FailureDraft[]): FailureDraft[] {
 }
 
 function finalize(draft: FailureDraft, number: number, taxonomy: Taxonomy | null): ParsedFailure {
-  const body = draft.body;
-  const texts: WeightedText[] = [
-    { text: draft.title, weight: 3 },
-    { text: draft.rootCause ?? "", weight: 1 },
-    { text: draft.model.text.slice(0, 1500), weight: 0.5 },
-    { text: draft.ideal.text.slice(0, 800), weight: 0.25 },
-  ];
-  if (!draft.rootCause && !draft.model.text) texts.push({ text: body.slice(0, 1500), weight: 0.5 });
-  const gaps = taxonomy ? classifyGaps(texts, taxonomy) : [UNCLASSIFIED];
+  const gaps = taxonomy ? classifyFailureGaps(draft, taxonomy) : [UNCLASSIFIED];
   return {
     number,
     title: draft.title,

@@ -1,14 +1,21 @@
-// Which knowledge-gap categories a failure is filed under (content/knowledge-gaps.json), each on a
-// small invented failure. These pin the vocabulary a user relies on when filtering by gap.
-import { describe, expect, it } from "vitest";
-import { classifyGaps, createTaxonomy, loadTaxonomy, parseAnalysis } from "@/lib/parser";
-import { scoreGaps } from "@/lib/parser/taxonomy";
+// Which knowledge-gap categories a failure is filed under (content/knowledge-gaps.json with its fitted
+// model, content/knowledge-gaps.model.json), each on a small invented failure. These pin the
+// vocabulary a user relies on when filtering by gap, and that a user's own taxonomy file is used.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { prepareAnalysis } from "@/lib/ingest/prepare";
+import { classifyGaps, createTaxonomy, parseAnalysis } from "@/lib/parser";
+import { classifyFailureGaps, scoreGaps } from "@/lib/parser/taxonomy";
+import { loadGapsFile } from "@/lib/ingest/taxonomy-file";
 
-const taxonomy = loadTaxonomy();
+const { taxonomy } = loadGapsFile("content/knowledge-gaps.json");
 
 /** Gaps of the only failure of a one-failure analysis. */
 function gapsOf(title: string, fields: string): string[] {
-  const record = parseAnalysis(`# Model Response Failures Analysis\n\n## Failures\n\n### 1. ${title}\n\n${fields}\n`);
+  const record = parseAnalysis(`# Model Response Failures Analysis\n\n## Failures\n\n### 1. ${title}\n\n${fields}\n`, { taxonomy });
   expect(record.failures).toHaveLength(1);
   return record.failures[0]?.gaps ?? [];
 }
@@ -101,7 +108,8 @@ describe("category vocabulary", () => {
     ["Handler Left as a Stub", "requirements"],
     ["Client Calls Only Mocked", "testing"],
   ])("%s → %s", (title, gap) => {
-    expect(classifyGaps(title, taxonomy)[0]).toBe(gap);
+    // Among the ids shown is what a user filtering by the gap relies on.
+    expect(classifyGaps(title, taxonomy)).toContain(gap);
   });
 });
 
@@ -115,5 +123,92 @@ describe("how many ids", () => {
     const scores = scoreGaps(texts, taxonomy);
     const best = scores.get(ids[0] ?? "") ?? 0;
     for (const id of ids) expect(scores.get(id) ?? 0).toBeGreaterThanOrEqual(best * 0.45);
+  });
+});
+
+const project = path.resolve(import.meta.dirname, "../..");
+const shipped = JSON.parse(readFileSync(path.join(project, "content/knowledge-gaps.json"), "utf8")) as Array<{ id: string; keywords: unknown[] }>;
+const report = (title: string) =>
+  `# Model Response Failures Analysis\n\n## Failures\n\n### 1. ${title}\n\n**MODEL_RESPONSE Issue**: The model got it wrong.\n\n### 2. Hardcoded Database Password\n\n**Root Cause**: The password is in the source.\n`;
+
+function tempFile(name: string, data: unknown): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "gaps-")), name);
+  writeFileSync(file, typeof data === "string" ? data : JSON.stringify(data));
+  return file;
+}
+
+describe("a user's own taxonomy (FAULTLINE_GAPS_FILE)", () => {
+  const saved = process.env.FAULTLINE_GAPS_FILE;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.FAULTLINE_GAPS_FILE;
+    else process.env.FAULTLINE_GAPS_FILE = saved;
+  });
+
+  it("files failures under a category that only the custom file has, in the parse command", { timeout: 60_000 }, () => {
+    const file = tempFile("gaps.json", [
+      { id: "flux", label: "Flux capacitors", keywords: [{ term: "flux capacitor", weight: 3 }] },
+      { id: "secrets", label: "Secrets", keywords: ["password"] },
+    ]);
+    const doc = tempFile("report.md", report("Flux Capacitor Left Uncalibrated"));
+    const run = spawnSync("npx", ["tsx", "scripts/parse.ts", doc], { cwd: project, encoding: "utf8", env: { ...process.env, FAULTLINE_GAPS_FILE: file } });
+    expect(run.status).toBe(0);
+    const record = JSON.parse(run.stdout.trim()) as { failures: Array<{ gaps: string[] }> };
+    expect(record.failures.map((f) => f.gaps)).toEqual([["flux"], ["secrets"]]);
+  });
+
+  it("is what ingest and uploads classify with (prepareAnalysis)", () => {
+    process.env.FAULTLINE_GAPS_FILE = tempFile("gaps.json", [{ id: "flux", keywords: ["flux capacitor"] }]);
+    const prepared = prepareAnalysis({ sourcePath: "x.md", contentHash: "h", bytes: new TextEncoder().encode(report("Flux Capacitor Drift")) });
+    expect(prepared.record.failures[0]?.gaps).toEqual(["flux"]);
+    // A category the file does not list never appears, even though the shipped model knows it.
+    expect(prepared.record.failures[1]?.gaps).toEqual(["unclassified"]);
+  });
+
+  it("keeps a category a user adds to the shipped taxonomy working beside the fitted model", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "gaps-"));
+    const file = path.join(dir, "knowledge-gaps.json");
+    writeFileSync(file, JSON.stringify([...shipped, { id: "flux", label: "Flux", keywords: [{ term: "flux capacitor", weight: 3 }] }]));
+    writeFileSync(path.join(dir, "knowledge-gaps.model.json"), readFileSync(path.join(project, "content/knowledge-gaps.model.json")));
+    const loaded = loadGapsFile(file);
+    expect(loaded.modelPath).toBe(path.join(dir, "knowledge-gaps.model.json"));
+    const record = parseAnalysis(report("Flux Capacitor Left Uncalibrated"), { taxonomy: loaded.taxonomy });
+    expect(record.failures[0]?.gaps[0]).toBe("flux");
+    expect(record.failures[1]?.gaps[0]).toBe("secrets");
+  });
+
+  it("lets a keyword a user adds to an existing category move failures into it", () => {
+    const title = "Quasar Widget Misaligned";
+    const before = classifyGaps(title, taxonomy);
+    expect(before).not.toContain("cost");
+    const edited = shipped.map((c) => (c.id === "cost" ? { ...c, keywords: [...c.keywords, { term: "quasar widget", weight: 4 }] } : c));
+    expect(classifyGaps(title, createTaxonomy(edited, taxonomy.model))[0]).toBe("cost");
+  });
+
+  it("names the file and the place of a problem in it", () => {
+    expect(() => loadGapsFile(tempFile("bad.json", [{ id: "a", keywords: [{ term: 3 }] }]))).toThrow(/bad\.json at 0\.keywords\.0/);
+    expect(() => loadGapsFile(tempFile("broken.json", "[{"))).toThrow(/broken\.json/);
+    expect(() => loadGapsFile(path.join(os.tmpdir(), "no-such-gaps.json"))).toThrow(/no-such-gaps\.json: file not found/);
+    expect(() => loadGapsFile(tempFile("twice.json", [{ id: "a" }, { id: "a" }]))).toThrow(/"a" appears twice/);
+  });
+
+  it("parses with no taxonomy as unclassified instead of reading files itself", () => {
+    expect(parseAnalysis(report("Flux Capacitor Drift")).failures.map((f) => f.gaps)).toEqual([["unclassified"], ["unclassified"]]);
+  });
+});
+
+describe("the fitted model", () => {
+  it("is small and classifies fast", () => {
+    expect(readFileSync(path.join(project, "content/knowledge-gaps.model.json")).length).toBeLessThan(200_000);
+    const evidence = {
+      title: "Security Group Allows All Inbound Traffic on Port 22",
+      rootCause: "The model copied an example rule that opens SSH to 0.0.0.0/0. ".repeat(10),
+      model: { text: "ingress from anywhere", code: [{ value: "ingress { from_port = 22 cidr_blocks = [\"0.0.0.0/0\"] }\n".repeat(20) }] },
+      ideal: { text: "restricted ingress", code: [] },
+    };
+    const started = performance.now();
+    for (let i = 0; i < 500; i++) classifyFailureGaps(evidence, taxonomy);
+    // Measured ~0.1 ms each; 4 ms each allows a loaded machine and still catches a quadratic step.
+    expect((performance.now() - started) / 500).toBeLessThan(4);
+    expect(classifyFailureGaps(evidence, taxonomy)[0]).toBe("access-control");
   });
 });

@@ -1,6 +1,7 @@
 // Named behaviours of parseAnalysis, each on a small invented document.
 import { describe, expect, it } from "vitest";
-import { classifyGaps, createTaxonomy, loadTaxonomy, parseAnalysis, unclassifiedShare } from "@/lib/parser";
+import { classifyGaps, createTaxonomy, parseAnalysis, unclassifiedShare } from "@/lib/parser";
+import { loadGapsFile } from "@/lib/ingest/taxonomy-file";
 
 const analysis = (body: string) => `# Model Response Failures Analysis\n\n${body}`;
 
@@ -151,7 +152,7 @@ describe("summary", () => {
 
 describe("knowledge gaps", () => {
   it("classifies failures with the taxonomy from content/knowledge-gaps.json", () => {
-    const taxonomy = loadTaxonomy();
+    const { taxonomy } = loadGapsFile("content/knowledge-gaps.json");
     expect(taxonomy.categories).toHaveLength(14);
     expect(classifyGaps("Hardcoded Database Password in Source Code", taxonomy)[0]).toBe("secrets");
     expect(classifyGaps("Incorrect CIDR Block Calculation for Subnets", taxonomy)[0]).toBe("networking");
