@@ -70,8 +70,11 @@ export interface ParsedFailure {
   references: Reference[];
   location: string | null;
   status: string | null;
-  /** Labelled fields not mapped to another property, in document order, label as written. */
-  fields: LabeledField[];
+  /**
+   * Labelled fields not mapped to another property, in document order, label as written. The parser
+   * always sets it; records rebuilt from the database may lack it until the store keeps fields.
+   */
+  fields?: LabeledField[];
   /** Normalized knowledge-gap category ids (see content/knowledge-gaps.json), primary first. */
   gaps: string[];
   /** 1-based source line of the item's heading / list item. */
