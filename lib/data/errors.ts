@@ -1,6 +1,6 @@
 // Turns SQLite failures into messages a user can act on, with the HTTP status that fits.
 import { databasePath } from "../db-url";
-import { DatabaseReplacedError, DatabaseSetupError } from "./sqlite";
+import { DatabaseReplacedError, DatabaseSetupError, DatabaseUnwritableError } from "./sqlite";
 
 export interface DatabaseErrorDescription {
   status: number;
@@ -27,7 +27,7 @@ export function describeDatabaseError(error: unknown, action: DatabaseAction): D
   const url = `DATABASE_URL=${process.env.DATABASE_URL ?? "<unset, default file:./data/faultline.db>"}`;
   const failed = FAILED[action];
   const unavailable = (why: string) => ({ status: 503, message: `${failed}. ${why}` });
-  if (error instanceof DatabaseSetupError || error instanceof DatabaseReplacedError) return unavailable(text);
+  if (error instanceof DatabaseSetupError || error instanceof DatabaseReplacedError || error instanceof DatabaseUnwritableError) return unavailable(text);
   if (/BUSY|LOCKED/.test(code) || /database is (locked|busy)/i.test(text)) {
     return unavailable(`The database is busy: another process (an ingest?) is writing to ${file}. Try again in a moment.`);
   }

@@ -54,6 +54,29 @@ export function makeDirectory(dir: string): void {
 
 export class DatabaseReplacedError extends Error {}
 
+/** The database can no longer be written; its connection must not be closed (closing writes). */
+export class DatabaseUnwritableError extends Error {}
+
+/**
+ * The database or its -wal/-shm companion can no longer be written (made immutable or read-only
+ * while a writer runs). Checked before writing: SQLite maps the -shm file into memory, and a write
+ * through that mapping after the file turned immutable kills the process with SIGBUS, no message.
+ */
+function assertWritable(file: string): void {
+  for (const candidate of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      fs.accessSync(candidate, fs.constants.W_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") continue;
+      throw new DatabaseUnwritableError(
+        `The database file ${candidate} can no longer be written (${code}: made immutable or read-only?) while this process was writing to ${file} ` +
+          `(DATABASE_URL=${process.env.DATABASE_URL ?? "<unset>"}). Stopped before writing more; make it writable and run the command again.`,
+      );
+    }
+  }
+}
+
 /**
  * Remembers which file (device and inode) `db` has open, and returns a check that throws when the
  * file at its path is now another one or gone: a connection keeps writing to the file it opened, so
@@ -65,7 +88,10 @@ export function databaseFileGuard(db: Sqlite): () => void {
   const opened = fs.statSync(file);
   return () => {
     const now = fs.statSync(file, { throwIfNoEntry: false });
-    if (now && now.dev === opened.dev && now.ino === opened.ino) return;
+    if (now && now.dev === opened.dev && now.ino === opened.ino) {
+      assertWritable(file);
+      return;
+    }
     // Our write-ahead log is still at the path (<file>-wal): checkpoint it into the old file and
     // empty it, or the next connection to the new file would replay our pages into it.
     try {

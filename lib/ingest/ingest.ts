@@ -3,7 +3,7 @@
 // analyses whose source file is gone. Safe to re-run and to interrupt.
 import fs from "node:fs";
 import { AnalysisStore, type WriteResult } from "../data/store";
-import { databaseFileGuard, openSqlite, type Sqlite } from "../data/sqlite";
+import { databaseFileGuard, DatabaseUnwritableError, openSqlite, type Sqlite } from "../data/sqlite";
 import { readGapDefinitions } from "./taxonomy-file";
 import { listMarkdownFiles } from "./files";
 import type { PreparedAnalysis, SourceFile } from "./prepare";
@@ -71,7 +71,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     try {
       guard();
     } catch (error) {
-      if (!options.db) db.close();
+      // Closing checkpoints through the memory-mapped -shm file, which dies with SIGBUS once the
+      // file is immutable: leave that connection to the process exit.
+      if (!options.db && !(error instanceof DatabaseUnwritableError)) db.close();
       throw error;
     }
   };

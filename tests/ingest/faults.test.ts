@@ -98,3 +98,40 @@ describe("upload and delete when the database cannot be written", () => {
     });
   });
 });
+
+// chattr needs root (CAP_LINUX_IMMUTABLE) and a file system with attributes; elsewhere this cannot run.
+const canChattr = (() => {
+  const probe = path.join(tempDir("faultline-chattr-"), "probe");
+  fs.writeFileSync(probe, "");
+  const ok = spawnSync("chattr", ["+i", probe]).status === 0;
+  spawnSync("chattr", ["-i", probe]);
+  fs.rmSync(path.dirname(probe), { recursive: true, force: true });
+  return ok;
+})();
+
+describe("ingest whose database turns immutable", () => {
+  it.skipIf(!canChattr)("stops with a message naming the file instead of dying with SIGBUS", async () => {
+    const dbFile = freshDatabase(dir);
+    const content = path.join(dir, "content");
+    for (let i = 0; i < 150; i++) {
+      const failures = Array.from({ length: 12 }, (_, n) => ({ title: `Problem ${n} of doc ${i}`, severity: "High", model: "a = 1\n".repeat(40) }));
+      write(content, `doc-${String(i).padStart(3, "0")}.md`, report(`1091${String(i).padStart(5, "0")}`, failures));
+    }
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", content, "--workers", "1"], { env: { ...process.env, DATABASE_URL: `file:${dbFile}` }, stdio: ["ignore", "pipe", "pipe"] });
+    const frozen: string[] = [];
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (!frozen.length && stderr.includes("added")) {
+        for (const file of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) if (spawnSync("chattr", ["+i", file]).status === 0) frozen.push(file);
+      }
+    });
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on("exit", (c, s) => resolve([c, s])));
+    for (const file of frozen) spawnSync("chattr", ["-i", file]);
+    expect(frozen.length).toBe(3);
+    expect(signal).toBeNull();
+    expect(code).toBe(2);
+    expect(stderr).toMatch(new RegExp(`ingest: The database file ${dbFile}(-wal|-shm)? can no longer be written \\(EPERM`));
+  }, 120_000);
+});
