@@ -12,7 +12,7 @@
 // block ... "2."), the blocks between them belonging to the item before; or an unordered list whose
 // items all open with a bold title. It is taken when at least two items carry a title and most of
 // them state a problem (a side, a level, or a problem word), outside sections that never hold failures.
-import type { List, ListItem, RootContent } from "mdast";
+import type { ListItem, RootContent } from "mdast";
 import { buildDraft, sliceNode, type DraftContext, type FailureDraft } from "./failure";
 import { hasFailureEvidence, readFields } from "./fields";
 import { sectionLevel, type Section } from "./sections";

@@ -2,6 +2,7 @@
 // word diff; 12,000 differing lines per side: 65 s and a 20 MB page). The work done is counted by
 // wrapping jsdiff, so these tests measure operations and output size, never wall time.
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { DiffRow } from "@/lib/diff/align";
 
 const calls = { words: 0, wordChars: 0, arrays: 0, arrayLines: 0, maxEdit: [] as (number | undefined)[] };
 vi.mock("diff", async (importOriginal) => {
@@ -22,11 +23,11 @@ vi.mock("diff", async (importOriginal) => {
   };
 });
 
-const { alignBounded, alignLines, DIFF_BUDGET } = await import("@/lib/diff/align");
+const { alignBounded, DIFF_BUDGET } = await import("@/lib/diff/align");
 const { diffLimitMessage, singleBlockLimit } = await import("@/lib/diff/limit-message");
 
 const words = (n: number, step: number) => Array.from({ length: n }, (_, i) => `w${(i * step) % 997}`).join(" ");
-const htmlSize = (rows: ReturnType<typeof alignLines>) =>
+const htmlSize = (rows: DiffRow[]) =>
   rows.reduce((sum, row) => sum + ("left" in row ? row.left.html.length : 0) + ("right" in row ? row.right.html.length : 0), 0);
 
 beforeEach(() => {
