@@ -1,7 +1,7 @@
 "use client";
 // Light / dark / follow the system. The choice lives in localStorage; the inline script in the root
 // layout applies it before first paint (THEME_SCRIPT), this button changes it afterwards.
-import { useEffect, useState } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 
 export const THEME_KEY = "faultline-theme";
 type Theme = "system" | "light" | "dark";
@@ -15,13 +15,20 @@ function apply(theme: Theme) {
   document.documentElement.classList.toggle("dark", dark);
 }
 
-export function ThemeToggle() {
-  const [theme, setTheme] = useState<Theme | null>(null);
+// The stored choice is an external store: the server has none (null until hydrated), the button
+// tells its subscribers after writing it.
+const listeners = new Set<() => void>();
+function subscribe(onChange: () => void) {
+  listeners.add(onChange);
+  return () => void listeners.delete(onChange);
+}
+function storedTheme(): Theme {
+  const stored = window.localStorage.getItem(THEME_KEY);
+  return stored === "light" || stored === "dark" ? stored : "system";
+}
 
-  useEffect(() => {
-    const stored = window.localStorage.getItem(THEME_KEY);
-    setTheme(stored === "light" || stored === "dark" ? stored : "system");
-  }, []);
+export function ThemeToggle() {
+  const theme = useSyncExternalStore<Theme | null>(subscribe, storedTheme, () => null);
 
   useEffect(() => {
     if (theme !== "system") return;
@@ -36,7 +43,7 @@ export function ThemeToggle() {
     if (next === "system") window.localStorage.removeItem(THEME_KEY);
     else window.localStorage.setItem(THEME_KEY, next);
     apply(next);
-    setTheme(next);
+    for (const onChange of listeners) onChange();
   };
 
   const label = theme === null ? "Theme" : `Theme: ${theme}`;

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState, useSyncExternalStore } from "react";
 
 interface UploadItem {
   name: string;
@@ -20,19 +20,25 @@ export interface UploadFormProps {
 
 const TOKEN_KEY = "faultline.adminToken";
 
+// sessionStorage sends no events within its own tab, so the stored token needs no subscription.
+const noSubscription = () => () => {};
+const readStoredToken = () => sessionStorage.getItem(TOKEN_KEY) ?? "";
+
 const pluralize = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Drop zone + file picker that posts to /api/analyses and lists each file's outcome and warnings. */
 export function UploadForm({ maxBytes, maxFiles }: UploadFormProps) {
-  const [token, setToken] = useState("");
+  // The token last used in this tab fills the field once hydrated (the server has none) until the
+  // user types another.
+  const storedToken = useSyncExternalStore(noSubscription, readStoredToken, () => "");
+  const [typedToken, setToken] = useState<string | null>(null);
+  const token = typedToken ?? storedToken;
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [results, setResults] = useState<UploadItem[]>([]);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-
-  useEffect(() => setToken(sessionStorage.getItem(TOKEN_KEY) ?? ""), []);
 
   const choose = (list: FileList | null) => {
     const picked = Array.from(list ?? []);
