@@ -5,7 +5,7 @@
 // Lint, compliance, readiness, coverage scores and attempt counts ("1/5") are ignored.
 import type { Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
-import type { LabeledScore, Score } from "./types";
+import type { LabeledScore, Score, ScoreKind } from "./types";
 import { stripBlockPrefix, stripInlineMarkdown, squash } from "./text";
 
 const TRAINING_LABEL = /\btraining[\s_-]*quality(?:[\s_-]*score)?|\bquality[\s_-]*score|\btraining[\s_-]*score/i;
@@ -83,8 +83,23 @@ function looseScoreOfLine(rawLine: string, line: number): LabeledScore | null {
   return labelled?.[1] && value ? { ...value, label: labelled[1], line } : null;
 }
 
+/** What a labelled score measures ("Linter Score" -> lint, "Score after fixes" -> projected). */
+export function scoreKind(label: string, tail = ""): ScoreKind {
+  const text = `${label} ${tail}`;
+  if (/\b(after (?:all )?(?:the )?fix(?:es)?|projected|potential|target|if fixed)\b/i.test(text)) return "projected";
+  if (/\b(lint(?:er|ing)?|pylint|eslint|flake8|tflint|cfn-lint|rubocop)\b/i.test(label)) return "lint";
+  if (/\bcode[\s_-]*quality\b/i.test(label)) return "code-quality";
+  if (/\bcompliance\b/i.test(label)) return "compliance";
+  if (/\b(readiness|production[\s-]ready)\b/i.test(label)) return "readiness";
+  if (/\brequirements?\b/i.test(text)) return "requirements";
+  if (/\b(tests?|coverage|pass(?:ing)? rate)\b/i.test(label)) return "tests";
+  if (NOT_TRAINING.test(label)) return "other";
+  return "training";
+}
+
 /** The final training-quality score: the last one, preferring updated/final over original/initial. */
-export function finalScore(scores: readonly LabeledScore[]): Score | null {
+export function finalScore(allScores: readonly LabeledScore[]): Score | null {
+  const scores = allScores.filter((s) => (s.kind ?? "training") === "training");
   const preferred = scores.filter((s) => !/\b(original|initial|before|previous|iteration 1)\b/i.test(s.label));
   const last = (preferred.length ? preferred : scores)[(preferred.length ? preferred : scores).length - 1];
   return last ? { value: last.value, max: last.max } : null;
@@ -97,6 +112,7 @@ function scoreOfLine(rawLine: string, context: readonly (string | undefined)[], 
   let label: string;
   let valueText: string;
   let scale: number | null = null;
+  let notTraining = false;
   if (training) {
     label = plain.slice(0, training.index + training[0].length).replace(/^[^A-Za-z]+/, "");
     valueText = plain.slice(training.index + training[0].length);
@@ -108,20 +124,28 @@ function scoreOfLine(rawLine: string, context: readonly (string | undefined)[], 
     }
     // "Training Quality Score Justification: 8/10" - skip the rest of the label up to its colon.
     const labelTail = /^[^:：\d]{0,40}[:：]/.exec(valueText);
-    if (labelTail) valueText = valueText.slice(labelTail[0].length);
-    if (NOT_TRAINING.test(label)) return null;
+    if (labelTail) {
+      label = `${label}${labelTail[0].replace(/[:：]$/, "")}`;
+      valueText = valueText.slice(labelTail[0].length);
+    }
+    // "Code Quality Score", "Compliance Score": kept in scores with their kind, never the score.
+    if (/\bcode[\s_-]*quality\b/i.test(label)) notTraining = true;
+    if (NOT_TRAINING.test(label)) notTraining = true;
   } else {
     const labelled = /^([A-Za-z][A-Za-z0-9 ()/_-]{0,50}?)\s*[:：]\s*(.+)$/.exec(plain);
     if (!labelled?.[1] || !SCORE_LABEL.test(labelled[1])) return null;
-    if (NOT_TRAINING.test(labelled[1])) return null;
-    const inScoreSection = context.some((heading) => heading !== undefined && SCORE_CONTEXT.test(heading));
-    if (!inScoreSection) return null;
     label = labelled[1];
     valueText = labelled[2] ?? "";
+    if (NOT_TRAINING.test(labelled[1]) || scoreKind(labelled[1]) !== "training") notTraining = true;
+    const inScoreSection = context.some((heading) => heading !== undefined && SCORE_CONTEXT.test(heading));
+    if (!inScoreSection && !notTraining) return null;
   }
   const value = parseScoreValue(valueText, scale);
   if (!value) return null;
-  return { ...value, label: squash(label), line };
+  const tail = valueText.replace(/^[^\d]*[\d.]+(?:\s*\/\s*[\d.]+)?/, "").slice(0, 60);
+  let kind = scoreKind(label, tail);
+  if (kind === "training" && notTraining) kind = "other";
+  return { ...value, label: squash(label), line, kind };
 }
 
 /** "8/10", "**8.5/10**", "10 - 4 = 6/10", "8 - 3 + 2 = 7", "of 1.0 (EXCELLENT)", "85/100". */

@@ -37,9 +37,27 @@ export interface Score {
   max: number;
 }
 
+/**
+ * What a score measures. Only "training" (training quality) becomes the analysis's `score`; the
+ * others are kept in `scores` with their label: lint, code quality, compliance, readiness,
+ * requirement counts ("3/12 requirements met"), tests, projected ("score after fixes"), other.
+ */
+export type ScoreKind =
+  | "training"
+  | "lint"
+  | "code-quality"
+  | "compliance"
+  | "readiness"
+  | "requirements"
+  | "tests"
+  | "projected"
+  | "other";
+
 export interface LabeledScore extends Score {
   label: string;
   line: number;
+  /** Absent on records stored before kinds existed; read as "training". */
+  kind?: ScoreKind;
 }
 
 export interface SeverityCounts {
