@@ -29,18 +29,20 @@ function safeUrl(url: string): string | null {
 
 export function FailureCard({ failure, slug, mode, standalone = false, modeHrefs }: FailureCardProps) {
   const Heading = standalone ? "h1" : "h2";
-  const ownPage = failureHref(slug, failure.number, { diff: mode });
+  // Links use the failure's stable key (never its position): `#failure-<key>`, `/failures/<key>`.
+  const ownPage = failureHref(slug, failure.key, { diff: mode });
   return (
     <article
-      id={`failure-${failure.number}`}
+      id={`failure-${failure.key}`}
       data-nav-item
+      data-failure-number={failure.number}
       tabIndex={-1}
-      aria-labelledby={`failure-${failure.number}-title`}
-      className="space-y-4 rounded-lg border border-slate-200 p-4 focus:outline-none sm:p-5 dark:border-slate-800"
+      aria-labelledby={`failure-${failure.key}-title`}
+      className="scroll-mt-4 space-y-4 rounded-lg border border-slate-200 p-4 focus:outline-none aria-[current=location]:border-amber-500 aria-[current=location]:ring-2 aria-[current=location]:ring-amber-400 sm:p-5 dark:border-slate-800 dark:aria-[current=location]:border-amber-500"
     >
       <header className="space-y-2">
         <div className="flex flex-wrap items-start gap-x-3 gap-y-2">
-          <Heading id={`failure-${failure.number}-title`} className={`min-w-0 flex-1 font-semibold ${standalone ? "text-2xl" : "text-lg"}`}>
+          <Heading id={`failure-${failure.key}-title`} className={`min-w-0 flex-1 font-semibold ${standalone ? "text-2xl" : "text-lg"}`}>
             <span className="mr-2 text-slate-500 tabular-nums dark:text-slate-400">#{failure.number}</span>
             {standalone ? (
               failure.title
@@ -51,7 +53,8 @@ export function FailureCard({ failure, slug, mode, standalone = false, modeHrefs
             )}
           </Heading>
           <div className="flex items-center gap-2">
-            <CopyLinkButton href={standalone ? failureHref(slug, failure.number) : analysisHref(slug, {}, `#failure-${failure.number}`)} label={`Copy link to failure ${failure.number}`} />
+            {/* The failure's own page with the layout being looked at: the link shows what the sender sees. */}
+            <CopyLinkButton href={ownPage} label={`Copy link to failure ${failure.number}`} />
           </div>
         </div>
         <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -101,7 +104,7 @@ export function FailureCard({ failure, slug, mode, standalone = false, modeHrefs
 
       <section aria-label={`MODEL vs IDEAL for failure ${failure.number}`}>
         <FailureDiff
-          failureNumber={failure.number}
+          failureNumber={failure.key}
           blocks={failure.codeBlocks}
           modelText={failure.modelText}
           idealText={failure.idealText}

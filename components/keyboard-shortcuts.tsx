@@ -2,6 +2,7 @@
 // Site-wide keys: j/k move between failures (cards or result rows marked data-nav-item), "/" focuses
 // the page's search box, "?" opens the help. Keys typed into form fields are left alone.
 import { useEffect, useRef } from "react";
+import { LAND_EVENT } from "./fragment-landing";
 
 const SHORTCUTS: [string, string][] = [
   ["j", "Next failure"],
@@ -29,7 +30,11 @@ function move(step: 1 | -1) {
   const next = items[Math.max(0, Math.min(items.length - 1, index + step))];
   if (!next) return;
   // The address first: the router re-renders on replaceState, and focus given before that could be lost.
-  if (next.id) window.history.replaceState(window.history.state, "", `#${next.id}`);
+  if (next.id) {
+    window.history.replaceState(window.history.state, "", `#${next.id}`);
+    // The highlight follows the address (replaceState fires no hashchange).
+    window.dispatchEvent(new CustomEvent(LAND_EVENT, { detail: { scroll: false } }));
+  }
   next.focus({ preventScroll: true });
   next.scrollIntoView({ block: "start" });
   requestAnimationFrame(() => {
@@ -84,8 +89,8 @@ export function KeyboardShortcuts() {
         ))}
       </dl>
       <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">
-        Click a diff line number to copy a link to that line: <code>#failure-3-L12</code> is MODEL line 12, <code>#failure-3-R12</code> IDEAL
-        line 12 (<code>-b2-</code> names a failure&apos;s second code block).
+        Click a diff line number to copy a link to that line: <code>#failure-open-port-L12</code> is MODEL line 12,{" "}
+        <code>#failure-open-port-R12</code> IDEAL line 12 (<code>-b2-</code> names a failure&apos;s second code block).
       </p>
       <form method="dialog" className="mt-4 text-right">
         <button className="rounded bg-slate-800 px-3 py-1 text-sm text-white hover:bg-slate-700 focus-visible:outline-2 dark:bg-slate-200 dark:text-slate-900">Close</button>

@@ -5,8 +5,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { parseCsv } from "../lib/export/to-csv";
 
-const CONFIDENT = "e2e-fixtures-trainer-confident-score";
-const HARSH = "e2e-fixtures-trainer-harsh-score";
+const CONFIDENT = "trainer-confident-score";
+const HARSH = "trainer-harsh-score";
 
 /** The Score column of the /scores table, as numbers out of 10 (null for "—"). */
 async function scoreColumn(page: Page): Promise<(number | null)[]> {

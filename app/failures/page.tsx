@@ -173,10 +173,10 @@ interface FailureRowProps {
 
 function FailureRow({ hit }: FailureRowProps) {
   return (
-    <li id={`hit-${hit.id}`} data-nav-item tabIndex={-1} data-testid="failure-hit" className="rounded-md border border-slate-200 p-3 focus:outline-none dark:border-slate-800">
+    <li id={`hit-${hit.analysis.slug}--${hit.key}`} data-nav-item tabIndex={-1} data-testid="failure-hit" className="rounded-md border border-slate-200 p-3 focus:outline-none dark:border-slate-800">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h3 className="min-w-0 font-medium [overflow-wrap:anywhere]">
-          <Link href={failureHref(hit.analysis.slug, hit.number)} className="hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
+          <Link href={failureHref(hit.analysis.slug, hit.key)} className="hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
             <span className="mr-1 text-slate-500 tabular-nums dark:text-slate-400">#{hit.number}</span>
             {hit.title}
           </Link>
@@ -185,7 +185,7 @@ function FailureRow({ hit }: FailureRowProps) {
       </div>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
         in{" "}
-        <Link href={`/analyses/${encodeURIComponent(hit.analysis.slug)}#failure-${hit.number}`} className="text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-current dark:text-blue-300 dark:decoration-blue-700">
+        <Link href={`/analyses/${encodeURIComponent(hit.analysis.slug)}#failure-${hit.key}`} className="text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-current dark:text-blue-300 dark:decoration-blue-700">
           {hit.analysis.title}
         </Link>{" "}
         <span className="font-mono">{hit.analysis.taskId ?? hit.analysis.slug}</span>

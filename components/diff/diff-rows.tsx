@@ -50,7 +50,8 @@ function Segments({ segments, render }: SegmentsProps) {
 }
 
 export interface DiffRowsProps {
-  failureNumber: number;
+  /** The failure's key (Failure.key): line anchors are `failure-<key>-L12`. */
+  failureNumber: number | string;
   pairIndex: number;
   rows: DiffRow[];
 }
@@ -111,7 +112,8 @@ export function UnifiedDiff({ failureNumber, pairIndex, rows }: DiffRowsProps) {
 }
 
 export interface SingleBlockProps {
-  failureNumber: number;
+  /** The failure's key (Failure.key): line anchors are `failure-<key>-L12`. */
+  failureNumber: number | string;
   pairIndex: number;
   side: "L" | "R";
   lines: string[];

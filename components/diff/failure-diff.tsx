@@ -1,9 +1,9 @@
 // MODEL vs IDEAL for one failure: each side's prose, then its code blocks paired by position and
 // diffed line by line. A block without a counterpart is shown alone and labelled.
-import Link from "next/link";
 import { alignBounded, blockLines, diffStats, pairBlocks, type BlockLike } from "@/lib/diff/align";
 import { diffLimitMessage, singleBlockLimit } from "@/lib/diff/limit-message";
 import type { DiffMode } from "@/lib/filters/view-params";
+import { DiffModeLinks } from "../diff-mode-switch";
 import { DiffLimitNote } from "./diff-limit-note";
 import { SingleBlock, SplitDiff, UnifiedDiff } from "./diff-rows";
 
@@ -17,7 +17,8 @@ export interface StoredCodeBlock {
 }
 
 export interface FailureDiffProps {
-  failureNumber: number;
+  /** The failure's key (Failure.key): line anchors are `failure-<key>-L12`. */
+  failureNumber: number | string;
   blocks: StoredCodeBlock[];
   modelText: string;
   idealText: string;
@@ -149,23 +150,10 @@ interface DiffModeSwitchProps {
   hrefs: Record<DiffMode, string>;
 }
 
-/** Split / Unified: links, so the choice lives in the URL. Hidden on narrow screens (always unified). */
+/**
+ * Split / Unified: links, so the choice lives in the URL; the client part keeps the #fragment and
+ * remembers the choice (components/diff-mode-switch.tsx). Hidden on narrow screens (always unified).
+ */
 function DiffModeSwitch({ mode, hrefs }: DiffModeSwitchProps) {
-  const item = (m: DiffMode, label: string) => (
-    <Link
-      href={hrefs[m]}
-      scroll={false}
-      replace
-      aria-current={mode === m ? "true" : undefined}
-      className={`px-2 py-0.5 ${mode === m ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "hover:bg-slate-200 dark:hover:bg-slate-700"}`}
-    >
-      {label}
-    </Link>
-  );
-  return (
-    <span className="ml-auto hidden overflow-hidden rounded border border-slate-300 md:inline-flex dark:border-slate-600" role="group" aria-label="Diff layout">
-      {item("split", "Split")}
-      {item("unified", "Unified")}
-    </span>
-  );
+  return <DiffModeLinks mode={mode} hrefs={hrefs} />;
 }

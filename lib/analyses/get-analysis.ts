@@ -12,6 +12,8 @@ export async function getAnalysis(slug: string, skip = 0, take?: number) {
     include: {
       source: { select: { raw: true } },
       gaps: { include: { gap: true } },
+      // Old failure numbers and keys, so an old #failure-7 fragment finds its failure (FragmentLanding).
+      failureAliases: { select: { alias: true, failureKey: true, title: true } },
       failures: {
         orderBy: { number: "asc" },
         skip,

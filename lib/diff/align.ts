@@ -330,7 +330,7 @@ export function pairBlocks<B extends BlockLike>(model: B[], ideal: B[]): BlockPa
  * The anchor id of a diff line. `side` "L" is the MODEL (left) line number, "R" the IDEAL (right)
  * one. The first block pair keeps the short form `failure-3-L12`; later pairs add `b2`, `b3`….
  */
-export function lineAnchor(failureNumber: number, pairIndex: number, side: "L" | "R", line: number): string {
+export function lineAnchor(failureNumber: number | string, pairIndex: number, side: "L" | "R", line: number): string {
   return pairIndex === 0 ? `failure-${failureNumber}-${side}${line}` : `failure-${failureNumber}-b${pairIndex + 1}-${side}${line}`;
 }
 

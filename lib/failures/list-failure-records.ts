@@ -13,13 +13,15 @@ import { analysisUrl, EXPORT_LIMIT } from "../analyses/list-analysis-records";
 
 export interface FailureRecord extends ParsedFailure {
   id: number;
+  /** Stable link key within the analysis (the URL names it; `number` is the display ordinal). */
+  key: string;
   /** The failure's own page (side-by-side diff). */
   url: string;
   analysis: { id: number; slug: string; title: string; taskId: string | null; platform: string | null; url: string };
 }
 
-export function failureUrl(slug: string, number: number): string {
-  return `/analyses/${encodeURIComponent(slug)}/failures/${number}`;
+export function failureUrl(slug: string, key: string): string {
+  return `/analyses/${encodeURIComponent(slug)}/failures/${encodeURIComponent(key)}`;
 }
 
 function criteriaOf(query: FailureQuery): FailureCriteria {
@@ -27,7 +29,7 @@ function criteriaOf(query: FailureQuery): FailureCriteria {
 }
 
 const rowSelect = {
-  id: true, number: true, title: true, severity: true, severityNote: true, section: true, rootCause: true,
+  id: true, number: true, key: true, title: true, severity: true, severityNote: true, section: true, rootCause: true,
   location: true, status: true, line: true,
   analysis: { select: { id: true, slug: true, title: true, taskId: true, platform: true } },
   gaps: { orderBy: { rank: "asc" }, select: { gapId: true } },
@@ -58,7 +60,8 @@ export async function toFailureRecords(rows: FailureRow[]): Promise<FailureRecor
     };
     return {
       id: row.id,
-      url: failureUrl(row.analysis.slug, row.number),
+      key: row.key,
+      url: failureUrl(row.analysis.slug, row.key),
       analysis: { ...row.analysis, url: analysisUrl(row.analysis.slug) },
       ...base,
     };
@@ -71,6 +74,7 @@ export const FAILURE_CSV_COLUMNS: CsvColumn<FailureRow>[] = [
   { header: "task_id", value: (r) => r.analysis.taskId },
   { header: "platform", value: (r) => r.analysis.platform },
   { header: "number", value: (r) => r.number },
+  { header: "key", value: (r) => r.key },
   { header: "title", value: (r) => r.title },
   { header: "severity", value: (r) => r.severity },
   { header: "severity_note", value: (r) => r.severityNote },
@@ -80,5 +84,5 @@ export const FAILURE_CSV_COLUMNS: CsvColumn<FailureRow>[] = [
   { header: "location", value: (r) => r.location },
   { header: "status", value: (r) => r.status },
   { header: "line", value: (r) => r.line },
-  { header: "url", value: (r) => failureUrl(r.analysis.slug, r.number) },
+  { header: "url", value: (r) => failureUrl(r.analysis.slug, r.key) },
 ];

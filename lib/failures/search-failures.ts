@@ -23,6 +23,8 @@ export interface FailureFacets {
 export interface FailureHit {
   id: number;
   number: number;
+  /** Stable link key within its analysis: links and the row's anchor use it. */
+  key: string;
   title: string;
   severity: string;
   severityNote: string | null;
@@ -57,7 +59,7 @@ export async function searchFailures(filters: FailureFilters): Promise<FailureSe
     prisma.failure.findMany({
       where: { id: { in: chunk } },
       select: {
-        id: true, number: true, title: true, severity: true, severityNote: true, location: true, rootCause: true, status: true,
+        id: true, number: true, key: true, title: true, severity: true, severityNote: true, location: true, rootCause: true, status: true,
         analysis: { select: { slug: true, title: true, taskId: true, platform: true } },
         gaps: { orderBy: { rank: "asc" }, select: { gap: { select: { id: true, label: true } } } },
       },

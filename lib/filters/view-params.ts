@@ -118,8 +118,9 @@ export function analysisHref(slug: string, state: { diff?: DiffMode; view?: Anal
   return `/analyses/${encodeURIComponent(slug)}${toQueryString({ view: state.view, diff: state.diff }, { view: "failures", diff: "split" })}${hash}`;
 }
 
-export function failureHref(slug: string, number: number, state: { diff?: DiffMode } = {}, hash = ""): string {
-  return `/analyses/${encodeURIComponent(slug)}/failures/${number}${toQueryString({ diff: state.diff }, { diff: "split" })}${hash}`;
+/** A failure's own page; `key` is its stable key (Failure.key) — old numbers still resolve, but redirect. */
+export function failureHref(slug: string, key: string | number, state: { diff?: DiffMode } = {}, hash = ""): string {
+  return `/analyses/${encodeURIComponent(slug)}/failures/${encodeURIComponent(key)}${toQueryString({ diff: state.diff }, { diff: "split" })}${hash}`;
 }
 
 /** A route param as stored: decoded once when it arrives percent-encoded, untouched when malformed. */

@@ -7,14 +7,17 @@ import { EmptyState } from "@/components/empty-state";
 import { FailureCard } from "@/components/failure-card";
 import { GapTag } from "@/components/gap-tag";
 import { LineLinks } from "@/components/line-links";
+import { FailureAliasMap } from "@/components/failure-alias-map";
 import { PageLocator } from "@/components/page-locator";
+import { PageSkeleton } from "@/components/page-skeleton";
 import { FailurePagination } from "@/components/page-links";
 import { RawMarkdown } from "@/components/raw-markdown";
-import { PageSkeleton } from "@/components/page-skeleton";
 import { SeverityBadge } from "@/components/severity-badge";
 import { SeverityCounts, countsOf } from "@/components/severity-counts";
 import { analysisHeader } from "@/lib/analyses/analysis-header";
 import { analysisExists } from "@/lib/analyses/analysis-exists";
+import { redirectOldSlug } from "@/lib/analyses/slug-alias";
+import { diffModeFor, queryString } from "@/lib/filters/diff-preference";
 import { getAnalysis, type AnalysisDetail } from "@/lib/analyses/get-analysis";
 import { analysisHref, decodeParam, parseAnalysisView, parseDiffMode } from "@/lib/filters/view-params";
 import { parsePage, type RawSearchParams } from "@/lib/filters/search-params";
@@ -53,7 +56,7 @@ export default async function AnalysisPage({ params, searchParams }: PageProps) 
   const [{ slug: rawSlug }, query] = await Promise.all([params, searchParams]);
   const slug = decodeParam(rawSlug);
   // Decided before anything streams, so an unknown slug gets a real 404 status.
-  if (!(await analysisExists(slug))) notFound();
+  if (!(await analysisExists(slug))) await redirectOldSlug(slug, "", queryString(query));
   return (
     <Suspense fallback={<PageSkeleton label="Loading the analysis…" variant="cards" />}>
       <AnalysisView slug={slug} query={query} />
@@ -76,7 +79,7 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
   if (view !== "raw" && failurePages.page !== failurePages.requested) {
     analysis = (await loadAnalysis(slug, pageWindow(failurePages.page, FAILURES_PER_PAGE).skip, FAILURES_PER_PAGE)) ?? notFound();
   }
-  const mode = parseDiffMode(query);
+  const mode = await diffModeFor(query);
   const header = analysisHeader(analysis);
   const modeHrefs = { split: analysisHref(slug, { diff: "split" }), unified: analysisHref(slug, { diff: "unified" }) };
   const tab = (v: typeof view, label: string) => (
@@ -207,7 +210,7 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
             <ol className="sticky top-4 max-h-[calc(100vh-2rem)] space-y-1 overflow-y-auto text-sm">
               {analysis.failures.map((f) => (
                 <li key={f.id}>
-                  <a href={`#failure-${f.number}`} className="flex items-start gap-2 rounded px-1 py-0.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+                  <a href={`#failure-${f.key}`} className="flex items-start gap-2 rounded px-1 py-0.5 hover:bg-slate-100 dark:hover:bg-slate-800">
                     <span className="tabular-nums text-slate-500 dark:text-slate-400">{f.number}.</span>
                     <span className="min-w-0 flex-1 [overflow-wrap:anywhere]">{f.title}</span>
                     <span className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${DOT[f.severity] ?? DOT.unknown}`} aria-label={f.severity} role="img" />
@@ -226,6 +229,7 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
           </section>
         </div>
       )}
+      <FailureAliasMap aliases={analysis.failureAliases} />
       <LineLinks />
     </article>
   );
@@ -252,4 +256,3 @@ function Fact({ label, value }: FactProps) {
     </div>
   );
 }
-

@@ -8,9 +8,9 @@ export const contentType = "image/png";
 
 export default async function Image({ params }: { params: Promise<{ slug: string; number: string }> }) {
   const { slug, number } = await params;
-  const data = /^\d{1,6}$/.test(number) ? await getFailure(decodeParam(slug), Number(number)) : null;
-  if (!data) return previewImage({ eyebrow: "Failure", title: "Failure not found", meta: [], chips: [] });
-  const { analysis, failure } = data;
+  const found = await getFailure(decodeParam(slug), decodeParam(number));
+  if (found?.kind !== "current") return previewImage({ eyebrow: "Failure", title: found ? "Failure no longer exists" : "Failure not found", meta: [], chips: [] });
+  const { analysis, failure } = found.data;
   return previewImage({
     eyebrow: `Failure ${failure.number} of ${analysis.failureCount}`,
     title: failure.title,
