@@ -13,12 +13,17 @@ export interface DiffModeLinksProps {
   hrefs: Record<DiffMode, string>;
 }
 
+/** Outside the component: writing a browser global is no render-time mutation (react-hooks/immutability). */
+function rememberDiffMode(mode: DiffMode) {
+  document.cookie = diffCookie(mode);
+}
+
 export function DiffModeLinks({ mode, hrefs }: DiffModeLinksProps) {
   const router = useRouter();
   const choose = (event: React.MouseEvent<HTMLAnchorElement>, m: DiffMode) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
     event.preventDefault();
-    document.cookie = diffCookie(m);
+    rememberDiffMode(m);
     router.replace(`${hrefs[m]}${window.location.hash}`, { scroll: false });
   };
   const item = (m: DiffMode, label: string) => (

@@ -45,7 +45,7 @@ export async function getFailure(slug: string, ref: string): Promise<FailureLook
   const target = await findFailureTarget(analysis.id, ref);
   if (!target) return null;
   if (target.kind === "gone") return { kind: "gone", analysis, title: target.title, ref };
-  const failure = await prisma.failure.findUnique({ where: { analysisId_key: { analysisId: analysis.id, key: target.key } }, include: FAILURE_INCLUDE });
+  const failure = await loadFailureRow(analysis.id, target.key);
   if (!failure) return null;
   const [previous, next, aliases] = await Promise.all([
     prisma.failure.findFirst({ where: { analysisId: analysis.id, number: { lt: failure.number } }, orderBy: { number: "desc" }, select: { number: true, key: true, title: true } }),
@@ -64,6 +64,6 @@ export interface FailurePageData {
   aliases: { alias: string; failureKey: string; title: string }[];
 }
 
-function loadFailureRow(id: number) {
-  return prisma.failure.findUnique({ where: { id }, include: FAILURE_INCLUDE });
+function loadFailureRow(analysisId: number, key: string) {
+  return prisma.failure.findUnique({ where: { analysisId_key: { analysisId, key } }, include: FAILURE_INCLUDE });
 }

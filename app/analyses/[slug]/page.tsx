@@ -19,7 +19,7 @@ import { analysisExists } from "@/lib/analyses/analysis-exists";
 import { redirectOldSlug } from "@/lib/analyses/slug-alias";
 import { diffModeFor, queryString } from "@/lib/filters/diff-preference";
 import { getAnalysis, type AnalysisDetail } from "@/lib/analyses/get-analysis";
-import { analysisHref, decodeParam, parseAnalysisView, parseDiffMode } from "@/lib/filters/view-params";
+import { analysisHref, decodeParam, parseAnalysisView } from "@/lib/filters/view-params";
 import { parsePage, type RawSearchParams } from "@/lib/filters/search-params";
 import { FAILURES_PER_PAGE, pageOf, pageWindow } from "@/lib/render/pages";
 
