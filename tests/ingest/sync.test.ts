@@ -16,7 +16,7 @@ beforeEach(() => {
   dbFile = freshDatabase(dir);
   db = openSqlite(dbFile);
   content = path.join(dir, "content");
-});
+}, 60_000); // the first call migrates a template database: slow when the machine is busy
 afterEach(() => {
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -16,7 +16,7 @@ beforeAll(() => {
   // Read once when the upload worker pool starts (first upload of this file).
   vi.stubEnv("FAULTLINE_TEST_HOOKS", "1");
   vi.stubEnv("FAULTLINE_PARSE_TIMEOUT_MS", "3000");
-});
+}, 60_000);
 afterAll(() => {
   vi.unstubAllEnvs();
   fs.rmSync(dir, { recursive: true, force: true });
