@@ -165,7 +165,10 @@ function markFields(sections: readonly Section[]): void {
     const label = colon?.[1] ?? key;
     const siblings = section.parent.children;
     const series = colon !== null && siblings.every((s) => fieldKey(s.text).startsWith(`${label}:`));
-    const known = !series && kindOfLabel(label) !== "other";
+    // Under an unnumbered group heading ("## Critical Failures") a heading is an item even when its
+    // words end like a label ("### Wrong Bucket Attribute Reference").
+    const parentGroup = !hasNumbering(section.parent.text) && (levelOfHeading(section.parent.text) !== null || namesFailures(section.parent.text));
+    const known = !series && !parentGroup && kindOfLabel(label) !== "other";
     const repeated = (parentsByKey.get(`${section.depth}:${key}`)?.size ?? 0) >= 2;
     // "### Initial Issues" repeated beside "### Fixes Applied" is the problem field of each item.
     const group = (levelOfHeading(section.text) !== null || GROUP_NAME.test(section.text)) && !siblings.some((s) => s.side || s.field);

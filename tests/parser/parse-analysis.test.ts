@@ -69,7 +69,12 @@ describe("parseAnalysis", () => {
       analysis("**Original Training Quality Score**: 6/10\n\nLint Score: 10/10\n\n### Updated Training Quality Score: 8/10\n"),
     );
     expect(record.score).toEqual({ value: 8, max: 10 });
-    expect(record.scores.map((s) => s.label)).toEqual(["Original Training Quality Score", "Updated Training Quality Score"]);
+    // The lint score is kept with its label and kind, never taken as the training score.
+    expect(record.scores.map((s) => [s.label, s.kind])).toEqual([
+      ["Original Training Quality Score", "training"],
+      ["Lint Score", "lint"],
+      ["Updated Training Quality Score", "training"],
+    ]);
   });
 
   it("reads an arithmetic score and a score on a 0-1 scale", () => {
