@@ -103,7 +103,8 @@ export class ParsePool {
   async close(): Promise<void> {
     this.closed = true;
     for (const task of this.queue.splice(0)) task.reject(new Error("the parse pool was closed"));
-    await Promise.all(this.slots.map((slot) => this.retire(slot)));
+    // A copy: retire() removes each slot from this.slots as it goes.
+    await Promise.all([...this.slots].map((slot) => this.retire(slot)));
   }
 
   private spawn(): void {

@@ -195,3 +195,17 @@ describe("the database file replaced or removed during an ingest", () => {
     expect(stored(db)).toEqual([]);
   }, 120_000);
 });
+
+describe("parse pool", () => {
+  it("close() stops every worker, so an ingest leaves no thread behind", async () => {
+    const { ParsePool } = await import("@/lib/ingest/parse-pool");
+    const threads = () => process.getActiveResourcesInfo().filter((r) => r === "MessagePort").length;
+    const before = threads();
+    const pool = new ParsePool({ workers: 3 });
+    const prepared = await Promise.all(["# a", "# b", "# c"].map((text, i) => pool.prepare({ sourcePath: `${i}.md`, contentHash: String(i), bytes: new Uint8Array(Buffer.from(text)) })));
+    expect(prepared.map((p) => p.record.title)).toEqual(["a", "b", "c"]);
+    expect(threads()).toBeGreaterThan(before);
+    await pool.close();
+    expect(threads()).toBe(before);
+  }, 60_000);
+});
