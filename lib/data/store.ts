@@ -15,6 +15,15 @@ export interface KnownSource {
   id: number;
   slug: string;
   contentHash: string;
+  parserVersion: string;
+}
+
+export interface StoreOptions {
+  /**
+   * The parser/taxonomy version documents are parsed with now (lib/ingest/parser-version.ts): a stored
+   * analysis counts as unchanged only when its bytes *and* its version match. Omitted: bytes only.
+   */
+  parserVersion?: string;
 }
 
 export interface WriteResult {
@@ -48,23 +57,28 @@ export class AnalysisStore {
   /** Slugs, failure keys and their aliases (lib/data/identity-store.ts). */
   readonly identity: IdentityStore;
 
-  constructor(private readonly db: Sqlite) {
+  constructor(
+    private readonly db: Sqlite,
+    private readonly options: StoreOptions = {},
+  ) {
     this.identity = new IdentityStore(db);
     this.stmts = {
-      known: db.prepare<[], { id: number; slug: string; sourcePath: string; contentHash: string }>(
-        `SELECT id, slug, sourcePath, contentHash FROM "Analysis"`,
+      known: db.prepare<[], { id: number; slug: string; sourcePath: string; contentHash: string; parserVersion: string }>(
+        `SELECT id, slug, sourcePath, contentHash, parserVersion FROM "Analysis"`,
       ),
       slugOwner: db.prepare<[string], { sourcePath: string }>(`SELECT sourcePath FROM "Analysis" WHERE slug = ?`),
-      bySource: db.prepare<[string], { id: number; slug: string; contentHash: string }>(`SELECT id, slug, contentHash FROM "Analysis" WHERE sourcePath = ?`),
+      bySource: db.prepare<[string], { id: number; slug: string; contentHash: string; parserVersion: string }>(
+        `SELECT id, slug, contentHash, parserVersion FROM "Analysis" WHERE sourcePath = ?`,
+      ),
       insertAnalysis: db.prepare(
         `INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, taskId, platform, language, summary,
           scoreValue, scoreMax, scoreNorm, scoresJson, declaredCritical, declaredHigh, declaredMedium, declaredLow,
           hasDeclaredCounts, criticalCount, highCount, mediumCount, lowCount, unknownCount, failureCount, failureLoad,
-          knowledgeGapsJson, warningsJson, warningCount, byteSize, parseMs, createdAt, updatedAt)
+          knowledgeGapsJson, warningsJson, warningCount, byteSize, parseMs, parserVersion, createdAt, updatedAt)
          VALUES (@slug, @sourcePath, @contentHash, @title, @taskId, @platform, @language, @summary,
           @scoreValue, @scoreMax, @scoreNorm, @scoresJson, @declaredCritical, @declaredHigh, @declaredMedium, @declaredLow,
           @hasDeclaredCounts, @criticalCount, @highCount, @mediumCount, @lowCount, @unknownCount, @failureCount, @failureLoad,
-          @knowledgeGapsJson, @warningsJson, @warningCount, @byteSize, @parseMs, @now, @now)`,
+          @knowledgeGapsJson, @warningsJson, @warningCount, @byteSize, @parseMs, @parserVersion, @now, @now)`,
       ),
       updateAnalysis: db.prepare(
         `UPDATE "Analysis" SET contentHash=@contentHash, title=@title, taskId=@taskId, platform=@platform,
@@ -74,7 +88,7 @@ export class AnalysisStore {
           criticalCount=@criticalCount, highCount=@highCount, mediumCount=@mediumCount, lowCount=@lowCount,
           unknownCount=@unknownCount, failureCount=@failureCount, failureLoad=@failureLoad,
           knowledgeGapsJson=@knowledgeGapsJson, warningsJson=@warningsJson, warningCount=@warningCount,
-          byteSize=@byteSize, parseMs=@parseMs, updatedAt=@now
+          byteSize=@byteSize, parseMs=@parseMs, parserVersion=@parserVersion, updatedAt=@now
          WHERE id=@id`,
       ),
       upsertSource: db.prepare(
@@ -85,9 +99,9 @@ export class AnalysisStore {
       deleteAnalysisGaps: db.prepare(`DELETE FROM "AnalysisGap" WHERE analysisId = ?`),
       insertFailure: db.prepare(
         `INSERT INTO "Failure" (analysisId, number, "key", title, severity, severityRank, severityNote, section, modelText,
-          idealText, rootCause, location, status, line, primaryGap, platform)
+          idealText, rootCause, location, status, fieldsJson, line, primaryGap, platform)
          VALUES (@analysisId, @number, @key, @title, @severity, @severityRank, @severityNote, @section, @modelText,
-          @idealText, @rootCause, @location, @status, @line, @primaryGap, @platform)`,
+          @idealText, @rootCause, @location, @status, @fieldsJson, @line, @primaryGap, @platform)`,
       ),
       insertCode: db.prepare(
         `INSERT INTO "CodeBlock" (failureId, side, position, lang, value, linesHtml) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -116,6 +130,12 @@ export class AnalysisStore {
   }
 
   /** sourcePath → what is stored for it, to skip unchanged files without reading them twice. */
+  /** Stored from these very bytes by the parser in use now (nothing to parse again). */
+  isCurrent(known: Pick<KnownSource, "contentHash" | "parserVersion">, contentHash: string): boolean {
+    const { parserVersion } = this.options;
+    return known.contentHash === contentHash && (parserVersion === undefined || known.parserVersion === parserVersion);
+  }
+
   knownSources(): Map<string, KnownSource> {
     const map = new Map<string, KnownSource>();
     for (const row of this.stmts.known.all()) map.set(row.sourcePath, row);
@@ -188,10 +208,10 @@ export class AnalysisStore {
     const existing = this.stmts.bySource.get(doc.sourcePath);
     // Compared here, inside the write transaction: a concurrent ingest may have stored these very bytes
     // since this one listed what was known, and rewriting them would only report "updated" for nothing.
-    if (existing?.contentHash === doc.contentHash) return { sourcePath: doc.sourcePath, slug: existing.slug, status: "unchanged" };
+    if (existing && this.isCurrent(existing, doc.contentHash)) return { sourcePath: doc.sourcePath, slug: existing.slug, status: "unchanged" };
     // A changed file that failed to parse never replaces a good analysis with an empty one.
     if (existing && doc.failed && keepPreviousAnalysis(this.db, existing.id, doc)) return { sourcePath: doc.sourcePath, slug: existing.slug, status: "updated", kept: true };
-    const params = analysisParams(doc);
+    const params = { ...analysisParams(doc), parserVersion: this.options.parserVersion ?? "" };
     let id: number;
     let slug: string;
     // Failures still in the document keep their link keys (read before the old rows go).
@@ -238,6 +258,7 @@ export class AnalysisStore {
         rootCause: failure.rootCause,
         location: failure.location,
         status: failure.status,
+        fieldsJson: JSON.stringify(failure.fields ?? []),
         line: failure.line,
         primaryGap: gaps[0] ?? "unclassified",
         platform,

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import { AnalysisStore, type WriteResult } from "../data/store";
 import { databaseFileGuard, DatabaseUnwritableError, openSqlite, type Sqlite } from "../data/sqlite";
+import { parserVersion } from "./parser-version";
 import { readGapDefinitions } from "./taxonomy-file";
 import { listMarkdownFiles } from "./files";
 import type { PreparedAnalysis, SourceFile } from "./prepare";
@@ -29,6 +30,8 @@ export interface IngestOptions {
   batchSize?: number;
   db?: Sqlite;
   onProgress?: (event: IngestProgress) => void;
+  /** The parser version to record and compare (default: the digest of the parser and taxonomy in use). */
+  parserVersion?: string;
 }
 
 export interface IngestSummary {
@@ -77,7 +80,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       throw error;
     }
   };
-  const store = new AnalysisStore(db);
+  const store = new AnalysisStore(db, { parserVersion: options.parserVersion ?? parserVersion() });
   store.syncGaps(readGapDefinitions());
   // Analyses stored before link identities (migration 0010) get theirs once, before anything is served.
   store.identity.upgrade();
@@ -111,7 +114,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     seen.add(sourcePath);
     const source = read(file, sourcePath);
     if (!source) continue;
-    if (known.get(sourcePath)?.contentHash === source.contentHash) {
+    const stored = known.get(sourcePath);
+    if (stored && store.isCurrent(stored, source.contentHash)) {
       summary.unchanged++;
       report(sourcePath, "unchanged");
       continue;

@@ -7,6 +7,7 @@ import { openSqlite } from "../data/sqlite";
 import { defaultWorkerCount } from "../ingest/worker-pool";
 import { ParsePool } from "../ingest/parse-pool";
 import type { PreparedAnalysis } from "../ingest/prepare";
+import { parserVersion } from "../ingest/parser-version";
 import { hashBytes } from "../ingest/source";
 import { readGapDefinitions } from "../ingest/taxonomy-file";
 import type { ParsedAnalysis } from "../parser/types";
@@ -60,7 +61,7 @@ export async function ingestUploads(files: UploadedFile[]): Promise<UploadResult
   // A short busy timeout: an upload should answer "busy, try again" rather than hang while an ingest writes.
   const db = openSqlite(undefined, { busyTimeoutMs: 3000 });
   try {
-    const store = new AnalysisStore(db);
+    const store = new AnalysisStore(db, { parserVersion: parserVersion() });
     store.syncGaps(readGapDefinitions());
     const known = store.knownSources();
     return files.map((file, index): UploadResult => {
@@ -68,7 +69,7 @@ export async function ingestUploads(files: UploadedFile[]): Promise<UploadResult
       const { sourcePath, contentHash } = prepared;
       const existing = known.get(sourcePath);
       const base = { name: file.name, warnings: prepared.record.warnings, record: prepared.record };
-      if (existing?.contentHash === contentHash) {
+      if (existing && store.isCurrent(existing, contentHash)) {
         return { ...base, status: "unchanged", slug: existing.slug, url: `/analyses/${existing.slug}` };
       }
       const [result] = store.writeBatch([prepared]);

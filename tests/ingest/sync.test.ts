@@ -47,6 +47,30 @@ describe("ingest", () => {
     expect(db.prepare(`SELECT id, slug, updatedAt FROM "Analysis"`).all()).toEqual(before);
   });
 
+  it("parses unchanged files again after a parser or taxonomy change, keeping slugs and ids", async () => {
+    write(content, "a.md", report("101004242", [{ title: "Hardcoded secret", severity: "Critical" }]));
+    const v1 = () => ingest({ paths: [content], db, workers: 0, parserVersion: "parser-v1" });
+    expect(await v1()).toMatchObject({ added: 1 });
+    const before = db.prepare(`SELECT id, slug FROM "Analysis"`).all();
+    expect(await v1()).toMatchObject({ updated: 0, unchanged: 1 });
+    // An upgraded parser must reach analyses whose bytes did not change (else old results live forever).
+    expect(await ingest({ paths: [content], db, workers: 0, parserVersion: "parser-v2" })).toMatchObject({ updated: 1, unchanged: 0 });
+    expect(db.prepare(`SELECT id, slug FROM "Analysis"`).all()).toEqual(before);
+    expect(db.prepare(`SELECT parserVersion FROM "Analysis"`).get()).toEqual({ parserVersion: "parser-v2" });
+    expect(await ingest({ paths: [content], db, workers: 0, parserVersion: "parser-v2" })).toMatchObject({ unchanged: 1 });
+  });
+
+  it("keeps each failure's labelled fields that no other column holds", async () => {
+    const text = report("101004243", [{ title: "Hardcoded secret", severity: "Critical" }]).replace(
+      "**Root Cause**: The model guessed.\n",
+      "**Root Cause**: The model guessed.\n\n**Training Value**: Teaches secret handling.\n",
+    );
+    write(content, "a.md", text);
+    await run();
+    const row = db.prepare<[], { fieldsJson: string }>(`SELECT fieldsJson FROM "Failure"`).get();
+    expect(JSON.parse(row!.fieldsJson)).toContainEqual({ label: "Training Value", text: "Teaches secret handling." });
+  });
+
   it("replaces a changed file's failures and keeps its slug and id", async () => {
     const file = write(content, "a.md", report("101004242", [{ title: "Hardcoded secret", severity: "Critical" }, { title: "Old problem", severity: "Low" }]));
     await run();
