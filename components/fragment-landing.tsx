@@ -13,7 +13,7 @@ import { useEffect, useRef, useState } from "react";
 export const LAND_EVENT = "faultline:land";
 
 const WAIT_MS = 15_000;
-const SETTLE_MS = 4_000;
+const SETTLE_MS = 6_000;
 const LINE_SUFFIX = /^(.*?)((?:-b\d+)?-[LR]\d+)$/;
 
 type Aliases = Record<string, [key: string, title: string]>;
@@ -86,7 +86,7 @@ export function FragmentLanding() {
     let markedHash = "";
     let waiter: MutationObserver | null = null;
     let waitTimer = 0;
-    let settle: { stop: () => void } | null = null;
+    let settle: { stop: () => void; align: () => void } | null = null;
 
     const unmark = () => {
       for (const el of document.querySelectorAll<HTMLElement>("[data-landed]")) {
@@ -114,27 +114,32 @@ export function FragmentLanding() {
       const block: ScrollLogicalPosition = line ? "center" : "start";
       let wanted = Number.NaN;
       const align = () => {
-        if (!el.isConnected) return;
-        const top = el.getBoundingClientRect().top;
+        // Hydration or a re-render may have replaced the element: follow its successor (re-marked below).
+        const target = el.isConnected ? el : marked?.isConnected ? marked : null;
+        if (!target) return;
+        const top = target.getBoundingClientRect().top;
         if (Number.isNaN(wanted) || Math.abs(top - wanted) > 2) {
-          el.scrollIntoView({ block });
-          wanted = el.getBoundingClientRect().top;
+          target.scrollIntoView({ block });
+          wanted = target.getBoundingClientRect().top;
         }
       };
       align();
       const resize = new ResizeObserver(align);
       resize.observe(document.body);
+      // Anything but the reader scrolling the page away (a router or a content swap) is undone.
+      window.addEventListener("scroll", align, { passive: true });
       const timers = [50, 150, 400, 800, 1500, 2500].map((ms) => window.setTimeout(align, ms));
       const stop = () => {
         resize.disconnect();
+        window.removeEventListener("scroll", align);
         timers.forEach((t) => window.clearTimeout(t));
-        for (const type of ["wheel", "touchstart", "keydown", "mousedown"]) window.removeEventListener(type, stop, true);
+        for (const type of ["wheel", "touchstart", "keydown", "mousedown", "pointerdown"]) window.removeEventListener(type, stop, true);
         window.clearTimeout(end);
         if (settle?.stop === stop) settle = null;
       };
       const end = window.setTimeout(stop, SETTLE_MS);
-      for (const type of ["wheel", "touchstart", "keydown", "mousedown"]) window.addEventListener(type, stop, { capture: true, passive: true });
-      settle = { stop };
+      for (const type of ["wheel", "touchstart", "keydown", "mousedown", "pointerdown"]) window.addEventListener(type, stop, { capture: true, passive: true });
+      settle = { stop, align };
     };
 
     const land = ({ scroll = true }: { scroll?: boolean } = {}) => {
@@ -181,7 +186,11 @@ export function FragmentLanding() {
     const remark = new MutationObserver(() => {
       if (!marked || marked.isConnected || !markedHash || markedHash !== currentHash()) return;
       const found = find(markedHash);
-      if (found?.kind === "element") mark(found.el);
+      if (found?.kind === "element") {
+        mark(found.el);
+        // Still settling: keep the new element in place too (the settle loop follows `marked`).
+        settle?.align();
+      }
     });
     remark.observe(document.body, { childList: true, subtree: true });
 

@@ -7,7 +7,8 @@ import { expect, test, type Browser, type Locator, type Page } from "@playwright
 import { deleteAnalyses } from "./cleanup";
 import { E2E_ADMIN_TOKEN } from "./constants";
 
-const RUNS = 20;
+// 20 by the issue's definition of done; LINKS_RUNS lowers it for a quick local check.
+const RUNS = Number(process.env.LINKS_RUNS || 20);
 const NAME = "links-long.md";
 
 const TOPICS = [
@@ -138,7 +139,7 @@ async function coldOpen(browser: Browser, url: string) {
 
 for (const kind of KINDS) {
   test(`a cold ${kind.name} link lands and is highlighted, ${RUNS} times out of ${RUNS}`, async ({ browser }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(RUNS * 30_000);
     for (let run = 1; run <= RUNS; run++) {
       const { context, page } = await coldOpen(browser, kind.url());
       try {
@@ -152,7 +153,7 @@ for (const kind of KINDS) {
 }
 
 test(`after client-side navigation and back/forward, failure and source-line links land, ${RUNS} times`, async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(RUNS * 60_000);
   for (let run = 1; run <= RUNS; run++) {
     // Spread over the document: each run aims at another failure.
     const target = now[(run * 7) % now.length]!;
