@@ -1,6 +1,7 @@
 // One failure as reviewers read it: heading, severity, gaps, root cause, the MODEL vs IDEAL diff,
 // impacts and references. Used on the analysis page (as a list) and on the failure's own page.
 import Link from "next/link";
+import { failureFields } from "@/lib/analyses/failure-fields";
 import type { FailureDetail } from "@/lib/analyses/get-analysis";
 import { analysisHref, failureHref, type DiffMode } from "@/lib/filters/view-params";
 import { CopyLinkButton } from "./copy-link-button";
@@ -31,6 +32,7 @@ export function FailureCard({ failure, slug, mode, standalone = false, modeHrefs
   const Heading = standalone ? "h1" : "h2";
   // Links use the failure's stable key (never its position): `#failure-<key>`, `/failures/<key>`.
   const ownPage = failureHref(slug, failure.key, { diff: mode });
+  const fields = failureFields(failure.fieldsJson);
   return (
     <article
       id={`failure-${failure.key}`}
@@ -121,6 +123,20 @@ export function FailureCard({ failure, slug, mode, standalone = false, modeHrefs
               <div key={impact.id} className="[overflow-wrap:anywhere]">
                 {impact.label && <dt className="inline font-medium">{impact.label}: </dt>}
                 <dd className="inline whitespace-pre-wrap">{impact.text}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+
+      {fields.length > 0 && (
+        <section aria-label="Other fields">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">Also in the report</h3>
+          <dl className="mt-1 space-y-1 text-sm">
+            {fields.map((field, index) => (
+              <div key={index} className="[overflow-wrap:anywhere]">
+                <dt className="inline font-medium">{field.label}: </dt>
+                <dd className="inline whitespace-pre-wrap">{field.text}</dd>
               </div>
             ))}
           </dl>

@@ -111,23 +111,32 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
           <Fact label="Task ID" value={<span className="font-mono">{analysis.taskId ?? "—"}</span>} />
           <Fact label="Platform" value={[analysis.platform, analysis.language].filter(Boolean).join(" · ") || "—"} />
           <Fact
-            label={header.scores.length > 1 ? "Scores" : "Training quality"}
+            label="Training quality"
             value={
-              header.scores.length > 1 ? (
-                <ul>
-                  {header.scores.map((s, i) => (
-                    <li key={i}>
-                      <span className="tabular-nums font-medium">{s.value}/{s.max}</span> <span className="text-slate-600 dark:text-slate-300">{s.label}</span>
-                    </li>
-                  ))}
-                </ul>
-              ) : analysis.scoreValue !== null ? (
-                <span className="text-lg font-semibold tabular-nums">{analysis.scoreValue}/{analysis.scoreMax}</span>
+              analysis.scoreValue !== null ? (
+                <span>
+                  <span className="text-lg font-semibold tabular-nums">{analysis.scoreValue}/{analysis.scoreMax}</span>
+                  {header.trainingScoreLabel && <span className="block text-xs text-slate-600 dark:text-slate-300">from “{header.trainingScoreLabel}”</span>}
+                </span>
               ) : (
                 "not given"
               )
             }
           />
+          {header.otherScores.length > 0 && (
+            <Fact
+              label="Other scores"
+              value={
+                <ul>
+                  {header.otherScores.map((s, i) => (
+                    <li key={i}>
+                      <span className="tabular-nums font-medium">{s.value}/{s.max}</span> <span className="text-slate-600 dark:text-slate-300">{s.label}</span>
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
           <Fact label="Failures found" value={<SeverityCounts counts={countsOf(analysis)} />} />
           {analysis.hasDeclaredCounts && (
             <Fact
