@@ -68,6 +68,7 @@ const MAX_STARTUP_FAILURES = 3;
 
 export class ParsePool {
   private readonly slots: Slot[] = [];
+  private readonly size: number;
   private readonly queue: Task[] = [];
   private readonly timeoutMs: number;
   private readonly memoryMb: number;
@@ -81,12 +82,15 @@ export class ParsePool {
   constructor(options: ParsePoolOptions) {
     this.timeoutMs = options.timeoutMs ?? parseTimeoutMs();
     this.memoryMb = options.memoryMb ?? parseMemoryMb();
-    for (let i = 0; i < Math.max(1, options.workers); i++) this.spawn();
+    this.size = Math.max(1, options.workers);
+    for (let i = 0; i < this.size; i++) this.spawn();
   }
 
   /** Parses one document in a worker. Resolves with a failed analysis on timeout or worker death. */
   prepare(file: SourceFile): Promise<PreparedAnalysis> {
     if (this.closed) return Promise.reject(new Error("the parse pool is closed"));
+    // Workers that could not start are not retried in a loop, only when there is work again.
+    this.refill();
     return new Promise((resolve, reject) => {
       this.queue.push({ file, resolve, reject });
       this.dispatch();
@@ -153,11 +157,14 @@ export class ParsePool {
     if (this.startupFailures >= MAX_STARTUP_FAILURES) {
       const error = new ParseWorkersUnavailableError(`The parse workers cannot start (${this.entry}): ${this.lastStartupError}`);
       for (const task of this.queue.splice(0)) task.reject(error);
-      this.startupFailures = 0; // the next document tries again
-      if (!this.slots.length) this.spawn();
+      this.startupFailures = 0; // the next document tries again (prepare() starts workers)
       return;
     }
-    this.spawn();
+    this.refill();
+  }
+
+  private refill(): void {
+    while (!this.closed && this.slots.length < this.size) this.spawn();
   }
 
   private dispatch(): void {
@@ -181,7 +188,7 @@ export class ParsePool {
       failedAnalysis(current.task.file, "parse-timeout", `Parsing took longer than ${seconds} s (FAULTLINE_PARSE_TIMEOUT_MS) and was stopped.`),
     );
     // The worker is stuck in the parser: stop it and start a fresh one for the documents behind it.
-    void this.retire(slot).then(() => this.spawn());
+    void this.retire(slot).then(() => this.refill());
   }
 
   private async retire(slot: Slot): Promise<void> {
