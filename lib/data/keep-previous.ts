@@ -27,8 +27,8 @@ export function keepPreviousAnalysis(db: Sqlite, id: number, doc: PreparedAnalys
   const note: ParseWarning = {
     code: KEPT_WARNING,
     message:
-      `The file changed (${new Date().toISOString()}) but the new version could not be parsed (${failed.code}: ${failed.message}); ` +
-      `this is still the analysis of the previous version.`,
+      `The file (or the parser) changed (${new Date().toISOString()}) but the new parse failed (${failed.code}: ${failed.message}); ` +
+      `this is still the previous analysis, from the previous version.`,
     line: null,
   };
   const next = [...warnings.filter((w) => w.code !== KEPT_WARNING), note];
