@@ -231,6 +231,8 @@ test("link previews: analysis and failure pages carry OpenGraph and Twitter imag
   expect(og).toContain("/analyses/990000123/failures/1/opengraph-image");
   // Without FAULTLINE_PUBLIC_URL the absolute address is the host the page was asked from, not localhost.
   expect(new URL(og!).origin).toBe(new URL(page.url()).origin);
+  const ogUrl = await page.locator('meta[property="og:url"]').getAttribute("content");
+  expect(ogUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/analyses\/990000123\/failures\/[a-z0-9-]+$/);
   const image = await request.get(new URL(og!).pathname + new URL(og!).search);
   expect(image.status()).toBe(200);
   expect(image.headers()["content-type"]).toBe("image/png");

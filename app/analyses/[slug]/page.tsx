@@ -47,7 +47,8 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   return {
     title: analysis.title,
     description,
-    openGraph: { title: analysis.title, description, type: "article" },
+    // og:url is the canonical address (the stored slug, even when an alias was asked for).
+    openGraph: { title: analysis.title, description, type: "article", url: analysisHref(analysis.slug) },
     twitter: { card: "summary_large_image", title: analysis.title, description },
   };
 }

@@ -39,7 +39,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   return {
     title,
     description,
-    openGraph: { title, description, type: "article" },
+    openGraph: { title, description, type: "article", url: failureHref(analysis.slug, failure.key) },
     twitter: { card: "summary_large_image", title, description },
   };
 }
