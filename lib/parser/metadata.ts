@@ -9,7 +9,9 @@ import { cleanTitle, squash, stripBlockPrefix, stripEmoji, stripInlineMarkdown }
 // ---- task id ------------------------------------------------------------------------------------
 
 const TASK_ID =
-  /\btask(?:[\s_-]*id)?\s*(?:#|no\.?|number)?\s*[:：=\-–—]?\s*[(`"']?\s*([A-Za-z0-9][A-Za-z0-9_-]{3,39})\b|\btask\b[^()\n]{0,80}\((\d{5,})\)/gi;
+  // Each whitespace run is bounded and follows a token of its own, so runs never share spaces
+  // (four adjacent `\s*` made "Task" + 400 spaces take 15 s).
+  /\btask(?:[\s_-]{0,20}id)?\s{0,20}(?:(?:#|no\.?|number)\s{0,20})?(?:[:：=\-–—]\s{0,20})?(?:[(`"']\s{0,20})?([A-Za-z0-9][A-Za-z0-9_-]{3,39})\b|\btask\b[^()\n]{0,80}\((\d{5,})\)/gi;
 
 /** Task id from the title, intro prose or metadata lines ("for task 101000875", "Task ID: X"). */
 export function findTaskId(root: Root, source: string): string | null {
