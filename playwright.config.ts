@@ -41,7 +41,7 @@ export default defineConfig({
     command: "npx tsx e2e/serve.ts",
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
-    timeout: 240_000,
+    timeout: 600_000, // ingest + a first `next build`: ~2 min on a quiet 2-core machine, far more under load
     stdout: "pipe",
     stderr: "pipe",
     env: { PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: `file:./${DB}`, FAULTLINE_ADMIN_TOKEN: E2E_ADMIN_TOKEN, NEXT_TELEMETRY_DISABLED: "1" },
