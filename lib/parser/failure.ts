@@ -349,17 +349,54 @@ function sideCode(field: Field, code: Code): Array<{ side: CodeSide; block: Code
     return [{ side: field.kind, block }];
   }
   if (marked) return [{ side: marked, block }];
-  if (field.kind === "other") return [{ side: introSide(field), block }];
+  if (field.kind === "other") return [{ side: introSide(field, code), block }];
   return [];
 }
 
-/** Side of an unlabelled block from the sentence that introduces it ("Required permissions:"). */
-function introSide(field: Field): CodeSide {
-  const intro = field.text[field.text.length - 1] ?? field.label ?? "";
+/**
+ * Side of an unlabelled block from the wording that introduces it, nearest first: the line right
+ * before it ("The solution includes:"), the field's own label ("**HOW WE FIXED IT:**", "Examples from
+ * IDEAL_RESPONSE"), an earlier lead-in line ending with ':'; else the model's. Earlier prose without
+ * a colon is not read: problem statements say "should" and "instead" too.
+ */
+function introSide(field: Field, code: Code): CodeSide {
+  const before = field.textBefore?.get(code) ?? field.text.length;
+  const near = sideOfIntro(field.text[before - 1] ?? "");
+  if (near) return near;
+  const label = field.label ?? "";
+  // "Examples from IDEAL_RESPONSE (these were issues during QA)": the parenthesis qualifies the label.
+  const problemParen = /\b(issues?|problems?|wrong|incorrect|bugs?|broken)\b/i.test(field.paren ?? "");
+  const named = /\bideal[_ ]response/i.test(label) ? "ideal" : /\bmodel[_ ]response/i.test(label) ? "model" : null;
+  const byLabel = problemParen ? "model" : (named ?? sideOfLabel(label));
+  if (byLabel) return byLabel;
+  for (let i = before - 2; i >= 0; i--) {
+    const line = field.text[i] ?? "";
+    const side = /[:：]\s*$/.test(line) ? sideOfIntro(line) : null;
+    if (side) return side;
+  }
+  // "```…``` This is the corrected version.": the sentence right after the block.
+  return sideOfIntro(field.text[before] ?? "") ?? "model";
+}
+
+/**
+ * A label names a side only by its leading words ("Recommended Addition", "HOW WE FIXED IT",
+ * "Model's wrong approach"); a fix word later in a label ("Missing Required Tags") names the topic.
+ */
+function sideOfLabel(label: string): CodeSide | null {
+  const lead = stripEmoji(label)
+    .replace(/^(?:how|what|where|why)\s+(?:we|it|was|is|the model|they)\s+/i, "")
+    .trim();
+  if (/^(?:fix(?:ed|es)?|correct(?:ed|ion)?|solution|resolution|recommended|required|should|ideal|expected|proper|after)\b/i.test(lead)) {
+    return "ideal";
+  }
+  return markerOf(`# ${lead}`);
+}
+
+function sideOfIntro(intro: string): CodeSide | null {
   if (/\b(required|should|correct(?:ed)?|fix(?:ed)?|ideal|expected|recommended|instead|proper|solution)\b/i.test(intro)) {
     return "ideal";
   }
-  return markerOf(`# ${intro}`) ?? "model";
+  return markerOf(`# ${intro}`);
 }
 
 // ---- other fields -------------------------------------------------------------------------------

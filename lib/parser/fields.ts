@@ -22,6 +22,9 @@ export interface Field {
   /** Raw source lines of the field (links and URLs intact). */
   raw: string[];
   code: Code[];
+  /** How many text lines preceded each block when it was read: the prose that introduces a block
+   * ("The fix:") is before it, while the field's text at the end also holds the lines after it. */
+  textBefore?: Map<Code, number>;
   line: number;
 }
 
@@ -112,9 +115,11 @@ export class FieldReader {
       case "list":
         this.readList(node);
         return;
-      case "code":
+      case "code": {
+        (this.current.textBefore ??= new Map()).set(node, this.current.text.length);
         this.current.code.push(node);
         return;
+      }
       case "blockquote":
         // "> **Severity**: High" is a field like any other line; a quoted passage stays text.
         if (node.children.some((child) => child.type === "paragraph" && this.opensField(child))) {
