@@ -183,7 +183,10 @@ function classify(section: Section): void {
   section.negation = isNegationHeading(text);
   // A numbered leaf is an item of a series; its own words ("... Summary Output") do not exclude it.
   const isGroup = structuralChildren(section).length > 0;
-  const ownExcluded = !section.side && (isGroup || !hasNumbering(text)) && (isAlwaysExcluded(text) || isSoftExcluded(text));
+  // A top-level heading that frames the whole document ("# Model Response Analysis - Critical Faults
+  // Identified", kept from being the title by its level word) is the report, not an analysis section.
+  const own = !parent && section.depth === 1 && namesFailures(text) ? text.replace(/\banalysis\b/gi, "") : text;
+  const ownExcluded = !section.side && (isGroup || !hasNumbering(own)) && (isAlwaysExcluded(own) || isSoftExcluded(own));
   section.excluded = (parent?.excluded ?? false) || ownExcluded;
   if (section.negation && !parent) section.excluded = true;
   section.weak = (parent?.weak ?? false) || (!!parent && isWeakContext(parent.text) && !namesFailures(parent.text));
