@@ -83,8 +83,8 @@ export function stripBlockPrefix(line: string): string {
 
 const NUMBERING = new RegExp(
   [
-    // "FAULT 1:", "Issue #2 -", "Example 3:", "Failure 4.", "Critical Issue 1:"
-    String.raw`^(?:(?:critical|high|medium|low|major|minor|moderate|severe)[- ]+)?(?:fault|failure|issue|error|problem|example|finding|item|bug|defect|mistake)\s*#?\s*\d+(?:\.\d+)*\s*[.):\-–—]?\s*`,
+    // "FAULT 1:", "Issue #2 -", "Example 3:", "Failure 4.", "Critical Issue 1:", "Example Failure 1"
+    String.raw`^(?:(?:critical|high|medium|low|major|minor|moderate|severe|example|sample|model|potential)[- ]+)?(?:fault|failure|issue|error|problem|example|finding|item|bug|defect|mistake)\s*#?\s*\d+(?:\.\d+)*\s*[.):\-–—]?\s*`,
     // "A1:", "B14:" letter + number ids
     String.raw`^[A-Z]\d{1,3}\s*[.):\-–—]\s*`,
     // "[1]"
