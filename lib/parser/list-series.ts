@@ -197,5 +197,8 @@ function itemTitle(source: string, item: ListItem, boldOnly: boolean): string | 
   if (label?.[1] && kindOfLabel(label[1]) === "other" && label[1].split(/\s+/).length <= 12) return cleanTitle(label[1]) || null;
   const more = lines.length > 1 || item.children.length > 1;
   if (more && plain.length >= 3 && plain.length <= 100 && !/[:;,]$/.test(plain)) return cleanTitle(plain) || null;
+  // A numbered item that is one sentence states the failure itself: "1. Deployment failed because the
+  // IAM role name breaks the naming rule." The whole sentence is its title.
+  if (plain.length > 40 && plain.length <= 400 && !/[:;,]$/.test(plain) && /\s\S+\s\S+\s/.test(plain)) return cleanTitle(plain) || null;
   return null;
 }
