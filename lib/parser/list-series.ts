@@ -143,6 +143,10 @@ function takeRun(
   continued = false,
 ): FailureDraft[] {
   const least = continued ? 1 : 2;
+  // "1. RDS Password Management" alone in its list, its body in the paragraphs after it: a title too.
+  for (const entry of run) {
+    if (!entry.title && entry.after.length > 0) entry.title = itemTitle(ctx.source, entry.item, false, true) ?? "";
+  }
   const titled = run.filter((entry) => entry.title);
   if (titled.length < least || titled.length < run.length * 0.6) return [];
   const candidates = titled.map((entry) => {
@@ -176,10 +180,11 @@ function firstLineText(source: string, item: ListItem): string {
 
 /**
  * An item's title: its bold lead ("**Title**: rest"), a short label before a colon ("VPC CIDR
- * Blocks: the spoke ..."), or a short first line followed by more ("1. Missing HTTPS" + lines).
+ * Blocks: the spoke ..."), or a short first line followed by more ("1. Missing HTTPS" + lines, or
+ * + the blocks after its list when `followed`).
  * Unordered lists need the bold lead.
  */
-function itemTitle(source: string, item: ListItem, boldOnly: boolean): string | null {
+function itemTitle(source: string, item: ListItem, boldOnly: boolean, followed = false): string | null {
   const first = item.children[0];
   if (first?.type !== "paragraph") return null;
   const lines = sliceNode(source, first).split("\n");
@@ -195,7 +200,7 @@ function itemTitle(source: string, item: ListItem, boldOnly: boolean): string | 
   // A label starts with a capital ("VPC CIDR Blocks:"), not a tag or a code word ("[Synth]:", "action:").
   const label = /^([A-Z0-9][^:：.!?]{2,79})[:：]\s+\S/.exec(plain);
   if (label?.[1] && kindOfLabel(label[1]) === "other" && label[1].split(/\s+/).length <= 12) return cleanTitle(label[1]) || null;
-  const more = lines.length > 1 || item.children.length > 1;
+  const more = followed || lines.length > 1 || item.children.length > 1;
   if (more && plain.length >= 3 && plain.length <= 100 && !/[:;,]$/.test(plain)) return cleanTitle(plain) || null;
   // A numbered item that is one sentence states the failure itself: "1. Deployment failed because the
   // IAM role name breaks the naming rule." The whole sentence is its title.
