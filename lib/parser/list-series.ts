@@ -24,7 +24,7 @@ export const id = "list-series";
 
 /** Problem words of an item's title or first sentence. */
 const PROBLEM =
-  /\b(missing|lacks?|lacking|no|not|never|without|incorrect(?:ly)?|wrong|invalid|fail(?:s|ed|ure|ures)?|error|broken|bug|issue|problem|hard-?coded|deprecated|insecure|vulnerab\w*|unused|misconfigur\w*|mismatch\w*|incomplete|overly|excessive|unnecessary|redundant|cannot|can't|doesn't|does not|didn't|did not|isn't|won't|weak|exposed|too)\b/i;
+  /\b(missing|lacks?|lacking|no|not|never|without|incorrect(?:ly)?|wrong|invalid|fail(?:s|ed|ure|ures)?|errors?|broken|bugs?|issues?|problems?|hard-?coded|deprecated|insecure|vulnerab\w*|unused|misconfigur\w*|mismatch\w*|incomplete|overly|excessive|unnecessary|redundant|cannot|can't|doesn't|does not|didn't|did not|isn't|won't|weak|exposed|too)\b/i;
 
 /**
  * A one-line paragraph standing as a heading before a list ("Critical Technical Issues",
