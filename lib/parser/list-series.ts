@@ -76,7 +76,7 @@ export function findListSeries(ctx: DraftContext): FailureDraft[] {
   let continued = false;
   const flush = (): void => {
     if (run.length >= (continued ? 1 : 2) && !runLead?.excluded) {
-      const taken = takeRun(ctx, run, runSection, runLead?.level ?? null, continued);
+      const taken = takeRun(ctx, run, runSection, runLead?.level ?? null, continued, runLead?.group ?? false);
       drafts.push(...taken);
       lastNext = taken.length > 0 ? next : -1;
     } else if (run.length > 0) {
@@ -141,6 +141,8 @@ function takeRun(
   section: Section | null,
   leadLevel: Severity | null,
   continued = false,
+  /** Under a line that names failures ("Below were the model failures -"): every item is one. */
+  named = false,
 ): FailureDraft[] {
   const least = continued ? 1 : 2;
   // "1. RDS Password Management" alone in its list, its body in the paragraphs after it: a title too.
@@ -153,7 +155,7 @@ function takeRun(
     const line = entry.item.position?.start.line ?? 0;
     const fields = readFields(ctx.source, [...(entry.item.children as RootContent[]), ...entry.after], line);
     const first = firstLineText(ctx.source, entry.item);
-    const evidence = hasFailureEvidence(fields) || PROBLEM.test(`${entry.title} ${first}`);
+    const evidence = named || hasFailureEvidence(fields) || PROBLEM.test(`${entry.title} ${first}`);
     return { entry, fields, line, evidence };
   });
   const withEvidence = candidates.filter((c) => c.evidence).length;
