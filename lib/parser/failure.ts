@@ -19,7 +19,7 @@ import { resolveSeverity } from "./severity";
 import { isOutputBlock, markerOf, splitBySide, type CodeSide } from "./split-code";
 import { cleanTitle, hasNumbering, squash, stripEmoji, stripInlineMarkdown } from "./text";
 import { isWeakContext, kindOfLabel, namesFailures } from "./vocabulary";
-import { findListSeries } from "./list-series";
+import { findListSeries, PROBLEM } from "./list-series";
 
 /** A failure before knowledge-gap classification and numbering. */
 export interface FailureDraft extends Omit<ParsedFailure, "gaps" | "number"> {
@@ -198,6 +198,17 @@ function needsEvidence(section: Section, item: ParagraphItem): boolean {
   return isWeakContext(section.text) && !namesFailures(section.text);
 }
 
+/**
+ * "**VPC Configuration Issue**" + "The model created ...": in a section named for failures (not an
+ * enhancement list), an unnumbered bold line whose title or first sentence states a problem is an
+ * item even without labelled fields.
+ */
+function statesProblem(section: Section, item: ParagraphItem, nodes: readonly RootContent[]): boolean {
+  if (section.isTitle || section.weak || !namesFailures(section.text)) return false;
+  const first = nodes[0] ? toString(nodes[0]).split(/(?<=[.!?])\s/)[0] ?? "" : "";
+  return PROBLEM.test(`${item.title} ${first}`);
+}
+
 interface ParagraphItem {
   title: string;
   numbered: boolean;
@@ -243,7 +254,7 @@ function draftsFromBoldParagraphs(ctx: DraftContext, section: Section): FailureD
     const nodes = root.children.slice(item.alone ? item.index + 1 : item.index, stop);
     const line = head?.position?.start.line ?? section.line;
     const fields = readFields(source, nodes, line);
-    if (declaresNonFailure(fields) || (needsEvidence(section, item) && !hasFailureEvidence(fields))) return;
+    if (declaresNonFailure(fields) || (needsEvidence(section, item) && !hasFailureEvidence(fields) && !statesProblem(section, item, nodes))) return;
     const last = nodes[nodes.length - 1] ?? head;
     const startOffset = head?.position?.start.offset ?? 0;
     drafts.push(

@@ -23,7 +23,7 @@ import { isAlwaysExcluded, isNegationHeading, isSoftExcluded, kindOfLabel, level
 export const id = "list-series";
 
 /** Problem words of an item's title or first sentence. */
-const PROBLEM =
+export const PROBLEM =
   /\b(missing|lacks?|lacking|no|not|never|without|incorrect(?:ly)?|wrong|invalid|fail(?:s|ed|ure|ures)?|errors?|broken|bugs?|issues?|problems?|hard-?coded|deprecated|insecure|vulnerab\w*|unused|misconfigur\w*|mismatch\w*|incomplete|overly|excessive|unnecessary|redundant|cannot|can't|doesn't|does not|didn't|did not|isn't|won't|weak|exposed|too)\b/i;
 
 /**
