@@ -4,6 +4,7 @@ import Link from "next/link";
 import { failureFields } from "@/lib/analyses/failure-fields";
 import type { FailureDetail } from "@/lib/analyses/get-analysis";
 import { analysisHref, failureHref, type DiffMode } from "@/lib/filters/view-params";
+import { ClippedText } from "./clipped-text";
 import { CopyLinkButton } from "./copy-link-button";
 import { FailureDiff } from "./diff/failure-diff";
 import { GapTag } from "./gap-tag";
@@ -100,7 +101,7 @@ export function FailureCard({ failure, slug, mode, standalone = false, modeHrefs
       {failure.rootCause && (
         <section aria-label="Root cause">
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">Root cause</h3>
-          <p className="mt-1 whitespace-pre-wrap text-sm [overflow-wrap:anywhere]">{failure.rootCause}</p>
+          <p className="mt-1 whitespace-pre-wrap text-sm [overflow-wrap:anywhere]"><ClippedText text={failure.rootCause} /></p>
         </section>
       )}
 
@@ -122,7 +123,7 @@ export function FailureCard({ failure, slug, mode, standalone = false, modeHrefs
             {failure.impacts.map((impact) => (
               <div key={impact.id} className="[overflow-wrap:anywhere]">
                 {impact.label && <dt className="inline font-medium">{impact.label}: </dt>}
-                <dd className="inline whitespace-pre-wrap">{impact.text}</dd>
+                <dd className="inline whitespace-pre-wrap"><ClippedText text={impact.text} /></dd>
               </div>
             ))}
           </dl>
@@ -136,7 +137,7 @@ export function FailureCard({ failure, slug, mode, standalone = false, modeHrefs
             {fields.map((field, index) => (
               <div key={index} className="[overflow-wrap:anywhere]">
                 <dt className="inline font-medium">{field.label}: </dt>
-                <dd className="inline whitespace-pre-wrap">{field.text}</dd>
+                <dd className="inline whitespace-pre-wrap"><ClippedText text={field.text} /></dd>
               </div>
             ))}
           </dl>

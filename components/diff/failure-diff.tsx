@@ -1,6 +1,7 @@
 // MODEL vs IDEAL for one failure: each side's prose, then its code blocks paired by position and
 // diffed line by line. A block without a counterpart is shown alone and labelled.
 import { alignBounded, blockLines, diffStats, pairBlocks, type BlockLike } from "@/lib/diff/align";
+import { ClippedText } from "../clipped-text";
 import { diffLimitMessage, singleBlockLimit } from "@/lib/diff/limit-message";
 import type { DiffMode } from "@/lib/filters/view-params";
 import { DiffModeLinks } from "../diff-mode-switch";
@@ -137,7 +138,7 @@ function Prose({ label, labelClass, text, missing }: ProseProps) {
     <div className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
       <p className={labelClass}>{label}</p>
       {text.trim() ? (
-        <p className="mt-1 whitespace-pre-wrap text-sm [overflow-wrap:anywhere]">{text.trim()}</p>
+        <p className="mt-1 whitespace-pre-wrap text-sm [overflow-wrap:anywhere]"><ClippedText text={text.trim()} /></p>
       ) : (
         <p className="mt-1 text-sm italic text-slate-600 dark:text-slate-400">{missing}</p>
       )}

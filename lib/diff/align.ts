@@ -1,6 +1,7 @@
 // Aligns a MODEL code block with an IDEAL code block line by line (jsdiff on line arrays), marks the
 // changed words inside changed line pairs, and folds long unchanged runs. Pure: no React, no database.
 import { diffArrays, diffWordsWithSpace, type ChangeObject } from "diff";
+import { CODE_LINE_BUDGET, clipText } from "../render/clip";
 import { escapeHtml, markHtml, type TextRange } from "./mark-html";
 
 /** One side of a diff row: 1-based line number and the line's (highlighted, marked) HTML. */
@@ -99,6 +100,13 @@ export function blockLines(value: string, linesHtml: readonly string[]): Require
   if (text.length > 1 && text[text.length - 1] === "") {
     text.pop();
     html = html.slice(0, text.length);
+  }
+  // A browser wraps one 200,000-character line for tens of seconds: show the start of it, plainly.
+  for (let i = 0; i < text.length; i++) {
+    const { shown, omitted } = clipText(text[i]!, CODE_LINE_BUDGET);
+    if (!omitted) continue;
+    text[i] = shown;
+    html[i] = `${escapeHtml(shown)}<span class="diff-clipped"> … ${omitted.toLocaleString("en-US")} more characters (see the raw view)</span>`;
   }
   return { text, html };
 }

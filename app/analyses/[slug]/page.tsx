@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense, cache } from "react";
+import { ClippedText } from "@/components/clipped-text";
 import { CopyLinkButton } from "@/components/copy-link-button";
 import { EmptyState } from "@/components/empty-state";
 import { FailureCard } from "@/components/failure-card";
@@ -156,7 +157,7 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
             {header.mismatches.map((m) => `${m.severity} declared ${m.declared}, found ${m.found}`).join("; ")}.
           </div>
         )}
-        {analysis.summary && <p className="max-w-prose whitespace-pre-wrap text-sm [overflow-wrap:anywhere]">{analysis.summary}</p>}
+        {analysis.summary && <p className="max-w-prose whitespace-pre-wrap text-sm [overflow-wrap:anywhere]"><ClippedText text={analysis.summary} /></p>}
         {(analysis.gaps.length > 0 || header.writtenGaps.length > 0) && (
           <section aria-labelledby="gaps-heading" className="space-y-2">
             <h2 id="gaps-heading" className="text-sm font-semibold">
