@@ -12,11 +12,12 @@ import { useEffect, useRef, useState } from "react";
 /** Dispatch on window (detail: { scroll?: boolean }) after changing the hash with replaceState. */
 export const LAND_EVENT = "faultline:land";
 
-const WAIT_MS = 15_000;
+// How long a target may take to stream in; a slow server must not make a link give up.
+const WAIT_MS = 60_000;
 const SETTLE_MS = 6_000;
 const LINE_SUFFIX = /^(.*?)((?:-b\d+)?-[LR]\d+)$/;
 
-type Aliases = Record<string, [key: string, title: string]>;
+type Aliases = Record<string, [key: string, title: string, current: 0 | 1]>;
 
 interface Gone {
   ref: string;
@@ -58,8 +59,10 @@ function find(hash: string): Found {
     for (const [ref, suffix] of [[rest, ""], ...(match ? [[match[1]!, match[2]!]] : [])] as [string, string][]) {
       const entry = aliases[ref];
       if (!entry) continue;
-      const [key, title] = entry;
-      if (document.getElementById(`failure-${key}`)) return key === ref ? null : { kind: "moved", hash: `failure-${key}${suffix}` };
+      const [key, title, current] = entry;
+      // A current failure whose card is not rendered yet (another view is still showing): rewrite an
+      // old name now and wait for the card; only a failure the analysis no longer has is "gone".
+      if (current) return key === ref ? null : { kind: "moved", hash: `failure-${key}${suffix}` };
       return { kind: "gone", gone: { ref, title: aliases[key]?.[1] || title } };
     }
     return null;

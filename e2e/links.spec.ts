@@ -82,7 +82,8 @@ const oldNumber = (title: string) => before.find((f) => f.title === title)!.numb
 
 /** The marked target is on screen, and still there a moment later (late content must not push it off). */
 async function assertLanded(page: Page, target: Locator, label: string) {
-  await expect(target, label).toHaveAttribute("aria-current", "location");
+  // Generous: the page may still be streaming behind its skeleton on a busy machine.
+  await expect(target, label).toHaveAttribute("aria-current", "location", { timeout: 30_000 });
   await expect(target, label).toBeInViewport();
   await page.waitForTimeout(200);
   await expect(target, label).toBeInViewport();

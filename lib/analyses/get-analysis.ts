@@ -31,3 +31,9 @@ export async function getAnalysis(slug: string, skip = 0, take?: number) {
 
 export type AnalysisDetail = NonNullable<Awaited<ReturnType<typeof getAnalysis>>>;
 export type FailureDetail = AnalysisDetail["failures"][number];
+
+/** Every failure key the analysis has now, whatever page is shown: an alias to one of them is not gone. */
+export async function currentFailureKeys(analysisId: number): Promise<string[]> {
+  const rows = await prisma.failure.findMany({ where: { analysisId }, select: { key: true } });
+  return rows.map((r) => r.key);
+}

@@ -19,7 +19,7 @@ import { analysisHeader } from "@/lib/analyses/analysis-header";
 import { analysisExists } from "@/lib/analyses/analysis-exists";
 import { redirectOldSlug } from "@/lib/analyses/slug-alias";
 import { diffModeFor, queryString } from "@/lib/filters/diff-preference";
-import { getAnalysis, type AnalysisDetail } from "@/lib/analyses/get-analysis";
+import { currentFailureKeys, getAnalysis, type AnalysisDetail } from "@/lib/analyses/get-analysis";
 import { analysisHref, decodeParam, parseAnalysisView } from "@/lib/filters/view-params";
 import { parsePage, type RawSearchParams } from "@/lib/filters/search-params";
 import { FAILURES_PER_PAGE, pageOf, pageWindow } from "@/lib/render/pages";
@@ -82,6 +82,8 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
     analysis = (await loadAnalysis(slug, pageWindow(failurePages.page, FAILURES_PER_PAGE).skip, FAILURES_PER_PAGE)) ?? notFound();
   }
   const mode = await diffModeFor(query);
+  // All of them, not only this page's: a link to a failure on another page is not "gone".
+  const currentKeys = await currentFailureKeys(analysis.id);
   const header = analysisHeader(analysis);
   const modeHrefs = { split: analysisHref(slug, { diff: "split" }), unified: analysisHref(slug, { diff: "unified" }) };
   const tab = (v: typeof view, label: string) => (
@@ -240,7 +242,7 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
           </section>
         </div>
       )}
-      <FailureAliasMap aliases={analysis.failureAliases} />
+      <FailureAliasMap aliases={analysis.failureAliases} current={currentKeys} />
       <LineLinks />
     </article>
   );

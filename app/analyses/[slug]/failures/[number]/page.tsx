@@ -94,7 +94,7 @@ export default async function FailurePage({ params, searchParams }: PageProps) {
           <span />
         )}
       </nav>
-      <FailureAliasMap aliases={aliases} />
+      <FailureAliasMap aliases={aliases} current={[failure.key]} />
       <LineLinks />
     </div>
   );
