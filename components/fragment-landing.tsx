@@ -99,7 +99,8 @@ export function FragmentLanding() {
       marked = null;
     };
     const mark = (el: HTMLElement) => {
-      if (marked !== el) unmark();
+      // Always clear first: a node re-inserted from the router's cache can still carry an old mark.
+      unmark();
       for (let d = el.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
       el.setAttribute("aria-current", "location");
       el.setAttribute("data-landed", "");
@@ -120,6 +121,8 @@ export function FragmentLanding() {
         // Hydration or a re-render may have replaced the element: follow its successor (re-marked below).
         const target = el.isConnected ? el : marked?.isConnected ? marked : null;
         if (!target) return;
+        // A page coming back from the router's cache may re-insert nodes and drop the mark: put it back.
+        if (target.getAttribute("aria-current") !== "location") mark(target);
         const top = target.getBoundingClientRect().top;
         if (Number.isNaN(wanted) || Math.abs(top - wanted) > 2) {
           target.scrollIntoView({ block });
