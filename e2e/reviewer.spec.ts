@@ -73,7 +73,7 @@ test("a reviewer filters /failures by severity and gap, and every result and cou
   const first = hits.first().getByRole("heading").getByRole("link");
   const title = (await first.innerText()).replace(/^#\d+\s*/, "");
   await first.click();
-  await expect(page).toHaveURL(/\/analyses\/[^/]+\/failures\/\d+$/);
+  await expect(page).toHaveURL(/\/analyses\/[^/]+\/failures\/[a-z0-9-]+$/); // the failure's stable key
   await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
 });
 
