@@ -251,6 +251,7 @@ const AXE_PAGES = ["/", "/analyses", "/failures?severity=critical", FIXTURE, `${
 
 for (const scheme of ["light", "dark"] as const) {
   test(`axe finds no serious accessibility problems (${scheme})`, async ({ page }) => {
+    test.setTimeout(180_000); // six pages, each analysed whole; a loaded 2-core machine needed over 60 s
     await page.emulateMedia({ colorScheme: scheme });
     for (const path of AXE_PAGES) {
       await page.goto(path);
@@ -274,6 +275,7 @@ const SCREENS: [string, string][] = [
 ];
 
 test("screenshots of every reviewer page, light and dark, desktop and phone", async ({ browser }) => {
+  test.setTimeout(180_000); // 20 full-page screenshots
   for (const scheme of ["light", "dark"] as const) {
     for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
       const context = await browser.newContext({ viewport, colorScheme: scheme });
