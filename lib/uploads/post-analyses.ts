@@ -4,6 +4,7 @@ import "server-only";
 import { checkWriteAccess } from "../auth/admin-token";
 import { describeDatabaseError } from "../data/errors";
 import { ParseWorkersUnavailableError } from "../ingest/parse-pool";
+import { readGapDefinitions } from "../ingest/taxonomy-file";
 import { RETRY_AFTER_SECONDS } from "../security/unavailable";
 import { ingestUploads, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, type UploadedFile } from "./ingest-upload";
 import { uploadProblem } from "./validate-upload";
@@ -39,6 +40,13 @@ export async function postAnalyses(request: Request): Promise<Response> {
     return problem ? [{ name: file.name, error: problem }] : [];
   });
   if (refused.length) return json(415, { error: refused.map((r) => r.error).join(" "), refused });
+  // A broken taxonomy file is the server's problem, not the upload's: say which file and why.
+  try {
+    readGapDefinitions();
+  } catch (error) {
+    console.error("upload refused:", error);
+    return json(500, { error: `Upload failed: nothing was stored. The server's ${(error as Error).message} (set FAULTLINE_GAPS_FILE to a valid taxonomy file).` });
+  }
   let results;
   try {
     results = await ingestUploads(files);

@@ -120,3 +120,35 @@ describe("uploads take only UTF-8 Markdown or plain text, judged by content (fin
     expect(count()).toBe(before + 3);
   }, 60_000);
 });
+
+describe("an upload on a server whose taxonomy file is broken", () => {
+  it("answers 500 naming the file and the problem, and stores nothing", async () => {
+    const TOKEN = "upload-test-token";
+    vi.stubEnv("FAULTLINE_ADMIN_TOKEN", TOKEN);
+    const broken = `${dir}/broken-gaps.json`;
+    fs.writeFileSync(broken, "{ not json");
+    vi.stubEnv("FAULTLINE_GAPS_FILE", broken);
+    const before = openSqlite(dbFile);
+    const count = stored(before).length;
+    before.close();
+    try {
+      const response = await postAnalyses(
+        new Request("http://localhost/api/analyses?name=gaps.md", {
+          method: "POST",
+          body: report("107000200", [{ title: "Any", severity: "Low" }]),
+          headers: { authorization: `Bearer ${TOKEN}`, "content-type": "text/markdown" },
+        }),
+      );
+      expect(response.status).toBe(500);
+      const { error } = (await response.json()) as { error: string };
+      expect(error).toContain("broken-gaps.json");
+      expect(error).toMatch(/nothing was stored/);
+      expect(error).toMatch(/FAULTLINE_GAPS_FILE/);
+    } finally {
+      vi.stubEnv("FAULTLINE_GAPS_FILE", "");
+    }
+    const after = openSqlite(dbFile);
+    expect(stored(after).length).toBe(count);
+    after.close();
+  }, 60_000);
+});

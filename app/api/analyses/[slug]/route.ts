@@ -1,12 +1,20 @@
-// One analysis's parse record plus id, slug and url; 404 JSON for an unknown slug.
+// One analysis's parse record plus id, slug and url; a slug the analysis had before (see
+// lib/analyses/slug-alias.ts) answers 308 to its current address; 404 JSON for an unknown slug.
 // DELETE removes it (admin token).
+import { currentSlugFor } from "@/lib/analyses/slug-alias";
 import { getAnalysisBySlug } from "@/lib/api/get-analyses";
 import { deleteAnalysis } from "@/lib/uploads/delete-analysis";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return getAnalysisBySlug(request, (await params).slug);
+  const { slug } = await params;
+  const response = await getAnalysisBySlug(request, slug);
+  if (response.status !== 404) return response;
+  const current = await currentSlugFor(slug).catch(() => null);
+  if (!current || current === slug) return response;
+  const url = new URL(request.url);
+  return Response.redirect(new URL(`/api/analyses/${encodeURIComponent(current)}${url.search}`, url), 308);
 }
 
 export async function DELETE(request: Request, { params }: { params: Promise<{ slug: string }> }) {
