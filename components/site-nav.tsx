@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { currentViewer } from "@/lib/auth/current-viewer";
 
 /** Every top-level view; pages own their URLs, this list only links them. */
 export const NAV_LINKS = [
@@ -10,7 +11,8 @@ export const NAV_LINKS = [
   { href: "/upload", label: "Upload" },
 ] as const;
 
-export function SiteNav() {
+export async function SiteNav() {
+  const viewer = await currentViewer();
   return (
     <nav aria-label="Main" className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-5 gap-y-1 px-4 py-3">
       <Link href="/" className="text-lg font-semibold tracking-tight">
@@ -21,6 +23,32 @@ export function SiteNav() {
           {link.label}
         </Link>
       ))}
+      <ReviewerStatus viewer={viewer} />
     </nav>
+  );
+}
+
+function ReviewerStatus({ viewer }: { viewer: Awaited<ReturnType<typeof currentViewer>> }) {
+  if (!viewer) {
+    return (
+      <Link href="/sign-in" className="text-sm text-blue-700 hover:underline dark:text-blue-300">
+        Sign in
+      </Link>
+    );
+  }
+  return (
+    <span className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300" data-testid="signed-in-as">
+      <span>
+        Reviewing as <strong className="font-medium text-slate-900 [overflow-wrap:anywhere] dark:text-slate-100">{viewer.reviewer.name}</strong>
+      </span>
+      {/* A header-given identity is the proxy's to end; only a session cookie can be signed out of here. */}
+      {viewer.via === "cookie" && (
+        <form method="post" action="/api/session/sign-out">
+          <button type="submit" className="text-blue-700 hover:underline dark:text-blue-300">
+            Sign out
+          </button>
+        </form>
+      )}
+    </span>
   );
 }
