@@ -1,31 +1,53 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AnalysisPicker } from "@/components/compare/analysis-picker";
+import { ClosestList } from "@/components/compare/compare-with";
+import { PairRow } from "@/components/compare/pair-row";
 import { COMPARE_LIST_LIMIT, CompareLimitNote } from "@/components/compare-limit-note";
 import { ExportLinks } from "@/components/export-links";
 import { SeverityBadge } from "@/components/severity-badge";
 import { formatScore } from "@/lib/analyses/analysis-name";
+import { closestAnalyses } from "@/lib/compare/closest";
 import {
-  compareAnalyses, listAnalysisOptions, suggestPairs, type AnalysisOption, type CompareFailure, type CompareSide, type Comparison, type GapRef,
+  compareAnalyses, loadFailureDiffs, suggestPairs, summarizeComparison, severityMove, type CompareFailure, type CompareSide, type Comparison, type GapRef,
 } from "@/lib/compare/compare-analyses";
-import type { RawSearchParams } from "@/lib/filters/search-params";
+import { countAnalyses, pickerOption, searchPickerOptions } from "@/lib/compare/picker";
+import { diffModeFor } from "@/lib/filters/diff-preference";
+import { many, type RawSearchParams } from "@/lib/filters/search-params";
 import { parseComparePair } from "@/lib/filters/trainer-params";
-import { failuresHref } from "@/lib/filters/view-params";
+import { failuresHref, type DiffMode } from "@/lib/filters/view-params";
 import { SEVERITIES } from "@/lib/parser/types";
+import { describeScoreSource } from "@/lib/scores/score-source";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Compare" };
 
-function compareHref(a: string, b: string): string {
-  return `/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
+function compareHref(a: string, b: string, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams({ a, b, ...extra });
+  return `/compare?${params.toString().replace(/%2C/g, ",")}`;
 }
+
+/** Paired failures whose diffs are shown at once: `open` names their A keys (comma-separated). */
+const MAX_OPEN = 10;
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const params = await searchParams;
   const { a, b } = parseComparePair(params);
-  const [options, result] = await Promise.all([listAnalysisOptions(), a && b ? compareAnalyses(a, b) : null]);
-  const missing = result && !result.ok ? result.missing.map((k) => (k === "a" ? a : b)) : [];
+  const rawA = typeof params.a === "string" ? params.a.slice(0, 200) : undefined;
+  const rawB = typeof params.b === "string" ? params.b.slice(0, 200) : undefined;
+  const [count, pickA, pickB, result] = await Promise.all([
+    countAnalyses(),
+    a ? pickerOption(a) : null,
+    b ? pickerOption(b) : null,
+    a && b ? compareAnalyses(a, b) : null,
+  ]);
+  const missing = ([["a", rawA, pickA], ["b", rawB, pickB]] as const).filter(([, raw, pick]) => raw && !pick);
   const comparison = result?.ok ? result.comparison : null;
-  const suggestions = comparison ? [] : await suggestPairs();
+  // What each unknown value could have meant: the picker's matches for it.
+  const didYouMean = await Promise.all(missing.map(([, raw]) => searchPickerOptions(raw ?? "", { limit: 5 })));
+  const [suggestions, closest] = comparison
+    ? [[], []]
+    : await Promise.all([pickA || pickB ? [] : suggestPairs(), pickA && !pickB ? closestAnalyses(pickA.slug) : []]);
 
   return (
     <div className="space-y-6">
@@ -37,13 +59,44 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         </p>
       </header>
 
-      <Picker options={options} a={a} b={b} />
+      <form method="get" action="/compare" aria-label="Choose two analyses" className="grid gap-3 rounded-lg border border-slate-200 p-3 md:grid-cols-[1fr_1fr_auto] md:items-start dark:border-slate-800">
+        <AnalysisPicker name="a" label="Analysis A" initial={pickA} initialText={rawA} exclude={pickB?.slug} />
+        <AnalysisPicker name="b" label="Analysis B" initial={pickB} initialText={rawB} exclude={pickA?.slug} />
+        <div className="flex items-center gap-3 md:pt-6">
+          <button type="submit" className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-blue-600">
+            Compare
+          </button>
+          {a && b && (
+            <Link href={compareHref(b, a)} className="text-sm text-blue-700 underline dark:text-blue-300">
+              Swap A and B
+            </Link>
+          )}
+        </div>
+      </form>
 
-      {missing.length > 0 && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-          No analysis with slug {missing.map((m) => `“${m}”`).join(" or ")}. Pick {missing.length > 1 ? "two analyses" : "another one"} above.
-        </p>
-      )}
+      {missing.map(([side, raw], i) => (
+        <div key={side} role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          <p>
+            No analysis with slug “{raw}” for {side.toUpperCase()}.{" "}
+            {didYouMean[i]!.options.length ? "Did you mean one of these?" : "Search for it in the box above."}
+          </p>
+          {didYouMean[i]!.options.length > 0 && (
+            <ul className="mt-1 list-disc pl-5">
+              {didYouMean[i]!.options.map((o) => {
+                const other = side === "a" ? b : a;
+                const href = other ? (side === "a" ? compareHref(o.slug, other) : compareHref(other, o.slug)) : `/compare?${side}=${encodeURIComponent(o.slug)}`;
+                return (
+                  <li key={o.slug}>
+                    <Link href={href} className="underline [overflow-wrap:anywhere]">
+                      {o.title} ({o.taskId ?? o.slug})
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+      ))}
       {a && b && a === b && comparison && (
         <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
           Both sides are the same analysis; pick a different one for B to see differences.
@@ -51,37 +104,18 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       )}
 
       {comparison ? (
-        <ComparisonView c={comparison} params={params} />
+        <ComparisonView c={comparison} params={params} mode={await diffModeFor(params)} />
+      ) : pickA && !pickB ? (
+        <section aria-labelledby="closest" className="space-y-2">
+          <h2 id="closest" className="text-lg font-semibold">
+            Compare {pickA.title} with…
+          </h2>
+          <ClosestList slug={pickA.slug} closest={closest} />
+        </section>
       ) : (
-        options.length >= 2 && (
-          <section aria-labelledby="suggested" className="space-y-2">
-            <h2 id="suggested" className="text-lg font-semibold">
-              Suggested pairs
-            </h2>
-            {suggestions.length === 0 ? (
-              <p className="text-sm text-slate-600 dark:text-slate-300">Choose two analyses above.</p>
-            ) : (
-              <>
-                <p className="text-sm text-slate-600 dark:text-slate-300">Analyses whose failures share the most knowledge gaps.</p>
-                <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
-                  {suggestions.map((s) => (
-                    <li key={`${s.a.slug}-${s.b.slug}`} className="px-3 py-2 text-sm">
-                      <Link href={compareHref(s.a.slug, s.b.slug)} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
-                        {s.a.title} ({s.a.slug}) vs {s.b.title} ({s.b.slug})
-                      </Link>
-                      <span className="ml-2 text-slate-600 dark:text-slate-400">
-                        {s.sharedGaps} shared {s.sharedGaps === 1 ? "gap" : "gaps"}
-                        {s.a.platform && s.a.platform === s.b.platform ? ` · both ${s.a.platform}` : ""}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </section>
-        )
+        count >= 2 && suggestions.length > 0 && <SuggestedPairs suggestions={suggestions} />
       )}
-      {options.length < 2 && (
+      {count < 2 && (
         <p className="text-sm text-slate-600 dark:text-slate-300">
           At least two analyses are needed to compare.{" "}
           <Link href="/upload" className="text-blue-700 underline dark:text-blue-300">
@@ -94,45 +128,27 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   );
 }
 
-function Picker({ options, a, b }: { options: AnalysisOption[]; a?: string; b?: string }) {
-  const select = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
-  const choices = (
-    <>
-      <option value="">Choose an analysis…</option>
-      {options.map((o) => (
-        <option key={o.slug} value={o.slug}>
-          {o.title} · {o.taskId && o.taskId !== o.slug ? `task ${o.taskId} · ` : ""}
-          {o.slug}
-          {o.platform ? ` (${o.platform})` : ""}
-        </option>
-      ))}
-    </>
-  );
+function SuggestedPairs({ suggestions }: { suggestions: Awaited<ReturnType<typeof suggestPairs>> }) {
   return (
-    <form method="get" action="/compare" aria-label="Choose two analyses" className="grid gap-3 rounded-lg border border-slate-200 p-3 md:grid-cols-[1fr_1fr_auto] md:items-end dark:border-slate-800">
-      <label className="min-w-0 text-sm font-medium">
-        Analysis A
-        <select name="a" defaultValue={options.some((o) => o.slug === a) ? a : ""} required className={select}>
-          {choices}
-        </select>
-      </label>
-      <label className="min-w-0 text-sm font-medium">
-        Analysis B
-        <select name="b" defaultValue={options.some((o) => o.slug === b) ? b : ""} required className={select}>
-          {choices}
-        </select>
-      </label>
-      <div className="flex items-center gap-3">
-        <button type="submit" className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-blue-600">
-          Compare
-        </button>
-        {a && b && (
-          <Link href={compareHref(b, a)} className="text-sm text-blue-700 underline dark:text-blue-300">
-            Swap A and B
-          </Link>
-        )}
-      </div>
-    </form>
+    <section aria-labelledby="suggested" className="space-y-2">
+      <h2 id="suggested" className="text-lg font-semibold">
+        Suggested pairs
+      </h2>
+      <p className="text-sm text-slate-600 dark:text-slate-300">Analyses whose failures share the most knowledge gaps.</p>
+      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+        {suggestions.map((s) => (
+          <li key={`${s.a.slug}-${s.b.slug}`} className="px-3 py-2 text-sm [overflow-wrap:anywhere]">
+            <Link href={compareHref(s.a.slug, s.b.slug)} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
+              {s.a.title} ({s.a.taskId ?? s.a.slug}) vs {s.b.title} ({s.b.taskId ?? s.b.slug})
+            </Link>
+            <span className="ml-2 text-slate-600 dark:text-slate-400">
+              {s.sharedGaps} shared {s.sharedGaps === 1 ? "gap" : "gaps"}
+              {s.a.platform && s.a.platform === s.b.platform ? ` · both ${s.a.platform}` : ""}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -145,13 +161,18 @@ function SideCard({ side, letter }: { side: CompareSide; letter: "A" | "B" }) {
           {side.title}
         </Link>
       </h2>
-      <p className="font-mono text-xs text-slate-600 dark:text-slate-400">
+      <p className="font-mono text-xs break-all text-slate-600 dark:text-slate-400">
         {side.taskId && side.taskId !== side.slug ? `task ${side.taskId} · ` : ""}
         {side.slug}
       </p>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
         <dt className="text-slate-600 dark:text-slate-400">Score</dt>
-        <dd className="tabular-nums">{formatScore(side)}</dd>
+        <dd className="tabular-nums">
+          {formatScore(side)}
+          {side.scoreNorm !== null && (
+            <span className="block text-xs text-slate-600 dark:text-slate-400">from “{describeScoreSource(side.scoreSource)}”</span>
+          )}
+        </dd>
         <dt className="text-slate-600 dark:text-slate-400">Failures</dt>
         <dd className="tabular-nums">
           {side.failureCount} (load {side.failureLoad})
@@ -200,14 +221,84 @@ function FailureLink({ f, letter }: { f: CompareFailure; letter: "A" | "B" }) {
   );
 }
 
-function ComparisonView({ c, params }: { c: Comparison; params: RawSearchParams }) {
+function Summary({ c }: { c: Comparison }) {
+  const s = summarizeComparison(c);
+  const moved = s.moved.worse + s.moved.better + s.moved.ungraded;
+  const stat = "rounded-lg border border-slate-200 p-3 dark:border-slate-800";
+  return (
+    <section aria-labelledby="summary" className="space-y-2">
+      <h2 id="summary" className="text-lg font-semibold">
+        Summary
+      </h2>
+      <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
+        <div className={stat}>
+          <dt className="text-slate-600 dark:text-slate-400">Only in A</dt>
+          <dd className="text-2xl font-semibold tabular-nums">
+            <a href="#only-a" className="hover:underline">{s.onlyA}</a>
+          </dd>
+        </div>
+        <div className={stat}>
+          <dt className="text-slate-600 dark:text-slate-400">Only in B</dt>
+          <dd className="text-2xl font-semibold tabular-nums">
+            <a href="#only-b" className="hover:underline">{s.onlyB}</a>
+          </dd>
+        </div>
+        <div className={stat}>
+          <dt className="text-slate-600 dark:text-slate-400">In both</dt>
+          <dd className="text-2xl font-semibold tabular-nums">
+            <a href="#shared" className="hover:underline">{s.both}</a>
+          </dd>
+        </div>
+        <div className={stat}>
+          <dt className="text-slate-600 dark:text-slate-400">In both, severity moved</dt>
+          <dd className="text-2xl font-semibold tabular-nums">{moved}</dd>
+          {moved > 0 && (
+            <dd className="text-xs text-slate-600 dark:text-slate-400">
+              {[
+                s.moved.worse && `${s.moved.worse} more severe in B`,
+                s.moved.better && `${s.moved.better} less severe in B`,
+                s.moved.ungraded && `${s.moved.ungraded} ungraded on one side`,
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+            </dd>
+          )}
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+async function ComparisonView({ c, params, mode }: { c: Comparison; params: RawSearchParams; mode: DiffMode }) {
   const { shared, onlyA, onlyB } = c.alignment;
+  const listed = shared.slice(0, COMPARE_LIST_LIMIT);
+  const open = new Set(many(params, "open").slice(0, MAX_OPEN));
+  const opened = listed.filter((p) => open.has(p.a.key));
+  const [diffsA, diffsB] = await Promise.all([
+    loadFailureDiffs(c.a.slug, opened.map((p) => p.a.key)),
+    loadFailureDiffs(c.b.slug, opened.map((p) => p.b.key)),
+  ]);
+  // Links that open or close one pair keep the others open, and the diff layout if the URL chose one.
+  const base: Record<string, string> = typeof params.diff === "string" ? { diff: mode } : {};
+  const toggleHref = (key: string) => {
+    const next = open.has(key) ? [...open].filter((k) => k !== key) : [...open, key].slice(-MAX_OPEN);
+    return compareHref(c.a.slug, c.b.slug, { ...base, ...(next.length ? { open: next.join(",") } : {}) }) + `#pair-${key}`;
+  };
+  const modeHrefs = (key: string): Record<DiffMode, string> => {
+    const keep: Record<string, string> = open.size ? { open: [...open].join(",") } : {};
+    return {
+      split: compareHref(c.a.slug, c.b.slug, { ...keep, diff: "split" }) + `#pair-${key}`,
+      unified: compareHref(c.a.slug, c.b.slug, { ...keep, diff: "unified" }) + `#pair-${key}`,
+    };
+  };
   return (
     <div className="space-y-6">
       <div className="grid gap-3 md:grid-cols-2">
         <SideCard side={c.a} letter="A" />
         <SideCard side={c.b} letter="B" />
       </div>
+
+      <Summary c={c} />
 
       <section aria-labelledby="counts" className="space-y-2">
         <h2 id="counts" className="text-lg font-semibold">
@@ -259,25 +350,31 @@ function ComparisonView({ c, params }: { c: Comparison; params: RawSearchParams 
           <ExportLinks list="compare" params={params} count={shared.length + onlyA.length + onlyB.length} />
         </div>
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          Paired by title similarity and shared knowledge gaps; each links to its side-by-side diff.
+          Paired by title similarity and shared knowledge gaps. Show a pair&apos;s diffs to read both MODEL/IDEAL diffs side by side; each
+          title opens that failure.
         </p>
         <CompareLimitNote c={c} shown={COMPARE_LIST_LIMIT} />
         <div className="space-y-2">
-          <h3 className="font-medium">
+          <h3 id="shared" className="font-medium">
             Shared <span className="text-slate-500 tabular-nums dark:text-slate-400">({shared.length})</span>
           </h3>
           {shared.length === 0 ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">No failure of A resembles one of B.</p>
           ) : (
             <ul aria-label="Shared failures" className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
-              {shared.slice(0, COMPARE_LIST_LIMIT).map((p) => (
-                <li key={`${p.a.number}-${p.b.number}`} className="grid gap-2 px-3 py-2 text-sm md:grid-cols-[1fr_1fr_auto] md:items-baseline">
-                  <FailureLink f={p.a} letter="A" />
-                  <FailureLink f={p.b} letter="B" />
-                  <span className="text-xs text-slate-600 tabular-nums dark:text-slate-400">
-                    {Math.round(p.score * 100)}% match{p.sharedGaps.length ? ` · same gap` : ""}
-                  </span>
-                </li>
+              {listed.map((p) => (
+                <PairRow
+                  key={`${p.a.key}-${p.b.key}`}
+                  pair={p}
+                  move={severityMove(p.a.severity, p.b.severity)}
+                  expanded={open.has(p.a.key)}
+                  toggleHref={toggleHref(p.a.key)}
+                  diffs={open.has(p.a.key) ? { a: diffsA.get(p.a.key) ?? null, b: diffsB.get(p.b.key) ?? null } : null}
+                  mode={mode}
+                  modeHrefs={modeHrefs(p.a.key)}
+                  a={<FailureLink f={p.a} letter="A" />}
+                  b={<FailureLink f={p.b} letter="B" />}
+                />
               ))}
             </ul>
           )}
@@ -285,7 +382,7 @@ function ComparisonView({ c, params }: { c: Comparison; params: RawSearchParams 
         <div className="grid gap-3 md:grid-cols-2">
           {([["A", onlyA], ["B", onlyB]] as const).map(([letter, list]) => (
             <div key={letter} className="min-w-0 space-y-2">
-              <h3 className="font-medium">
+              <h3 id={`only-${letter.toLowerCase()}`} className="font-medium">
                 Only in {letter} <span className="text-slate-500 tabular-nums dark:text-slate-400">({list.length})</span>
               </h3>
               {list.length === 0 ? (
@@ -293,7 +390,7 @@ function ComparisonView({ c, params }: { c: Comparison; params: RawSearchParams 
               ) : (
                 <ul aria-label={`Failures only in ${letter}`} className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
                   {list.slice(0, COMPARE_LIST_LIMIT).map((f) => (
-                    <li key={f.number} className="px-3 py-2 text-sm">
+                    <li key={f.key} className="px-3 py-2 text-sm">
                       <FailureLink f={f} letter={letter} />
                     </li>
                   ))}

@@ -1,7 +1,11 @@
 // GET /api/compare?a=SLUG&b=SLUG: the comparison as JSON, or its failure alignment as CSV rows.
+// GET /api/compare/options?q=TEXT: the picker's matches (a few KB per keystroke).
 import "server-only";
+import { z } from "zod";
 import { compareAnalyses, type CompareFailure, type Comparison } from "../compare/compare-analyses";
+import { PICKER_DEFAULT_LIMIT, PICKER_MAX_LIMIT, PICKER_MAX_QUERY, searchPickerOptions } from "../compare/picker";
 import type { CsvColumn } from "../export/to-csv";
+import { SLUG_PATTERN } from "../filters/trainer-params";
 import { compareQuerySchema, parseQuery } from "./list-params";
 import { csvResponse, errorResponse, handle, jsonResponse } from "./respond";
 
@@ -26,11 +30,13 @@ export const COMPARE_CSV_COLUMNS: CsvColumn<AlignmentRow>[] = [
   { header: "similarity", value: (r) => r.similarity },
   { header: "shared_gaps", value: (r) => r.sharedGaps },
   { header: "a_number", value: (r) => r.a?.number },
+  { header: "a_key", value: (r) => r.a?.key },
   { header: "a_title", value: (r) => r.a?.title },
   { header: "a_severity", value: (r) => r.a?.severity },
   { header: "a_gaps", value: (r) => r.a?.gaps },
   { header: "a_url", value: (r) => r.a?.url },
   { header: "b_number", value: (r) => r.b?.number },
+  { header: "b_key", value: (r) => r.b?.key },
   { header: "b_title", value: (r) => r.b?.title },
   { header: "b_severity", value: (r) => r.b?.severity },
   { header: "b_gaps", value: (r) => r.b?.gaps },
@@ -59,5 +65,24 @@ export function getComparison(request: Request): Promise<Response> {
       failures: alignmentRows(c),
     };
     return jsonResponse(body, query.download ? { list: "compare", parts } : undefined);
+  });
+}
+
+export const pickerQuerySchema = z.object({
+  q: z.string().max(PICKER_MAX_QUERY, `must be at most ${PICKER_MAX_QUERY} characters`).optional(),
+  limit: z
+    .string()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().min(1, "must be at least 1").max(PICKER_MAX_LIMIT, `must be at most ${PICKER_MAX_LIMIT}`))
+    .optional(),
+  exclude: z.string().regex(SLUG_PATTERN, "is not a valid analysis slug").optional(),
+});
+
+export function getCompareOptions(request: Request): Promise<Response> {
+  return handle(async () => {
+    const query = parseQuery(pickerQuerySchema, new URL(request.url).searchParams);
+    const result = await searchPickerOptions(query.q ?? "", { limit: query.limit ?? PICKER_DEFAULT_LIMIT, exclude: query.exclude });
+    return jsonResponse(result);
   });
 }

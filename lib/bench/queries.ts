@@ -2,7 +2,8 @@
 // (Run under the react-server condition so their `server-only` guard allows the import.)
 import { prisma } from "../db";
 import { searchAnalyses } from "../analyses/search-analyses";
-import { compareAnalyses, listAnalysisOptions, suggestPairs } from "../compare/compare-analyses";
+import { compareAnalyses, suggestPairs } from "../compare/compare-analyses";
+import { searchPickerOptions } from "../compare/picker";
 import { searchFailures } from "../failures/search-failures";
 import { listGaps } from "../gaps/list-gaps";
 import { getOverview } from "../overview/get-overview";
@@ -32,6 +33,9 @@ const FAILURE_PARAMS: RawSearchParams[] = [
   { gap: "provider-api", sort: "analysis", page: "10" },
 ];
 
+/** What a reader types into the /compare picker, one keystroke at a time. */
+export const PICKER_KEYSTROKES = ["", ...["pulumi", "bucket enc", "report-0"].flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)))];
+
 const SCORE_PARAMS: RawSearchParams[] = [{}, { gap: "secrets", sort: "load" }, { audit: "count-mismatch" }];
 
 /** The two analyses with the most failures: the heaviest pair /compare can be asked for. */
@@ -55,12 +59,14 @@ export function benchQueries(): BenchQuery[] {
       run: () => Promise.all([listScores(parseScoreFilters(params)), scoreFilterOptions()]),
     })),
     { name: "/gaps", run: () => listGaps(parseGapSort({})) },
-    { name: "/compare (picker and suggestions)", run: () => Promise.all([listAnalysisOptions(), suggestPairs()]) },
+    { name: "/compare (suggestions)", run: () => suggestPairs() },
+    // One keystroke of the picker each round, cycling through prefixes of typical queries.
+    { name: "/api/compare/options (picker keystroke)", run: (round: number) => searchPickerOptions(PICKER_KEYSTROKES[round % PICKER_KEYSTROKES.length]!) },
     {
       name: "/compare?a=…&b=… (two largest analyses)",
       run: async () => {
         const [a, b] = await largest();
-        return Promise.all([listAnalysisOptions(), compareAnalyses(a, b)]);
+        return compareAnalyses(a, b);
       },
     },
   ];

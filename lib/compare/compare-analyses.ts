@@ -4,10 +4,14 @@ import "server-only";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import type { Severity } from "../parser/types";
+import { failureHref } from "../filters/view-params";
+import { scoreSource, type ScoreSource } from "../scores/score-source";
 import { alignFailures, type Alignment } from "./align-failures";
 
 export interface CompareFailure {
   number: number;
+  /** The failure's stable key (Failure.key): what its URL names. */
+  key: string;
   title: string;
   severity: Severity;
   gaps: string[];
@@ -24,6 +28,8 @@ export interface CompareSide {
   scoreValue: number | null;
   scoreMax: number | null;
   scoreNorm: number | null;
+  /** Which line of the document the score was read from (its label), when recorded. */
+  scoreSource: ScoreSource | null;
   counts: Record<Severity, number>;
   failureCount: number;
   failureLoad: number;
@@ -62,6 +68,7 @@ export interface AnalysisOption {
 
 interface FailureRow {
   number: number | bigint;
+  key: string;
   title: string;
   severity: string;
   gaps: string;
@@ -72,7 +79,7 @@ export async function getCompareSide(slug: string, limit = COMPARE_MAX_FAILURES)
     where: { slug },
     select: {
       id: true, slug: true, title: true, taskId: true, platform: true, language: true,
-      scoreValue: true, scoreMax: true, scoreNorm: true, failureCount: true, failureLoad: true,
+      scoreValue: true, scoreMax: true, scoreNorm: true, scoresJson: true, failureCount: true, failureLoad: true,
       criticalCount: true, highCount: true, mediumCount: true, lowCount: true, unknownCount: true,
       gaps: { select: { gapId: true } },
     },
@@ -81,22 +88,25 @@ export async function getCompareSide(slug: string, limit = COMPARE_MAX_FAILURES)
   // One statement with a LIMIT, gaps as a JSON array per failure: Prisma's nested include binds every
   // failure id as a variable, which fails above ~32k failures ("too many SQL variables").
   const rows = await prisma.$queryRaw<FailureRow[]>`
-    SELECT f."number", f."title", f."severity",
+    SELECT f."number", f."key", f."title", f."severity",
       (SELECT json_group_array(g."gapId") FROM (SELECT "gapId" FROM "FailureGap" WHERE "failureId" = f."id" ORDER BY "rank", "gapId") g) AS "gaps"
     FROM "Failure" f WHERE f."analysisId" = ${a.id} ORDER BY f."number" LIMIT ${limit}`;
   const failures = rows.map((f) => ({
     number: Number(f.number),
+    key: f.key,
     title: f.title,
     severity: f.severity as Severity,
     gaps: JSON.parse(f.gaps) as string[],
-    url: `/analyses/${encodeURIComponent(a.slug)}/failures/${Number(f.number)}`,
+    // The stable key, not the display number: numbers shift when a document is re-ingested.
+    url: failureHref(a.slug, f.key),
   }));
   const failureGaps = await prisma.$queryRaw<{ gapId: string }[]>`
     SELECT DISTINCT g."gapId" FROM "Failure" f JOIN "FailureGap" g ON g."failureId" = f."id" WHERE f."analysisId" = ${a.id} ORDER BY 1`;
   const gapIds = [...new Set([...failureGaps.map((g) => g.gapId), ...a.gaps.map((g) => g.gapId)])].filter((g) => g !== "unclassified");
-  const { gaps: _gaps, criticalCount, highCount, mediumCount, lowCount, unknownCount, ...side } = a;
+  const { gaps: _gaps, scoresJson, criticalCount, highCount, mediumCount, lowCount, unknownCount, ...side } = a;
   return {
     ...side,
+    scoreSource: scoreSource(scoresJson, a.scoreValue, a.scoreMax),
     counts: { critical: criticalCount, high: highCount, medium: mediumCount, low: lowCount, unknown: unknownCount },
     gapIds, failures,
     url: `/analyses/${encodeURIComponent(a.slug)}`,
@@ -131,13 +141,6 @@ export async function compareAnalyses(slugA: string, slugB: string): Promise<Com
   ]);
   if (!a || !b) return { ok: false, missing: [...(a ? [] : (["a"] as const)), ...(b ? [] : (["b"] as const))] };
   return { ok: true, comparison: compareSides(a, b, new Map(gaps.map((g) => [g.id, g.label]))) };
-}
-
-export async function listAnalysisOptions(): Promise<AnalysisOption[]> {
-  return prisma.analysis.findMany({
-    select: { slug: true, title: true, taskId: true, platform: true },
-    orderBy: [{ platform: "asc" }, { title: "asc" }, { slug: "asc" }],
-  });
 }
 
 export interface SuggestedPair {
@@ -196,4 +199,59 @@ export async function suggestPairs(limit = 5): Promise<SuggestedPair[]> {
       return true;
     })
     .slice(0, limit);
+}
+
+export interface FailureDiffData {
+  key: string;
+  number: number;
+  title: string;
+  modelText: string;
+  idealText: string;
+  blocks: { side: string; position: number; lang: string | null; value: string; linesHtml: string }[];
+}
+
+/** What the side-by-side diff of each named failure of one analysis needs (the expanded pairs only). */
+export async function loadFailureDiffs(slug: string, keys: readonly string[]): Promise<Map<string, FailureDiffData>> {
+  if (!keys.length) return new Map();
+  const rows = await prisma.failure.findMany({
+    where: { analysis: { slug }, key: { in: [...keys] } },
+    select: {
+      key: true, number: true, title: true, modelText: true, idealText: true,
+      codeBlocks: { orderBy: [{ side: "asc" }, { position: "asc" }], select: { side: true, position: true, lang: true, value: true, linesHtml: true } },
+    },
+  });
+  return new Map(rows.map((r) => [r.key, { ...r, blocks: r.codeBlocks }]));
+}
+
+export interface ComparisonSummary {
+  onlyA: number;
+  onlyB: number;
+  both: number;
+  /**
+   * Pairs whose severity differs, B against A: worse = more severe in B, better = less severe,
+   * ungraded = one side has no severity (unknown), so neither direction can be told.
+   */
+  moved: { worse: number; better: number; ungraded: number };
+}
+
+export type SeverityMove = "same" | "worse" | "better" | "ungraded";
+
+const SEVERITY_ORDER: Record<Exclude<Severity, "unknown">, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+/** How a paired failure's severity moved from A to B. */
+export function severityMove(a: Severity, b: Severity): SeverityMove {
+  if (a === b) return "same";
+  if (a === "unknown" || b === "unknown") return "ungraded";
+  return SEVERITY_ORDER[b] < SEVERITY_ORDER[a] ? "worse" : "better";
+}
+
+export function summarizeComparison(c: Comparison): ComparisonSummary {
+  const moves = c.alignment.shared.map((p) => severityMove(p.a.severity, p.b.severity));
+  const count = (m: SeverityMove) => moves.filter((x) => x === m).length;
+  return {
+    onlyA: c.alignment.onlyA.length,
+    onlyB: c.alignment.onlyB.length,
+    both: c.alignment.shared.length,
+    moved: { worse: count("worse"), better: count("better"), ungraded: count("ungraded") },
+  };
 }

@@ -1,0 +1,8 @@
+// The /compare picker's search: analyses matching ?q= (title, task id, slug, platform), a few at a time.
+import { getCompareOptions } from "@/lib/api/get-comparison";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request) {
+  return getCompareOptions(request);
+}
