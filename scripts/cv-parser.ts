@@ -10,8 +10,13 @@
 //
 //   npx tsx scripts/cv-parser.ts                  # per-fold, mean, whole set
 //   npx tsx scripts/cv-parser.ts --show 0,1,2,3   # plus the mismatches of folds 0-3
+//   npx tsx scripts/cv-parser.ts --speed [--corpus ../shared/wild] [--every 4] [--rounds 2]
+//       # CPU time of parseAnalysis against the bare remark(+gfm) parse of the same documents
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
 import { parseAnalysis } from "../lib/parser/index";
 
 const FOLDS = 5;
@@ -159,7 +164,54 @@ const line = (name: string, f: Record<string, number>, extra = ""): string =>
     .map(([k, v]) => `${k}=${v.toFixed(3)}`)
     .join(" ")}${extra}`;
 
+/**
+ * `--speed`: CPU time (user + system, this process) of parseAnalysis and of the bare
+ * unified().use(remarkParse).use(remarkGfm).parse on every Nth document of a corpus, interleaved
+ * per document and repeated, so that load from other processes falls on both alike.
+ */
+function speed(): void {
+  const dir = resolve(option("--corpus") ?? join(process.cwd(), "../shared/wild"));
+  const every = Math.max(1, Number(option("--every") ?? 4) || 4);
+  const rounds = Math.max(1, Number(option("--rounds") ?? 2) || 2);
+  const files = readdirSync(dir).filter((n) => n.endsWith(".md")).sort().filter((_, i) => i % every === 0);
+  const docs = files.map((name) => readFileSync(join(dir, name), "utf8"));
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  const cpu = (): number => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  // Warm both paths up (JIT) on a few documents before timing.
+  for (const doc of docs.slice(0, 20)) {
+    processor.parse(doc);
+    parseAnalysis(doc);
+  }
+  let bare = 0;
+  let parser = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, doc] of docs.entries()) {
+      // Alternate which goes first, so neither always runs on a warmer cache.
+      const order = (i + round) % 2 === 0;
+      for (const which of order ? [0, 1] : [1, 0]) {
+        const t = cpu();
+        if (which === 0) processor.parse(doc);
+        else parseAnalysis(doc);
+        if (which === 0) bare += cpu() - t;
+        else parser += cpu() - t;
+      }
+    }
+  }
+  const mb = docs.reduce((sum, doc) => sum + doc.length, 0) / 1e6;
+  console.log(
+    `speed: docs=${docs.length} MB=${mb.toFixed(1)} rounds=${rounds} remark=${(bare / 1000).toFixed(2)}s ` +
+      `parseAnalysis=${(parser / 1000).toFixed(2)}s ratio=${(parser / bare).toFixed(3)}`,
+  );
+}
+
 function main(): void {
+  if (args.includes("--speed")) {
+    speed();
+    return;
+  }
   const cases = loadCases();
   const foldArg = option("--fold-of");
   if (foldArg) {

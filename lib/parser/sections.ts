@@ -186,11 +186,27 @@ function classify(section: Section): void {
   // A top-level heading that frames the whole document ("# Model Response Analysis - Critical Faults
   // Identified", kept from being the title by its level word) is the report, not an analysis section.
   const own = !parent && section.depth === 1 && namesFailures(text) ? text.replace(/\banalysis\b/gi, "") : text;
-  const ownExcluded = !section.side && (isGroup || !hasNumbering(own)) && (isAlwaysExcluded(own) || isSoftExcluded(own));
+  const ownExcluded =
+    !section.side &&
+    (isGroup || !hasNumbering(own)) &&
+    (isAlwaysExcluded(own) || isSoftExcluded(own)) &&
+    !holdsNumberedFailures(section);
   section.excluded = (parent?.excluded ?? false) || ownExcluded;
   if (section.negation && !parent) section.excluded = true;
   section.weak = (parent?.weak ?? false) || (!!parent && isWeakContext(parent.text) && !namesFailures(parent.text));
   section.level = levelOfHeading(text);
+}
+
+/**
+ * A group heading that names failures beside a word that usually rules a section out ("## Summary
+ * of Issues", "## Critical Failures Analysis") whose own sub-headings are a numbered series naming
+ * failures ("### Issue #1: ...", "### CRITICAL FAILURE #2: ...", "### 3. Missing X") holds those
+ * items: the series, not the framing word, says what the section is.
+ */
+function holdsNumberedFailures(section: Section): boolean {
+  if (!namesFailures(section.text)) return false;
+  const items = structuralChildren(section).filter((child) => hasNumbering(child.text));
+  return items.length >= 2 && items.some((child) => namesFailures(child.text) || levelOfHeading(child.text) !== null);
 }
 
 /** Ancestors of a section that give context (the document title is not context). */
