@@ -1,33 +1,25 @@
 "use client";
 // A GET form whose checkboxes and selects apply as soon as they change. The URL it navigates to is
-// the whole filter state (multi-values comma-joined, page reset), so it can be shared and reloaded.
-// Without JavaScript the same form still works through its submit button.
+// the whole filter state (multi-values comma-joined, page reset, defaults left out: one canonical URL
+// per view), so it can be shared and reloaded. Without JavaScript the same form still works through
+// its submit button.
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
+import { formUrl, type FormDefaults } from "@/lib/filters/form-url";
 
 export interface FilterFormProps {
   action: string;
   label: string;
   children: React.ReactNode;
   className?: string;
+  /** Values the URL leaves out (e.g. `warnings=any`, the default sort). */
+  defaults?: FormDefaults;
 }
 
-function urlFromForm(form: HTMLFormElement, action: string): string {
-  const values = new Map<string, string[]>();
-  for (const [key, value] of new FormData(form)) {
-    if (typeof value !== "string" || !value.trim() || key === "page") continue;
-    values.set(key, [...(values.get(key) ?? []), value.trim()]);
-  }
-  const params = new URLSearchParams();
-  for (const [key, list] of values) params.set(key, list.join(","));
-  const text = params.toString();
-  return text ? `${action}?${text}` : action;
-}
-
-export function FilterForm({ action, label, children, className = "" }: FilterFormProps) {
+export function FilterForm({ action, label, children, className = "", defaults }: FilterFormProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const go = (form: HTMLFormElement) => startTransition(() => router.push(urlFromForm(form, action), { scroll: false }));
+  const go = (form: HTMLFormElement) => startTransition(() => router.push(formUrl(action, new FormData(form), defaults), { scroll: false }));
   return (
     <form
       action={action}

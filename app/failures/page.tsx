@@ -6,16 +6,21 @@ import { FacetGroup } from "@/components/facet-group";
 import { CollapsibleFilters } from "@/components/collapsible-filters";
 import { FilterForm } from "@/components/filter-form";
 import { GapTag } from "@/components/gap-tag";
+import { PagePastEnd } from "@/components/page-past-end";
 import { Pagination } from "@/components/pagination";
+import { SearchSnippet } from "@/components/search-snippet";
 import { SeverityBadge } from "@/components/severity-badge";
 import { searchFailures, type FailureHit } from "@/lib/failures/search-failures";
-import { FAILURE_SORTS, PAGE_SIZE, failureHref, failuresHref, parseFailureFilters, type FailureFilters } from "@/lib/filters/view-params";
+import {
+  FAILURE_FORM_DEFAULTS, FAILURE_SORTS, PAGE_SIZE, failureHref, failuresHref, parseFailureFilters, type FailureFilters,
+} from "@/lib/filters/view-params";
 import type { RawSearchParams } from "@/lib/filters/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Failures", description: "Every failure of every analysis, filtered by severity, knowledge gap and platform." };
 
 const SORT_LABEL: Record<(typeof FAILURE_SORTS)[number], string> = {
+  relevance: "Relevance",
   severity: "Severity (grouped)",
   analysis: "Analysis title",
   recent: "Recently updated analysis",
@@ -30,7 +35,7 @@ export default async function FailuresPage({ searchParams }: PageProps) {
   const filters = parseFailureFilters(params);
   const result = await searchFailures(filters);
   const current = failuresHref({ ...filters, page: result.page });
-  const active = filters.severities.length + filters.gaps.length + (filters.platform ? 1 : 0) + (filters.q ? 1 : 0);
+  const active = filters.severities.length + filters.gaps.length + filters.platforms.length + (filters.q ? 1 : 0);
   const groups = filters.sort === "severity" ? groupBySeverity(result.hits) : [{ severity: null, hits: result.hits }];
 
   return (
@@ -45,7 +50,7 @@ export default async function FailuresPage({ searchParams }: PageProps) {
 
       <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
         <CollapsibleFilters active={active}>
-        <FilterForm key={current} action="/failures" label="Filter failures" className="space-y-5">
+        <FilterForm key={current} action="/failures" label="Filter failures" defaults={FAILURE_FORM_DEFAULTS} className="space-y-5">
           <div className="space-y-1">
             <label htmlFor="failures-q" className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
               Full-text search
@@ -57,7 +62,7 @@ export default async function FailuresPage({ searchParams }: PageProps) {
                 type="search"
                 defaultValue={filters.q ?? ""}
                 data-search-input="page"
-                placeholder="e.g. engine version"
+                placeholder="Words, “a phrase”, pass*"
                 className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
               />
               <button type="submit" className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
@@ -65,27 +70,15 @@ export default async function FailuresPage({ searchParams }: PageProps) {
               </button>
             </div>
           </div>
-          <FacetGroup legend="Severity" name="severity" values={result.facets.severity} severity />
-          <FacetGroup legend="Knowledge gap" name="gap" values={result.facets.gap} emptyText="No knowledge gaps in these results." />
-          <div className="space-y-1">
-            <label htmlFor="failures-platform" className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
-              Platform
-            </label>
-            <select id="failures-platform" name="platform" defaultValue={filters.platform ?? ""} className="w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900">
-              <option value="">All platforms</option>
-              {result.facets.platform.map((p) => (
-                <option key={p.value} value={p.value}>
-                  {p.label} ({p.count})
-                </option>
-              ))}
-            </select>
-          </div>
+          <FacetGroup legend="Severity (any of)" name="severity" values={result.facets.severity} severity />
+          <FacetGroup legend="Knowledge gap (any of)" name="gap" values={result.facets.gap} emptyText="No knowledge gaps in these results." />
+          <FacetGroup legend="Platform (any of)" name="platform" values={result.facets.platform} emptyText="No platforms in these results." />
           <div className="space-y-1">
             <label htmlFor="failures-sort" className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
               Sort by
             </label>
             <select id="failures-sort" name="sort" defaultValue={filters.sort} className="w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900">
-              {FAILURE_SORTS.map((s) => (
+              {FAILURE_SORTS.filter((s) => s !== "relevance" || filters.q).map((s) => (
                 <option key={s} value={s}>
                   {SORT_LABEL[s]}
                 </option>
@@ -106,11 +99,14 @@ export default async function FailuresPage({ searchParams }: PageProps) {
               “{filters.q}” has no searchable words; search for words or identifiers instead.
             </p>
           )}
+          {result.total > 0 && (
+            <PagePastEnd requested={filters.page} pageCount={result.pageCount} lastHref={failuresHref({ ...filters, page: result.pageCount })} noun="failures" />
+          )}
           {result.total === 0 ? (
-            <EmptyState title="No failures match these filters">
+            <EmptyState title={active ? "No failures match these filters" : "No failures yet"}>
               {active ? (
                 <>
-                  Remove a filter on the left, or{" "}
+                  Remove a filter, or{" "}
                   <Link href="/failures" className="text-blue-700 underline dark:text-blue-300">
                     clear them all
                   </Link>
@@ -144,7 +140,6 @@ export default async function FailuresPage({ searchParams }: PageProps) {
           )}
           <Pagination
             page={result.page}
-            requestedPage={filters.page}
             pageCount={result.pageCount}
             total={result.total}
             pageSize={PAGE_SIZE}
@@ -197,7 +192,11 @@ function FailureRow({ hit }: FailureRowProps) {
           </>
         )}
       </p>
-      {hit.rootCause && <p className="mt-1 line-clamp-2 text-sm text-slate-700 dark:text-slate-300">{hit.rootCause}</p>}
+      {hit.snippet ? (
+        <SearchSnippet className="mt-1" parts={hit.snippet} />
+      ) : (
+        hit.rootCause && <p className="mt-1 line-clamp-2 text-sm text-slate-700 [overflow-wrap:anywhere] dark:text-slate-300">{hit.rootCause}</p>
+      )}
       {hit.gaps.length > 0 && (
         <div className="mt-2 flex flex-wrap gap-1" aria-label="Knowledge gaps">
           {hit.gaps.map((g, i) => (

@@ -1,17 +1,26 @@
 // What "these analyses" means, in one place: the /analyses page, the analyses API and its CSV export
 // filter, count and sort through here, so an export holds exactly the rows on screen. Plain
 // parameterized SQL (Prisma.sql): full-text and gap filters stay subqueries, never lists of bound ids.
+//
+// Severity, knowledge gap and platform describe failures: together they select analyses having ONE
+// failure that matches all of them (a critical *secrets* failure, not a critical failure and,
+// elsewhere, a secrets one). Each takes several values, meaning any of them. A gap alone keeps its
+// first meaning: the analysis names the gap, or one of its failures has it.
 import "server-only";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { toFtsQuery } from "../data/search-index";
 import type { AnalysisSort, SortDirection, WarningFilter } from "../filters/view-params";
-import type { Severity } from "../parser/types";
+import { SEVERITIES, type Severity } from "../parser/types";
 
 export interface AnalysisCriteria {
+  /** Full-text query as typed: matches an analysis's own text or any of its failures' text and code. */
   q?: string;
   severities: readonly Severity[];
   gaps: readonly string[];
+  /** Any of these platforms. */
+  platforms?: readonly string[];
+  /** One more platform (the /scores filter), joined with `platforms`. */
   platform?: string;
   /** Bounds on the /10 score; swapped when given the wrong way round. */
   minScore?: number;
@@ -19,39 +28,71 @@ export interface AnalysisCriteria {
   warnings?: WarningFilter;
 }
 
+export type AnalysisFacet = "severity" | "gap" | "platform";
+
 const COUNT_COLUMN: Record<Severity, Prisma.Sql> = {
   critical: Prisma.sql`a."criticalCount"`, high: Prisma.sql`a."highCount"`, medium: Prisma.sql`a."mediumCount"`,
   low: Prisma.sql`a."lowCount"`, unknown: Prisma.sql`a."unknownCount"`,
 };
 
-/** WHERE over Analysis a for these criteria (also used by /scores, whose filters mean the same). */
-export function analysisWhereSql(criteria: AnalysisCriteria): Prisma.Sql {
+// bm25 column weights: a word in a title counts more than one in a long body or code block.
+const ANALYSIS_WEIGHTS = Prisma.sql`8.0, 8.0, 2.0, 4.0`; // title, task_id, summary, failure_titles
+const FAILURE_WEIGHTS = Prisma.sql`2.0, 8.0, 4.0, 1.0, 1.0`; // analysis_title, title, root_cause, body, code
+
+function platformsOf(criteria: AnalysisCriteria): string[] {
+  return [...new Set([...(criteria.platforms ?? []), ...(criteria.platform ? [criteria.platform] : [])])];
+}
+
+/** Ids of analyses whose own text, or one of whose failures' text or code, matches `match`. */
+function textMatchSql(match: string): Prisma.Sql {
+  return Prisma.sql`SELECT rowid FROM "analysis_fts" WHERE "analysis_fts" MATCH ${match}
+    UNION SELECT f."analysisId" FROM "Failure" f WHERE f."id" IN (SELECT rowid FROM "failure_fts" WHERE "failure_fts" MATCH ${match})`;
+}
+
+/** Conditions over Analysis a that are not about failures: text, score, warnings. */
+function analysisConditions(criteria: AnalysisCriteria): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   if (criteria.q) {
     const match = toFtsQuery(criteria.q);
     // A query of punctuation only matches nothing.
-    parts.push(match ? Prisma.sql`a."id" IN (SELECT rowid FROM "analysis_fts" WHERE "analysis_fts" MATCH ${match})` : Prisma.sql`0`);
+    parts.push(match ? Prisma.sql`a."id" IN (${textMatchSql(match)})` : Prisma.sql`0`);
   }
-  if (criteria.severities.length && criteria.gaps.length) {
-    // Both at once mean one failure having both (a critical *secrets* failure), not an analysis with a
-    // critical failure and, somewhere else, a secrets one: the failures' gap links carry the severity.
-    parts.push(Prisma.sql`a."id" IN (SELECT "analysisId" FROM "FailureGap"
-      WHERE "gapId" IN (${Prisma.join(criteria.gaps)}) AND "severity" IN (${Prisma.join(criteria.severities)}))`);
-  } else if (criteria.severities.length) {
-    parts.push(Prisma.sql`(${Prisma.join(criteria.severities.map((s) => Prisma.sql`${COUNT_COLUMN[s]} > 0`), " OR ")})`);
-  } else if (criteria.gaps.length) {
-    const gaps = Prisma.join(criteria.gaps);
-    parts.push(Prisma.sql`a."id" IN (SELECT "analysisId" FROM "AnalysisGap" WHERE "gapId" IN (${gaps})
-      UNION SELECT "analysisId" FROM "FailureGap" WHERE "gapId" IN (${gaps}))`);
-  }
-  if (criteria.platform) parts.push(Prisma.sql`a."platform" = ${criteria.platform}`);
   const { minScore, maxScore } = criteria;
   const [min, max] = minScore !== undefined && maxScore !== undefined && minScore > maxScore ? [maxScore, minScore] : [minScore, maxScore];
   if (min !== undefined) parts.push(Prisma.sql`a."scoreNorm" >= ${min}`);
   if (max !== undefined) parts.push(Prisma.sql`a."scoreNorm" <= ${max}`);
   if (criteria.warnings === "yes") parts.push(Prisma.sql`a."warningCount" > 0`);
   if (criteria.warnings === "no") parts.push(Prisma.sql`a."warningCount" = 0`);
-  return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+  return parts;
+}
+
+/** Conditions over Analysis a for the failure filters: one failure matching severity, gap and platform. */
+function failureConditions(criteria: AnalysisCriteria): Prisma.Sql[] {
+  const platforms = platformsOf(criteria);
+  const { severities, gaps } = criteria;
+  const parts: Prisma.Sql[] = [];
+  // A failure's platform is its analysis's (denormalized onto Failure and FailureGap).
+  if (platforms.length) parts.push(Prisma.sql`a."platform" IN (${Prisma.join(platforms)})`);
+  if (severities.length && gaps.length) {
+    // The failures' gap links carry their severity and platform, so one index answers.
+    const platform = platforms.length ? Prisma.sql`AND "platform" IN (${Prisma.join(platforms)})` : Prisma.empty;
+    parts.push(Prisma.sql`a."id" IN (SELECT "analysisId" FROM "FailureGap"
+      WHERE "gapId" IN (${Prisma.join(gaps)}) AND "severity" IN (${Prisma.join(severities)}) ${platform})`);
+  } else if (severities.length) {
+    parts.push(Prisma.sql`(${Prisma.join(severities.map((s) => Prisma.sql`${COUNT_COLUMN[s]} > 0`), " OR ")})`);
+  } else if (gaps.length) {
+    const list = Prisma.join(gaps);
+    parts.push(Prisma.sql`a."id" IN (SELECT "analysisId" FROM "AnalysisGap" WHERE "gapId" IN (${list})
+      UNION SELECT "analysisId" FROM "FailureGap" WHERE "gapId" IN (${list}))`);
+  }
+  return parts;
+}
+
+const where = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty);
+
+/** WHERE over Analysis a for these criteria (also used by /scores, whose filters mean the same). */
+export function analysisWhereSql(criteria: AnalysisCriteria): Prisma.Sql {
+  return where([...analysisConditions(criteria), ...failureConditions(criteria)]);
 }
 
 function orderSql(sort: AnalysisSort, dir: SortDirection): Prisma.Sql {
@@ -67,9 +108,68 @@ export async function countAnalyses(criteria: AnalysisCriteria): Promise<number>
   return Number(rows[0]?.n ?? 0);
 }
 
-/** Ids of one window of matching analyses, in display order. */
+/**
+ * Ids of one window of matching analyses, in display order. "relevance" (with a query) ranks by
+ * bm25: an analysis ranks by its best row, its own or one of its failures'; ties newest first.
+ */
 export async function analysisIdsPage(criteria: AnalysisCriteria, sort: AnalysisSort, dir: SortDirection, window: { skip: number; take: number }): Promise<number[]> {
-  const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
-    SELECT a."id" AS id FROM "Analysis" a ${analysisWhereSql(criteria)} ${orderSql(sort, dir)} LIMIT ${window.take} OFFSET ${window.skip}`;
+  const match = criteria.q ? toFtsQuery(criteria.q) : null;
+  const rows =
+    sort === "relevance" && match
+      ? await prisma.$queryRaw<{ id: number | bigint }[]>`
+          WITH hits(id, r) AS (
+            SELECT rowid, bm25("analysis_fts", ${ANALYSIS_WEIGHTS}) FROM "analysis_fts" WHERE "analysis_fts" MATCH ${match}
+            UNION ALL
+            SELECT f."analysisId", x.r FROM (
+              SELECT rowid AS id, bm25("failure_fts", ${FAILURE_WEIGHTS}) AS r FROM "failure_fts" WHERE "failure_fts" MATCH ${match}
+            ) x JOIN "Failure" f ON f."id" = x.id
+          )
+          SELECT a."id" AS id FROM (SELECT id, min(r) AS r FROM hits GROUP BY id) h JOIN "Analysis" a ON a."id" = h.id
+          ${where([...analysisConditions({ ...criteria, q: undefined }), ...failureConditions(criteria)])}
+          ORDER BY h.r, a."updatedAt" DESC, a."id" LIMIT ${window.take} OFFSET ${window.skip}`
+      : await prisma.$queryRaw<{ id: number | bigint }[]>`
+          SELECT a."id" AS id FROM "Analysis" a ${analysisWhereSql(criteria)}
+          ${orderSql(sort === "relevance" ? "date" : sort, dir)} LIMIT ${window.take} OFFSET ${window.skip}`;
   return rows.map((r) => Number(r.id));
+}
+
+type FacetRow = { k: string | null; n: number | bigint };
+
+/**
+ * Counts of matching analyses per severity, gap and platform, each with the *other* filters applied
+ * (so a count is what ticking that box alone, next to the others, would show).
+ */
+export async function tallyAnalyses(criteria: AnalysisCriteria): Promise<Record<AnalysisFacet, Map<string, number>>> {
+  const base = analysisConditions(criteria);
+  const platforms = platformsOf(criteria);
+  const inPlatforms = (column: Prisma.Sql) => (platforms.length ? [Prisma.sql`${column} IN (${Prisma.join(platforms)})`] : []);
+  const { severities, gaps } = criteria;
+
+  const severityRows: Promise<FacetRow[]> = gaps.length
+    ? prisma.$queryRaw<FacetRow[]>`
+        SELECT g."severity" AS k, count(DISTINCT g."analysisId") AS n FROM "FailureGap" g JOIN "Analysis" a ON a."id" = g."analysisId"
+        ${where([Prisma.sql`g."gapId" IN (${Prisma.join(gaps)})`, ...inPlatforms(Prisma.sql`g."platform"`), ...base])} GROUP BY 1`
+    : prisma
+        .$queryRaw<Record<Severity, number | bigint | null>[]>`
+          SELECT ${Prisma.join(SEVERITIES.map((s) => Prisma.sql`sum(${COUNT_COLUMN[s]} > 0) AS ${Prisma.raw(`"${s}"`)}`))}
+          FROM "Analysis" a ${where([...inPlatforms(Prisma.sql`a."platform"`), ...base])}`
+        .then(([row]) => SEVERITIES.map((s) => ({ k: s, n: row?.[s] ?? 0 })));
+
+  const gapRows = severities.length
+    ? prisma.$queryRaw<FacetRow[]>`
+        SELECT g."gapId" AS k, count(DISTINCT g."analysisId") AS n FROM "FailureGap" g JOIN "Analysis" a ON a."id" = g."analysisId"
+        ${where([Prisma.sql`g."severity" IN (${Prisma.join(severities)})`, ...inPlatforms(Prisma.sql`g."platform"`), ...base])} GROUP BY 1`
+    : prisma.$queryRaw<FacetRow[]>`
+        SELECT x."gapId" AS k, count(DISTINCT x."analysisId") AS n
+        FROM (SELECT "gapId", "analysisId" FROM "AnalysisGap" UNION SELECT "gapId", "analysisId" FROM "FailureGap") x
+        JOIN "Analysis" a ON a."id" = x."analysisId"
+        ${where([...inPlatforms(Prisma.sql`a."platform"`), ...base])} GROUP BY 1`;
+
+  const platformRows = prisma.$queryRaw<FacetRow[]>`
+    SELECT a."platform" AS k, count(*) AS n FROM "Analysis" a
+    ${analysisWhereSql({ ...criteria, platforms: [], platform: undefined })} GROUP BY 1`;
+
+  const toMap = (rows: FacetRow[]) => new Map(rows.flatMap((r) => (r.k === null ? [] : [[r.k, Number(r.n)] as [string, number]])));
+  const [severity, gap, platform] = await Promise.all([severityRows, gapRows, platformRows]);
+  return { severity: toMap(severity), gap: toMap(gap), platform: toMap(platform) };
 }

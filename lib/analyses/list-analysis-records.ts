@@ -5,7 +5,7 @@ import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { inIdOrder } from "../data/in-id-order";
 import { analysisIdsPage, countAnalyses, type AnalysisCriteria } from "./analysis-criteria";
-import { DEFAULT_DIRECTION } from "../filters/view-params";
+import { DEFAULT_DIRECTION, defaultAnalysisSort } from "../filters/view-params";
 import type { AnalysisQuery } from "../api/list-params";
 import type { CsvColumn } from "../export/to-csv";
 import type { ParsedAnalysis } from "../parser/types";
@@ -21,7 +21,7 @@ export function analysisUrl(slug: string): string {
 
 function criteriaOf(query: AnalysisQuery): AnalysisCriteria {
   return {
-    q: query.q, severities: query.severity ?? [], gaps: query.gap ?? [], platform: query.platform,
+    q: query.q, severities: query.severity ?? [], gaps: query.gap ?? [], platforms: query.platform ?? [],
     minScore: query.min, maxScore: query.max, warnings: query.warnings,
   };
 }
@@ -29,7 +29,7 @@ function criteriaOf(query: AnalysisQuery): AnalysisCriteria {
 /** Ids of a window of matching analyses in display order, and the total. */
 async function idsAndTotal(query: AnalysisQuery, window: { skip: number; take: number }): Promise<{ ids: number[]; total: number }> {
   const criteria = criteriaOf(query);
-  const sort = query.sort ?? "date";
+  const sort = query.sort ?? defaultAnalysisSort(query.q);
   const [ids, total] = await Promise.all([analysisIdsPage(criteria, sort, query.dir ?? DEFAULT_DIRECTION[sort], window), countAnalyses(criteria)]);
   return { ids, total };
 }

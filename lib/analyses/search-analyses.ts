@@ -1,29 +1,108 @@
-// The /analyses list: filters, sort and one page of analyses, all from the URL state.
+// The /analyses list: filters, sort, facet counts and one page of analyses, all from the URL state;
+// with a query, each analysis's snippet: where it matched (its best-matching failure, else itself).
 import "server-only";
 import { prisma } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { inIdOrder } from "../data/in-id-order";
-import { analysisIdsPage, countAnalyses } from "./analysis-criteria";
+import { toFtsQuery } from "../data/search-index";
+import { snippets, type SnippetPart } from "../search/snippets";
+import { analysisIdsPage, countAnalyses, tallyAnalyses, type AnalysisFacet } from "./analysis-criteria";
 import { PAGE_SIZE, type AnalysisFilters } from "../filters/view-params";
 import { analysisSummarySelect, type AnalysisSummary } from "./list-analyses";
+import { SEVERITIES } from "../parser/types";
+import type { FacetValue } from "../failures/search-failures";
+
+/** Where an analysis matched the query: one of its failures, or its own title and summary. */
+export interface AnalysisMatch {
+  failure?: { key: string; number: number; title: string };
+  parts: SnippetPart[];
+}
+
+export type AnalysisHit = AnalysisSummary & { id: number; match?: AnalysisMatch };
 
 export interface AnalysisSearchResult {
-  analyses: AnalysisSummary[];
+  analyses: AnalysisHit[];
   total: number;
+  /** The page shown: the one asked for, or the last one when that is past the end. */
   page: number;
   pageCount: number;
-  platforms: string[];
-  gaps: { id: string; label: string }[];
+  facets: Record<AnalysisFacet, FacetValue[]>;
+  /** True when a text query has no searchable words (e.g. only punctuation). */
+  emptyQuery: boolean;
 }
 
 export async function searchAnalyses(filters: AnalysisFilters): Promise<AnalysisSearchResult> {
-  const total = await countAnalyses(filters);
+  const [total, counts, gapRows] = await Promise.all([
+    countAnalyses(filters),
+    tallyAnalyses(filters),
+    prisma.knowledgeGap.findMany({ select: { id: true, label: true } }),
+  ]);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
   const ids = await analysisIdsPage(filters, filters.sort, filters.dir, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
-  const [analyses, platformRows, gaps] = await Promise.all([
+  const [analyses, matches] = await Promise.all([
     inIdOrder(ids, (chunk) => prisma.analysis.findMany({ where: { id: { in: chunk } }, select: { ...analysisSummarySelect, id: true } })),
-    prisma.analysis.findMany({ where: { platform: { not: null } }, distinct: ["platform"], select: { platform: true }, orderBy: { platform: "asc" } }),
-    prisma.knowledgeGap.findMany({ where: { failures: { some: {} } }, select: { id: true, label: true }, orderBy: { label: "asc" } }),
+    matchesOf(filters.q, ids),
   ]);
-  return { analyses, total, page, pageCount, platforms: platformRows.flatMap((p) => (p.platform ? [p.platform] : [])), gaps };
+  return {
+    analyses: analyses.map((a) => ({ ...a, match: matches.get(a.id) })),
+    total,
+    page,
+    pageCount,
+    facets: toFacets(filters, counts, gapRows),
+    emptyQuery: Boolean(filters.q) && !toFtsQuery(filters.q ?? ""),
+  };
+}
+
+/** Each analysis's best-matching failure (bm25), snippeted; else its own title, task id and summary. */
+async function matchesOf(q: string | undefined, ids: number[]): Promise<Map<number, AnalysisMatch>> {
+  const match = q ? toFtsQuery(q) : null;
+  const out = new Map<number, AnalysisMatch>();
+  if (!match || !ids.length) return out;
+  const best = await prisma.$queryRaw<{ analysisId: number | bigint; id: number | bigint }[]>`
+    SELECT "analysisId", id FROM (
+      SELECT f."analysisId", f."id" AS id, row_number() OVER (PARTITION BY f."analysisId" ORDER BY x.r, f."number") AS rn
+      FROM (SELECT rowid AS id, bm25("failure_fts", 2.0, 8.0, 4.0, 1.0, 1.0) AS r FROM "failure_fts" WHERE "failure_fts" MATCH ${match}) x
+      JOIN "Failure" f ON f."id" = x.id WHERE f."analysisId" IN (${Prisma.join(ids)})
+    ) WHERE rn = 1`;
+  const [failures, own] = await Promise.all([
+    prisma.failure.findMany({
+      where: { id: { in: best.map((b) => Number(b.id)) } },
+      select: {
+        id: true, analysisId: true, key: true, number: true, title: true, rootCause: true, modelText: true, idealText: true,
+        codeBlocks: { orderBy: [{ side: "asc" }, { position: "asc" }], select: { value: true } },
+      },
+    }),
+    prisma.analysis.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, taskId: true, summary: true } }),
+  ]);
+  const failureParts = snippets(
+    q,
+    failures.map((f) => ({ id: f.id, fields: [f.title, f.rootCause, `${f.modelText}\n${f.idealText}`, f.codeBlocks.map((c) => c.value).join("\n")] })),
+  );
+  for (const f of failures) {
+    const parts = failureParts.get(f.id);
+    if (parts) out.set(f.analysisId, { failure: { key: f.key, number: f.number, title: f.title }, parts });
+  }
+  const ownParts = snippets(q, own.filter((a) => !out.has(a.id)).map((a) => ({ id: a.id, fields: [a.summary, a.title, a.taskId] })));
+  for (const [id, parts] of ownParts) out.set(id, { parts });
+  return out;
+}
+
+function toFacets(
+  filters: AnalysisFilters,
+  counts: Record<AnalysisFacet, Map<string, number>>,
+  gapRows: { id: string; label: string }[],
+): Record<AnalysisFacet, FacetValue[]> {
+  const severity = SEVERITIES.map((s) => ({ value: s, label: s, count: counts.severity.get(s) ?? 0, selected: filters.severities.includes(s) }))
+    .filter((f) => f.count > 0 || f.selected || f.value !== "unknown");
+  const gap = gapRows
+    .map((g) => ({ value: g.id, label: g.label, count: counts.gap.get(g.id) ?? 0, selected: filters.gaps.includes(g.id) }))
+    .filter((f) => f.count > 0 || f.selected)
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const platformCount = new Map(counts.platform);
+  for (const p of filters.platforms) if (!platformCount.has(p)) platformCount.set(p, 0);
+  const platform = [...platformCount]
+    .map(([value, count]) => ({ value, label: value, count, selected: filters.platforms.includes(value) }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  return { severity, gap, platform };
 }

@@ -11,7 +11,7 @@ export function getAnalyses(request: Request): Promise<Response> {
   return handle(async () => {
     const url = new URL(request.url);
     const query = parseQuery(analysisQuerySchema, url.searchParams);
-    const parts = [query.platform, ...(query.severity ?? []), ...(query.gap ?? []), query.q];
+    const parts = [...(query.platform ?? []), ...(query.severity ?? []), ...(query.gap ?? []), query.q];
     // Downloads stream a page of rows at a time (lib/export/stream.ts), same bytes as one piece.
     if (query.format === "csv") {
       const pages = await eagerPages((window) => listAnalysisCsvRows(query, window), EXPORT_LIMIT);

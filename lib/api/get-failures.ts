@@ -10,7 +10,7 @@ export function getFailures(request: Request): Promise<Response> {
   return handle(async () => {
     const url = new URL(request.url);
     const query = parseQuery(failureQuerySchema, url.searchParams);
-    const parts = [query.analysis, query.platform, ...(query.severity ?? []), ...(query.gap ?? []), query.q];
+    const parts = [query.analysis, ...(query.platform ?? []), ...(query.severity ?? []), ...(query.gap ?? []), query.q];
     // Downloads stream a page of rows at a time (lib/export/stream.ts), same bytes as one piece.
     if (query.format === "csv") {
       const pages = await eagerPages(async (window) => (await listFailureRows(query, window)).rows, EXPORT_LIMIT);

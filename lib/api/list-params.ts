@@ -42,6 +42,17 @@ const gapList = z.string().transform((value, ctx) => {
   return items;
 });
 
+/** One or more platforms (`aws,pulumi`): any of them. */
+const platformList = z.string().transform((value, ctx) => {
+  const items = [...new Set(value.split(",").map((v) => v.trim().toLowerCase()).filter(Boolean))];
+  const bad = items.filter((v) => !/^[\w .+#-]{1,40}$/.test(v));
+  if (bad.length) {
+    ctx.addIssue({ code: "custom", message: `"${bad.join(", ")}" is not a platform name` });
+    return z.NEVER;
+  }
+  return items;
+});
+
 const integer = (min: number, max: number) =>
   z.string().regex(/^\d+$/, "must be a whole number").transform(Number).pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 const score = z.string().regex(/^\d+(\.\d+)?$/, "must be a number from 0 to 10").transform(Number).pipe(z.number().max(10, "must be at most 10"));
@@ -60,7 +71,7 @@ export const failureQuerySchema = z.object({
   q: z.string().max(200, "must be at most 200 characters").optional(),
   severity: enumList<Severity>("severity", SEVERITIES).optional(),
   gap: gapList.optional(),
-  platform: z.string().regex(/^[\w .+#-]{1,40}$/, "is not a platform name").transform((v) => v.toLowerCase()).optional(),
+  platform: platformList.optional(),
   analysis: slug.optional(),
   sort: choice(FAILURE_SORTS).optional(),
 });
@@ -71,7 +82,7 @@ export const analysisQuerySchema = z.object({
   q: z.string().max(200, "must be at most 200 characters").optional(),
   severity: enumList<Severity>("severity", SEVERITIES).optional(),
   gap: gapList.optional(),
-  platform: z.string().regex(/^[\w .+#-]{1,40}$/, "is not a platform name").transform((v) => v.toLowerCase()).optional(),
+  platform: platformList.optional(),
   min: score.optional(),
   max: score.optional(),
   warnings: choice(WARNING_FILTERS).optional(),

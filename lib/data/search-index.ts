@@ -1,5 +1,7 @@
-// The FTS5 search index (prisma/migrations/0002, 0003, 0005): one row per failure and per analysis,
-// contentless (only rowids come back from a match; the text lives in the tables).
+// The FTS5 search index (prisma/migrations/0002, 0003, 0005, 0012): one row per failure (its
+// analysis's title, its title, root cause, MODEL/IDEAL text and code) and per analysis (title, task
+// id, summary, failure titles), contentless (only rowids and bm25 ranks come back from a match; the
+// text lives in the tables), Porter-stemmed ("passwords" finds "password").
 // The store writes a document's rows with indexAnalysis in the document's own transaction; delete
 // triggers remove them; rebuildSearchIndex repairs everything on demand. Both use the same SQL.
 import type { Sqlite } from "./sqlite";
@@ -64,44 +66,62 @@ export const FTS_LIMITS = {
 } as const;
 
 export interface FtsTerm {
+  /** One word, or the words of a phrase separated by single spaces. */
   text: string;
   prefix: boolean;
+  /** A quoted phrase: its words must appear in this order, next to each other. */
+  phrase?: boolean;
+}
+
+/** The searchable words of some text: NFKC, lower-cased, split on anything but letters, digits and "_". */
+function wordsOf(text: string): string[] {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter(Boolean)
+    .map((w) => [...w].slice(0, FTS_LIMITS.maxTermLength).join(""));
 }
 
 /**
- * The terms of what a user typed: NFKC, lower-cased, split on anything but letters, digits and "_",
- * deduplicated, truncated and capped (FTS_LIMITS). One-character terms are whole words, and dropped
- * when longer terms exist; a prefix term that another prefix term starts with is implied by it.
+ * The terms of what a user typed. Quoted text ("engine version") is a phrase, `"..."*` a phrase
+ * whose last word is a prefix; other words are split on anything but letters, digits and "_",
+ * deduplicated, truncated and capped (FTS_LIMITS). Words of 3+ characters (and the first two
+ * two-character ones) are prefixes, typed with a "*" or not ("encrypt*" and "encrypt" both find
+ * "encryption"), and the index stems words ("passwords" finds "password"). One-character words are
+ * whole words, and dropped when longer terms exist; a prefix that another kept word starts with is
+ * implied by it.
  */
 export function ftsTerms(input: string): FtsTerm[] {
-  const words = [
-    ...new Set(
-      input
-        .slice(0, FTS_LIMITS.maxInput)
-        .normalize("NFKC")
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}_]+/u)
-        .filter(Boolean)
-        .map((w) => [...w].slice(0, FTS_LIMITS.maxTermLength).join("")),
-    ),
-  ];
+  const text = input.slice(0, FTS_LIMITS.maxInput);
+  const phrases: FtsTerm[] = [];
+  const loose: string[] = [];
+  // "..." phrases (an unclosed quote runs to the end), optionally followed by "*".
+  const rest = text.replace(/"([^"]*)"?(\*)?/g, (_: string, inner: string, star: string | undefined) => {
+    const words = wordsOf(inner).slice(0, FTS_LIMITS.maxTerms);
+    if (words.length > 1) phrases.push({ text: words.join(" "), prefix: Boolean(star), phrase: true });
+    else loose.push(...words);
+    return " ";
+  });
+  loose.push(...wordsOf(rest));
+  const words = [...new Set(loose)];
   const longer = words.filter((w) => [...w].length > 1);
-  const kept = longer.length ? longer : words;
+  const kept = longer.length || phrases.length ? longer : words;
   // "encrypt" AND "encryption*" is "encryption*": drop prefixes of other kept words.
   const implied = (w: string) => [...w].length >= FTS_LIMITS.prefixFrom && kept.some((o) => o !== w && o.startsWith(w));
   let shortPrefixes = 0;
-  return kept
+  const single = kept
     .filter((w) => !implied(w))
-    .slice(0, FTS_LIMITS.maxTerms)
     .map((text) => {
       const length = [...text].length;
       const prefix = length >= FTS_LIMITS.prefixFrom || (length === 2 && shortPrefixes++ < FTS_LIMITS.shortPrefixes);
       return { text, prefix };
     });
+  return [...phrases, ...single].slice(0, FTS_LIMITS.maxTerms);
 }
 
 /**
- * Turns what a user typed into a safe, bounded FTS5 query: each term quoted (operators and
+ * Turns what a user typed into a safe, bounded FTS5 query: each term or phrase quoted (operators and
  * punctuation in the input are never interpreted), a prefix term where FTS_LIMITS allows, all ANDed.
  * Returns null when nothing is left.
  */

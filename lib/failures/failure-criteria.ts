@@ -13,7 +13,8 @@ export interface FailureCriteria {
   q?: string;
   severities: readonly string[];
   gaps: readonly string[];
-  platform?: string;
+  /** Any of these platforms. */
+  platforms: readonly string[];
   analysisSlug?: string;
 }
 
@@ -36,7 +37,7 @@ function conditions(criteria: FailureCriteria, source: Source): Prisma.Sql[] {
   const match = criteria.q ? toFtsQuery(criteria.q) : null;
   if (match) parts.push(Prisma.sql`${id} IN (SELECT rowid FROM "failure_fts" WHERE "failure_fts" MATCH ${match})`);
   if (criteria.severities.length) parts.push(Prisma.sql`${alias}."severity" IN (${Prisma.join(criteria.severities)})`);
-  if (criteria.platform) parts.push(Prisma.sql`${alias}."platform" = ${criteria.platform}`);
+  if (criteria.platforms.length) parts.push(Prisma.sql`${alias}."platform" IN (${Prisma.join(criteria.platforms)})`);
   if (criteria.analysisSlug) {
     parts.push(Prisma.sql`${id} IN (SELECT "id" FROM "Failure" WHERE "analysisId" = (SELECT "id" FROM "Analysis" WHERE "slug" = ${criteria.analysisSlug}))`);
   }
@@ -60,6 +61,9 @@ function failureWhereSql(criteria: FailureCriteria): Prisma.Sql {
   return Prisma.sql`WHERE f."id" IN (SELECT g."failureId" FROM "FailureGap" g ${gapLinkWhere(criteria)})`;
 }
 
+/** bm25 column weights: analysis_title, title, root_cause, body (MODEL/IDEAL text), code. */
+const WEIGHTS = Prisma.sql`2.0, 8.0, 4.0, 1.0, 1.0`;
+
 function orderSql(sort: FailureSort | undefined): Prisma.Sql {
   if (sort === "analysis") return Prisma.sql`ORDER BY a."title", f."analysisId", f."number"`;
   if (sort === "recent") return Prisma.sql`ORDER BY a."updatedAt" DESC, f."analysisId" DESC, f."number"`;
@@ -76,8 +80,18 @@ export async function countFailures(criteria: FailureCriteria): Promise<number> 
   return Number(rows[0]?.n ?? 0);
 }
 
-/** Ids of one window of matching failures, in display order. */
+/** Ids of one window of matching failures, in display order ("relevance": bm25, best first). */
 export async function failureIdsPage(criteria: FailureCriteria, sort: FailureSort | undefined, window: { skip: number; take: number }): Promise<number[]> {
+  const match = criteria.q ? toFtsQuery(criteria.q) : null;
+  if (sort === "relevance" && match) {
+    const rest = conditions({ ...criteria, q: undefined }, FAILURE);
+    if (gapLed(criteria)) rest.push(Prisma.sql`f."id" IN (SELECT g."failureId" FROM "FailureGap" g WHERE g."gapId" IN (${Prisma.join(criteria.gaps)}))`);
+    const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
+      SELECT f."id" AS id FROM (SELECT rowid AS id, bm25("failure_fts", ${WEIGHTS}) AS r FROM "failure_fts" WHERE "failure_fts" MATCH ${match}) x
+      JOIN "Failure" f ON f."id" = x.id ${where(rest)}
+      ORDER BY x.r, f."severityRank", f."id" LIMIT ${window.take} OFFSET ${window.skip}`;
+    return rows.map((r) => Number(r.id));
+  }
   const join = sort === "analysis" || sort === "recent" ? Prisma.sql`JOIN "Analysis" a ON a."id" = f."analysisId"` : Prisma.empty;
   // Gap-filtered, in the default order: walk the order's index and test each id against the gap
   // links (index-only, stops after one page) instead of fetching and sorting every match: 19 → 4 ms
@@ -110,7 +124,7 @@ export interface FailureTally {
  * - A gap filter needs the failures that have any of the gaps, counted once: a query of its own.
  */
 export async function tallyFailures(criteria: FailureCriteria): Promise<FailureTally> {
-  const bare: FailureCriteria = { ...criteria, severities: [], platform: undefined };
+  const bare: FailureCriteria = { ...criteria, severities: [], platforms: [] };
   const narrowed = hasSearchableWords(criteria.q) || Boolean(criteria.analysisSlug);
   const links = narrowed
     ? prisma.$queryRaw<TallyRow[]>`
@@ -128,7 +142,7 @@ export async function tallyFailures(criteria: FailureCriteria): Promise<FailureT
   const failureRows = pairRows ?? linkRows.filter((row) => Number(row.primary) === 1);
 
   const severityOk = (row: TallyRow) => !criteria.severities.length || criteria.severities.includes(row.severity);
-  const platformOk = (row: TallyRow) => !criteria.platform || row.platform === criteria.platform;
+  const platformOk = (row: TallyRow) => !criteria.platforms.length || (row.platform !== null && criteria.platforms.includes(row.platform));
   const tally = (rows: TallyRow[], key: (row: TallyRow) => string | null | undefined, keep: (row: TallyRow) => boolean) => {
     const counts = new Map<string, number>();
     for (const row of rows) {

@@ -7,6 +7,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { inIdOrder } from "../data/in-id-order";
 import { countFailures, failureIdsPage, type FailureCriteria } from "./failure-criteria";
 import type { FailureQuery } from "../api/list-params";
+import { defaultFailureSort } from "../filters/view-params";
 import type { CsvColumn } from "../export/to-csv";
 import type { ParsedAnalysis, ParsedFailure } from "../parser/types";
 import { analysisUrl, EXPORT_LIMIT } from "../analyses/list-analysis-records";
@@ -25,7 +26,7 @@ export function failureUrl(slug: string, key: string): string {
 }
 
 function criteriaOf(query: FailureQuery): FailureCriteria {
-  return { q: query.q, severities: query.severity ?? [], gaps: query.gap ?? [], platform: query.platform, analysisSlug: query.analysis };
+  return { q: query.q, severities: query.severity ?? [], gaps: query.gap ?? [], platforms: query.platform ?? [], analysisSlug: query.analysis };
 }
 
 const rowSelect = {
@@ -39,7 +40,7 @@ export type FailureRow = Prisma.FailureGetPayload<{ select: typeof rowSelect }>;
 
 export async function listFailureRows(query: FailureQuery, window: { skip: number; take: number } = { skip: 0, take: EXPORT_LIMIT }): Promise<{ rows: FailureRow[]; total: number }> {
   const criteria = criteriaOf(query);
-  const [total, ids] = await Promise.all([countFailures(criteria), failureIdsPage(criteria, query.sort, window)]);
+  const [total, ids] = await Promise.all([countFailures(criteria), failureIdsPage(criteria, query.sort ?? defaultFailureSort(query.q), window)]);
   const rows = await inIdOrder(ids, (chunk) => prisma.failure.findMany({ where: { id: { in: chunk } }, select: rowSelect }));
   return { rows, total };
 }

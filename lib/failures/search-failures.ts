@@ -6,6 +6,7 @@ import { inIdOrder } from "../data/in-id-order";
 import { failureIdsPage, hasSearchableWords, tallyFailures, type FailureCriteria, type FailureTally } from "./failure-criteria";
 import { PAGE_SIZE, type FailureFilters } from "../filters/view-params";
 import { SEVERITIES, type Severity } from "../parser/types";
+import { snippets, type SnippetPart } from "../search/snippets";
 
 export interface FacetValue {
   value: string;
@@ -33,6 +34,8 @@ export interface FailureHit {
   status: string | null;
   analysis: { slug: string; title: string; taskId: string | null; platform: string | null };
   gaps: { id: string; label: string }[];
+  /** With a query: the words around what matched, matched words marked. */
+  snippet?: SnippetPart[];
 }
 
 export interface FailureSearchResult {
@@ -46,7 +49,7 @@ export interface FailureSearchResult {
 }
 
 export async function searchFailures(filters: FailureFilters): Promise<FailureSearchResult> {
-  const criteria: FailureCriteria = { q: filters.q, severities: filters.severities, gaps: filters.gaps, platform: filters.platform };
+  const criteria: FailureCriteria = { q: filters.q, severities: filters.severities, gaps: filters.gaps, platforms: filters.platforms };
   const emptyQuery = Boolean(filters.q) && !hasSearchableWords(filters.q);
   const [{ total, facets: counts }, gapRows] = await Promise.all([
     tallyFailures(criteria),
@@ -65,8 +68,19 @@ export async function searchFailures(filters: FailureFilters): Promise<FailureSe
       },
     }),
   );
-  const hits = rows.map(({ gaps, ...rest }) => ({ ...rest, gaps: gaps.map((g) => g.gap) }));
+  const parts = await snippetsOf(filters.q, ids);
+  const hits = rows.map(({ gaps, ...rest }) => ({ ...rest, gaps: gaps.map((g) => g.gap), snippet: parts.get(rest.id) }));
   return { hits, total, page, pageCount, facets: toFacets(filters, counts, gapRows), emptyQuery };
+}
+
+/** Snippets of one page of hits: title, root cause, MODEL/IDEAL text and code, as indexed. */
+async function snippetsOf(q: string | undefined, ids: number[]): Promise<Map<number, SnippetPart[]>> {
+  if (!q || !hasSearchableWords(q) || !ids.length) return new Map();
+  const texts = await prisma.failure.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, title: true, rootCause: true, modelText: true, idealText: true, codeBlocks: { orderBy: [{ side: "asc" }, { position: "asc" }], select: { value: true } } },
+  });
+  return snippets(q, texts.map((f) => ({ id: f.id, fields: [f.title, f.rootCause, `${f.modelText}\n${f.idealText}`, f.codeBlocks.map((c) => c.value).join("\n")] })));
 }
 
 function toFacets(
@@ -84,9 +98,9 @@ function toFacets(
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 
   const platformCount = new Map(counts.platform);
-  if (filters.platform && !platformCount.has(filters.platform)) platformCount.set(filters.platform, 0);
+  for (const p of filters.platforms) if (!platformCount.has(p)) platformCount.set(p, 0);
   const platform = [...platformCount]
-    .map(([value, count]) => ({ value, label: value, count, selected: filters.platform === value }))
+    .map(([value, count]) => ({ value, label: value, count, selected: filters.platforms.includes(value) }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 
   return { severity, gap, platform };

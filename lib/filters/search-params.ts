@@ -47,6 +47,11 @@ export function parsePlatform(params: RawSearchParams, key = "platform"): string
   return value && platformSchema.safeParse(value).success ? value.toLowerCase() : undefined;
 }
 
+/** Several platforms (`?platform=aws,pulumi`): any of them. */
+export function parsePlatforms(params: RawSearchParams, key = "platform"): string[] {
+  return [...new Set(many(params, key).flatMap((v) => (platformSchema.safeParse(v).success ? [v.toLowerCase()] : [])))];
+}
+
 export function parsePage(params: RawSearchParams, key = "page"): number {
   const parsed = pageSchema.safeParse(one(params, key));
   return parsed.success ? parsed.data : 1;

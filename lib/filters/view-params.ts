@@ -2,33 +2,47 @@
 // shared helpers: unknown values fall back to defaults, so a hand-edited or stale link never crashes.
 import type { Severity } from "../parser/types";
 import {
-  oneOf, parseGaps, parsePage, parsePlatform, parseQuery, parseScoreBound, parseSeverities, one, toQueryString, type RawSearchParams,
+  oneOf, parseGaps, parsePage, parsePlatforms, parseQuery, parseScoreBound, parseSeverities, one, toQueryString, type RawSearchParams,
 } from "./search-params";
+import type { FormDefaults } from "./form-url";
 
-export const FAILURE_SORTS = ["severity", "analysis", "recent"] as const;
+/** "relevance" (bm25) applies only with a query, and is then the default. */
+export const FAILURE_SORTS = ["relevance", "severity", "analysis", "recent"] as const;
 export type FailureSort = (typeof FAILURE_SORTS)[number];
+
+/** The sort a list uses when the URL names none: relevance with a query, else the list's own. */
+function sortFor<T extends string>(value: string | undefined, allowed: readonly T[], q: string | undefined, fallback: T): T {
+  const sort = oneOf(value, allowed, q ? ("relevance" as T) : fallback);
+  return sort === "relevance" && !q ? fallback : sort;
+}
+
+export function defaultFailureSort(q: string | undefined): FailureSort {
+  return q ? "relevance" : "severity";
+}
 
 export interface FailureFilters {
   severities: Severity[];
   gaps: string[];
-  platform?: string;
+  /** Any of these platforms. */
+  platforms: string[];
   q?: string;
   sort: FailureSort;
   page: number;
 }
 
 export function parseFailureFilters(params: RawSearchParams): FailureFilters {
+  const q = parseQuery(params);
   return {
     severities: parseSeverities(params),
     gaps: parseGaps(params),
-    platform: parsePlatform(params),
-    q: parseQuery(params),
-    sort: oneOf(one(params, "sort"), FAILURE_SORTS, "severity"),
+    platforms: parsePlatforms(params),
+    q,
+    sort: sortFor(one(params, "sort"), FAILURE_SORTS, q, "severity"),
     page: parsePage(params),
   };
 }
 
-export const ANALYSIS_SORTS = ["date", "score", "critical", "title"] as const;
+export const ANALYSIS_SORTS = ["relevance", "date", "score", "critical", "title"] as const;
 export type AnalysisSort = (typeof ANALYSIS_SORTS)[number];
 export const SORT_DIRECTIONS = ["asc", "desc"] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
@@ -36,13 +50,20 @@ export const WARNING_FILTERS = ["any", "yes", "no"] as const;
 export type WarningFilter = (typeof WARNING_FILTERS)[number];
 
 /** The direction each sort uses when the URL does not say: best-first for numbers, A-Z for titles. */
-export const DEFAULT_DIRECTION: Record<AnalysisSort, SortDirection> = { date: "desc", score: "desc", critical: "desc", title: "asc" };
+export const DEFAULT_DIRECTION: Record<AnalysisSort, SortDirection> = { relevance: "desc", date: "desc", score: "desc", critical: "desc", title: "asc" };
+
+export function defaultAnalysisSort(q: string | undefined): AnalysisSort {
+  return q ? "relevance" : "date";
+}
 
 export interface AnalysisFilters {
   q?: string;
+  /** Severity, gap and platform select analyses having one failure matching all three. */
   severities: Severity[];
+  /** Any of these gaps. */
   gaps: string[];
-  platform?: string;
+  /** Any of these platforms. */
+  platforms: string[];
   minScore?: number;
   maxScore?: number;
   warnings: WarningFilter;
@@ -52,15 +73,16 @@ export interface AnalysisFilters {
 }
 
 export function parseAnalysisFilters(params: RawSearchParams): AnalysisFilters {
-  const sort = oneOf(one(params, "sort"), ANALYSIS_SORTS, "date");
+  const q = parseQuery(params);
+  const sort = sortFor(one(params, "sort"), ANALYSIS_SORTS, q, "date");
   let minScore = parseScoreBound(params, "min");
   let maxScore = parseScoreBound(params, "max");
   if (minScore !== undefined && maxScore !== undefined && minScore > maxScore) [minScore, maxScore] = [maxScore, minScore];
   return {
-    q: parseQuery(params),
+    q,
     severities: parseSeverities(params),
     gaps: parseGaps(params),
-    platform: parsePlatform(params),
+    platforms: parsePlatforms(params),
     minScore,
     maxScore,
     warnings: oneOf(one(params, "warnings"), WARNING_FILTERS, "any"),
@@ -87,28 +109,47 @@ export function parseAnalysisView(params: RawSearchParams): AnalysisView {
 
 export const PAGE_SIZE = 25;
 
+/** Defaults a /failures URL leaves out (one canonical URL per view). */
+export function failureDefaults(q: string | undefined): Record<string, string | number> {
+  return { sort: defaultFailureSort(q), page: 1 };
+}
+
+/** The defaults the /failures filter form leaves out. */
+export const FAILURE_FORM_DEFAULTS: FormDefaults = { plain: failureDefaults(undefined), withQuery: failureDefaults("q") };
+
 /** The /failures URL for a filter state; defaults are dropped so shared links stay short. */
 export function failuresHref(filters: Partial<FailureFilters>): string {
   return (
     "/failures" +
     toQueryString(
-      { severity: filters.severities, gap: filters.gaps, platform: filters.platform, q: filters.q, sort: filters.sort, page: filters.page },
-      { sort: "severity", page: 1 },
+      { q: filters.q, severity: filters.severities, gap: filters.gaps, platform: filters.platforms, sort: filters.sort, page: filters.page },
+      failureDefaults(filters.q),
     )
   );
 }
 
+/** Defaults an /analyses URL leaves out: no `warnings=any`, no `sort=date` (or relevance with a query). */
+export function analysisDefaults(q: string | undefined, sort: AnalysisSort = defaultAnalysisSort(q)): Record<string, string | number> {
+  return { warnings: "any", sort: defaultAnalysisSort(q), dir: DEFAULT_DIRECTION[sort], page: 1 };
+}
+
+/** The defaults the /analyses filter form leaves out (its `dir` field is empty unless it differs). */
+export const ANALYSIS_FORM_DEFAULTS: FormDefaults = {
+  plain: { warnings: "any", sort: defaultAnalysisSort(undefined) },
+  withQuery: { sort: defaultAnalysisSort("q") },
+};
+
 /** The /analyses URL for a filter state. */
 export function analysesHref(filters: Partial<AnalysisFilters>): string {
-  const sort = filters.sort ?? "date";
   return (
     "/analyses" +
     toQueryString(
       {
-        q: filters.q, severity: filters.severities, gap: filters.gaps, platform: filters.platform,
-        min: filters.minScore, max: filters.maxScore, warnings: filters.warnings, sort: filters.sort, dir: filters.dir, page: filters.page,
+        q: filters.q, severity: filters.severities, gap: filters.gaps, platform: filters.platforms,
+        min: filters.minScore, max: filters.maxScore, warnings: filters.warnings, sort: filters.sort,
+        dir: filters.sort === "relevance" ? undefined : filters.dir, page: filters.page,
       },
-      { warnings: "any", sort: "date", dir: DEFAULT_DIRECTION[sort], page: 1 },
+      analysisDefaults(filters.q, filters.sort),
     )
   );
 }

@@ -1,0 +1,96 @@
+// Snippets for search results: the few words around what matched, with the matched words marked.
+// The search index is contentless (it cannot give text back), so the texts of the one page of hits
+// on screen are put into a small in-memory FTS5 table with the index's own tokenizer and asked for
+// snippet(): the marked words are exactly the ones the query matched (stems, prefixes, phrases).
+// The result is plain text segments; components render them (escaped by React) with <mark>.
+import Database from "better-sqlite3";
+import { toFtsQuery } from "../data/search-index";
+
+/** The index's tokenizer (prisma/migrations/0012): keep the two in step. */
+export const SEARCH_TOKENIZER = "porter unicode61 remove_diacritics 2";
+
+export interface SnippetPart {
+  text: string;
+  /** True for matched words. */
+  mark: boolean;
+}
+
+export interface SnippetSource {
+  id: number;
+  /** Up to FIELDS texts (title, root cause, body, code…); the best-matching one gives the snippet. */
+  fields: (string | null | undefined)[];
+}
+
+const FIELDS = 5;
+/** Words of context in a snippet. */
+export const SNIPPET_WORDS = 24;
+/** Characters of each field looked at: a snippet never needs a whole 100 KB code block. */
+const FIELD_CHARS = 20_000;
+// Private-use markers: removed from the text first, so the text can never forge a mark.
+const OPEN = "\uE000";
+const CLOSE = "\uE001";
+const ELLIPSIS = "\uE002";
+const MARKERS = /[\uE000-\uE002]/g;
+
+let memory: Database.Database | null = null;
+
+function table(): Database.Database {
+  if (!memory) {
+    memory = new Database(":memory:");
+    const columns = Array.from({ length: FIELDS }, (_, i) => `c${i}`).join(", ");
+    memory.exec(`CREATE VIRTUAL TABLE snip USING fts5(${columns}, tokenize = '${SEARCH_TOKENIZER}')`);
+  }
+  return memory;
+}
+
+/** Splits snippet() output into parts; exported for tests. */
+export function toParts(snippet: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  const push = (text: string, mark: boolean) => {
+    if (!text) return;
+    const last = parts[parts.length - 1];
+    if (last && last.mark === mark) last.text += text;
+    else parts.push({ text, mark });
+  };
+  for (const piece of snippet.replaceAll(ELLIPSIS, "…").split(OPEN)) {
+    const close = piece.indexOf(CLOSE);
+    if (close < 0) push(piece, false);
+    else {
+      push(piece.slice(0, close), true);
+      push(piece.slice(close + 1).replaceAll(CLOSE, ""), false);
+    }
+  }
+  return parts;
+}
+
+/**
+ * The snippet of each source that matches `q` (what the user typed), by source id. Sources that do
+ * not match (or a `q` with no searchable words) get none. Synchronous, so concurrent requests never
+ * share the table's rows.
+ */
+export function snippets(q: string | undefined, sources: SnippetSource[], words = SNIPPET_WORDS): Map<number, SnippetPart[]> {
+  const out = new Map<number, SnippetPart[]>();
+  const match = q ? toFtsQuery(q) : null;
+  if (!match || !sources.length) return out;
+  const db = table();
+  const insert = db.prepare(`INSERT INTO snip (rowid, ${Array.from({ length: FIELDS }, (_, i) => `c${i}`).join(", ")}) VALUES (?, ${Array(FIELDS).fill("?").join(", ")})`);
+  const select = db.prepare<[string, string, string, number, string], { id: number; s: string }>(
+    `SELECT rowid AS id, snippet(snip, -1, ?, ?, ?, ?) AS s FROM snip WHERE snip MATCH ?`,
+  );
+  db.transaction(() => {
+    db.exec(`DELETE FROM snip`);
+    const seen = new Set<number>();
+    for (const source of sources) {
+      if (seen.has(source.id)) continue;
+      seen.add(source.id);
+      const fields = Array.from({ length: FIELDS }, (_, i) => (source.fields[i] ?? "").slice(0, FIELD_CHARS).replace(MARKERS, ""));
+      insert.run(source.id, ...fields);
+    }
+    for (const row of select.all(OPEN, CLOSE, ELLIPSIS, Math.max(1, Math.min(64, words)), match)) {
+      const parts = toParts(row.s.replace(/\s+/g, " "));
+      if (parts.some((p) => p.mark)) out.set(row.id, parts);
+    }
+    db.exec(`DELETE FROM snip`);
+  })();
+  return out;
+}
