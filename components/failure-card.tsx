@@ -9,6 +9,7 @@ import { CopyLinkButton } from "./copy-link-button";
 import { FailureDiff } from "./diff/failure-diff";
 import { GapTag } from "./gap-tag";
 import { SeverityBadge } from "./severity-badge";
+import { ReviewPanel } from "./review/review-panel";
 
 export interface FailureCardProps {
   failure: FailureDetail;
@@ -167,6 +168,7 @@ export function FailureCard({ failure, slug, mode, standalone = false, modeHrefs
           </ul>
         </section>
       )}
+      <ReviewPanel failure={failure} slug={slug} />
     </article>
   );
 }
