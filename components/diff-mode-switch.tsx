@@ -10,6 +10,8 @@ import type { DiffMode } from "@/lib/filters/view-params";
 
 export interface DiffModeLinksProps {
   mode: DiffMode;
+  /** No layout chosen yet: the width decides (unified below md, split from md), and so does the highlight. */
+  auto?: boolean;
   hrefs: Record<DiffMode, string>;
 }
 
@@ -18,7 +20,15 @@ function rememberDiffMode(mode: DiffMode) {
   document.cookie = diffCookie(mode);
 }
 
-export function DiffModeLinks({ mode, hrefs }: DiffModeLinksProps) {
+const CURRENT = "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900";
+const OTHER = "hover:bg-slate-200 dark:hover:bg-slate-700";
+// Auto: the layout shown at each width is styled as the current one (aria-current cannot follow a media query).
+const AUTO: Record<DiffMode, string> = {
+  split: "max-md:hover:bg-slate-200 max-md:dark:hover:bg-slate-700 md:bg-slate-800 md:text-white md:dark:bg-slate-200 md:dark:text-slate-900",
+  unified: "md:hover:bg-slate-200 md:dark:hover:bg-slate-700 max-md:bg-slate-800 max-md:text-white max-md:dark:bg-slate-200 max-md:dark:text-slate-900",
+};
+
+export function DiffModeLinks({ mode, auto = false, hrefs }: DiffModeLinksProps) {
   const router = useRouter();
   const choose = (event: React.MouseEvent<HTMLAnchorElement>, m: DiffMode) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
@@ -32,14 +42,14 @@ export function DiffModeLinks({ mode, hrefs }: DiffModeLinksProps) {
       scroll={false}
       replace
       onClick={(event) => choose(event, m)}
-      aria-current={mode === m ? "true" : undefined}
-      className={`px-2 py-0.5 ${mode === m ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "hover:bg-slate-200 dark:hover:bg-slate-700"}`}
+      aria-current={!auto && mode === m ? "true" : undefined}
+      className={`px-2 py-0.5 ${auto ? AUTO[m] : mode === m ? CURRENT : OTHER}`}
     >
       {label}
     </Link>
   );
   return (
-    <span className="ml-auto hidden overflow-hidden rounded border border-slate-300 md:inline-flex dark:border-slate-600" role="group" aria-label="Diff layout">
+    <span className="ml-auto inline-flex overflow-hidden rounded border border-slate-300 dark:border-slate-600" role="group" aria-label="Diff layout">
       {item("split", "Split")}
       {item("unified", "Unified")}
     </span>

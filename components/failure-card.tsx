@@ -4,7 +4,7 @@ import Link from "next/link";
 import { failureFields } from "@/lib/analyses/failure-fields";
 import type { FailureDetail } from "@/lib/analyses/get-analysis";
 import { analysisHref, failureHref, type DiffMode } from "@/lib/filters/view-params";
-import { ClippedText } from "./clipped-text";
+import { ClippedMarkdown } from "./clipped-text";
 import { CopyLinkButton } from "./copy-link-button";
 import { FailureDiff } from "./diff/failure-diff";
 import { GapTag } from "./gap-tag";
@@ -15,6 +15,8 @@ export interface FailureCardProps {
   failure: FailureDetail;
   slug: string;
   mode: DiffMode;
+  /** No layout chosen: the screen width picks split or unified (components/diff/failure-diff.tsx). */
+  autoMode?: boolean;
   /** On the failure's own page the title is the page's h1 and is not a link. */
   standalone?: boolean;
   /** Hrefs that switch the diff layout, keeping the rest of the page's URL. */
@@ -30,7 +32,7 @@ function safeUrl(url: string): string | null {
   }
 }
 
-export function FailureCard({ failure, slug, mode, standalone = false, modeHrefs }: FailureCardProps) {
+export function FailureCard({ failure, slug, mode, autoMode = false, standalone = false, modeHrefs }: FailureCardProps) {
   const Heading = standalone ? "h1" : "h2";
   // Links use the failure's stable key (never its position): `#failure-<key>`, `/failures/<key>`.
   const ownPage = failureHref(slug, failure.key, { diff: mode });
@@ -40,6 +42,8 @@ export function FailureCard({ failure, slug, mode, standalone = false, modeHrefs
       id={`failure-${failure.key}`}
       data-nav-item
       data-failure-number={failure.number}
+      data-severity={failure.severity}
+      data-standalone={standalone ? "" : undefined}
       tabIndex={-1}
       aria-labelledby={`failure-${failure.key}-title`}
       className="scroll-mt-4 space-y-4 rounded-lg border border-slate-200 p-4 focus:outline-none aria-[current=location]:border-amber-500 aria-[current=location]:ring-2 aria-[current=location]:ring-amber-400 sm:p-5 dark:border-slate-800 dark:aria-[current=location]:border-amber-500"
@@ -59,6 +63,20 @@ export function FailureCard({ failure, slug, mode, standalone = false, modeHrefs
           <div className="flex items-center gap-2">
             {/* The failure's own page with the layout being looked at: the link shows what the sender sees. */}
             <CopyLinkButton href={ownPage} label={`Copy link to failure ${failure.number}`} />
+            {!standalone && (
+              // Handled by the analysis page's failure tools (app/analyses/[slug]/failure-tools.tsx).
+              <button
+                type="button"
+                data-card-toggle
+                aria-expanded="true"
+                aria-controls={`failure-${failure.key}-body`}
+                aria-label={`Collapse failure ${failure.number}`}
+                className="group/toggle rounded border border-slate-300 px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
+              >
+                <span className="group-aria-expanded/toggle:hidden">Expand</span>
+                <span className="hidden group-aria-expanded/toggle:inline">Collapse</span>
+              </button>
+            )}
           </div>
         </div>
         <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -99,10 +117,11 @@ export function FailureCard({ failure, slug, mode, standalone = false, modeHrefs
         </dl>
       </header>
 
+      <div id={`failure-${failure.key}-body`} data-card-body className="space-y-4">
       {failure.rootCause && (
         <section aria-label="Root cause">
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">Root cause</h3>
-          <p className="mt-1 whitespace-pre-wrap text-sm [overflow-wrap:anywhere]"><ClippedText text={failure.rootCause} /></p>
+          <ClippedMarkdown text={failure.rootCause} className="mt-1 text-sm" />
         </section>
       )}
 
@@ -113,6 +132,7 @@ export function FailureCard({ failure, slug, mode, standalone = false, modeHrefs
           modelText={failure.modelText}
           idealText={failure.idealText}
           mode={mode}
+          auto={autoMode}
           modeHrefs={modeHrefs}
         />
       </section>
@@ -120,28 +140,22 @@ export function FailureCard({ failure, slug, mode, standalone = false, modeHrefs
       {failure.impacts.length > 0 && (
         <section aria-label="Impacts">
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">Impact</h3>
-          <dl className="mt-1 space-y-1 text-sm">
+          <div className="mt-1 space-y-2 text-sm">
             {failure.impacts.map((impact) => (
-              <div key={impact.id} className="[overflow-wrap:anywhere]">
-                {impact.label && <dt className="inline font-medium">{impact.label}: </dt>}
-                <dd className="inline whitespace-pre-wrap"><ClippedText text={impact.text} /></dd>
-              </div>
+              <ClippedMarkdown key={impact.id} text={impact.text} label={impact.label || undefined} />
             ))}
-          </dl>
+          </div>
         </section>
       )}
 
       {fields.length > 0 && (
         <section aria-label="Other fields">
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">Also in the report</h3>
-          <dl className="mt-1 space-y-1 text-sm">
+          <div className="mt-1 space-y-2 text-sm">
             {fields.map((field, index) => (
-              <div key={index} className="[overflow-wrap:anywhere]">
-                <dt className="inline font-medium">{field.label}: </dt>
-                <dd className="inline whitespace-pre-wrap"><ClippedText text={field.text} /></dd>
-              </div>
+              <ClippedMarkdown key={index} text={field.text} label={field.label} />
             ))}
-          </dl>
+          </div>
         </section>
       )}
 
@@ -168,7 +182,8 @@ export function FailureCard({ failure, slug, mode, standalone = false, modeHrefs
           </ul>
         </section>
       )}
-      <ReviewPanel failure={failure} slug={slug} />
+        <ReviewPanel failure={failure} slug={slug} />
+      </div>
     </article>
   );
 }

@@ -8,6 +8,7 @@
 // load, on client navigation, on back/forward and on every hash change. Mounted once, in the layout.
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { LINE_SUFFIX, currentHash, lineRange } from "@/lib/render/pages";
 
 /** Dispatch on window (detail: { scroll?: boolean }) after changing the hash with replaceState. */
 export const LAND_EVENT = "faultline:land";
@@ -15,7 +16,6 @@ export const LAND_EVENT = "faultline:land";
 // How long a target may take to stream in; a slow server must not make a link give up.
 const WAIT_MS = 60_000;
 const SETTLE_MS = 6_000;
-const LINE_SUFFIX = /^(.*?)((?:-b\d+)?-[LR]\d+)$/;
 
 type Aliases = Record<string, [key: string, title: string, current: 0 | 1]>;
 
@@ -34,6 +34,36 @@ function findLine(anchor: string): HTMLElement | null {
   return all.find((el) => visible(el.closest("[data-diff-view]") ?? el)) ?? all[0] ?? null;
 }
 
+/**
+ * The rows a line or range fragment names (`…-L12`, `…-L3-L7`): from its first line's row to its last
+ * line's row, in the same layout, every row between (a unified view interleaves the other side's lines).
+ */
+function findLines(hash: string): HTMLElement[] {
+  const range = lineRange(hash);
+  if (!range) return [];
+  const first = findLine(range.first);
+  if (!first) return [];
+  if (range.first === range.last) return [first];
+  const view = first.closest("[data-diff-view]") ?? first.closest("figure") ?? first.parentElement;
+  const rows = view ? [...view.querySelectorAll<HTMLElement>("[data-line]")] : [first];
+  const start = rows.indexOf(first);
+  let end = start;
+  rows.forEach((row, i) => {
+    const anchors = row.dataset.line?.split(" ") ?? [];
+    if (i > start && anchors.some((a) => a.startsWith(`${range.base}-${range.side}`) && Number(a.slice(range.base.length + 2)) <= range.to)) end = i;
+  });
+  return rows.slice(start, end + 1);
+}
+
+/** Opens what hides `el`: folds (<details>) and collapsed failure bodies. */
+function reveal(el: HTMLElement) {
+  for (let d = el.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
+  for (let b = el.closest<HTMLElement>("[data-card-body][hidden]"); b; b = b.parentElement?.closest<HTMLElement>("[data-card-body][hidden]") ?? null) {
+    b.hidden = false;
+    document.querySelector(`[aria-controls="${b.id}"]`)?.setAttribute("aria-expanded", "true");
+  }
+}
+
 function readAliases(): Aliases {
   const holder = document.querySelector<HTMLElement>("[data-failure-aliases]");
   try {
@@ -43,20 +73,21 @@ function readAliases(): Aliases {
   }
 }
 
-type Found = { kind: "element"; el: HTMLElement; line: boolean } | { kind: "moved"; hash: string } | { kind: "gone"; gone: Gone } | null;
+type Found = { kind: "element"; el: HTMLElement; line: boolean; more?: HTMLElement[] } | { kind: "moved"; hash: string } | { kind: "gone"; gone: Gone } | null;
 
 /** What `hash` (without "#") names on the page as it is now. */
 function find(hash: string): Found {
   if (hash.startsWith("failure-")) {
-    const line = LINE_SUFFIX.test(hash) ? findLine(hash) : null;
-    if (line) return { kind: "element", el: line, line: true };
+    const lines = findLines(hash);
+    if (lines[0]) return { kind: "element", el: lines[0], line: true, more: lines.slice(1) };
     const card = document.getElementById(hash);
     if (card) return { kind: "element", el: card, line: false };
     // An old name: a number from before a renumbering, or a key the failure had.
     const rest = hash.slice("failure-".length);
     const match = LINE_SUFFIX.exec(rest);
+    const lineSuffix = match?.[2];
     const aliases = readAliases();
-    for (const [ref, suffix] of [[rest, ""], ...(match ? [[match[1]!, match[2]!]] : [])] as [string, string][]) {
+    for (const [ref, suffix] of [[rest, ""], ...(match && lineSuffix ? [[match[1]!, lineSuffix]] : [])] as [string, string][]) {
       const entry = aliases[ref];
       if (!entry) continue;
       const [key, title, current] = entry;
@@ -71,14 +102,6 @@ function find(hash: string): Found {
   return el ? { kind: "element", el, line: hash.startsWith("raw-L") } : null;
 }
 
-function currentHash(): string {
-  try {
-    return decodeURIComponent(window.location.hash.slice(1));
-  } catch {
-    return window.location.hash.slice(1);
-  }
-}
-
 export function FragmentLanding() {
   const pathname = usePathname();
   const [gone, setGone] = useState<Gone | null>(null);
@@ -86,6 +109,7 @@ export function FragmentLanding() {
 
   useEffect(() => {
     let marked: HTMLElement | null = null;
+    let markedMore: HTMLElement[] = [];
     let markedHash = "";
     let waiter: MutationObserver | null = null;
     let waitTimer = 0;
@@ -98,13 +122,16 @@ export function FragmentLanding() {
       }
       marked = null;
     };
-    const mark = (el: HTMLElement) => {
+    const mark = (el: HTMLElement, more: HTMLElement[] = []) => {
       // Always clear first: a node re-inserted from the router's cache can still carry an old mark.
       unmark();
-      for (let d = el.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
-      el.setAttribute("aria-current", "location");
-      el.setAttribute("data-landed", "");
+      for (const m of [el, ...more]) {
+        reveal(m);
+        m.setAttribute("aria-current", "location");
+        m.setAttribute("data-landed", "");
+      }
       marked = el;
+      markedMore = more;
     };
     const stopWaiting = () => {
       waiter?.disconnect();
@@ -122,7 +149,7 @@ export function FragmentLanding() {
         const target = el.isConnected ? el : marked?.isConnected ? marked : null;
         if (!target) return;
         // A page coming back from the router's cache may re-insert nodes and drop the mark: put it back.
-        if (target.getAttribute("aria-current") !== "location") mark(target);
+        if (target.getAttribute("aria-current") !== "location") mark(target, target === marked ? markedMore : []);
         const top = target.getBoundingClientRect().top;
         if (Number.isNaN(wanted) || Math.abs(top - wanted) > 2) {
           target.scrollIntoView({ block });
@@ -172,7 +199,7 @@ export function FragmentLanding() {
           return true;
         }
         setGone(null);
-        mark(found.el);
+        mark(found.el, found.more);
         markedHash = hash;
         if (scroll) keepInView(found.el, found.line);
         if (!found.line && found.el.tabIndex === -1) found.el.focus({ preventScroll: true });
@@ -193,7 +220,7 @@ export function FragmentLanding() {
       if (!marked || marked.isConnected || !markedHash || markedHash !== currentHash()) return;
       const found = find(markedHash);
       if (found?.kind === "element") {
-        mark(found.el);
+        mark(found.el, found.more);
         // Still settling: keep the new element in place too (the settle loop follows `marked`).
         settle?.align();
       }

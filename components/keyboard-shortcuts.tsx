@@ -1,5 +1,6 @@
 "use client";
-// Site-wide keys: j/k move between failures (cards or result rows marked data-nav-item), "/" focuses
+// Site-wide keys: j/k move between failures (cards or result rows marked data-nav-item; on a failure's
+// own page, to the next/previous failure's page), n/p between the changes of the diffs, "/" focuses
 // the page's search box, "?" opens the help. Keys typed into form fields are left alone.
 import { useEffect, useRef } from "react";
 import { LAND_EVENT } from "./fragment-landing";
@@ -7,6 +8,8 @@ import { LAND_EVENT } from "./fragment-landing";
 const SHORTCUTS: [string, string][] = [
   ["j", "Next failure"],
   ["k", "Previous failure"],
+  ["n", "Next change in the diffs"],
+  ["p", "Previous change in the diffs"],
   ["/", "Search"],
   ["?", "Show this help"],
   ["Esc", "Close this help"],
@@ -17,18 +20,35 @@ function isTyping(target: EventTarget | null): boolean {
   return Boolean(el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName)));
 }
 
-function move(step: 1 | -1) {
-  const items = [...document.querySelectorAll<HTMLElement>("[data-nav-item]")];
-  if (!items.length) return;
-  const active = document.activeElement?.closest<HTMLElement>("[data-nav-item]");
-  let index = active ? items.indexOf(active) : -1;
-  if (index === -1) {
-    // Nothing focused yet: start from the item nearest the top of the viewport.
-    const firstBelow = items.findIndex((el) => el.getBoundingClientRect().top >= -1);
-    index = step === 1 ? (firstBelow === -1 ? items.length : firstBelow) - 1 : firstBelow === -1 ? items.length : firstBelow;
-  }
-  const next = items[Math.max(0, Math.min(items.length - 1, index + step))];
-  if (!next) return;
+/** How far below the top of the viewport a reader's eye is taken to be (below a sticky header). */
+const READING_LINE = 80;
+
+function shown(el: HTMLElement): boolean {
+  return el.getClientRects().length > 0;
+}
+
+function inViewport(el: HTMLElement): boolean {
+  const r = el.getBoundingClientRect();
+  return r.bottom > 0 && r.top < window.innerHeight;
+}
+
+/**
+ * The failure being read: the focused one if on screen, else the one a link landed on (the hash) if
+ * on screen, else the last one whose top has passed the reading line (-1: none yet).
+ */
+export function currentIndex(items: HTMLElement[]): number {
+  const focused = document.activeElement?.closest<HTMLElement>("[data-nav-item]");
+  if (focused && items.includes(focused) && inViewport(focused)) return items.indexOf(focused);
+  const landed = items.find((el) => el.getAttribute("aria-current") === "location" || el.querySelector("[aria-current='location']"));
+  if (landed && inViewport(landed)) return items.indexOf(landed);
+  let index = -1;
+  items.forEach((el, i) => {
+    if (el.getBoundingClientRect().top <= READING_LINE) index = i;
+  });
+  return index;
+}
+
+function go(next: HTMLElement) {
   // The address first: the router re-renders on replaceState, and focus given before that could be lost.
   if (next.id) {
     window.history.replaceState(window.history.state, "", `#${next.id}`);
@@ -42,6 +62,53 @@ function move(step: 1 | -1) {
   });
 }
 
+function move(step: 1 | -1) {
+  // A failure's own page: j/k open the next/previous failure's page (its rel=next/prev link).
+  if (document.querySelector("[data-nav-item][data-standalone]")) {
+    document.querySelector<HTMLAnchorElement>(`a[rel="${step === 1 ? "next" : "prev"}"]`)?.click();
+    return;
+  }
+  const items = [...document.querySelectorAll<HTMLElement>("[data-nav-item]")].filter(shown);
+  if (!items.length) return;
+  const index = currentIndex(items);
+  const next = items[Math.max(0, Math.min(items.length - 1, index + step))];
+  if (next) go(next);
+}
+
+/** The first row of each run of changed lines, in the diff layouts on screen, in page order. */
+function changeStarts(): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  for (const view of document.querySelectorAll<HTMLElement>("[data-diff-view]")) {
+    if (!shown(view)) continue;
+    let previousChanged = false;
+    for (const row of view.querySelectorAll<HTMLElement>("[data-line]")) {
+      const changed = row.dataset.kind ? row.dataset.kind !== "same" : /\bdiff-(?:del|add)\b/.test(row.className);
+      if (changed && !previousChanged && shown(row)) out.push(row);
+      previousChanged = changed;
+    }
+  }
+  return out;
+}
+
+function moveChange(step: 1 | -1) {
+  const starts = changeStarts();
+  if (!starts.length) return;
+  const landed = starts.findIndex((el) => el.getAttribute("aria-current") === "location");
+  let index: number;
+  if (landed !== -1 && inViewport(starts[landed]!)) index = landed + step;
+  else {
+    // From the middle of the screen: the next change below it, or the previous above it.
+    const middle = window.innerHeight / 2;
+    const tops = starts.map((el) => el.getBoundingClientRect().top);
+    index = step === 1 ? tops.findIndex((t) => t > middle + 1) : tops.findLastIndex((t) => t < middle - 1);
+  }
+  const target = starts[index];
+  const anchor = target?.dataset.line?.split(" ")[0];
+  if (!target || !anchor) return;
+  window.history.replaceState(window.history.state, "", `#${anchor}`);
+  window.dispatchEvent(new CustomEvent(LAND_EVENT, { detail: { scroll: true } }));
+}
+
 export function KeyboardShortcuts() {
   const dialog = useRef<HTMLDialogElement>(null);
 
@@ -52,6 +119,9 @@ export function KeyboardShortcuts() {
       if (event.key === "j" || event.key === "k") {
         event.preventDefault();
         move(event.key === "j" ? 1 : -1);
+      } else if (event.key === "n" || event.key === "p") {
+        event.preventDefault();
+        moveChange(event.key === "n" ? 1 : -1);
       } else if (event.key === "/") {
         const search = document.querySelector<HTMLInputElement>("[data-search-input='page']") ?? document.querySelector<HTMLInputElement>("[data-search-input]");
         if (search) {

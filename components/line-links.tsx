@@ -5,11 +5,13 @@
 import { useEffect, useState } from "react";
 import { copyText } from "./copy-link-button";
 import { LAND_EVENT } from "./fragment-landing";
+import { currentHash, lineRange, rangeAnchor } from "@/lib/render/pages";
 
-/** `failure-<key>-L12`, `failure-<key>-b2-R4` (key: lowercase words; old links used the number). */
-export function parseLineRef(anchor: string): { side: "L" | "R"; line: number } | null {
-  const match = /^failure-.+?(?:-b\d+)?-([LR])(\d+)$/.exec(anchor);
-  return match ? { side: match[1] as "L" | "R", line: Number(match[2]) } : null;
+function describe(anchor: string): string {
+  const r = lineRange(anchor);
+  if (!r) return "line";
+  const side = r.side === "L" ? "MODEL" : "IDEAL";
+  return r.from === r.to ? `${side} line ${r.from}` : `${side} lines ${r.from}–${r.to}`;
 }
 
 export function LineLinks() {
@@ -18,15 +20,17 @@ export function LineLinks() {
   useEffect(() => {
     const onClick = async (event: MouseEvent) => {
       const link = (event.target as Element | null)?.closest<HTMLAnchorElement>("a[data-line-anchor]");
-      if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+      if (!link || event.metaKey || event.ctrlKey || event.altKey || event.button !== 0) return;
       event.preventDefault();
-      const anchor = link.dataset.lineAnchor ?? "";
+      const clicked = link.dataset.lineAnchor ?? "";
+      const anchor = event.shiftKey ? rangeAnchor(currentHash(), clicked) : clicked;
+      // Shift-click also extends the text selection: a range of lines is meant, not of text.
+      if (event.shiftKey) window.getSelection()?.removeAllRanges();
       // replaceState keeps Back usable; the hashchange event does not fire for it, so ask for the mark.
       window.history.replaceState(window.history.state, "", `#${anchor}`);
       window.dispatchEvent(new CustomEvent(LAND_EVENT, { detail: { scroll: false } }));
       const ok = await copyText(window.location.href);
-      const parsed = parseLineRef(anchor);
-      const where = parsed ? `${parsed.side === "L" ? "MODEL" : "IDEAL"} line ${parsed.line}` : "line";
+      const where = describe(anchor);
       setMessage(ok ? `Link to ${where} copied` : `Link to ${where} is in the address bar`);
     };
     document.addEventListener("click", onClick);

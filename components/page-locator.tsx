@@ -4,7 +4,7 @@
 // `#raw-L1234` may name something on another page. Raw lines are found by arithmetic; failures by
 // asking /api/analyses/<slug>/locate. Landing on the element itself is FragmentLanding's job.
 import { useEffect } from "react";
-import { parseFragment, rawPageOfLine, withPage } from "@/lib/render/pages";
+import { currentHash, parseFragment, rawPageOfLine, withPage } from "@/lib/render/pages";
 
 export interface PageLocatorProps {
   slug: string;
@@ -13,14 +13,6 @@ export interface PageLocatorProps {
   pages: number;
   /** Keys and numbers of the failures on this page (as fragments name them). */
   refsHere?: string[];
-}
-
-function currentHash(): string {
-  try {
-    return decodeURIComponent(window.location.hash.slice(1));
-  } catch {
-    return window.location.hash.slice(1);
-  }
 }
 
 export function PageLocator({ slug, view, page, pages, refsHere = [] }: PageLocatorProps) {

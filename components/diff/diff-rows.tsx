@@ -2,6 +2,7 @@
 // rendered; CSS shows one. Line numbers are permalinks (handled by <LineLinks>); folded runs use
 // <details> so "show more" works without JavaScript.
 import { foldRows, lineAnchor, unifiedLines, type DiffRow, type DiffSegment } from "@/lib/diff/align";
+import { htmlText } from "@/lib/diff/mark-html";
 
 // Short classes styled in globals.css ("Diff rows"): these repeat on every line of every layout.
 const ROW_BG: Record<DiffRow["kind"], { left: string; right: string }> = {
@@ -20,12 +21,30 @@ interface LineNumberProps {
   sideLabel: string;
 }
 
+/** A link, but not a tab stop: a page has hundreds of them (n/p and the fragment reach the lines). */
 function LineNumber({ anchor, line, sideLabel }: LineNumberProps) {
   return (
-    <a href={`#${anchor}`} data-line-anchor={anchor} aria-label={`${sideLabel} line ${line}, copy link`}>
+    <a href={`#${anchor}`} data-line-anchor={anchor} tabIndex={-1} aria-label={`${sideLabel} line ${line}, copy link`}>
       {line}
     </a>
   );
+}
+
+/** Columns of leading indentation (a tab counts 4, as .diff-code's tab-size), capped so narrow screens keep room. */
+export function indentOf(html: string): number {
+  const lead = /^[ \t]*/.exec(htmlText(html))?.[0] ?? "";
+  let n = 0;
+  for (const ch of lead) n += ch === "\t" ? 4 : 1;
+  return Math.min(n, 16);
+}
+
+/**
+ * One line of code. A wrapped line hangs under its text, not under its indentation (GitHub-like):
+ * the first line starts at column 0, continuation lines at the indent (`--i`, in ch, globals.css).
+ */
+function Code({ html }: { html: string }) {
+  const indent = indentOf(html);
+  return <code style={indent ? ({ "--i": indent } as React.CSSProperties) : undefined} dangerouslySetInnerHTML={{ __html: html || " " }} />;
 }
 
 interface SegmentsProps {
@@ -73,11 +92,11 @@ export function SplitDiff({ failureNumber, pairIndex, rows }: DiffRowsProps) {
         >
           <div className={NUM + bg.left}>{left && <LineNumber anchor={anchor("L", left.no)} line={left.no} sideLabel="MODEL" />}</div>
           <div className={CODE + bg.left}>
-            {left ? <code dangerouslySetInnerHTML={{ __html: left.html || " " }} /> : <span className="sr-only">no MODEL line</span>}
+            {left ? <Code html={left.html} /> : <span className="sr-only">no MODEL line</span>}
           </div>
           <div className={`${NUM} diff-sep${bg.right}`}>{right && <LineNumber anchor={anchor("R", right.no)} line={right.no} sideLabel="IDEAL" />}</div>
           <div className={CODE + bg.right}>
-            {right ? <code dangerouslySetInnerHTML={{ __html: right.html || " " }} /> : <span className="sr-only">no IDEAL line</span>}
+            {right ? <Code html={right.html} /> : <span className="sr-only">no IDEAL line</span>}
           </div>
         </div>
       );
@@ -89,6 +108,22 @@ const SIGN_BG = { " ": "", "-": " diff-del", "+": " diff-add" } as const;
 
 /** Unified layout: MODEL lines (−) then IDEAL lines (+) per change run, both line numbers shown. */
 export function UnifiedDiff({ failureNumber, pairIndex, rows }: DiffRowsProps) {
+  return (
+    <>
+      <div className="diff-unified diff-legend" aria-hidden="true">
+        <div className="diff-num diff-model">MODEL</div>
+        <div className="diff-num diff-ideal">IDEAL</div>
+        <div />
+        <div className="diff-code">
+          <span className="diff-model">− MODEL</span> <span className="diff-ideal">+ IDEAL</span>
+        </div>
+      </div>
+      <UnifiedRows failureNumber={failureNumber} pairIndex={pairIndex} rows={rows} />
+    </>
+  );
+}
+
+function UnifiedRows({ failureNumber, pairIndex, rows }: DiffRowsProps) {
   const anchor = (side: "L" | "R", line: number) => lineAnchor(failureNumber, pairIndex, side, line);
   const renderRows = (part: DiffRow[]) =>
     unifiedLines(part).map((line) => (
@@ -104,7 +139,7 @@ export function UnifiedDiff({ failureNumber, pairIndex, rows }: DiffRowsProps) {
         </div>
         <div className={CODE}>
           <span className="sr-only">{line.sign === "-" ? "MODEL only: " : line.sign === "+" ? "IDEAL only: " : ""}</span>
-          <code dangerouslySetInnerHTML={{ __html: line.html || " " }} />
+          <Code html={line.html} />
         </div>
       </div>
     ));
@@ -129,7 +164,7 @@ export function SingleBlock({ failureNumber, pairIndex, side, lines }: SingleBlo
           <LineNumber anchor={a} line={i + 1} sideLabel={side === "L" ? "MODEL" : "IDEAL"} />
         </div>
         <div className={CODE}>
-          <code dangerouslySetInnerHTML={{ __html: html || " " }} />
+          <Code html={html} />
         </div>
       </div>
     );

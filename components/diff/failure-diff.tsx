@@ -1,7 +1,7 @@
 // MODEL vs IDEAL for one failure: each side's prose, then its code blocks paired by position and
 // diffed line by line. A block without a counterpart is shown alone and labelled.
 import { alignBounded, blockLines, diffStats, pairBlocks, type BlockLike } from "@/lib/diff/align";
-import { ClippedText } from "../clipped-text";
+import { ClippedMarkdown } from "../clipped-text";
 import { diffLimitMessage, singleBlockLimit } from "@/lib/diff/limit-message";
 import type { DiffMode } from "@/lib/filters/view-params";
 import { DiffModeLinks } from "../diff-mode-switch";
@@ -24,6 +24,11 @@ export interface FailureDiffProps {
   modelText: string;
   idealText: string;
   mode: DiffMode;
+  /**
+   * The reader chose no layout (neither the URL nor the remembered cookie says): both are rendered and
+   * the width picks — unified below the split breakpoint (md), split above (globals.css "diff-auto").
+   */
+  auto?: boolean;
   /** Hrefs that switch the page to each mode (all other URL state kept). */
   modeHrefs: Record<DiffMode, string>;
 }
@@ -45,7 +50,7 @@ const SIDE_LABEL = "text-[11px] font-semibold uppercase tracking-wider";
 const MODEL_LABEL = `${SIDE_LABEL} text-red-800 dark:text-red-300`;
 const IDEAL_LABEL = `${SIDE_LABEL} text-emerald-800 dark:text-emerald-300`;
 
-export function FailureDiff({ failureNumber, blocks, modelText, idealText, mode, modeHrefs }: FailureDiffProps) {
+export function FailureDiff({ failureNumber, blocks, modelText, idealText, mode, auto = false, modeHrefs }: FailureDiffProps) {
   const model = blocks.filter((b) => b.side === "model").map(toBlockLike);
   const ideal = blocks.filter((b) => b.side === "ideal").map(toBlockLike);
   const pairs = pairBlocks(model, ideal);
@@ -54,7 +59,7 @@ export function FailureDiff({ failureNumber, blocks, modelText, idealText, mode,
     return <p className="text-sm text-slate-600 dark:text-slate-300">This failure has neither MODEL nor IDEAL content in the report.</p>;
   }
   return (
-    <div className="space-y-3" data-diff-mode={mode}>
+    <div className="space-y-3" data-diff-mode={auto ? "auto" : mode}>
       {hasProse && (
         <div className="grid gap-3 md:grid-cols-2">
           <Prose label="MODEL" labelClass={MODEL_LABEL} text={modelText} missing="The report gives no MODEL prose." />
@@ -101,21 +106,20 @@ export function FailureDiff({ failureNumber, blocks, modelText, idealText, mode,
                   </>
                 )}
               </span>
-              <DiffModeSwitch mode={mode} hrefs={modeHrefs} />
+              <DiffModeLinks mode={mode} auto={auto} hrefs={modeHrefs} />
             </figcaption>
             <DiffLimitNote message={diffLimitMessage(limits)} />
-            {mode === "split" ? (
-              <>
+            {(auto || mode === "split") && (
+              <div data-diff-view="split" className={auto ? "diff-auto-split" : undefined}>
                 <div className="hidden grid-cols-2 border-b border-slate-200 text-center md:grid dark:border-slate-700" aria-hidden="true">
                   <span className={`${MODEL_LABEL} py-1`}>MODEL</span>
                   <span className={`${IDEAL_LABEL} border-l border-slate-200 py-1 dark:border-slate-700`}>IDEAL</span>
                 </div>
-                <div data-diff-view="split">
-                  <SplitDiff failureNumber={failureNumber} pairIndex={pair.index} rows={rows} />
-                </div>
-              </>
-            ) : (
-              <div data-diff-view="unified">
+                <SplitDiff failureNumber={failureNumber} pairIndex={pair.index} rows={rows} />
+              </div>
+            )}
+            {(auto || mode === "unified") && (
+              <div data-diff-view="unified" className={auto ? "diff-auto-unified" : undefined}>
                 <UnifiedDiff failureNumber={failureNumber} pairIndex={pair.index} rows={rows} />
               </div>
             )}
@@ -138,23 +142,10 @@ function Prose({ label, labelClass, text, missing }: ProseProps) {
     <div className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
       <p className={labelClass}>{label}</p>
       {text.trim() ? (
-        <p className="mt-1 whitespace-pre-wrap text-sm [overflow-wrap:anywhere]"><ClippedText text={text.trim()} /></p>
+        <ClippedMarkdown text={text.trim()} className="mt-1 text-sm" />
       ) : (
         <p className="mt-1 text-sm italic text-slate-600 dark:text-slate-400">{missing}</p>
       )}
     </div>
   );
-}
-
-interface DiffModeSwitchProps {
-  mode: DiffMode;
-  hrefs: Record<DiffMode, string>;
-}
-
-/**
- * Split / Unified: links, so the choice lives in the URL; the client part keeps the #fragment and
- * remembers the choice (components/diff-mode-switch.tsx). Hidden on narrow screens (always unified).
- */
-function DiffModeSwitch({ mode, hrefs }: DiffModeSwitchProps) {
-  return <DiffModeLinks mode={mode} hrefs={hrefs} />;
 }

@@ -12,6 +12,12 @@ export async function diffModeFor(query: RawSearchParams): Promise<DiffMode> {
   return isDiffMode(remembered) ? remembered : parseDiffMode(query);
 }
 
+/** Whether the reader chose a layout (the URL or the remembered cookie); if not, the width decides. */
+export async function diffModeChosen(query: RawSearchParams): Promise<boolean> {
+  if (query.diff !== undefined) return true;
+  return isDiffMode((await cookies()).get(DIFF_COOKIE)?.value);
+}
+
 /** The page's query string as given, for redirects that must keep every parameter. */
 export function queryString(query: RawSearchParams): string {
   const out = new URLSearchParams();

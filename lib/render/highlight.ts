@@ -2,11 +2,15 @@
 // split into one HTML string per source line so the diff view can align and mark lines.
 import { common, createLowlight } from "lowlight";
 import type { Element, ElementContent, Root, RootContent } from "hast";
+import hcl from "./hcl";
 
-const lowlight = createLowlight(common);
+/** highlight.js's common grammars plus HCL/Terraform (lib/render/hcl.ts). Shared with Markdown rendering. */
+export const GRAMMARS = { ...common, hcl };
+
+const lowlight = createLowlight(GRAMMARS);
 
 /** Fence names seen in reports that highlight.js knows under another name. */
-const ALIASES: Record<string, string> = {
+export const ALIASES: Record<string, string> = {
   py: "python",
   ts: "typescript",
   tsx: "typescript",
@@ -22,16 +26,22 @@ const ALIASES: Record<string, string> = {
   cs: "csharp",
   jsonc: "json",
   json5: "json",
-  // highlight.js ships no HCL grammar; its strings, numbers and comments read well enough as JavaScript.
-  hcl: "javascript",
-  tf: "javascript",
-  terraform: "javascript",
+  tf: "hcl",
+  terraform: "hcl",
+  tfvars: "hcl",
+  hcl2: "hcl",
   dockerfile: "dockerfile",
   docker: "dockerfile",
   text: "plaintext",
   txt: "plaintext",
   plain: "plaintext",
 };
+
+/** The aliases as rehype-highlight takes them: grammar name → the other names it answers to. */
+export const LANGUAGE_ALIASES: Record<string, string[]> = Object.entries(ALIASES).reduce<Record<string, string[]>>((acc, [alias, name]) => {
+  (acc[name] ??= []).push(alias);
+  return acc;
+}, {});
 
 /** The grammar used for a fence language, or null when there is none (rendered as escaped text). */
 export function grammarFor(lang: string | null | undefined): string | null {

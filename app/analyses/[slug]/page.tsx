@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense, cache } from "react";
-import { ClippedText } from "@/components/clipped-text";
+import { ClippedMarkdown } from "@/components/clipped-text";
 import { CopyLinkButton } from "@/components/copy-link-button";
 import { EmptyState } from "@/components/empty-state";
 import { FailureCard } from "@/components/failure-card";
@@ -12,13 +12,15 @@ import { FailureAliasMap } from "@/components/failure-alias-map";
 import { PageLocator } from "@/components/page-locator";
 import { PageSkeleton } from "@/components/page-skeleton";
 import { FailurePagination } from "@/components/page-links";
+import { FailureToc } from "./failure-toc";
+import { FailureTools } from "./failure-tools";
 import { RawMarkdown } from "@/components/raw-markdown";
 import { SeverityBadge } from "@/components/severity-badge";
 import { SeverityCounts, countsOf } from "@/components/severity-counts";
 import { analysisHeader } from "@/lib/analyses/analysis-header";
 import { analysisExists } from "@/lib/analyses/analysis-exists";
 import { redirectOldSlug } from "@/lib/analyses/slug-alias";
-import { diffModeFor, queryString } from "@/lib/filters/diff-preference";
+import { diffModeChosen, diffModeFor, queryString } from "@/lib/filters/diff-preference";
 import { currentFailureKeys, getAnalysis, type AnalysisDetail } from "@/lib/analyses/get-analysis";
 import { analysisHref, decodeParam, parseAnalysisView } from "@/lib/filters/view-params";
 import { parsePage, type RawSearchParams } from "@/lib/filters/search-params";
@@ -81,7 +83,7 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
   if (view !== "raw" && failurePages.page !== failurePages.requested) {
     analysis = (await loadAnalysis(slug, pageWindow(failurePages.page, FAILURES_PER_PAGE).skip, FAILURES_PER_PAGE)) ?? notFound();
   }
-  const mode = await diffModeFor(query);
+  const [mode, chosen] = await Promise.all([diffModeFor(query), diffModeChosen(query)]);
   // All of them, not only this page's: a link to a failure on another page is not "gone".
   const currentKeys = await currentFailureKeys(analysis.id);
   const header = analysisHeader(analysis);
@@ -159,7 +161,7 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
             {header.mismatches.map((m) => `${m.severity} declared ${m.declared}, found ${m.found}`).join("; ")}.
           </div>
         )}
-        {analysis.summary && <p className="max-w-prose whitespace-pre-wrap text-sm [overflow-wrap:anywhere]"><ClippedText text={analysis.summary} /></p>}
+        {analysis.summary && <ClippedMarkdown text={analysis.summary} className="max-w-prose text-sm" />}
         {(analysis.gaps.length > 0 || header.writtenGaps.length > 0) && (
           <section aria-labelledby="gaps-heading" className="space-y-2">
             <h2 id="gaps-heading" className="text-sm font-semibold">
@@ -219,24 +221,13 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
         </EmptyState>
       ) : (
         <div className="grid gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]">
-          <nav aria-label="Failures in this analysis" className="hidden lg:block">
-            <ol className="sticky top-4 max-h-[calc(100vh-2rem)] space-y-1 overflow-y-auto text-sm">
-              {analysis.failures.map((f) => (
-                <li key={f.id}>
-                  <a href={`#failure-${f.key}`} className="flex items-start gap-2 rounded px-1 py-0.5 hover:bg-slate-100 dark:hover:bg-slate-800">
-                    <span className="tabular-nums text-slate-500 dark:text-slate-400">{f.number}.</span>
-                    <span className="min-w-0 flex-1 [overflow-wrap:anywhere]">{f.title}</span>
-                    <span className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${DOT[f.severity] ?? DOT.unknown}`} aria-label={f.severity} role="img" />
-                  </a>
-                </li>
-              ))}
-            </ol>
-          </nav>
-          <section aria-label="Failures" className="space-y-5">
+          <FailureToc items={analysis.failures.map((f) => ({ key: f.key, number: f.number, title: f.title, severity: f.severity }))} />
+          <section aria-label="Failures" className="min-w-0 space-y-5" data-failure-list>
+            <FailureTools counts={severityCounts(analysis.failures)} paged={failurePages.pages > 1} />
             {failurePages.pages > 1 && <FailurePagination slug={slug} mode={mode} page={failurePages.page} pages={failurePages.pages} total={analysis.failureCount} />}
             <PageLocator slug={slug} view="failures" page={failurePages.page} pages={failurePages.pages} refsHere={analysis.failures.flatMap((f) => [f.key, String(f.number)])} />
             {analysis.failures.map((failure) => (
-              <FailureCard key={failure.id} failure={failure} slug={slug} mode={mode} modeHrefs={modeHrefs} />
+              <FailureCard key={failure.id} failure={failure} slug={slug} mode={mode} autoMode={!chosen} modeHrefs={modeHrefs} />
             ))}
             {failurePages.pages > 1 && <FailurePagination slug={slug} mode={mode} page={failurePages.page} pages={failurePages.pages} total={analysis.failureCount} />}
           </section>
@@ -248,13 +239,15 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
   );
 }
 
-const DOT: Record<string, string> = {
-  critical: "bg-red-600",
-  high: "bg-orange-500",
-  medium: "bg-amber-400",
-  low: "bg-sky-500",
-  unknown: "bg-slate-400",
-};
+const SEVERITIES = ["critical", "high", "medium", "low", "unknown"];
+
+/** This page's failures per severity, most severe first (the failure filter's buttons). */
+function severityCounts(failures: { severity: string }[]): { severity: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const f of failures) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
+  const rank = (s: string) => (SEVERITIES.includes(s) ? SEVERITIES.indexOf(s) : SEVERITIES.length);
+  return [...counts].map(([severity, count]) => ({ severity, count })).sort((a, b) => rank(a.severity) - rank(b.severity));
+}
 
 interface FactProps {
   label: string;

@@ -7,7 +7,7 @@ import { FailureCard } from "@/components/failure-card";
 import { LineLinks } from "@/components/line-links";
 import { currentSlugFor } from "@/lib/analyses/slug-alias";
 import { getFailure } from "@/lib/failures/get-failure";
-import { diffModeFor, queryString } from "@/lib/filters/diff-preference";
+import { diffModeChosen, diffModeFor, queryString } from "@/lib/filters/diff-preference";
 import { analysisHref, decodeParam, failureHref } from "@/lib/filters/view-params";
 import type { RawSearchParams } from "@/lib/filters/search-params";
 
@@ -56,7 +56,7 @@ export default async function FailurePage({ params, searchParams }: PageProps) {
   const { analysis, failure, previous, next, aliases } = data.data;
   // An old number or key: the failure's canonical address (the browser keeps any #fragment).
   if (data.redirect) redirect(`${failureHref(analysis.slug, failure.key)}${queryString(query)}`);
-  const mode = await diffModeFor(query);
+  const [mode, chosen] = await Promise.all([diffModeFor(query), diffModeChosen(query)]);
   const modeHrefs = {
     split: failureHref(analysis.slug, failure.key, { diff: "split" }),
     unified: failureHref(analysis.slug, failure.key, { diff: "unified" }),
@@ -74,7 +74,7 @@ export default async function FailurePage({ params, searchParams }: PageProps) {
         </Link>{" "}
         / failure {failure.number} of {analysis.failureCount}
       </nav>
-      <FailureCard failure={failure} slug={analysis.slug} mode={mode} modeHrefs={modeHrefs} standalone />
+      <FailureCard failure={failure} slug={analysis.slug} mode={mode} autoMode={!chosen} modeHrefs={modeHrefs} standalone />
       <nav aria-label="Other failures in this analysis" className="flex flex-wrap items-center justify-between gap-2">
         {previous ? (
           <Link href={failureHref(analysis.slug, previous.key, { diff: query.diff ? mode : undefined })} className={step} rel="prev">

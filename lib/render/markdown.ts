@@ -1,0 +1,97 @@
+// Report prose (a failure's prose, root cause, impacts, fields; an analysis's summary) rendered from
+// its Markdown as GitHub would: remark (GFM) → remark-rehype → rehype-sanitize (GitHub's schema, http(s)
+// links only) → rehype-highlight (the code-block grammars, HCL included) → HTML. Raw HTML in the
+// document is never rendered: it is shown as the text it is. Images are not loaded (a report must not
+// make the reader's browser fetch from elsewhere): their alt text and address are shown as a link.
+import type { Element, ElementContent, Root as HastRoot } from "hast";
+import type { Root as MdastRoot } from "mdast";
+import rehypeHighlight from "rehype-highlight";
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
+import { GRAMMARS, LANGUAGE_ALIASES } from "./highlight";
+
+/** GitHub's schema with links and images limited to http(s) (no mailto:, no relative tricks). */
+const SCHEMA: SanitizeSchema = {
+  ...defaultSchema,
+  protocols: { ...defaultSchema.protocols, href: ["http", "https"], src: ["http", "https"], cite: ["http", "https"] },
+};
+
+/** Raw HTML (block or inline) becomes its own text: `<your-bucket>` stays readable, `<script>` inert. */
+function remarkHtmlAsText() {
+  return (tree: MdastRoot) => {
+    visit(tree, "html", (node, index, parent) => {
+      if (!parent || index === undefined) return;
+      parent.children[index] = { type: "text", value: node.value } as never;
+    });
+  };
+}
+
+/** Headings inside a card start at h4 (the card's title is h2, its sections h3). */
+function remarkShiftHeadings() {
+  return (tree: MdastRoot) => {
+    visit(tree, "heading", (node) => {
+      node.depth = Math.min(6, node.depth + 3) as 4 | 5 | 6;
+    });
+  };
+}
+
+/** After sanitizing: links open elsewhere without the referrer; images become links to themselves. */
+function rehypeSafeLinks() {
+  return (tree: HastRoot) => {
+    visit(tree, "element", (node: Element, index, parent) => {
+      if (node.tagName === "a") {
+        node.properties = { ...node.properties, rel: ["nofollow", "noopener", "noreferrer"], target: "_blank" };
+      } else if (node.tagName === "img" && parent && index !== undefined) {
+        const src = typeof node.properties?.src === "string" ? node.properties.src : "";
+        const alt = typeof node.properties?.alt === "string" && node.properties.alt ? node.properties.alt : "image";
+        const text: ElementContent = { type: "text", value: `[${alt}]` };
+        parent.children[index] = src
+          ? { type: "element", tagName: "a", properties: { href: src, rel: ["nofollow", "noopener", "noreferrer"], target: "_blank" }, children: [text] }
+          : text;
+      }
+    });
+  };
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkHtmlAsText)
+  .use(remarkShiftHeadings)
+  .use(remarkRehype)
+  .use(rehypeSanitize, SCHEMA)
+  .use(rehypeSafeLinks)
+  .use(rehypeHighlight, { languages: GRAMMARS, aliases: LANGUAGE_ALIASES, detect: false, plainText: ["text", "txt", "plain", "plaintext"] })
+  .use(rehypeStringify)
+  .freeze();
+
+export interface RenderedMarkdown {
+  html: string;
+  /** One paragraph and nothing else: `html` is its content, to flow inline after a label. */
+  inline: boolean;
+}
+
+const cache = new Map<string, RenderedMarkdown>();
+const CACHE_SIZE = 2_000;
+
+/** Sanitized HTML for `markdown` (memoised: the same report text is rendered on many requests). */
+export function renderMarkdown(markdown: string): RenderedMarkdown {
+  const hit = cache.get(markdown);
+  if (hit) return hit;
+  let html: string;
+  try {
+    html = String(processor.processSync(markdown)).trim();
+  } catch {
+    html = `<p>${markdown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`;
+  }
+  const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
+  const result = single && !/<\/?(p|ul|ol|pre|table|blockquote|h[1-6]|hr|div)\b/.test(single[1]!) ? { html: single[1]!, inline: true } : { html, inline: false };
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(markdown, result);
+  return result;
+}
