@@ -77,13 +77,13 @@ async function matchesOf(q: string | undefined, ids: number[]): Promise<Map<numb
   ]);
   const failureParts = snippets(
     q,
-    failures.map((f) => ({ id: f.id, fields: [f.title, f.rootCause, `${f.modelText}\n${f.idealText}`, f.codeBlocks.map((c) => c.value).join("\n")] })),
+    failures.map((f) => ({ id: f.id, fields: [f.rootCause, `${f.modelText}\n${f.idealText}`, f.codeBlocks.map((c) => c.value).join("\n")], fallback: f.title })),
   );
   for (const f of failures) {
     const parts = failureParts.get(f.id);
     if (parts) out.set(f.analysisId, { failure: { key: f.key, number: f.number, title: f.title }, parts });
   }
-  const ownParts = snippets(q, own.filter((a) => !out.has(a.id)).map((a) => ({ id: a.id, fields: [a.summary, a.title, a.taskId] })));
+  const ownParts = snippets(q, own.filter((a) => !out.has(a.id)).map((a) => ({ id: a.id, fields: [a.summary, a.taskId], fallback: a.title })));
   for (const [id, parts] of ownParts) out.set(id, { parts });
   return out;
 }

@@ -128,5 +128,23 @@ export function ftsTerms(input: string): FtsTerm[] {
 export function toFtsQuery(input: string): string | null {
   const terms = ftsTerms(input);
   if (!terms.length) return null;
-  return terms.map((t) => `"${t.text.replace(/"/g, "")}"${t.prefix ? "*" : ""}`).join(" AND ");
+  return terms.map(termQuery).join(" AND ");
 }
+
+/**
+ * One term as FTS5 syntax. The index holds stems ("configuration" is stored as "configur"), and a
+ * prefix typed past the stem ("configura") is not a prefix of it, so a prefix word of 6+ letters
+ * also matches, as whole stems, itself shortened by 1 to STEM_SUFFIX letters but never below 5
+ * (exact terms: one cheap lookup each, never another prefix scan; "timeout" never finds "time").
+ */
+function termQuery(term: FtsTerm): string {
+  const quoted = `"${term.text.replace(/"/g, "")}"${term.prefix ? "*" : ""}`;
+  const letters = [...term.text];
+  if (!term.prefix || term.phrase || letters.length < 6 || !/^\p{L}+$/u.test(term.text)) return quoted;
+  const shorter: string[] = [];
+  for (let n = letters.length - 1; n >= Math.max(5, letters.length - STEM_SUFFIX); n--) shorter.push(`"${letters.slice(0, n).join("")}"`);
+  return `(${[quoted, ...shorter].join(" OR ")})`;
+}
+
+/** Letters a Porter stem may drop from the end of a word that a typed prefix may still include. */
+const STEM_SUFFIX = 3;

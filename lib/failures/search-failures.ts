@@ -73,14 +73,14 @@ export async function searchFailures(filters: FailureFilters): Promise<FailureSe
   return { hits, total, page, pageCount, facets: toFacets(filters, counts, gapRows), emptyQuery };
 }
 
-/** Snippets of one page of hits: title, root cause, MODEL/IDEAL text and code, as indexed. */
+/** Snippets of one page of hits from their root cause, MODEL/IDEAL text and code (the title is on screen already). */
 async function snippetsOf(q: string | undefined, ids: number[]): Promise<Map<number, SnippetPart[]>> {
   if (!q || !hasSearchableWords(q) || !ids.length) return new Map();
   const texts = await prisma.failure.findMany({
     where: { id: { in: ids } },
     select: { id: true, title: true, rootCause: true, modelText: true, idealText: true, codeBlocks: { orderBy: [{ side: "asc" }, { position: "asc" }], select: { value: true } } },
   });
-  return snippets(q, texts.map((f) => ({ id: f.id, fields: [f.title, f.rootCause, `${f.modelText}\n${f.idealText}`, f.codeBlocks.map((c) => c.value).join("\n")] })));
+  return snippets(q, texts.map((f) => ({ id: f.id, fields: [f.rootCause, `${f.modelText}\n${f.idealText}`, f.codeBlocks.map((c) => c.value).join("\n")] })));
 }
 
 function toFacets(

@@ -122,7 +122,7 @@ export function failuresHref(filters: Partial<FailureFilters>): string {
   return (
     "/failures" +
     toQueryString(
-      { q: filters.q, severity: filters.severities, gap: filters.gaps, platform: filters.platforms, sort: filters.sort, page: filters.page },
+      { severity: filters.severities, gap: filters.gaps, platform: filters.platforms, q: filters.q, sort: filters.sort, page: filters.page },
       failureDefaults(filters.q),
     )
   );

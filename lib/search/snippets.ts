@@ -17,11 +17,14 @@ export interface SnippetPart {
 
 export interface SnippetSource {
   id: number;
-  /** Up to FIELDS texts (title, root cause, body, code…); the best-matching one gives the snippet. */
+  /** Up to FIELDS texts (root cause, body, code…); the best-matching one gives the snippet. */
   fields: (string | null | undefined)[];
+  /** Snippeted only when no field matches: text already on screen, e.g. the title. */
+  fallback?: string | null;
 }
 
-const FIELDS = 5;
+const FIELDS = 4;
+const COLUMNS = [...Array.from({ length: FIELDS }, (_, i) => `c${i}`), "fallback"];
 /** Words of context in a snippet. */
 export const SNIPPET_WORDS = 24;
 /** Characters of each field looked at: a snippet never needs a whole 100 KB code block. */
@@ -37,8 +40,7 @@ let memory: Database.Database | null = null;
 function table(): Database.Database {
   if (!memory) {
     memory = new Database(":memory:");
-    const columns = Array.from({ length: FIELDS }, (_, i) => `c${i}`).join(", ");
-    memory.exec(`CREATE VIRTUAL TABLE snip USING fts5(${columns}, tokenize = '${SEARCH_TOKENIZER}')`);
+    memory.exec(`CREATE VIRTUAL TABLE snip USING fts5(${COLUMNS.join(", ")}, tokenize = '${SEARCH_TOKENIZER}')`);
   }
   return memory;
 }
@@ -73,22 +75,28 @@ export function snippets(q: string | undefined, sources: SnippetSource[], words 
   const match = q ? toFtsQuery(q) : null;
   if (!match || !sources.length) return out;
   const db = table();
-  const insert = db.prepare(`INSERT INTO snip (rowid, ${Array.from({ length: FIELDS }, (_, i) => `c${i}`).join(", ")}) VALUES (?, ${Array(FIELDS).fill("?").join(", ")})`);
+  const insert = db.prepare(`INSERT INTO snip (rowid, ${COLUMNS.join(", ")}) VALUES (?, ${COLUMNS.map(() => "?").join(", ")})`);
   const select = db.prepare<[string, string, string, number, string], { id: number; s: string }>(
     `SELECT rowid AS id, snippet(snip, -1, ?, ?, ?, ?) AS s FROM snip WHERE snip MATCH ?`,
   );
+  // Fields first; the fallback only for rows no field matched alone (column filters on the whole
+  // query); then rows whose words are spread over fields and fallback.
+  const queries = [`{${COLUMNS.slice(0, FIELDS).join(" ")}} : (${match})`, `{fallback} : (${match})`, match];
   db.transaction(() => {
     db.exec(`DELETE FROM snip`);
     const seen = new Set<number>();
     for (const source of sources) {
       if (seen.has(source.id)) continue;
       seen.add(source.id);
-      const fields = Array.from({ length: FIELDS }, (_, i) => (source.fields[i] ?? "").slice(0, FIELD_CHARS).replace(MARKERS, ""));
-      insert.run(source.id, ...fields);
+      const texts = [...Array.from({ length: FIELDS }, (_, i) => source.fields[i]), source.fallback];
+      insert.run(source.id, ...texts.map((t) => (t ?? "").slice(0, FIELD_CHARS).replace(MARKERS, "")));
     }
-    for (const row of select.all(OPEN, CLOSE, ELLIPSIS, Math.max(1, Math.min(64, words)), match)) {
-      const parts = toParts(row.s.replace(/\s+/g, " "));
-      if (parts.some((p) => p.mark)) out.set(row.id, parts);
+    for (const query of queries) {
+      for (const row of select.all(OPEN, CLOSE, ELLIPSIS, Math.max(1, Math.min(64, words)), query)) {
+        if (out.has(row.id)) continue;
+        const parts = toParts(row.s.replace(/\s+/g, " "));
+        if (parts.some((p) => p.mark)) out.set(row.id, parts);
+      }
     }
     db.exec(`DELETE FROM snip`);
   })();

@@ -13,7 +13,7 @@ describe("toFtsQuery on hostile input", () => {
 
   it("never makes a one-letter prefix, and drops one-letter words next to longer ones", () => {
     expect(toFtsQuery("a b c d e f g h i j k l m n o p")).toBe('"a" AND "b" AND "c" AND "d" AND "e" AND "f" AND "g" AND "h"');
-    expect(toFtsQuery("x bucket y")).toBe('"bucket"*');
+    expect(toFtsQuery("x bucket y")).toBe('("bucket"* OR "bucke")');
   });
 
   it("keeps at most 8 distinct terms and 2 two-letter prefixes", () => {
@@ -24,12 +24,12 @@ describe("toFtsQuery on hostile input", () => {
   });
 
   it("deduplicates whatever the case and drops prefixes implied by a longer term", () => {
-    expect(toFtsQuery("Bucket bucket BUCKET buck")).toBe('"bucket"*');
-    expect(toFtsQuery("encrypt encryption at rest")).toBe('"encryption"* AND "at"* AND "rest"*');
+    expect(toFtsQuery("Bucket bucket BUCKET buck")).toBe('("bucket"* OR "bucke")');
+    expect(toFtsQuery("encrypt encryption at rest")).toBe('("encryption"* OR "encryptio" OR "encrypti" OR "encrypt") AND "at"* AND "rest"*');
   });
 
   it("truncates long words and ignores input past 256 characters", () => {
-    expect(toFtsQuery("x".repeat(500))).toBe(`"${"x".repeat(32)}"*`);
+    expect(toFtsQuery("x".repeat(500))).toMatch(new RegExp(`^\\("${"x".repeat(32)}"\\* OR "${"x".repeat(31)}" OR "${"x".repeat(30)}" OR "${"x".repeat(29)}"\\)$`));
     expect(toFtsQuery(`${" ".repeat(300)}hidden`)).toBeNull();
   });
 
@@ -57,7 +57,7 @@ describe("toFtsQuery on ordinary input", () => {
     "Café menu service uses unencrypted HTTP",
   ];
   const db = new Database(":memory:");
-  db.exec(`CREATE VIRTUAL TABLE t USING fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')`);
+  db.exec(`CREATE VIRTUAL TABLE t USING fts5(body, content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2')`);
   docs.forEach((body, i) => db.prepare(`INSERT INTO t (rowid, body) VALUES (?, ?)`).run(i + 1, body));
   const match = (query: string) => db.prepare<[string], { rowid: number }>(`SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid`).all(query).map((r) => r.rowid);
 
@@ -71,8 +71,19 @@ describe("toFtsQuery on ordinary input", () => {
     }
   });
 
-  it("writes ordinary queries exactly as before", () => {
-    expect(toFtsQuery("s3 bucket")).toBe('"s3"* AND "bucket"*');
-    expect(toFtsQuery("hardcoded password")).toBe('"hardcoded"* AND "password"*');
+  it("writes ordinary queries as before, longer prefixes also matching the stems they may run past", () => {
+    expect(toFtsQuery("s3 bucket")).toBe('"s3"* AND ("bucket"* OR "bucke")');
+    expect(toFtsQuery("db port")).toBe('"db"* AND "port"*');
+    expect(toFtsQuery("hardcoded password")).toBe('("hardcoded"* OR "hardcode" OR "hardcod" OR "hardco") AND ("password"* OR "passwor" OR "passwo" OR "passw")');
+  });
+});
+
+describe("toFtsQuery phrases", () => {
+  it("keeps quoted words together as a phrase, a trailing * making its last word a prefix", () => {
+    expect(toFtsQuery('"engine version" rds')).toBe('"engine version" AND "rds"*');
+    expect(toFtsQuery('"engine vers"*')).toBe('"engine vers"*');
+    expect(toFtsQuery('"unclosed phrase')).toBe('"unclosed phrase"');
+    expect(toFtsQuery('"one"')).toBe('"one"*');
+    expect(toFtsQuery('"a" "b c"')).toBe('"b c"');
   });
 });

@@ -17,7 +17,13 @@ describe("parseQuery", () => {
     expect(() => parseQuery(failureQuerySchema, q("severity=urgent"))).toThrow(/Parameter "severity": unknown severity "urgent" \(use critical, high/);
     expect(() => parseQuery(failureQuerySchema, q("pageSize=201"))).toThrow(/"pageSize": must be at most 200/);
     expect(() => parseQuery(analysisQuerySchema, q("min=abc"))).toThrow(/"min": must be a number from 0 to 10/);
-    expect(() => parseQuery(analysisQuerySchema, q("sort=size"))).toThrow(/"sort": "size" is not one of date, score, critical, title/);
+    expect(() => parseQuery(analysisQuerySchema, q("sort=size"))).toThrow(/"sort": "size" is not one of relevance, date, score, critical, title/);
+    expect(() => parseQuery(failureQuerySchema, q("platform=a/b"))).toThrow(/"platform": "a\/b" is not a platform name/);
+  });
+
+  it("takes several platforms, any of them, and a single one as before", () => {
+    expect(parseQuery(failureQuerySchema, q("platform=AWS,cdk&platform=pulumi"))).toEqual({ platform: ["aws", "cdk", "pulumi"] });
+    expect(parseQuery(analysisQuerySchema, q("platform=terraform"))).toEqual({ platform: ["terraform"] });
   });
 
   it("rejects unknown parameters so a typo never returns unfiltered data", () => {

@@ -153,7 +153,7 @@ export default async function AnalysesPage({ searchParams }: PageProps) {
                 <tr>
                   {sortHeader("title")}
                   <th scope="col" className="hidden w-40 py-2 pr-3 font-medium xl:table-cell">Task</th>
-                  <th scope="col" className="hidden w-24 py-2 pr-3 font-medium xl:table-cell">Platform</th>
+                  <th scope="col" className="hidden w-32 py-2 pr-3 font-medium xl:table-cell">Platform</th>
                   {sortHeader("score", "Score", "w-20")}
                   {sortHeader("critical", "Failures", "w-28 sm:w-36")}
                   {sortHeader("date", "Date", "hidden w-28 md:table-cell")}
