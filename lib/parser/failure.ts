@@ -17,7 +17,7 @@ import {
 } from "./sections";
 import { resolveSeverity } from "./severity";
 import { isOutputBlock, markerOf, splitBySide, type CodeSide } from "./split-code";
-import { cleanTitle, hasNumbering, squash, stripEmoji, stripInlineMarkdown } from "./text";
+import { cleanTitle, hasNumbering, numberedByFailureNoun, squash, stripEmoji, stripInlineMarkdown } from "./text";
 import { isWeakContext, kindOfLabel, namesFailures } from "./vocabulary";
 import { findListSeries, PROBLEM } from "./list-series";
 
@@ -73,7 +73,9 @@ function isHeadingFailure(section: Section, fields: readonly Field[]): boolean {
   if (section.weak) return false;
   const numbered = hasNumbering(section.text);
   const failureContext = namesFailuresInContext(section);
-  if (numbered && (failureContext || contextOf(section).length === 0 || section.depth <= 2)) return true;
+  // "### Fault 2: ..." names itself a failure, whatever its section is called.
+  const ownNoun = numberedByFailureNoun(section.text);
+  if (numbered && (failureContext || ownNoun || contextOf(section).length === 0 || section.depth <= 2)) return true;
   return failureContext && section.depth > 2 && hasBody(fields);
 }
 

@@ -3,7 +3,7 @@
 // (summaries, recommendations, strengths, ...), enhancement contexts, and "none identified" headings.
 import type { Heading, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { hasNumbering, squash, stripEmoji } from "./text";
+import { hasNumbering, numberedByFailureNoun, numberOf, squash, stripEmoji } from "./text";
 import {
   isAlwaysExcluded,
   isNegationHeading,
@@ -87,7 +87,15 @@ export function buildOutline(root: Root): Outline {
   closeSections(sections, root.children);
   for (const section of sections) markSide(section);
   markFields(sections);
-  for (const section of sections) classify(section);
+  const tops = sections.filter((section) => section.depth === 1);
+  const frame = tops.length === 1 && tops[0] === sections[0] ? (tops[0] ?? null) : null;
+  // Numbers of the numbered headings met so far, in document order.
+  const earlier = new Set<number>();
+  for (const section of sections) {
+    classify(section, frame, earlier);
+    const number = hasNumbering(section.text) ? numberOf(section.text) : null;
+    if (number !== null) earlier.add(number);
+  }
   return { title, sections };
 }
 
@@ -176,7 +184,7 @@ function markFields(sections: readonly Section[]): void {
   }
 }
 
-function classify(section: Section): void {
+function classify(section: Section, frame: Section | null, earlier: ReadonlySet<number>): void {
   if (section.isTitle) return;
   const parent = section.parent && !section.parent.isTitle ? section.parent : null;
   const text = section.text;
@@ -186,11 +194,16 @@ function classify(section: Section): void {
   // A top-level heading that frames the whole document ("# Model Response Analysis - Critical Faults
   // Identified", kept from being the title by its level word) is the report, not an analysis section.
   const own = !parent && section.depth === 1 && namesFailures(text) ? text.replace(/\banalysis\b/gi, "") : text;
+  // The document's one H1, first of its headings, naming failures frames everything below it ("#
+  // Model Response Analysis: Critical Failures and Learning Points"): its other words do not rule
+  // the whole document out.
+  const frames = !parent && section.depth === 1 && section === frame && namesFailures(text);
   const ownExcluded =
+    !frames &&
     !section.side &&
     (isGroup || !hasNumbering(own)) &&
     (isAlwaysExcluded(own) || isSoftExcluded(own)) &&
-    !holdsNumberedFailures(section);
+    !holdsNumberedFailures(section, earlier);
   section.excluded = (parent?.excluded ?? false) || ownExcluded;
   if (section.negation && !parent) section.excluded = true;
   section.weak = (parent?.weak ?? false) || (!!parent && isWeakContext(parent.text) && !namesFailures(parent.text));
@@ -203,10 +216,17 @@ function classify(section: Section): void {
  * failures ("### Issue #1: ...", "### CRITICAL FAILURE #2: ...", "### 3. Missing X") holds those
  * items: the series, not the framing word, says what the section is.
  */
-function holdsNumberedFailures(section: Section): boolean {
-  if (!namesFailures(section.text)) return false;
+function holdsNumberedFailures(section: Section, earlier: ReadonlySet<number>): boolean {
   const items = structuralChildren(section).filter((child) => hasNumbering(child.text));
-  return items.length >= 2 && items.some((child) => namesFailures(child.text) || levelOfHeading(child.text) !== null);
+  if (items.length < 2) return false;
+  // Numbers all used by earlier headings: a discussion of those items ("## Root Cause Analysis" /
+  // "### Issue #1: ..." again), not new ones.
+  if (items.every((child) => earlier.has(numberOf(child.text) ?? -1))) return false;
+  const naming = items.filter((child) => namesFailures(child.text) || levelOfHeading(child.text) !== null).length;
+  // A heading naming failures needs one item naming failures or a level; any other ("## Analysis of
+  // MODEL_RESPONSE vs IDEAL_RESPONSE") needs every item numbered by a failure noun ("### Fault 1: ...").
+  if (namesFailures(section.text)) return naming >= 1;
+  return items.every((child) => numberedByFailureNoun(child.text));
 }
 
 /** Ancestors of a section that give context (the document title is not context). */

@@ -102,6 +102,14 @@ export function hasNumbering(title: string): boolean {
   return NUMBERING.test(stripEmoji(title).trim());
 }
 
+/** A failure noun used as the item's number: "Fault 1:", "Issue #2 -", "Critical Failure 3". */
+const FAILURE_ID =
+  /^(?:(?:critical|high|medium|low|major|minor)\s+)?(?:fault|failure|issue|error|problem|finding|bug|defect|mistake)\s*#?\s*\d+\b/i;
+
+export function numberedByFailureNoun(title: string): boolean {
+  return FAILURE_ID.test(stripEmoji(title).trim());
+}
+
 /** Parses the item number of a title ("3. X" -> 3, "B14: X" -> 14), or null. */
 export function numberOf(title: string): number | null {
   const match = /^(?:[a-z]+\s*#?\s*)?\[?[A-Z]?#?(\d{1,4})/i.exec(stripEmoji(title).trim());
