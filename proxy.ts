@@ -5,6 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { checkDatabase } from "./lib/data/health";
 import { buildCsp, constantTimeEqual, readAllowed, SECURITY_HEADERS } from "./lib/security/csp";
 import { databaseUnavailable } from "./lib/security/unavailable";
+import { reviewerMayRead } from "./lib/reviews/read-access";
 
 /** Pages (and their RSC payloads) are read with GET or HEAD only; the API routes declare their own. */
 const PAGE_METHODS = ["GET", "HEAD"];
@@ -20,8 +21,16 @@ export function proxy(request: NextRequest) {
 
   // Every method needs the read credential when one is set: App Router pages render for any method,
   // so exempting writes would hand out every page. The admin token (which can write) may also read.
+  // A reviewer's own token or sign-in session counts too, and the sign-in page and its form are open
+  // (a personal token is a stronger credential than the shared read token).
   const readToken = process.env.FAULTLINE_READ_TOKEN;
-  if (readToken && !readAllowed(request.headers, readToken) && !adminTokenPresented(request.headers)) {
+  if (
+    readToken &&
+    !readAllowed(request.headers, readToken) &&
+    !adminTokenPresented(request.headers) &&
+    !isSignIn(request) &&
+    !reviewerMayRead(request.headers)
+  ) {
     return refuse(401, "Authentication required.", { "WWW-Authenticate": 'Basic realm="Faultline", charset="UTF-8"' });
   }
   // A path Next.js cannot decode (`/analyses/%ZZ`) would fail later in routing as a bare 500 without
@@ -42,6 +51,12 @@ export function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   return response;
+}
+
+/** The sign-in page and the form it posts: reachable without the read token. */
+function isSignIn(request: NextRequest): boolean {
+  const path = request.nextUrl.pathname;
+  return (path === "/sign-in" && PAGE_METHODS.includes(request.method)) || (path === "/api/session" && request.method === "POST");
 }
 
 function decodable(pathname: string): boolean {

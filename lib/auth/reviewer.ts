@@ -6,10 +6,10 @@
 // `via` says whether the browser attached the credential by itself (cookie, header): such writes
 // must pass the Origin check (lib/auth/origin.ts).
 import { presentedToken, tokensMatch } from "./admin-token";
-import { looksLikeToken } from "./tokens";
+import { looksLikeToken, SESSION_COOKIE } from "./tokens";
 import { namedIdentity, reviewerBySession, reviewerByToken, type ReviewerIdentity } from "../reviews/reviewers";
 
-export const SESSION_COOKIE = "faultline_session";
+export { SESSION_COOKIE };
 
 export type Viewer = { reviewer: ReviewerIdentity; via: "bearer" | "cookie" | "header" } | null;
 

@@ -40,6 +40,9 @@ export function looksLikeToken(text: string): boolean {
   return /^flr_[A-Za-z0-9_-]{43}$/.test(text);
 }
 
+/** The sign-in session cookie's name. */
+export const SESSION_COOKIE = "faultline_session";
+
 export const SESSION_DAYS = 14;
 
 export function sessionExpiry(now = new Date(), days = SESSION_DAYS): Date {

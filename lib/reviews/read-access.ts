@@ -1,0 +1,68 @@
+// For proxy.ts on an instance behind FAULTLINE_READ_TOKEN: a reviewer's own credential (their
+// personal token as Bearer, or a live sign-in session cookie) also lets them read. Synchronous, on a
+// cached read-only connection (like lib/data/health.ts), one indexed lookup; any problem = no access.
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import { databasePath } from "../db-url";
+import { hashSecret, looksLikeToken, SESSION_COOKIE } from "../auth/tokens";
+
+let cached: { key: string; db: Database.Database } | null = null;
+
+function connection(): Database.Database | null {
+  const file = databasePath();
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return null;
+  }
+  const key = `${file}:${stat.ino}`;
+  if (cached?.key !== key) {
+    cached?.db.close();
+    cached = { key, db: new Database(file, { readonly: true, fileMustExist: true, timeout: 1500 }) };
+  }
+  return cached.db;
+}
+
+function bearer(headers: Headers): string | null {
+  const auth = headers.get("authorization") ?? "";
+  return auth.toLowerCase().startsWith("bearer ") ? auth.slice(7).trim() : null;
+}
+
+function sessionId(headers: Headers, name: string): string | null {
+  for (const part of (headers.get("cookie") ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0 && part.slice(0, at).trim() === name) return decodeURIComponent(part.slice(at + 1).trim());
+  }
+  return null;
+}
+
+/** A valid, unrevoked reviewer token as Bearer, or a session cookie that has not expired. */
+export function reviewerMayRead(headers: Headers, now = Date.now()): boolean {
+  const token = bearer(headers);
+  const session = sessionId(headers, SESSION_COOKIE);
+  if (!(token && looksLikeToken(token)) && !session) return false;
+  try {
+    const db = connection();
+    if (!db) return false;
+    if (token && looksLikeToken(token)) {
+      const row = db.prepare<[string], { id: number }>(`SELECT id FROM "Reviewer" WHERE tokenHash = ? AND revokedAt IS NULL`).get(hashSecret(token));
+      if (row) return true;
+    }
+    if (session) {
+      const row = db
+        .prepare<[string], { expiresAt: string | number }>(
+          `SELECT s.expiresAt FROM "ReviewSession" s JOIN "Reviewer" r ON r.id = s.reviewerId WHERE s.idHash = ? AND r.revokedAt IS NULL`,
+        )
+        .get(hashSecret(session));
+      if (row && new Date(row.expiresAt).getTime() > now) return true;
+    }
+    return false;
+  } catch {
+    if (cached) {
+      cached.db.close();
+      cached = null;
+    }
+    return false;
+  }
+}
