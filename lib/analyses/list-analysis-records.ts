@@ -10,6 +10,7 @@ import type { AnalysisQuery } from "../api/list-params";
 import type { CsvColumn } from "../export/to-csv";
 import type { ParsedAnalysis } from "../parser/types";
 
+/** `url` starts with the origin given: absolute in downloads, relative ("") in the paged API. */
 export type AnalysisRecord = ParsedAnalysis & { id: number; slug: string; url: string };
 
 /** Most rows one export returns; scripts page through the JSON API for more. */
@@ -36,20 +37,20 @@ async function idsAndTotal(query: AnalysisQuery, window: { skip: number; take: n
 
 const recordSelect = { id: true, slug: true, source: { select: { recordJson: true } } } as const;
 
-export function toAnalysisRecord(row: { id: number; slug: string; source: { recordJson: string } | null }): AnalysisRecord {
+export function toAnalysisRecord(row: { id: number; slug: string; source: { recordJson: string } | null }, origin: string): AnalysisRecord {
   const record = JSON.parse(row.source?.recordJson ?? "{}") as ParsedAnalysis;
-  return { id: row.id, slug: row.slug, url: analysisUrl(row.slug), ...record };
+  return { id: row.id, slug: row.slug, url: origin + analysisUrl(row.slug), ...record };
 }
 
-export async function listAnalysisRecords(query: AnalysisQuery, window: { skip: number; take: number }): Promise<{ items: AnalysisRecord[]; total: number }> {
+export async function listAnalysisRecords(query: AnalysisQuery, window: { skip: number; take: number }, origin: string): Promise<{ items: AnalysisRecord[]; total: number }> {
   const { ids, total } = await idsAndTotal(query, window);
   const rows = await inIdOrder(ids, (chunk) => prisma.analysis.findMany({ where: { id: { in: chunk } }, select: recordSelect }));
-  return { items: rows.map(toAnalysisRecord), total };
+  return { items: rows.map((row) => toAnalysisRecord(row, origin)), total };
 }
 
-export async function getAnalysisRecord(slug: string): Promise<AnalysisRecord | null> {
+export async function getAnalysisRecord(slug: string, origin: string): Promise<AnalysisRecord | null> {
   const row = await prisma.analysis.findUnique({ where: { slug }, select: recordSelect });
-  return row ? toAnalysisRecord(row) : null;
+  return row ? toAnalysisRecord(row, origin) : null;
 }
 
 const csvSelect = {
@@ -71,7 +72,8 @@ function gapIdsOf(row: AnalysisCsvRow): string[] {
   return [...new Set([...row.gaps.map((g) => g.gapId), ...row.failures.flatMap((f) => f.gaps.map((g) => g.gapId))])].sort();
 }
 
-export const ANALYSIS_CSV_COLUMNS: CsvColumn<AnalysisCsvRow>[] = [
+/** The analyses CSV; `url` on `origin` (absolute, clickable in a spreadsheet). */
+export const analysisCsvColumns = (origin: string): CsvColumn<AnalysisCsvRow>[] => [
   { header: "slug", value: (r) => r.slug },
   { header: "title", value: (r) => r.title },
   { header: "task_id", value: (r) => r.taskId },
@@ -90,5 +92,5 @@ export const ANALYSIS_CSV_COLUMNS: CsvColumn<AnalysisCsvRow>[] = [
   { header: "knowledge_gaps", value: (r) => gapIdsOf(r) },
   { header: "warnings", value: (r) => r.warningCount },
   { header: "updated_at", value: (r) => r.updatedAt.toISOString() },
-  { header: "url", value: (r) => analysisUrl(r.slug) },
+  { header: "url", value: (r) => origin + analysisUrl(r.slug) },
 ];

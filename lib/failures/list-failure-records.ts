@@ -16,7 +16,7 @@ export interface FailureRecord extends ParsedFailure {
   id: number;
   /** Stable link key within the analysis (the URL names it; `number` is the display ordinal). */
   key: string;
-  /** The failure's own page (side-by-side diff). */
+  /** The failure's own page (side-by-side diff): absolute in downloads, relative in the paged API. */
   url: string;
   analysis: { id: number; slug: string; title: string; taskId: string | null; platform: string | null; url: string };
 }
@@ -36,6 +36,16 @@ const rowSelect = {
   gaps: { orderBy: { rank: "asc" }, select: { gapId: true } },
 } as const;
 
+/** The CSV's rows also carry MODEL/IDEAL text and code (the JSON takes them from the parse record). */
+const csvSelect = {
+  ...rowSelect,
+  modelText: true,
+  idealText: true,
+  codeBlocks: { orderBy: [{ side: "asc" as const }, { position: "asc" as const }], select: { side: true, value: true } },
+} satisfies Prisma.FailureSelect;
+
+export type FailureCsvRow = Prisma.FailureGetPayload<{ select: typeof csvSelect }>;
+
 export type FailureRow = Prisma.FailureGetPayload<{ select: typeof rowSelect }>;
 
 export async function listFailureRows(query: FailureQuery, window: { skip: number; take: number } = { skip: 0, take: EXPORT_LIMIT }): Promise<{ rows: FailureRow[]; total: number }> {
@@ -45,8 +55,14 @@ export async function listFailureRows(query: FailureQuery, window: { skip: numbe
   return { rows, total };
 }
 
+/** One window of the failures CSV, in the list's order. */
+export async function listFailureCsvRows(query: FailureQuery, window: { skip: number; take: number }): Promise<FailureCsvRow[]> {
+  const ids = await failureIdsPage(criteriaOf(query), query.sort ?? defaultFailureSort(query.q), window);
+  return inIdOrder(ids, (chunk) => prisma.failure.findMany({ where: { id: { in: chunk } }, select: csvSelect }));
+}
+
 /** Joins rows with their parse records (each analysis's recordJson read once). */
-export async function toFailureRecords(rows: FailureRow[]): Promise<FailureRecord[]> {
+export async function toFailureRecords(rows: FailureRow[], origin: string): Promise<FailureRecord[]> {
   const analysisIds = [...new Set(rows.map((r) => r.analysis.id))];
   const records = await inIdOrder(analysisIds, (chunk) =>
     prisma.analysisSource.findMany({ where: { analysisId: { in: chunk } }, select: { analysisId: true, recordJson: true } }).then((rows) => rows.map((r) => ({ id: r.analysisId, recordJson: r.recordJson }))),
@@ -62,14 +78,20 @@ export async function toFailureRecords(rows: FailureRow[]): Promise<FailureRecor
     return {
       id: row.id,
       key: row.key,
-      url: failureUrl(row.analysis.slug, row.key),
-      analysis: { ...row.analysis, url: analysisUrl(row.analysis.slug) },
+      url: origin + failureUrl(row.analysis.slug, row.key),
+      analysis: { ...row.analysis, url: origin + analysisUrl(row.analysis.slug) },
       ...base,
     };
   });
 }
 
-export const FAILURE_CSV_COLUMNS: CsvColumn<FailureRow>[] = [
+/** Code blocks of one side, in order, separated by a blank line. */
+function codeOf(row: FailureCsvRow, side: "model" | "ideal"): string {
+  return row.codeBlocks.filter((c) => c.side === side).map((c) => c.value).join("\n\n");
+}
+
+/** The failures CSV; urls on `origin` (absolute, clickable in a spreadsheet). */
+export const failureCsvColumns = (origin: string): CsvColumn<FailureCsvRow>[] => [
   { header: "analysis_slug", value: (r) => r.analysis.slug },
   { header: "analysis_title", value: (r) => r.analysis.title },
   { header: "task_id", value: (r) => r.analysis.taskId },
@@ -85,5 +107,10 @@ export const FAILURE_CSV_COLUMNS: CsvColumn<FailureRow>[] = [
   { header: "location", value: (r) => r.location },
   { header: "status", value: (r) => r.status },
   { header: "line", value: (r) => r.line },
-  { header: "url", value: (r) => failureUrl(r.analysis.slug, r.key) },
+  { header: "model_text", value: (r) => r.modelText },
+  { header: "model_code", value: (r) => codeOf(r, "model") },
+  { header: "ideal_text", value: (r) => r.idealText },
+  { header: "ideal_code", value: (r) => codeOf(r, "ideal") },
+  { header: "url", value: (r) => origin + failureUrl(r.analysis.slug, r.key) },
+  { header: "analysis_url", value: (r) => origin + analysisUrl(r.analysis.slug) },
 ];

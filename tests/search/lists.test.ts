@@ -197,3 +197,49 @@ describe("snippets()", () => {
     expect(snippets("!!!", [{ id: 1, fields: ["x"] }]).size).toBe(0);
   });
 });
+
+describe("exports", () => {
+  const csvOf = async (url: string) => {
+    const { getFailures } = await import("@/lib/api/get-failures");
+    const response = await getFailures(new Request(url));
+    const { parseCsv } = await import("@/lib/export/to-csv");
+    const [header, ...rows] = parseCsv(await response.text());
+    return { response, rows: rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]]))) };
+  };
+
+  it("writes absolute urls from the request's host, MODEL/IDEAL text and code, and keep the filter in the file name", async () => {
+    const { response, rows } = await csvOf("http://faultline.test:8080/api/failures?q=passwords&platform=terraform&format=csv");
+    expect(response.headers.get("content-disposition")).toMatch(/faultline-failures-terraform-passwords-\d{4}-\d{2}-\d{2}\.csv/);
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    expect(row?.url).toBe("http://faultline.test:8080/analyses/hostile/failures/hostile-f1");
+    expect(row?.analysis_url).toBe("http://faultline.test:8080/analyses/hostile");
+    expect(row?.model_text).toContain("<script>");
+    expect(row?.model_code).toContain("aws_db_instance");
+    expect(row).toHaveProperty("ideal_text", "");
+    expect(row).toHaveProperty("ideal_code", "");
+  });
+
+  it("prefers FAULTLINE_PUBLIC_URL, for analyses and JSON downloads too; the paged API keeps relative urls", async () => {
+    const before = process.env.FAULTLINE_PUBLIC_URL;
+    process.env.FAULTLINE_PUBLIC_URL = "https://faultline.example";
+    try {
+      const { rows } = await csvOf("http://internal:3000/api/failures?severity=critical&format=csv");
+      expect(rows.map((r) => r.url).sort()).toEqual([
+        "https://faultline.example/analyses/split/failures/split-f1",
+        "https://faultline.example/analyses/together/failures/together-f1",
+      ]);
+      const { getAnalyses } = await import("@/lib/api/get-analyses");
+      const { parseCsv } = await import("@/lib/export/to-csv");
+      const csv = parseCsv(await (await getAnalyses(new Request("http://internal:3000/api/analyses?gap=secrets&severity=critical&format=csv"))).text());
+      expect(csv[1]?.[csv[0]!.indexOf("url")]).toBe("https://faultline.example/analyses/together");
+      const json = await (await getAnalyses(new Request("http://internal:3000/api/analyses?platform=pulumi&download=1"))).json();
+      expect(json.items.map((a: { url: string }) => a.url)).toEqual(["https://faultline.example/analyses/together"]);
+      const paged = await (await getAnalyses(new Request("http://internal:3000/api/analyses?platform=pulumi"))).json();
+      expect(paged.items.map((a: { url: string }) => a.url)).toEqual(["/analyses/together"]);
+    } finally {
+      if (before === undefined) delete process.env.FAULTLINE_PUBLIC_URL;
+      else process.env.FAULTLINE_PUBLIC_URL = before;
+    }
+  });
+});
