@@ -193,7 +193,11 @@ function classify(section: Section, frame: Section | null, earlier: ReadonlySet<
   const isGroup = structuralChildren(section).length > 0;
   // A top-level heading that frames the whole document ("# Model Response Analysis - Critical Faults
   // Identified", kept from being the title by its level word) is the report, not an analysis section.
-  const own = !parent && section.depth === 1 && namesFailures(text) ? text.replace(/\banalysis\b/gi, "") : text;
+  // "Failure Analysis", "Issue Analysis": the analysis of the failures is where they are listed.
+  const own = (!parent && section.depth === 1 && namesFailures(text) ? text.replace(/\banalysis\b/gi, "") : text).replace(
+    FAILURE_NOUN_ANALYSIS,
+    "$1",
+  );
   // The document's one H1, first of its headings, naming failures frames everything below it ("#
   // Model Response Analysis: Critical Failures and Learning Points"): its other words do not rule
   // the whole document out.
@@ -228,6 +232,8 @@ function holdsNumberedFailures(section: Section, earlier: ReadonlySet<number>): 
   if (namesFailures(section.text)) return naming >= 1;
   return items.every((child) => numberedByFailureNoun(child.text));
 }
+
+const FAILURE_NOUN_ANALYSIS = /\b((?:failures?|issues?|faults?|errors?|problems?|bugs?|defects?|mistakes?)(?:\s+(?:&|and)\s+fix(?:es)?)?)\s+analysis\b/gi;
 
 /** Ancestors of a section that give context (the document title is not context). */
 export function contextOf(section: Section): Section[] {
