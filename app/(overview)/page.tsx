@@ -4,6 +4,7 @@ import { SeverityBadge } from "@/components/severity-badge";
 import { SeverityCounts, countsOf } from "@/components/severity-counts";
 import { analysisHref, failuresHref } from "@/lib/filters/view-params";
 import { getOverview } from "@/lib/overview/get-overview";
+import { describeScoreSource } from "@/lib/scores/score-source";
 
 export const dynamic = "force-dynamic";
 
@@ -58,7 +59,12 @@ export default async function HomePage() {
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           <Stat label="Analyses" value={overview.analysisCount} href="/analyses" />
           <Stat label="Failures" value={overview.failureCount} href="/failures" />
-          <Stat label="Average score" value={overview.averageScore === null ? "—" : `${overview.averageScore.toFixed(1)}/10`} href="/analyses?sort=score" />
+          <Stat
+            label="Average score"
+            value={overview.averageScore === null ? "—" : `${overview.averageScore.toFixed(1)}/10`}
+            note={`over ${overview.scoredCount} of ${overview.analysisCount} (those stating a score)`}
+            href="/scores"
+          />
           <Stat label="With parser warnings" value={overview.warnedCount} href="/analyses?warnings=yes" />
         </dl>
       </section>
@@ -127,7 +133,12 @@ export default async function HomePage() {
                 {a.platform && <span className="text-xs text-slate-600 dark:text-slate-300"> · {a.platform}</span>}
               </div>
               <div className="flex items-center gap-3">
-                {a.scoreValue !== null && <span className="text-sm tabular-nums">{a.scoreValue}/{a.scoreMax}</span>}
+                {a.scoreValue !== null && (
+                  <span className="text-sm tabular-nums" title={`Score read from “${describeScoreSource(a.scoreSource)}”`}>
+                    {a.scoreValue}/{a.scoreMax}
+                    <span className="sr-only"> (from {describeScoreSource(a.scoreSource)})</span>
+                  </span>
+                )}
                 <SeverityCounts counts={countsOf(a)} />
               </div>
             </li>
@@ -141,10 +152,12 @@ export default async function HomePage() {
 interface StatProps {
   label: string;
   value: string | number;
+  /** What the number covers ("over 48 of 405"). */
+  note?: string;
   href: string;
 }
 
-function Stat({ label, value, href }: StatProps) {
+function Stat({ label, value, note, href }: StatProps) {
   return (
     <div className="relative rounded-lg border border-slate-200 p-3 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900">
       <dt className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-300">{label}</dt>
@@ -153,6 +166,7 @@ function Stat({ label, value, href }: StatProps) {
           {value}
         </Link>
       </dd>
+      {note && <dd className="mt-0.5 text-xs text-slate-600 dark:text-slate-300">{note}</dd>}
     </div>
   );
 }

@@ -9,10 +9,12 @@ import { SortHeader } from "@/components/sort-header";
 import { analysisName, analysisSubtitle, formatScore } from "@/lib/analyses/analysis-name";
 import { toQueryString, type RawSearchParams } from "@/lib/filters/search-params";
 import {
-  AUDIT_FILTERS, AUDIT_LABELS, parseScoreFilters, SCORE_SORT_DEFAULT_DIR, SCORES_PAGE_SIZE, scoreFilterParams,
+  AUDIT_FILTERS, AUDIT_LABELS, OUTLIER_FILTERS, OUTLIER_LABELS, parseScoreFilters, SCORE_SORT_DEFAULT_DIR, SCORES_PAGE_SIZE, scoreFilterParams,
   type ScoreFilters, type ScoreSort,
 } from "@/lib/filters/trainer-params";
-import { listScores, scoreFilterOptions, type ScoreRow } from "@/lib/scores/list-scores";
+import { listScores, OUTLIER_FILTER_OF, scoreFilterOptions, type ScoreRow, type ScoresView } from "@/lib/scores/list-scores";
+import { OUTLIER_RULES } from "@/lib/scores/outliers";
+import { describeScoreSource } from "@/lib/scores/score-source";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Scores" };
@@ -40,7 +42,9 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
   const filters = parseScoreFilters(params);
   const [view, options] = await Promise.all([listScores(filters), scoreFilterOptions()]);
   const outlierKind = new Map(view.outliers.map((o) => [o.point.slug, o.kind]));
-  const filtered = Boolean(filters.platform || filters.gaps.length || filters.minScore !== undefined || filters.maxScore !== undefined || filters.audit);
+  const filtered = Boolean(
+    filters.platform || filters.gaps.length || filters.minScore !== undefined || filters.maxScore !== undefined || filters.audit || filters.outlier,
+  );
   const input =
     "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 
@@ -54,7 +58,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
           {view.stats.mean !== null && (
             <>
               {" "}
-              (mean {fmt(view.stats.mean)}, median {fmt(view.stats.median)} out of 10)
+              (mean {fmt(view.stats.mean)}, median {fmt(view.stats.median)} out of 10, over those {view.scored.length})
             </>
           )}
           .
@@ -93,6 +97,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
           <input type="number" name="max" min={0} max={10} step={0.5} defaultValue={filters.maxScore} className={input} />
         </label>
         {filters.audit && <input type="hidden" name="audit" value={filters.audit} />}
+        {filters.outlier && <input type="hidden" name="outlier" value={filters.outlier} />}
         {filters.sort !== "score" && <input type="hidden" name="sort" value={filters.sort} />}
         {filters.dir !== SCORE_SORT_DEFAULT_DIR[filters.sort] && <input type="hidden" name="dir" value={filters.dir} />}
         <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-blue-600">
@@ -126,6 +131,25 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
             </Link>
           );
         })}
+        {OUTLIER_FILTERS.map((outlier) => {
+          const active = filters.outlier === outlier;
+          const count = view.outliers.filter((o) => OUTLIER_FILTER_OF[o.kind] === outlier).length;
+          return (
+            <Link
+              key={outlier}
+              href={href(filters, { outlier: active ? undefined : outlier })}
+              aria-current={active ? "true" : undefined}
+              className={`rounded-full border px-2.5 py-0.5 ${
+                active
+                  ? "border-blue-600 bg-blue-600 text-white dark:border-blue-400 dark:bg-blue-400 dark:text-slate-950"
+                  : "border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+              }`}
+            >
+              {OUTLIER_LABELS[outlier]} <span className="tabular-nums">({count})</span>
+              {active && <span className="sr-only"> (selected; click to clear)</span>}
+            </Link>
+          );
+        })}
       </nav>
 
       {view.total === 0 ? (
@@ -154,6 +178,9 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
                 hrefForBin={(bin) => href(filters, { minScore: bin, maxScore: bin === 9 ? 10 : bin + 0.99 })}
               />
               <ScoreScatter
+                rules={OUTLIER_RULES}
+                loadBounds={view.loadBounds}
+                regionHref={(kind) => href(filters, { outlier: OUTLIER_FILTER_OF[kind] })}
                 points={view.scored.map((r) => ({
                   slug: r.slug,
                   label: analysisName(r),
@@ -170,50 +197,11 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
             </p>
           )}
 
-          <section aria-labelledby="outliers" className="space-y-2">
-            <h2 id="outliers" className="text-lg font-semibold">
-              Outliers
-            </h2>
-            <p className="text-sm text-slate-600 dark:text-slate-300">
-              Scores that disagree most with the failures found: ranked by score percentile + failure-load percentile − 1
-              (+1 = top score with the heaviest failures, −1 = lowest score with the lightest).
-            </p>
-            {view.outliers.length === 0 ? (
-              <p className="text-sm text-slate-600 dark:text-slate-300">
-                {view.scored.length < 4
-                  ? "At least 4 scored analyses are needed to rank scores against failures."
-                  : "No score disagrees strongly with its failures."}
-              </p>
-            ) : (
-              <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
-                {view.outliers.map((o) => (
-                  <li key={o.point.slug} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-2 text-sm">
-                    <span
-                      className={`rounded px-1.5 py-0.5 text-xs font-medium ${
-                        o.kind === "high-score-heavy-failures"
-                          ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200"
-                          : "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200"
-                      }`}
-                    >
-                      {o.kind === "high-score-heavy-failures" ? "High score, heavy failures" : "Low score, light failures"}
-                    </span>
-                    <Link href={`/analyses/${encodeURIComponent(o.point.slug)}`} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
-                      {analysisName(o.point)}
-                    </Link>
-                    <span className="text-slate-600 tabular-nums dark:text-slate-300">
-                      score {formatScore(o.point)} · load {o.point.failureLoad} · {o.point.criticalCount} critical of {o.point.failureCount} · disagreement{" "}
-                      {o.disagreement > 0 ? "+" : "−"}
-                      {Math.abs(o.disagreement).toFixed(2)}
-                    </span>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
+          <OutlierSection view={view} tableHref={(kind) => href(filters, { outlier: OUTLIER_FILTER_OF[kind] })} />
 
           <section aria-labelledby="all-analyses" className="space-y-2">
             <h2 id="all-analyses" className="text-lg font-semibold">
-              {filters.audit ? AUDIT_LABELS[filters.audit] : "All analyses"}
+              {[filters.audit && AUDIT_LABELS[filters.audit], filters.outlier && OUTLIER_LABELS[filters.outlier]].filter(Boolean).join(" · ") || "All analyses"}
             </h2>
             <div className="overflow-x-auto">
               <table className="w-full text-sm">
@@ -249,7 +237,11 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
 
           <AuditSection
             rows={view.all}
-            showAll={{ counts: href(filters, { audit: "count-mismatch" }), severities: href(filters, { audit: "severity-mismatch" }) }}
+            showAll={{
+              counts: href(filters, { audit: "count-mismatch" }),
+              ungraded: href(filters, { audit: "ungraded" }),
+              severities: href(filters, { audit: "severity-mismatch" }),
+            }}
           />
         </>
       )}
@@ -270,7 +262,14 @@ function ScoreTableRow({ row: r, outlier }: { row: ScoreRow; outlier: boolean })
         </Link>
         {outlier && <span className="mt-0.5 inline-block rounded bg-red-50 px-1 text-xs text-red-800 dark:bg-red-950 dark:text-red-200">outlier</span>}
       </td>
-      <td className={num} data-label="score">{formatScore(r)}</td>
+      <td className={num} data-label="score">
+        {formatScore(r)}
+        {r.scoreNorm !== null && (
+          <span className="block max-w-40 text-xs font-normal break-words text-slate-600 dark:text-slate-400" title="Where the score was read from">
+            {describeScoreSource(r.scoreSource)}
+          </span>
+        )}
+      </td>
       <td className={num}>{r.criticalCount}</td>
       <td className={num}>{r.highCount}</td>
       <td className={num}>{r.mediumCount}</td>
@@ -296,65 +295,184 @@ function MoreInTable({ shown, total, href }: { shown: number; total: number; hre
   );
 }
 
-function AuditSection({ rows, showAll }: { rows: ScoreRow[]; showAll: { counts: string; severities: string } }) {
-  const counts = rows.filter((r) => r.countDifferences.length);
+const pct = (p: number) => `${Math.round(p * 100)}`;
+
+/** Outliers listed per kind before "all N in the table". */
+const OUTLIER_LIST_LIMIT = 10;
+
+function OutlierSection({ view, tableHref }: { view: ScoresView; tableHref: (kind: "high-score-heavy-failures" | "low-score-light-failures") => string }) {
+  const r = OUTLIER_RULES;
+  const { heavyFrom, lightUpTo } = view.loadBounds;
+  const kinds = [
+    ["high-score-heavy-failures", "High score, heavy failures"],
+    ["low-score-light-failures", "Low score, light failures"],
+  ] as const;
+  return (
+    <section aria-labelledby="outliers" className="space-y-2">
+      <h2 id="outliers" className="text-lg font-semibold">
+        Outliers
+      </h2>
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        Scores that disagree with the failures found, by fixed rules: <strong>high score, heavy failures</strong> = score ≥ {r.highScore}/10
+        with a failure load in the top {pct(1 - r.heavyLoadPercentile)}%{heavyFrom !== null ? ` (here load ≥ ${heavyFrom})` : ""};{" "}
+        <strong>low score, light failures</strong> = score ≤ {r.lowScore}/10 with a load in the bottom {pct(r.lightLoadPercentile)}%
+        {lightUpTo !== null ? ` (here load ≤ ${lightUpTo})` : ""}. Percentiles rank the {view.scored.length} scored analyses shown (100 = highest).
+      </p>
+      {view.outliers.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          {view.scored.length < 4 ? "At least 4 scored analyses are needed to rank failure loads." : "No score disagrees with its failures by these rules."}
+        </p>
+      ) : (
+        kinds.map(([kind, label]) => {
+          const list = view.outliers.filter((o) => o.kind === kind);
+          if (!list.length) return null;
+          return (
+            <div key={kind} className="space-y-1">
+              <h3 className="font-medium">
+                {label} <span className="text-slate-500 tabular-nums dark:text-slate-400">({list.length})</span>
+              </h3>
+              <div className="overflow-x-auto">
+                <table className="w-full text-sm" aria-label={label}>
+                  <thead className="border-b border-slate-200 text-left text-slate-600 dark:border-slate-800 dark:text-slate-300">
+                    <tr>
+                      <th scope="col" className="py-1.5 pr-3 font-medium">Analysis</th>
+                      <th scope="col" className="py-1.5 pr-3 text-right font-medium">Score</th>
+                      <th scope="col" className="py-1.5 pr-3 text-right font-medium">Load</th>
+                      <th scope="col" className="py-1.5 pr-3 text-right font-medium">Critical</th>
+                      <th scope="col" className="py-1.5 pr-3 text-right font-medium text-slate-500 dark:text-slate-400">Load pct.</th>
+                      <th scope="col" className="py-1.5 text-right font-medium text-slate-500 dark:text-slate-400">Score pct.</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.slice(0, OUTLIER_LIST_LIMIT).map((o) => (
+                      <tr key={o.point.slug} className="border-b border-slate-100 align-top dark:border-slate-900">
+                        <td className="py-1.5 pr-3 [overflow-wrap:anywhere]">
+                          <Link href={`/analyses/${encodeURIComponent(o.point.slug)}`} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
+                            {analysisName(o.point)}
+                          </Link>
+                        </td>
+                        <td className="py-1.5 pr-3 text-right tabular-nums">
+                          score {formatScore(o.point)}
+                          <span className="block text-xs text-slate-600 dark:text-slate-400">{describeScoreSource(o.point.scoreSource)}</span>
+                        </td>
+                        <td className="py-1.5 pr-3 text-right tabular-nums">{o.point.failureLoad}</td>
+                        <td className="py-1.5 pr-3 text-right tabular-nums">
+                          {o.point.criticalCount} of {o.point.failureCount}
+                        </td>
+                        <td className="py-1.5 pr-3 text-right text-slate-600 tabular-nums dark:text-slate-400">{pct(o.loadPercentile)}</td>
+                        <td className="py-1.5 text-right text-slate-600 tabular-nums dark:text-slate-400">{pct(o.scorePercentile)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <p className="text-sm">
+                <Link href={tableHref(kind)} className="text-blue-700 underline dark:text-blue-300">
+                  {list.length > OUTLIER_LIST_LIMIT ? `All ${list.length} in the table` : "Show them in the table"}
+                </Link>
+              </p>
+            </div>
+          );
+        })
+      )}
+    </section>
+  );
+}
+
+function AuditList({ rows, children }: { rows: ScoreRow[]; children: (r: ScoreRow) => React.ReactNode }) {
+  return (
+    <ul className="mt-2 space-y-2 text-sm">
+      {rows.slice(0, AUDIT_LIST_LIMIT).map((r) => (
+        <li key={r.slug} className="[overflow-wrap:anywhere]">
+          <Link href={`/analyses/${encodeURIComponent(r.slug)}`} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
+            {analysisName(r)}
+          </Link>
+          {children(r)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Differences({ r }: { r: ScoreRow }) {
+  return (
+    <ul className="text-slate-700 dark:text-slate-300">
+      {r.countDifferences.map((d) => (
+        <li key={d.severity} className="tabular-nums">
+          {d.severity}: declared {d.declared}, found {d.found}{" "}
+          <span className={d.found < d.declared ? "text-red-700 dark:text-red-300" : "text-amber-700 dark:text-amber-300"}>
+            ({d.found - d.declared > 0 ? "+" : "−"}
+            {Math.abs(d.found - d.declared)})
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function AuditSection({ rows, showAll }: { rows: ScoreRow[]; showAll: { counts: string; ungraded: string; severities: string } }) {
+  const counts = rows.filter((r) => r.countDifferences.length && !r.countsExplainedByUngraded);
+  const ungraded = rows.filter((r) => r.unknownCount > 0);
   const severities = rows.filter((r) => r.severityMismatches.length);
+  const box = "min-w-0 rounded-lg border border-slate-200 p-3 dark:border-slate-800";
   return (
     <section aria-labelledby="audit" className="space-y-3">
       <h2 id="audit" className="text-lg font-semibold">
         Consistency audit
       </h2>
-      <div className="grid gap-4 lg:grid-cols-2">
-        <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-          <h3 className="font-medium">Declared counts differ from the failures found ({counts.length})</h3>
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className={box}>
+          <h3 className="font-medium">The document&apos;s counts disagree with its items ({counts.length})</h3>
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            The summary declares more or fewer failures of a severity than the report lists, and items without a severity do not account for it.
+          </p>
           {counts.length === 0 ? (
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Every summary that declares counts matches its failures.</p>
           ) : (
-            <ul className="mt-2 space-y-2 text-sm">
-              {counts.slice(0, AUDIT_LIST_LIMIT).map((r) => (
-                <li key={r.slug}>
-                  <Link href={`/analyses/${encodeURIComponent(r.slug)}`} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
-                    {analysisName(r)}
-                  </Link>
-                  <ul className="text-slate-700 dark:text-slate-300">
-                    {r.countDifferences.map((d) => (
-                      <li key={d.severity} className="tabular-nums">
-                        {d.severity}: declared {d.declared}, found {d.found}{" "}
-                        <span className={d.found < d.declared ? "text-red-700 dark:text-red-300" : "text-amber-700 dark:text-amber-300"}>
-                          ({d.found - d.declared > 0 ? "+" : "−"}
-                          {Math.abs(d.found - d.declared)})
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
+            <AuditList rows={counts}>{(r) => <Differences r={r} />}</AuditList>
           )}
           <MoreInTable shown={AUDIT_LIST_LIMIT} total={counts.length} href={showAll.counts} />
         </div>
-        <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+        <div className={box}>
+          <h3 className="font-medium">The parser found items it could not grade ({ungraded.length})</h3>
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            Failures whose severity the parser could not tell (unknown): the report is not at fault for these.
+          </p>
+          {ungraded.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Every failure found has a severity.</p>
+          ) : (
+            <AuditList rows={ungraded}>
+              {(r) => (
+                <p className="text-slate-700 tabular-nums dark:text-slate-300">
+                  {r.unknownCount} of {r.failureCount} without a severity
+                  {r.countsExplainedByUngraded && (
+                    <span className="block text-xs text-slate-600 dark:text-slate-400">
+                      they cover the gap between declared and found ({r.countDifferences.map((d) => `${d.severity}: declared ${d.declared}, found ${d.found}`).join("; ")})
+                    </span>
+                  )}
+                </p>
+              )}
+            </AuditList>
+          )}
+          <MoreInTable shown={AUDIT_LIST_LIMIT} total={ungraded.length} href={showAll.ungraded} />
+        </div>
+        <div className={box}>
           <h3 className="font-medium">Item severity differs from its section ({severities.length})</h3>
           {severities.length === 0 ? (
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Every failure sits under a section of its own severity.</p>
           ) : (
-            <ul className="mt-2 space-y-2 text-sm">
-              {severities.slice(0, AUDIT_LIST_LIMIT).map((r) => (
-                <li key={r.slug}>
-                  <Link href={`/analyses/${encodeURIComponent(r.slug)}`} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
-                    {analysisName(r)}
-                  </Link>
-                  <ul className="list-disc pl-5 text-slate-700 dark:text-slate-300">
-                    {r.severityMismatches.map((w, i) => (
-                      <li key={i}>
-                        {w.line !== null && <span className="font-mono text-xs">line {w.line}: </span>}
-                        {w.message}
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
+            <AuditList rows={severities}>
+              {(r) => (
+                <ul className="list-disc pl-5 text-slate-700 dark:text-slate-300">
+                  {r.severityMismatches.map((w, i) => (
+                    <li key={i}>
+                      {w.line !== null && <span className="font-mono text-xs">line {w.line}: </span>}
+                      {w.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </AuditList>
           )}
           <MoreInTable shown={AUDIT_LIST_LIMIT} total={severities.length} href={showAll.severities} />
         </div>

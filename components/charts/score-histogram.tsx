@@ -17,7 +17,10 @@ function formatScale(max: number): string {
   return `/${Number.isInteger(max) ? max : max.toFixed(1)}`;
 }
 
-/** Histogram of training-quality scores on the /10 scale, plain SVG, with a data table as its text alternative. */
+/**
+ * Histogram of training-quality scores on the /10 scale, plain SVG, with a data table as its text
+ * alternative; each bar links to the table filtered to its range.
+ */
 export function ScoreHistogram({ bins, scales, hrefForBin }: ScoreHistogramProps) {
   const total = bins.reduce((a, b) => a + b, 0);
   const top = Math.max(1, ...bins);
@@ -38,7 +41,7 @@ export function ScoreHistogram({ bins, scales, hrefForBin }: ScoreHistogramProps
           Normalized to /10{scaleText ? `; original scales ${scaleText}` : ""}.
         </span>
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} className="h-auto w-full text-[12px]">
+      <svg viewBox={`0 0 ${W} ${H}`} role="group" aria-label={summary} className="h-auto w-full text-[12px]">
         {ticks.map((t) => {
           const y = PAD.top + plotH - (t / top) * plotH;
           return (
@@ -54,17 +57,27 @@ export function ScoreHistogram({ bins, scales, hrefForBin }: ScoreHistogramProps
           const h = (n / top) * plotH;
           const x = PAD.left + i * barW;
           const y = PAD.top + plotH - h;
-          return (
-            <g key={i}>
+          const what = `${n} ${n === 1 ? "analysis" : "analyses"} scored ${i}–${i + 1}`;
+          const bar = (
+            <>
               <rect x={x + 3} y={y} width={barW - 6} height={h} rx={2} className="fill-blue-600 dark:fill-blue-400">
-                <title>{`${n} ${n === 1 ? "analysis" : "analyses"} scored ${i}–${i + 1}`}</title>
+                <title>{n ? `${what}: show them in the table` : what}</title>
               </rect>
               {n > 0 && (
                 <text x={x + barW / 2} y={y - 4} textAnchor="middle" className="fill-slate-800 font-medium dark:fill-slate-200">
                   {n}
                 </text>
               )}
-            </g>
+            </>
+          );
+          // A bar links to the table filtered to its range (the whole column is the target, not just the bar).
+          return n ? (
+            <a key={i} href={hrefForBin(i)} aria-label={`${what}: show them in the table`} className="hover:opacity-80">
+              <rect x={x} y={PAD.top} width={barW} height={plotH} fill="transparent" />
+              {bar}
+            </a>
+          ) : (
+            <g key={i}>{bar}</g>
           );
         })}
         {Array.from({ length: bins.length + 1 }, (_, i) => (

@@ -1,3 +1,5 @@
+import type { OutlierKind, OutlierRules } from "@/lib/scores/outliers";
+
 export interface ScatterPoint {
   slug: string;
   label: string;
@@ -10,12 +12,12 @@ export interface ScatterPoint {
 
 export interface ScoreScatterProps {
   points: ScatterPoint[];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length === 0 ? 0 : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  /** The outlier rules (lib/scores/outliers.ts): the shaded regions are drawn from them. */
+  rules: OutlierRules;
+  /** The lowest load counted heavy and the highest counted light, among the scored analyses. */
+  loadBounds: { heavyFrom: number | null; lightUpTo: number | null };
+  /** The table filtered to one region's analyses. */
+  regionHref: (kind: OutlierKind) => string;
 }
 
 /** Round tick steps (1, 2, 5 × 10^n) giving about four intervals. */
@@ -38,11 +40,14 @@ function niceMax(value: number): number {
   return Math.ceil(value / step) * step;
 }
 
-const DOT = {
-  "high-score-heavy-failures": "fill-red-600 stroke-white dark:fill-red-400 dark:stroke-slate-950",
-  "low-score-light-failures": "fill-amber-500 stroke-white dark:fill-amber-300 dark:stroke-slate-950",
-  none: "fill-blue-600/70 stroke-white dark:fill-blue-400/80 dark:stroke-slate-950",
+// Dots, regions and legend swatches take their colour from one class per kind (text colour, drawn with
+// currentColor), so the legend cannot disagree with the dots in either theme.
+const COLOR = {
+  "high-score-heavy-failures": "text-red-600 dark:text-red-400",
+  "low-score-light-failures": "text-amber-500 dark:text-amber-300",
+  none: "text-blue-600 dark:text-blue-400",
 } as const;
+const DOT_STROKE = "stroke-white dark:stroke-slate-950";
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
@@ -70,23 +75,35 @@ function stacks(points: ScatterPoint[], x: (load: number) => number, y: (score: 
  * Score against severity-weighted failure load; each dot links to its analysis. The outlier list and
  * the table below carry the same data as text.
  */
-export function ScoreScatter({ points }: ScoreScatterProps) {
+export function ScoreScatter({ points, rules, loadBounds, regionHref }: ScoreScatterProps) {
   const maxLoad = niceMax(Math.max(0, ...points.map((p) => p.failureLoad)));
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const x = (load: number) => PAD.left + (load / maxLoad) * plotW;
   const y = (score: number) => PAD.top + plotH - (score / 10) * plotH;
   const xTicks = ticksUpTo(maxLoad);
-  // Quadrants split at the medians: outliers are ranked, so "high" means above the middle analysis.
-  const midLoad = median(points.map((p) => p.failureLoad));
-  const midScore = median(points.map((p) => p.scoreNorm));
   const outliers = points.filter((p) => p.outlier).length;
+  // The outlier rules as regions: high score with heavy load (top right), low score with light load (bottom left).
+  const regions = [
+    loadBounds.heavyFrom !== null && {
+      kind: "high-score-heavy-failures" as const,
+      x: x(loadBounds.heavyFrom), y: PAD.top, w: W - PAD.right - x(loadBounds.heavyFrom), h: y(rules.highScore) - PAD.top,
+      label: `High score, heavy failures: score ≥ ${rules.highScore}, load ≥ ${loadBounds.heavyFrom}`,
+    },
+    loadBounds.lightUpTo !== null && {
+      kind: "low-score-light-failures" as const,
+      x: PAD.left, y: y(rules.lowScore), w: Math.max(3, x(loadBounds.lightUpTo) - PAD.left), h: PAD.top + plotH - y(rules.lowScore),
+      label: `Low score, light failures: score ≤ ${rules.lowScore}, load ≤ ${loadBounds.lightUpTo}`,
+    },
+  ].filter((r) => r !== false);
   return (
     <figure className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
       <figcaption className="mb-2">
         <span className="font-medium">Score against failure load</span>
         <span className="block text-xs text-slate-600 dark:text-slate-400">
-          Load weighs each failure: critical 8, high 4, medium 2, low 1. Dashed lines mark the medians: red shading is above both (high score, heavy failures), amber below both. Click a dot to open its analysis.
+          Load weighs each failure: critical 8, high 4, medium 2, low 1. Shaded: the outlier regions (red: score ≥ {rules.highScore} with a
+          top-decile load; amber: score ≤ {rules.lowScore} with a bottom-quarter load); click one for its analyses in the table, or a dot
+          to open its analysis.
         </span>
       </figcaption>
       <svg
@@ -95,10 +112,12 @@ export function ScoreScatter({ points }: ScoreScatterProps) {
         aria-label={`Scatter plot of ${points.length} scored analyses: score out of 10 against failure load from 0 to ${maxLoad}. ${outliers} outliers are listed below.`}
         className="h-auto w-full text-[12px]"
       >
-        <rect x={x(midLoad)} y={PAD.top} width={W - PAD.right - x(midLoad)} height={y(midScore) - PAD.top} className="fill-red-500/5 dark:fill-red-400/[0.07]" />
-        <rect x={PAD.left} y={y(midScore)} width={x(midLoad) - PAD.left} height={PAD.top + plotH - y(midScore)} className="fill-amber-500/5 dark:fill-amber-300/[0.05]" />
-        <line x1={x(midLoad)} x2={x(midLoad)} y1={PAD.top} y2={PAD.top + plotH} strokeDasharray="3 3" className="stroke-slate-300 dark:stroke-slate-700" />
-        <line x1={PAD.left} x2={W - PAD.right} y1={y(midScore)} y2={y(midScore)} strokeDasharray="3 3" className="stroke-slate-300 dark:stroke-slate-700" />
+        {regions.map((r) => (
+          <a key={r.kind} href={regionHref(r.kind)} aria-label={`${r.label}: show these analyses in the table`} className={COLOR[r.kind]}>
+            <title>{`${r.label}. Show these analyses in the table.`}</title>
+            <rect x={r.x} y={r.y} width={r.w} height={Math.max(0, r.h)} fill="currentColor" stroke="currentColor" strokeOpacity={0.6} strokeDasharray="3 3" className="[fill-opacity:0.1] dark:[fill-opacity:0.22]" />
+          </a>
+        ))}
         {[0, 2.5, 5, 7.5, 10].map((s) => (
           <g key={s}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(s)} y2={y(s)} className="stroke-slate-200 dark:stroke-slate-800" />
@@ -120,7 +139,7 @@ export function ScoreScatter({ points }: ScoreScatterProps) {
         </text>
         {(["none", "low-score-light-failures", "high-score-heavy-failures"] as const).map((kind) => (
           // One class per kind on the group keeps thousands of dots light; outliers are drawn last, on top.
-          <g key={kind} strokeWidth={1.5} className={DOT[kind]}>
+          <g key={kind} strokeWidth={1.5} fill="currentColor" fillOpacity={kind === "none" ? 0.75 : 1} className={`${COLOR[kind]} ${DOT_STROKE}`}>
             {stacks(points.filter((p) => (p.outlier ?? "none") === kind), x, y).map(({ top, count, names }) => (
               // Out of the tab order: the outlier list and the table reach the same analyses by keyboard.
               <a key={top.slug} href={top.href} tabIndex={-1}>
@@ -132,15 +151,20 @@ export function ScoreScatter({ points }: ScoreScatterProps) {
         ))}
       </svg>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300" aria-label="Legend">
-        <li className="flex items-center gap-1">
-          <span aria-hidden="true" className="inline-block size-2.5 rounded-full bg-red-600 dark:bg-red-400" /> high score, heavy failures
-        </li>
-        <li className="flex items-center gap-1">
-          <span aria-hidden="true" className="inline-block size-2.5 rounded-full bg-amber-500 dark:bg-amber-300" /> low score, light failures
-        </li>
-        <li className="flex items-center gap-1">
-          <span aria-hidden="true" className="inline-block size-2.5 rounded-full bg-blue-600/70 dark:bg-blue-400/80" /> consistent
-        </li>
+        {(
+          [
+            ["high-score-heavy-failures", "high score, heavy failures (outlier)"],
+            ["low-score-light-failures", "low score, light failures (outlier)"],
+            ["none", "score agrees with failures"],
+          ] as const
+        ).map(([kind, text]) => (
+          <li key={kind} className="flex items-center gap-1">
+            <svg aria-hidden="true" viewBox="0 0 10 10" className={`size-2.5 ${COLOR[kind]}`}>
+              <circle cx="5" cy="5" r="5" fill="currentColor" fillOpacity={kind === "none" ? 0.75 : 1} />
+            </svg>
+            {text}
+          </li>
+        ))}
       </ul>
     </figure>
   );

@@ -12,12 +12,15 @@ export interface ScoreItem {
   title: string;
   taskId: string | null;
   platform: string | null;
-  score: { value: number; max: number; outOf10: number } | null;
+  /** label/line: the document line the score was read from (null when not recorded). */
+  score: { value: number; max: number; outOf10: number; label: string | null; line: number | null } | null;
   counts: { critical: number; high: number; medium: number; low: number; unknown: number };
   failureCount: number;
   failureLoad: number;
   declaredCounts: ScoreRow["declared"];
   countDifferences: ScoreRow["countDifferences"];
+  /** The count differences are all covered by items found without a severity (the parser's, not the report's). */
+  countsExplainedByUngraded: boolean;
   severityMismatches: number;
   warningCount: number;
   url: string;
@@ -26,10 +29,10 @@ export interface ScoreItem {
 function toItem(r: ScoreRow): ScoreItem {
   return {
     id: r.id, slug: r.slug, title: r.title, taskId: r.taskId, platform: r.platform,
-    score: r.scoreValue !== null && r.scoreNorm !== null ? { value: r.scoreValue, max: r.scoreMax ?? 10, outOf10: Math.round(r.scoreNorm * 100) / 100 } : null,
+    score: r.scoreValue !== null && r.scoreNorm !== null ? { value: r.scoreValue, max: r.scoreMax ?? 10, outOf10: Math.round(r.scoreNorm * 100) / 100, label: r.scoreSource?.label ?? null, line: r.scoreSource?.line ?? null } : null,
     counts: { critical: r.criticalCount, high: r.highCount, medium: r.mediumCount, low: r.lowCount, unknown: r.unknownCount },
     failureCount: r.failureCount, failureLoad: r.failureLoad,
-    declaredCounts: r.declared, countDifferences: r.countDifferences,
+    declaredCounts: r.declared, countDifferences: r.countDifferences, countsExplainedByUngraded: r.countsExplainedByUngraded,
     severityMismatches: r.severityMismatches.length, warningCount: r.warningCount,
     url: `/analyses/${encodeURIComponent(r.slug)}`,
   };
@@ -43,6 +46,7 @@ export const SCORE_CSV_COLUMNS: CsvColumn<ScoreItem>[] = [
   { header: "score", value: (r) => r.score?.value },
   { header: "score_max", value: (r) => r.score?.max },
   { header: "score_out_of_10", value: (r) => r.score?.outOf10 },
+  { header: "score_label", value: (r) => r.score?.label },
   { header: "critical", value: (r) => r.counts.critical },
   { header: "high", value: (r) => r.counts.high },
   { header: "medium", value: (r) => r.counts.medium },
@@ -51,6 +55,7 @@ export const SCORE_CSV_COLUMNS: CsvColumn<ScoreItem>[] = [
   { header: "failures", value: (r) => r.failureCount },
   { header: "failure_load", value: (r) => r.failureLoad },
   { header: "declared_count_differences", value: (r) => r.countDifferences.map((d) => `${d.severity}: declared ${d.declared}, found ${d.found}`) },
+  { header: "differences_from_ungraded_items", value: (r) => r.countsExplainedByUngraded },
   { header: "severity_mismatches", value: (r) => r.severityMismatches },
   { header: "warnings", value: (r) => r.warningCount },
   { header: "url", value: (r) => r.url },

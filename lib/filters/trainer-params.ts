@@ -16,15 +16,27 @@ export const SCORE_SORT_DEFAULT_DIR: Record<ScoreSort, SortDirection> = {
 };
 
 /** Consistency-audit filters: each narrows /scores to analyses with that problem. */
-export const AUDIT_FILTERS = ["no-score", "no-failures", "warnings", "count-mismatch", "severity-mismatch"] as const;
+export const AUDIT_FILTERS = ["no-score", "no-failures", "warnings", "count-mismatch", "ungraded", "severity-mismatch"] as const;
 export type AuditFilter = (typeof AUDIT_FILTERS)[number];
 
 export const AUDIT_LABELS: Record<AuditFilter, string> = {
   "no-score": "No score",
   "no-failures": "No failures found",
   warnings: "Parse warnings",
+  // The document's declared counts disagree with its items (not explained by ungraded items).
   "count-mismatch": "Declared counts differ",
+  // The parser found items it could not grade (unknown severity).
+  ungraded: "Items without a severity",
   "severity-mismatch": "Severity differs from section",
+};
+
+/** Outlier filters (lib/scores/outliers.ts): the table narrowed to one kind of flagged analysis. */
+export const OUTLIER_FILTERS = ["high-heavy", "low-light"] as const;
+export type OutlierFilter = (typeof OUTLIER_FILTERS)[number];
+
+export const OUTLIER_LABELS: Record<OutlierFilter, string> = {
+  "high-heavy": "High score, heavy failures",
+  "low-light": "Low score, light failures",
 };
 
 export interface ScoreFilters {
@@ -33,6 +45,7 @@ export interface ScoreFilters {
   minScore?: number;
   maxScore?: number;
   audit?: AuditFilter;
+  outlier?: OutlierFilter;
   sort: ScoreSort;
   dir: SortDirection;
   page: number;
@@ -46,12 +59,14 @@ export function parseScoreFilters(params: RawSearchParams): ScoreFilters {
   let maxScore = parseScoreBound(params, "max");
   if (minScore !== undefined && maxScore !== undefined && minScore > maxScore) [minScore, maxScore] = [maxScore, minScore];
   const audit = one(params, "audit");
+  const outlier = one(params, "outlier");
   return {
     platform: parsePlatform(params),
     gaps: parseGaps(params),
     minScore,
     maxScore,
     audit: (AUDIT_FILTERS as readonly string[]).includes(audit ?? "") ? (audit as AuditFilter) : undefined,
+    outlier: (OUTLIER_FILTERS as readonly string[]).includes(outlier ?? "") ? (outlier as OutlierFilter) : undefined,
     sort,
     dir: oneOf(one(params, "dir"), SORT_DIRECTIONS, SCORE_SORT_DEFAULT_DIR[sort]),
     page: parsePage(params),
@@ -66,6 +81,7 @@ export function scoreFilterParams(filters: Partial<ScoreFilters>): Record<string
     min: filters.minScore,
     max: filters.maxScore,
     audit: filters.audit,
+    outlier: filters.outlier,
     sort: filters.sort === "score" ? undefined : filters.sort,
     dir: filters.sort && filters.dir !== SCORE_SORT_DEFAULT_DIR[filters.sort] ? filters.dir : undefined,
     page: filters.page && filters.page > 1 ? filters.page : undefined,

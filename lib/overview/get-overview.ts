@@ -3,18 +3,24 @@ import "server-only";
 import { prisma } from "../db";
 import { SEVERITIES, type Severity } from "../parser/types";
 import { listRecentAnalyses } from "../analyses/list-analyses";
+import { scoreSource } from "../scores/score-source";
 
 export async function getOverview() {
   const [analysisCount, failureCount, warned, score, bySeverity, byGap, recent] = await Promise.all([
     prisma.analysis.count(),
     prisma.failure.count(),
     prisma.analysis.count({ where: { warningCount: { gt: 0 } } }),
-    prisma.analysis.aggregate({ _avg: { scoreNorm: true } }),
+    // The mean and how many analyses it is over (only those stating a score have one).
+    prisma.analysis.aggregate({ _avg: { scoreNorm: true }, _count: { scoreNorm: true } }),
     prisma.failure.groupBy({ by: ["severity"], _count: { _all: true } }),
     prisma.failureGap.groupBy({ by: ["gapId"], _count: { _all: true }, orderBy: { _count: { gapId: "desc" } }, take: 8 }),
     listRecentAnalyses(8),
   ]);
-  const labels = await prisma.knowledgeGap.findMany({ where: { id: { in: byGap.map((g) => g.gapId) } }, select: { id: true, label: true } });
+  const [labels, recentScores] = await Promise.all([
+    prisma.knowledgeGap.findMany({ where: { id: { in: byGap.map((g) => g.gapId) } }, select: { id: true, label: true } }),
+    prisma.analysis.findMany({ where: { slug: { in: recent.map((a) => a.slug) } }, select: { slug: true, scoresJson: true, scoreValue: true, scoreMax: true } }),
+  ]);
+  const sourceOf = new Map(recentScores.map((r) => [r.slug, scoreSource(r.scoresJson, r.scoreValue, r.scoreMax)]));
   const labelOf = new Map(labels.map((g) => [g.id, g.label]));
   const severityCount = new Map(bySeverity.map((row) => [row.severity, row._count._all]));
   return {
@@ -22,9 +28,11 @@ export async function getOverview() {
     failureCount,
     warnedCount: warned,
     averageScore: score._avg.scoreNorm,
+    /** How many analyses the average is over. */
+    scoredCount: score._count.scoreNorm,
     severities: SEVERITIES.map((s: Severity) => ({ severity: s, count: severityCount.get(s) ?? 0 })),
     topGaps: byGap.map((g) => ({ id: g.gapId, label: labelOf.get(g.gapId) ?? g.gapId, count: g._count._all })),
-    recent,
+    recent: recent.map((a) => ({ ...a, scoreSource: sourceOf.get(a.slug) ?? null })),
   };
 }
 

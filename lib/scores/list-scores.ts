@@ -4,10 +4,14 @@ import "server-only";
 import { prisma } from "../db";
 import { analysisWhereSql } from "../analyses/analysis-criteria";
 import {
-  AUDIT_FILTERS, SCORES_PAGE_SIZE, type AuditFilter, type ScoreFilters, type ScoreSort,
+  AUDIT_FILTERS, SCORES_PAGE_SIZE, type AuditFilter, type OutlierFilter, type ScoreFilters, type ScoreSort,
 } from "../filters/trainer-params";
-import type { ParseWarning, Severity } from "../parser/types";
-import { findOutliers, scoreHistogram, type Outlier } from "./outliers";
+import type { ParseWarning } from "../parser/types";
+import { auditCounts, type CountDifference } from "./count-audit";
+import { findOutliers, loadBounds, scoreHistogram, type Outlier, type OutlierKind } from "./outliers";
+import { scoreSource, type ScoreSource } from "./score-source";
+
+export type { CountDifference } from "./count-audit";
 
 export interface ScoreRow {
   id: number;
@@ -18,6 +22,8 @@ export interface ScoreRow {
   scoreValue: number | null;
   scoreMax: number | null;
   scoreNorm: number | null;
+  /** The document line the score was read from (its label), when recorded. */
+  scoreSource: ScoreSource | null;
   criticalCount: number;
   highCount: number;
   mediumCount: number;
@@ -26,21 +32,17 @@ export interface ScoreRow {
   failureCount: number;
   failureLoad: number;
   warningCount: number;
-  declared: Record<Exclude<Severity, "unknown">, number | null> | null;
+  declared: Record<"critical" | "high" | "medium" | "low", number | null> | null;
   /** Declared minus found, per severity that the summary declares and that differs. */
   countDifferences: CountDifference[];
+  /** The differences are all covered by items the parser found but could not grade (unknown severity). */
+  countsExplainedByUngraded: boolean;
   severityMismatches: ParseWarning[];
   warnings: ParseWarning[];
 }
 
 /** A row known to have a score (charts and outliers). */
 export type ScoredRow = ScoreRow & { scoreNorm: number };
-
-export interface CountDifference {
-  severity: Exclude<Severity, "unknown">;
-  declared: number;
-  found: number;
-}
 
 export interface ScaleCount {
   max: number;
@@ -58,21 +60,18 @@ export interface ScoresView {
   scored: ScoredRow[];
   histogram: number[];
   scales: ScaleCount[];
+  /** Every flagged analysis among the rows before the audit and outlier filters (absolute rules). */
   outliers: Outlier<ScoredRow>[];
+  /** The lowest failure load counted heavy and the highest counted light (chart regions). */
+  loadBounds: { heavyFrom: number | null; lightUpTo: number | null };
   /** How many analyses each audit filter would show, with the other filters applied. */
   auditCounts: Record<AuditFilter, number>;
   stats: { mean: number | null; median: number | null };
 }
 
-const SEVERITY_FIELDS = [
-  ["critical", "declaredCritical", "criticalCount"],
-  ["high", "declaredHigh", "highCount"],
-  ["medium", "declaredMedium", "mediumCount"],
-  ["low", "declaredLow", "lowCount"],
-] as const;
-
-type RawScoreRow = Omit<ScoreRow, "declared" | "countDifferences" | "severityMismatches" | "warnings"> & {
+type RawScoreRow = Omit<ScoreRow, "declared" | "countDifferences" | "countsExplainedByUngraded" | "severityMismatches" | "warnings" | "scoreSource"> & {
   warningsJson: string;
+  scoresJson: string;
   hasDeclaredCounts: boolean | number;
   declaredCritical: number | null;
   declaredHigh: number | null;
@@ -98,7 +97,9 @@ export function matchesAudit(row: ScoreRow, audit: AuditFilter): boolean {
     case "warnings":
       return row.warningCount > 0;
     case "count-mismatch":
-      return row.countDifferences.length > 0;
+      return row.countDifferences.length > 0 && !row.countsExplainedByUngraded;
+    case "ungraded":
+      return row.unknownCount > 0;
     case "severity-mismatch":
       return row.severityMismatches.length > 0;
   }
@@ -137,7 +138,7 @@ export async function loadScoreRows(filters: ScoreFilters): Promise<{ rows: Scor
   // Raw SQL: every analysis is read here, and Prisma's row mapping cost three times the query itself.
   const where = analysisWhereSql({ severities: [], gaps: filters.gaps, platform: filters.platform, minScore: filters.minScore, maxScore: filters.maxScore });
   const records = await prisma.$queryRaw<RawScoreRow[]>`
-    SELECT a."id", a."slug", a."title", a."taskId", a."platform", a."scoreValue", a."scoreMax", a."scoreNorm",
+    SELECT a."id", a."slug", a."title", a."taskId", a."platform", a."scoreValue", a."scoreMax", a."scoreNorm", a."scoresJson",
       a."criticalCount", a."highCount", a."mediumCount", a."lowCount", a."unknownCount", a."failureCount",
       a."failureLoad", a."warningCount", a."warningsJson", a."hasDeclaredCounts",
       a."declaredCritical", a."declaredHigh", a."declaredMedium", a."declaredLow"
@@ -147,18 +148,15 @@ export async function loadScoreRows(filters: ScoreFilters): Promise<{ rows: Scor
     const declared = Boolean(r.hasDeclaredCounts)
       ? { critical: r.declaredCritical, high: r.declaredHigh, medium: r.declaredMedium, low: r.declaredLow }
       : null;
-    const countDifferences = declared
-      ? SEVERITY_FIELDS.flatMap(([severity, declaredKey, foundKey]) => {
-          const d = r[declaredKey];
-          return d !== null && d !== r[foundKey] ? [{ severity, declared: d, found: r[foundKey] }] : [];
-        })
-      : [];
+    const found = { critical: r.criticalCount, high: r.highCount, medium: r.mediumCount, low: r.lowCount };
+    const counts = auditCounts(declared, found, r.unknownCount);
     return {
       id: r.id, slug: r.slug, title: r.title, taskId: r.taskId, platform: r.platform,
       scoreValue: r.scoreValue, scoreMax: r.scoreMax, scoreNorm: r.scoreNorm,
+      scoreSource: scoreSource(r.scoresJson, r.scoreValue, r.scoreMax),
       criticalCount: r.criticalCount, highCount: r.highCount, mediumCount: r.mediumCount, lowCount: r.lowCount,
       unknownCount: r.unknownCount, failureCount: r.failureCount, failureLoad: r.failureLoad, warningCount: r.warningCount,
-      declared, countDifferences, warnings,
+      declared, countDifferences: counts.differences, countsExplainedByUngraded: counts.explainedByUngraded, warnings,
       severityMismatches: warnings.filter((w) => w.code === "severity-mismatch"),
     };
   });
@@ -173,8 +171,18 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+const OUTLIER_KIND: Record<OutlierFilter, OutlierKind> = { "high-heavy": "high-score-heavy-failures", "low-light": "low-score-light-failures" };
+export const OUTLIER_FILTER_OF: Record<OutlierKind, OutlierFilter> = { "high-score-heavy-failures": "high-heavy", "low-score-light-failures": "low-light" };
+
 export async function listScores(filters: ScoreFilters): Promise<ScoresView> {
-  const { rows, unaudited } = await loadScoreRows(filters);
+  const loaded = await loadScoreRows(filters);
+  const { unaudited } = loaded;
+  // Outliers are judged among every row the platform/gap/score filters keep, so narrowing the table to
+  // an audit or to the outliers themselves does not change who is flagged.
+  const scoredAll = unaudited.filter((r): r is ScoredRow => r.scoreNorm !== null);
+  const outliers = findOutliers(scoredAll);
+  const kindOf = new Map(outliers.map((o) => [o.point.id, o.kind]));
+  const rows = filters.outlier ? loaded.rows.filter((r) => kindOf.get(r.id) === OUTLIER_KIND[filters.outlier!]) : loaded.rows;
   const total = rows.length;
   const pageCount = Math.max(1, Math.ceil(total / SCORES_PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
@@ -194,7 +202,8 @@ export async function listScores(filters: ScoreFilters): Promise<ScoresView> {
     scored,
     histogram: scoreHistogram(scores),
     scales: [...scaleMap].map(([max, count]) => ({ max, count })).sort((a, b) => b.count - a.count),
-    outliers: findOutliers(scored),
+    outliers,
+    loadBounds: loadBounds(scoredAll),
     auditCounts,
     stats: { mean: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null, median: median(scores) },
   };

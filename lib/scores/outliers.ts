@@ -1,29 +1,42 @@
-// Which analyses' scores disagree with their failures. A trainer expects a high training-quality score
-// to come with few severe failures and the reverse; rank-based so one huge report or a /100 scale cannot
-// dominate. disagreement = score percentile + failure-load percentile − 1, in −1..1:
-//   near +1: high score, heavy failures;  near −1: low score, light failures;  near 0: consistent.
+// Which analyses' scores disagree with their failures, by absolute, documented rules (OUTLIER_RULES):
+//   high score, heavy failures: score ≥ 8/10 while its failure load is in the top decile;
+//   low score, light failures:  score ≤ 5/10 while its failure load is in the bottom quarter.
+// The score thresholds are absolute, so with a median of 8.5 an 8/10 is not called "low" (ranking
+// scores by percentile did that). Failure load has no absolute scale (it grows with report length),
+// so "heavy" and "light" are load percentiles among the scored analyses shown; both percentiles are
+// reported as secondary columns.
 
 export interface ScorePoint {
   scoreNorm: number;
   failureLoad: number;
 }
 
+export interface OutlierRules {
+  /** A score at or above this (out of 10) is high. */
+  highScore: number;
+  /** A score at or below this (out of 10) is low. */
+  lowScore: number;
+  /** Failure load at or above this percentile (0..1, mid-rank) is heavy: the top decile. */
+  heavyLoadPercentile: number;
+  /** Failure load at or below this percentile (0..1, mid-rank) is light: the bottom quarter. */
+  lightLoadPercentile: number;
+}
+
+export const OUTLIER_RULES: OutlierRules = { highScore: 8, lowScore: 5, heavyLoadPercentile: 0.9, lightLoadPercentile: 0.25 };
+
 export type OutlierKind = "high-score-heavy-failures" | "low-score-light-failures";
 
 export interface Outlier<P extends ScorePoint> {
   point: P;
-  disagreement: number;
   kind: OutlierKind;
+  /** Secondary: where the score and the load rank among the scored analyses (0..1, mid-rank). */
   scorePercentile: number;
   loadPercentile: number;
 }
 
 export interface OutlierOptions {
-  /** Minimum |disagreement| to be listed (default 0.5). */
-  threshold?: number;
-  /** At most this many (default 10). */
-  limit?: number;
-  /** Fewer scored analyses than this give no outliers: ranks mean little (default 4). */
+  rules?: Partial<OutlierRules>;
+  /** Fewer scored analyses than this give no outliers: load percentiles mean little (default 4). */
   minPoints?: number;
 }
 
@@ -46,24 +59,48 @@ export function percentileRanks(values: readonly number[]): number[] {
   return ranks;
 }
 
-export function scoreDisagreements<P extends ScorePoint>(points: readonly P[]): Omit<Outlier<P>, "kind">[] {
-  const scoreP = percentileRanks(points.map((p) => p.scoreNorm));
-  const loadP = percentileRanks(points.map((p) => p.failureLoad));
-  return points.map((point, i) => {
-    const s = scoreP[i] ?? 0.5;
-    const l = loadP[i] ?? 0.5;
-    return { point, scorePercentile: s, loadPercentile: l, disagreement: Math.round((s + l - 1) * 1000) / 1000 };
-  });
+export interface RankedPoint<P extends ScorePoint> {
+  point: P;
+  scorePercentile: number;
+  loadPercentile: number;
 }
 
+/** Each point with its score and failure-load percentiles among `points`. */
+export function rankPoints<P extends ScorePoint>(points: readonly P[]): RankedPoint<P>[] {
+  const scoreP = percentileRanks(points.map((p) => p.scoreNorm));
+  const loadP = percentileRanks(points.map((p) => p.failureLoad));
+  return points.map((point, i) => ({ point, scorePercentile: scoreP[i] ?? 0.5, loadPercentile: loadP[i] ?? 0.5 }));
+}
+
+/** The outlier kind of one ranked point under the rules, or null when its score agrees with its failures. */
+export function outlierKind(p: { scoreNorm: number; loadPercentile: number }, rules: OutlierRules = OUTLIER_RULES): OutlierKind | null {
+  if (p.scoreNorm >= rules.highScore && p.loadPercentile >= rules.heavyLoadPercentile) return "high-score-heavy-failures";
+  if (p.scoreNorm <= rules.lowScore && p.loadPercentile <= rules.lightLoadPercentile) return "low-score-light-failures";
+  return null;
+}
+
+/**
+ * Every analysis the rules flag: high scores with heavy failures first (heaviest load first), then low
+ * scores with light failures (lowest score first).
+ */
 export function findOutliers<P extends ScorePoint>(points: readonly P[], options: OutlierOptions = {}): Outlier<P>[] {
-  const { threshold = 0.5, limit = 10, minPoints = 4 } = options;
-  if (points.length < minPoints) return [];
-  return scoreDisagreements(points)
-    .filter((d) => Math.abs(d.disagreement) >= threshold)
-    .sort((x, y) => Math.abs(y.disagreement) - Math.abs(x.disagreement) || y.point.failureLoad - x.point.failureLoad)
-    .slice(0, limit)
-    .map((d) => ({ ...d, kind: d.disagreement > 0 ? "high-score-heavy-failures" : "low-score-light-failures" }));
+  const rules = { ...OUTLIER_RULES, ...options.rules };
+  if (points.length < (options.minPoints ?? 4)) return [];
+  const flagged = rankPoints(points).flatMap((r) => {
+    const kind = outlierKind({ scoreNorm: r.point.scoreNorm, loadPercentile: r.loadPercentile }, rules);
+    return kind ? [{ ...r, kind }] : [];
+  });
+  const heavy = flagged.filter((o) => o.kind === "high-score-heavy-failures").sort((x, y) => y.point.failureLoad - x.point.failureLoad || y.point.scoreNorm - x.point.scoreNorm);
+  const light = flagged.filter((o) => o.kind === "low-score-light-failures").sort((x, y) => x.point.scoreNorm - y.point.scoreNorm || x.point.failureLoad - y.point.failureLoad);
+  return [...heavy, ...light];
+}
+
+/** The lowest load counted heavy and the highest counted light among `points` (for the chart and the text). */
+export function loadBounds(points: readonly ScorePoint[], rules: OutlierRules = OUTLIER_RULES): { heavyFrom: number | null; lightUpTo: number | null } {
+  const ranked = rankPoints(points);
+  const heavy = ranked.filter((r) => r.loadPercentile >= rules.heavyLoadPercentile).map((r) => r.point.failureLoad);
+  const light = ranked.filter((r) => r.loadPercentile <= rules.lightLoadPercentile).map((r) => r.point.failureLoad);
+  return { heavyFrom: heavy.length ? Math.min(...heavy) : null, lightUpTo: light.length ? Math.max(...light) : null };
 }
 
 /** Histogram of normalized scores in whole-point bins 0–1 … 9–10 (10 falls in the last bin). */

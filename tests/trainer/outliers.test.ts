@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findOutliers, percentileRanks, scoreHistogram } from "@/lib/scores/outliers";
+import { findOutliers, loadBounds, OUTLIER_RULES, outlierKind, percentileRanks, scoreHistogram } from "@/lib/scores/outliers";
 
 describe("percentileRanks", () => {
   it("spreads distinct values over 0..1 and gives ties the mean rank", () => {
@@ -39,8 +39,35 @@ describe("findOutliers", () => {
       ["high-but-heavy", "high-score-heavy-failures"],
       ["low-but-light", "low-score-light-failures"],
     ]);
-    expect(outliers[0]?.disagreement).toBe(1);
-    expect(outliers[1]?.disagreement).toBe(-1);
+    expect(outliers[0]).toMatchObject({ scorePercentile: 1, loadPercentile: 1 });
+    expect(outliers[1]).toMatchObject({ scorePercentile: 0, loadPercentile: 0 });
+  });
+
+  it("judges scores by absolute thresholds: with a median of 8.5 an 8/10 is not a low score", () => {
+    // Twenty analyses scored 8.5–9.5 with middling loads, and one 8/10 with the lightest load of all.
+    const many = Array.from({ length: 20 }, (_, i) => ({ slug: `a${i}`, scoreNorm: 8.5 + (i % 3) * 0.5, failureLoad: 10 + i }));
+    const points = [...many, { slug: "eight", scoreNorm: 8, failureLoad: 1 }];
+    expect(findOutliers(points).map((o) => o.point.slug)).not.toContain("eight");
+    // The same light load with a 5/10 is one.
+    const low = findOutliers([...many, { slug: "five", scoreNorm: 5, failureLoad: 1 }]);
+    expect(low.map((o) => [o.point.slug, o.kind])).toContainEqual(["five", "low-score-light-failures"]);
+  });
+
+  it("calls a high score heavy only in the top decile of failure load", () => {
+    expect(OUTLIER_RULES).toEqual({ highScore: 8, lowScore: 5, heavyLoadPercentile: 0.9, lightLoadPercentile: 0.25 });
+    expect(outlierKind({ scoreNorm: 8, loadPercentile: 0.9 })).toBe("high-score-heavy-failures");
+    expect(outlierKind({ scoreNorm: 7.9, loadPercentile: 1 })).toBeNull();
+    expect(outlierKind({ scoreNorm: 9, loadPercentile: 0.89 })).toBeNull();
+    expect(outlierKind({ scoreNorm: 5, loadPercentile: 0.25 })).toBe("low-score-light-failures");
+    expect(outlierKind({ scoreNorm: 5.5, loadPercentile: 0 })).toBeNull();
+    // All loads equal: nobody is in the top decile or the bottom quarter.
+    expect(findOutliers([9, 9.5, 10, 2, 3].map((scoreNorm) => ({ scoreNorm, failureLoad: 4 })))).toEqual([]);
+  });
+
+  it("gives the load bounds of heavy and light for the chart", () => {
+    const points = Array.from({ length: 11 }, (_, i) => ({ scoreNorm: 7, failureLoad: i * 10 }));
+    expect(loadBounds(points)).toEqual({ heavyFrom: 90, lightUpTo: 20 });
+    expect(loadBounds([])).toEqual({ heavyFrom: null, lightUpTo: null });
   });
 
   it("finds nothing when there are too few scored analyses to rank", () => {
