@@ -47,7 +47,7 @@ describe("read access for reviewers behind FAULTLINE_READ_TOKEN", () => {
   });
 
   it("refuses revoked tokens, look-alikes, expired or unknown sessions", () => {
-    const refused = [
+    const refused: Record<string, string>[] = [
       { authorization: `Bearer ${revoked}` },
       { authorization: `Bearer ${alive.slice(0, -2)}${alive.endsWith("AA") ? "BB" : "AA"}` },
       { authorization: "Bearer flr_" + "A".repeat(43) },
