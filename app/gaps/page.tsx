@@ -46,7 +46,55 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
           .
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto">
+        <>
+        {/* Phones: one card per gap (the table needs ~640 px); the same links and numbers. */}
+        <div className="space-y-2 sm:hidden">
+          <nav aria-label="Sort knowledge gaps" className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
+            <span className="text-slate-600 dark:text-slate-300">Sort by:</span>
+            {COLUMNS.map((c) => (
+              <Link
+                key={c.sort}
+                href={c.sort === "failures" ? "/gaps" : `/gaps?sort=${c.sort}`}
+                aria-current={sort === c.sort ? "true" : undefined}
+                className={sort === c.sort ? "font-semibold" : "text-blue-700 underline dark:text-blue-300"}
+              >
+                {c.sort === "critical" ? "Critical" : c.label}
+              </Link>
+            ))}
+          </nav>
+          <ul aria-label="Knowledge gaps" className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+            {gaps.map((g) => (
+              <li key={g.id} className="space-y-1.5 p-3 text-sm">
+                <div className="flex items-baseline justify-between gap-3">
+                  <Link href={failuresHref({ gaps: [g.id] })} className="min-w-0 font-medium break-words text-blue-700 hover:underline dark:text-blue-300">
+                    {g.label}
+                  </Link>
+                  <span className="shrink-0 tabular-nums">
+                    {g.failureCount} {g.failureCount === 1 ? "failure" : "failures"}
+                  </span>
+                </div>
+                {g.description && <p className="line-clamp-2 text-xs text-slate-600 dark:text-slate-400">{g.description}</p>}
+                <SeverityMixBar mix={g.severity} />
+                <p className="text-xs text-slate-600 tabular-nums dark:text-slate-400">
+                  {g.primaryCount} primary · {g.analysisCount} {g.analysisCount === 1 ? "analysis" : "analyses"} · mean score{" "}
+                  {g.meanScore === null ? "—" : `${(Math.round(g.meanScore * 10) / 10).toFixed(1)}/10`} over {g.scoredCount} of {g.analysisCount} scored
+                </p>
+                <p className="flex flex-wrap gap-x-3 text-xs">
+                  {g.severity.critical > 0 && (
+                    <Link href={failuresHref({ gaps: [g.id], severities: ["critical"] })} className="text-red-700 underline dark:text-red-300">
+                      {g.severity.critical} critical<span className="sr-only"> with {g.label}</span>
+                    </Link>
+                  )}
+                  <Link href={`/scores?gap=${encodeURIComponent(g.id)}`} className="text-blue-700 underline dark:text-blue-300">
+                    Their scores<span className="sr-only"> ({g.label})</span>
+                  </Link>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </div>
+        {/* relative: the screen-reader-only text inside is positioned against the scroller, not the page. */}
+        <div className="relative hidden overflow-x-auto sm:block">
           <table className="w-full text-sm">
             <caption className="sr-only">
               {gaps.length} knowledge gaps over {totalTags} failure tags, sorted by {sort}.
@@ -113,6 +161,7 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
             </tbody>
           </table>
         </div>
+        </>
       )}
     </div>
   );

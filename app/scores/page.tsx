@@ -203,7 +203,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
             <h2 id="all-analyses" className="text-lg font-semibold">
               {[filters.audit && AUDIT_LABELS[filters.audit], filters.outlier && OUTLIER_LABELS[filters.outlier]].filter(Boolean).join(" · ") || "All analyses"}
             </h2>
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="w-full text-sm">
                 <caption className="sr-only">
                   Analyses with score, failures per severity, failure load and platform; sorted by {filters.sort} ({filters.dir === "asc" ? "ascending" : "descending"}).
@@ -331,8 +331,8 @@ function OutlierSection({ view, tableHref }: { view: ScoresView; tableHref: (kin
               <h3 className="font-medium">
                 {label} <span className="text-slate-500 tabular-nums dark:text-slate-400">({list.length})</span>
               </h3>
-              <div className="overflow-x-auto">
-                <table className="w-full text-sm" aria-label={label}>
+              <div className="relative overflow-x-auto">
+                <table className="w-full min-w-[36rem] text-sm" aria-label={label}>
                   <thead className="border-b border-slate-200 text-left text-slate-600 dark:border-slate-800 dark:text-slate-300">
                     <tr>
                       <th scope="col" className="py-1.5 pr-3 font-medium">Analysis</th>
@@ -346,7 +346,7 @@ function OutlierSection({ view, tableHref }: { view: ScoresView; tableHref: (kin
                   <tbody>
                     {list.slice(0, OUTLIER_LIST_LIMIT).map((o) => (
                       <tr key={o.point.slug} className="border-b border-slate-100 align-top dark:border-slate-900">
-                        <td className="py-1.5 pr-3 [overflow-wrap:anywhere]">
+                        <td className="min-w-44 py-1.5 pr-3 break-words">
                           <Link href={`/analyses/${encodeURIComponent(o.point.slug)}`} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
                             {analysisName(o.point)}
                           </Link>
