@@ -20,6 +20,7 @@ import { isOutputBlock, markerOf, splitBySide, type CodeSide } from "./split-cod
 import { cleanTitle, hasNumbering, numberedByFailureNoun, squash, stripEmoji, stripInlineMarkdown } from "./text";
 import { isWeakContext, kindOfLabel, namesFailures } from "./vocabulary";
 import { findListSeries, PROBLEM } from "./list-series";
+import { findHeadingSeries } from "./heading-series";
 
 /** A failure before knowledge-gap classification and numbering. */
 export interface FailureDraft extends Omit<ParsedFailure, "gaps" | "number"> {
@@ -55,6 +56,14 @@ export function findFailures(ctx: DraftContext): FailureDraft[] {
       drafts.push(...interleaved);
       continue;
     }
+    // "### Security Failures" over "1. **Open Port** ..." "2. **Public Bucket** ...": a heading
+    // naming a group holds its bold-titled items, even when their fields state problems.
+    const grouped = isGroupHeading(section) ? body.flatMap((node) => (node.type === "list" ? draftsFromList(ctx, section, node) : [])) : [];
+    // Field labels ("- **Original Issue**:", "- **Status**:") are one item's fields, not items.
+    if (grouped.length >= 2 && grouped.every((draft) => kindOfLabel(draft.title) === "other")) {
+      drafts.push(...grouped);
+      continue;
+    }
     const fields = readFields(ctx.source, body, section.line);
     if (isHeadingFailure(section, fields)) {
       drafts.push(draftFromHeading(ctx, section, body, fields));
@@ -64,8 +73,11 @@ export function findFailures(ctx: DraftContext): FailureDraft[] {
       }
     }
   }
-  // No item found by headings, bold lines or failure-section lists: a list series may be the failures.
-  return drafts.length > 0 ? drafts : findListSeries(ctx);
+  // No item found by headings, bold lines or failure-section lists: a list series may be the
+  // failures, else a series of plain sibling headings.
+  if (drafts.length > 0) return drafts;
+  const series = findListSeries(ctx);
+  return series.length > 0 ? series : findHeadingSeries(ctx);
 }
 
 function isHeadingFailure(section: Section, fields: readonly Field[]): boolean {
@@ -91,12 +103,20 @@ function hasBody(fields: readonly Field[]): boolean {
   return fields.some((field) => field.text.length > 0 || field.code.length > 0);
 }
 
+/** An unnumbered heading naming failures in the plural ("Critical Failures", "IAM Issues"). */
+function isGroupHeading(section: Section): boolean {
+  return isListSection(section) && !hasNumbering(section.text) && FAILURE_GROUP.test(section.text) && !FIX_WORDS.test(section.text.replace(/\([^)]*\)/g, ""));
+}
+
+const FAILURE_GROUP = /\b(failures|issues|problems|faults|errors|mistakes|bugs|defects|gaps|vulnerabilities|violations)\b/i;
+const FIX_WORDS = /\b(fix(?:es|ed)?|resolved|corrected|addressed)\b/i;
+
 /** A leaf section named for failures whose body is a list of bold-titled items. */
 function isListSection(section: Section): boolean {
   return !section.weak && namesFailures(section.text);
 }
 
-function draftFromHeading(ctx: DraftContext, section: Section, body: RootContent[], fields: Field[]): FailureDraft {
+export function draftFromHeading(ctx: DraftContext, section: Section, body: RootContent[], fields: Field[]): FailureDraft {
   const title = cleanTitle(toString(section.heading)) || section.text;
   const start = section.heading.position?.start.offset ?? 0;
   const last = body[body.length - 1];
