@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { checkDatabase } from "./lib/data/health";
 import { buildCsp, constantTimeEqual, readAllowed, SECURITY_HEADERS } from "./lib/security/csp";
 import { databaseUnavailable } from "./lib/security/unavailable";
-import { reviewerMayRead } from "./lib/reviews/read-access";
+import { reviewerMayRead, shareAllows } from "./lib/reviews/read-access";
 
 /** Pages (and their RSC payloads) are read with GET or HEAD only; the API routes declare their own. */
 const PAGE_METHODS = ["GET", "HEAD"];
@@ -23,7 +23,9 @@ export function proxy(request: NextRequest) {
   // so exempting writes would hand out every page. The admin token (which can write) may also read.
   // A reviewer's own token or sign-in session counts too, and the sign-in page and its form are open
   // (a personal token is a stronger credential than the shared read token).
+  // A share link (/s/<token>, then its cookie) reads its one analysis or failure page, marked noindex.
   const readToken = process.env.FAULTLINE_READ_TOKEN;
+  let shared = false;
   if (
     readToken &&
     !readAllowed(request.headers, readToken) &&
@@ -31,7 +33,8 @@ export function proxy(request: NextRequest) {
     !isSignIn(request) &&
     !reviewerMayRead(request.headers)
   ) {
-    return refuse(401, "Authentication required.", { "WWW-Authenticate": 'Basic realm="Faultline", charset="UTF-8"' });
+    shared = PAGE_METHODS.includes(request.method) && (isShareLink(request) || shareAllows(request.headers, request.nextUrl.pathname));
+    if (!shared) return refuse(401, "Authentication required.", { "WWW-Authenticate": 'Basic realm="Faultline", charset="UTF-8"' });
   }
   // A path Next.js cannot decode (`/analyses/%ZZ`) would fail later in routing as a bare 500 without
   // these headers; it is the client's mistake, so say so here.
@@ -50,6 +53,7 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  if (shared) response.headers.set("X-Robots-Tag", "noindex, nofollow");
   return response;
 }
 
@@ -57,6 +61,11 @@ export function proxy(request: NextRequest) {
 function isSignIn(request: NextRequest): boolean {
   const path = request.nextUrl.pathname;
   return (path === "/sign-in" && PAGE_METHODS.includes(request.method)) || (path === "/api/session" && request.method === "POST");
+}
+
+/** A share link itself (`/s/<token>`): its route checks the token and sets the scoped cookie. */
+function isShareLink(request: NextRequest): boolean {
+  return /^\/s\/[A-Za-z0-9_-]{43}$/.test(request.nextUrl.pathname);
 }
 
 function decodable(pathname: string): boolean {

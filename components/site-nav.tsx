@@ -41,6 +41,9 @@ function ReviewerStatus({ viewer }: { viewer: Awaited<ReturnType<typeof currentV
       <span>
         Reviewing as <strong className="font-medium text-slate-900 [overflow-wrap:anywhere] dark:text-slate-100">{viewer.reviewer.name}</strong>
       </span>
+      <Link href="/shares" className="text-blue-700 hover:underline dark:text-blue-300">
+        Share links
+      </Link>
       {/* A header-given identity is the proxy's to end; only a session cookie can be signed out of here. */}
       {viewer.via === "cookie" && (
         <form method="post" action="/api/session/sign-out">

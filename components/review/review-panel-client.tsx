@@ -126,6 +126,11 @@ export function ReviewPanelClient({ slug, failureKey, parsedSeverity, initial, v
           Review
           {counts.length > 0 && <span className="ml-2 font-normal normal-case tracking-normal">{counts.map(([v, n]) => `${n} ${v}`).join(" · ")}</span>}
         </h3>
+        {viewer && (
+          <a href={`/shares?analysis=${encodeURIComponent(slug)}&failure=${encodeURIComponent(failureKey)}`} className="text-xs text-blue-700 hover:underline dark:text-blue-300">
+            Share this failure…
+          </a>
+        )}
         {!viewer && (
           <a href={`/sign-in?next=${encodeURIComponent(`/analyses/${encodeURIComponent(slug)}#failure-${failureKey}`)}`} className="text-blue-700 hover:underline dark:text-blue-300">
             Sign in to review

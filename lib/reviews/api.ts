@@ -17,7 +17,7 @@ const error = (status: number, message: string, field?: string | null) => json(s
 
 class TooLarge extends Error {}
 
-async function run(handler: () => Promise<Response>): Promise<Response> {
+export async function run(handler: () => Promise<Response>): Promise<Response> {
   try {
     return await handler();
   } catch (e) {
@@ -34,7 +34,7 @@ async function run(handler: () => Promise<Response>): Promise<Response> {
 }
 
 /** The writer of a request, or the refusal to send. */
-async function writer(request: Request): Promise<{ ok: true; viewer: NonNullable<Viewer> } | { ok: false; response: Response }> {
+export async function authorizeWrite(request: Request): Promise<{ ok: true; viewer: NonNullable<Viewer> } | { ok: false; response: Response }> {
   const viewer = await resolveViewer(request.headers);
   if (!viewer) return { ok: false, response: error(401, "Sign in at /sign-in, or send your reviewer token as `Authorization: Bearer`, to annotate.") };
   if (viewer.via !== "bearer") {
@@ -44,7 +44,7 @@ async function writer(request: Request): Promise<{ ok: true; viewer: NonNullable
   return { ok: true, viewer };
 }
 
-async function readJson(request: Request): Promise<unknown> {
+export async function readJson(request: Request): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   const tooLarge = `Request too large: an annotation request is at most ${MAX_BODY_BYTES / 1024} KB.`;
   if (declared > MAX_BODY_BYTES) throw new TooLarge(tooLarge);
@@ -91,7 +91,7 @@ export function getAnnotations(request: Request): Promise<Response> {
 
 export function postAnnotation(request: Request): Promise<Response> {
   return run(async () => {
-    const auth = await writer(request);
+    const auth = await authorizeWrite(request);
     if (!auth.ok) return auth.response;
     const input = parseInput(createSchema, await readJson(request));
     return json(201, await createAnnotation(auth.viewer.reviewer, input));
@@ -100,7 +100,7 @@ export function postAnnotation(request: Request): Promise<Response> {
 
 export function patchAnnotation(request: Request): Promise<Response> {
   return run(async () => {
-    const auth = await writer(request);
+    const auth = await authorizeWrite(request);
     if (!auth.ok) return auth.response;
     const input = parseInput(patchSchema, await readJson(request));
     return json(200, await updateAnnotation(auth.viewer.reviewer, input));
@@ -109,7 +109,7 @@ export function patchAnnotation(request: Request): Promise<Response> {
 
 export function deleteAnnotationRequest(request: Request): Promise<Response> {
   return run(async () => {
-    const auth = await writer(request);
+    const auth = await authorizeWrite(request);
     if (!auth.ok) return auth.response;
     const id = idParam(new URL(request.url));
     await deleteAnnotation(auth.viewer.reviewer, id);

@@ -66,3 +66,41 @@ export function reviewerMayRead(headers: Headers, now = Date.now()): boolean {
     return false;
   }
 }
+
+/** The share-link cookie: set by /s/<token>, holding that token. */
+export const SHARE_COOKIE = "faultline_share";
+
+/**
+ * Whether the share link in this request's cookie (live: not revoked, not expired) covers `pathname`:
+ * a link to an analysis covers its page and everything under it (its failures' pages); a link to one
+ * failure covers that failure's page only. Never an API.
+ */
+export function shareAllows(headers: Headers, pathname: string, now = Date.now()): boolean {
+  const token = sessionId(headers, SHARE_COOKIE);
+  if (!token || pathname.startsWith("/api/")) return false;
+  try {
+    const db = connection();
+    if (!db) return false;
+    const row = db
+      .prepare<[string], { slug: string; failureKey: string | null; expiresAt: string | number; revokedAt: string | null }>(
+        `SELECT a.slug, s.failureKey, s.expiresAt, s.revokedAt FROM "ShareLink" s JOIN "Analysis" a ON a.id = s.analysisId WHERE s.tokenHash = ?`,
+      )
+      .get(hashSecret(token));
+    if (!row || row.revokedAt !== null || new Date(row.expiresAt).getTime() <= now) return false;
+    let path: string;
+    try {
+      path = decodeURIComponent(pathname);
+    } catch {
+      return false;
+    }
+    const base = `/analyses/${row.slug}`;
+    if (row.failureKey !== null) return path === `${base}/failures/${row.failureKey}`;
+    return path === base || path.startsWith(`${base}/`);
+  } catch {
+    if (cached) {
+      cached.db.close();
+      cached = null;
+    }
+    return false;
+  }
+}

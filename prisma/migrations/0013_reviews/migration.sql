@@ -1,4 +1,5 @@
--- Reviewing together (issue 17): reviewer identities, their sign-in sessions, and verdicts on failures.
+-- Reviewing together (issue 17): reviewer identities, their sign-in sessions, verdicts on failures
+-- and scoped share links.
 -- Tokens and session ids are stored only as SHA-256 hashes. Annotations hang on the failure's stable
 -- key (Failure.key) within an analysis, not on the Failure row, which a re-ingest replaces: a key the
 -- analysis no longer has makes its annotations "outdated" (computed when read), never deleted.
@@ -60,3 +61,22 @@ CREATE TABLE "AnnotationRevision" (
     CONSTRAINT "AnnotationRevision_editorId_fkey" FOREIGN KEY ("editorId") REFERENCES "Reviewer" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 CREATE INDEX "AnnotationRevision_annotationId_idx" ON "AnnotationRevision"("annotationId");
+
+-- Scoped share links: open one analysis (failureKey NULL) or one failure without the read token,
+-- until expiresAt or revocation. Only the SHA-256 of the link's token is stored.
+CREATE TABLE "ShareLink" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "tokenHash" TEXT NOT NULL,
+    "reviewerId" INTEGER NOT NULL,
+    "analysisId" INTEGER NOT NULL,
+    "failureKey" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" DATETIME NOT NULL,
+    "revokedAt" DATETIME,
+    "lastUsedAt" DATETIME,
+    "uses" INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT "ShareLink_reviewerId_fkey" FOREIGN KEY ("reviewerId") REFERENCES "Reviewer" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "ShareLink_analysisId_fkey" FOREIGN KEY ("analysisId") REFERENCES "Analysis" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+CREATE UNIQUE INDEX "ShareLink_tokenHash_key" ON "ShareLink"("tokenHash");
+CREATE INDEX "ShareLink_reviewerId_idx" ON "ShareLink"("reviewerId");
