@@ -75,7 +75,7 @@ function statesProblem(title: string): boolean {
 
 const GROUP_TITLE = /\b(?:failures|issues|problems|errors|bugs|gaps|mistakes|pitfalls|modes|causes|risks|violations|findings|symptoms|concerns)\b/i;
 /** The problem words of list-series, without the nouns that name a kind of section. */
-const SPECIFIC_PROBLEM =
+export const SPECIFIC_PROBLEM =
   /\b(missing|lacks?|lacking|no|not|never|without|instead|incorrect(?:ly)?|wrong|invalid|broken|hard-?coded|deprecated|insecure|vulnerab\w*|unused|misconfigur\w*|mismatch\w*|incomplete|overly|excessive|unnecessary|redundant|cannot|can't|doesn't|does not|didn't|did not|isn't|won't|weak|exposed|too|truncat\w*|non-?existent|unsupported|conflict\w*|fails?|failed)\b/i;
 
 function mostCommon(values: readonly number[]): number {

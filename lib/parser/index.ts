@@ -10,6 +10,7 @@ import type { ParsedAnalysis, ParsedFailure, ParseOptions, ParseWarning } from "
 import { buildOutline } from "./sections";
 import { findFailures, type DraftContext, type FailureDraft } from "./failure";
 import { findPlainFailures, isPlainDocument } from "./plain";
+import { findTitleLines } from "./title-lines";
 import { finalScore, findScores } from "./score";
 import { letterLegend } from "./severity";
 import {
@@ -126,11 +127,16 @@ function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalys
 }
 
 function findDrafts(ctx: DraftContext): FailureDraft[] {
-  if (isPlainDocument(ctx.root)) return findPlainFailures(ctx);
+  const headless = ctx.outline.sections.length === 0;
+  if (isPlainDocument(ctx.root)) {
+    const plain = findPlainFailures(ctx);
+    return plain.length > 0 || !headless ? plain : findTitleLines(ctx);
+  }
   const drafts = findFailures(ctx);
   if (drafts.length > 0) return drafts;
   const plain = plainBody(ctx.root);
-  return plain ? findPlainFailures({ ...ctx, root: plain }) : drafts;
+  if (plain) return findPlainFailures({ ...ctx, root: plain });
+  return headless ? findTitleLines(ctx) : drafts;
 }
 
 /**
