@@ -59,5 +59,6 @@ export async function signOut(request: Request): Promise<Response> {
   if (session) await endSession(session);
   const cookie = clearedSessionCookie(secure(request));
   if (wantsJson(request)) return Response.json({ signedOut: true }, { headers: { "Set-Cookie": cookie } });
-  return redirect("/", { "Set-Cookie": cookie });
+  // The sign-in page, which is open even on a private instance (the home page may not be any more).
+  return redirect("/sign-in", { "Set-Cookie": cookie });
 }
