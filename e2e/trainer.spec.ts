@@ -23,7 +23,8 @@ async function scoreColumn(page: Page): Promise<(number | null)[]> {
 test("a trainer sorts /scores by score both ways and sees the order", async ({ page }) => {
   await page.goto("/scores");
   await expect(page.getByRole("heading", { name: "Scores", level: 1 })).toBeVisible();
-  const scoreHeader = page.getByRole("columnheader", { name: /Score/ });
+  const table = page.getByRole("table", { name: /Analyses with score/ });
+  const scoreHeader = table.getByRole("columnheader", { name: /Score/ });
   await expect(scoreHeader).toHaveAttribute("aria-sort", "descending");
 
   const desc = (await scoreColumn(page)).filter((s): s is number => s !== null);
@@ -40,9 +41,9 @@ test("a trainer sorts /scores by score both ways and sees the order", async ({ p
   expect(asc.slice(0, scored.length).every((s) => s !== null)).toBe(true);
   await page.screenshot({ path: "e2e/screenshots/scores-sorted.png", fullPage: true });
 
-  await page.getByRole("columnheader", { name: /Load/ }).getByRole("link").click();
+  await table.getByRole("columnheader", { name: /Load/ }).getByRole("link").click();
   await expect(page).toHaveURL(/[?&]sort=load/);
-  await expect(page.getByRole("columnheader", { name: /Load/ })).toHaveAttribute("aria-sort", "descending");
+  await expect(table.getByRole("columnheader", { name: /Load/ })).toHaveAttribute("aria-sort", "descending");
 });
 
 test("a trainer filters scores in the URL and the charts describe the result", async ({ page }) => {
@@ -52,7 +53,7 @@ test("a trainer filters scores in the URL and the charts describe the result", a
   await expect(page).toHaveURL(/[?&]min=8/);
   const scores = (await scoreColumn(page)).filter((s) => s !== null);
   expect(scores.every((s) => s! >= 8)).toBe(true);
-  await expect(page.getByRole("img", { name: /Histogram of \d+ scored analyses/ })).toBeVisible();
+  await expect(page.getByRole("group", { name: /Histogram of \d+ scored analyses/ })).toBeVisible();
   await expect(page.getByRole("group", { name: /Scatter plot of \d+ scored analyses/ })).toBeVisible();
   await page.getByRole("link", { name: "Clear all" }).click();
   await expect(page).toHaveURL(/\/scores$/);
@@ -61,22 +62,41 @@ test("a trainer filters scores in the URL and the charts describe the result", a
 test("a trainer opens the analysis whose high score disagrees with its critical failures", async ({ page }) => {
   await page.goto("/scores");
   const outliers = page.getByRole("region", { name: "Outliers" });
-  const item = outliers.getByRole("listitem").first();
-  await expect(item).toContainText("High score, heavy failures");
-  await expect(item).toContainText(CONFIDENT);
-  await expect(item).toContainText("score 10/10");
-  await item.getByRole("link").click();
+  // The rules are stated, absolute: a score threshold, not a percentile of scores.
+  await expect(outliers).toContainText("score ≥ 8/10 with a failure load in the top 10%");
+  const heavy = outliers.getByRole("table", { name: "High score, heavy failures" });
+  const row = heavy.getByRole("row").filter({ hasText: CONFIDENT });
+  await expect(row).toContainText("score 10/10");
+  // Where the score came from: the document's own label.
+  await expect(row).toContainText("Training Quality Score, line");
+  await row.getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/analyses/${CONFIDENT}$`));
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 
   await page.goto("/scores");
-  const low = page.getByRole("region", { name: "Outliers" }).getByRole("listitem").filter({ hasText: "Low score, light failures" });
-  await expect(low.first()).toContainText("score 2/10");
+  const low = page.getByRole("region", { name: "Outliers" }).getByRole("table", { name: "Low score, light failures" });
+  await expect(low.getByRole("row").filter({ hasText: HARSH })).toContainText("score 2/10");
+  // The flagged analyses are one click away in the table.
+  await page.getByRole("navigation", { name: "Consistency audit filters" }).getByRole("link", { name: /Low score, light failures/ }).click();
+  await expect(page).toHaveURL(/[?&]outlier=low-light/);
+  await expect(page.getByRole("table", { name: /Analyses with score/ })).toContainText(HARSH);
+});
+
+test("a histogram bar opens the table filtered to its range", async ({ page }) => {
+  await page.goto("/scores");
+  const bar = page.getByRole("link", { name: /analys[a-z]+ scored 9–10: show them in the table/ });
+  await bar.click();
+  await expect(page).toHaveURL(/[?&]min=9&max=10/);
+  const scores = (await scoreColumn(page)).filter((s): s is number => s !== null);
+  expect(scores.length).toBeGreaterThan(0);
+  expect(scores.every((s) => s >= 9)).toBe(true);
 });
 
 test("the consistency audit lists count and severity disagreements and filters by them", async ({ page }) => {
   await page.goto("/scores");
   const audit = page.getByRole("region", { name: "Consistency audit" });
+  await expect(audit).toContainText("The document's counts disagree with its items");
+  await expect(audit).toContainText("The parser found items it could not grade");
   await expect(audit).toContainText("high: declared 2, found 0");
   await expect(audit).toContainText("states low but sits under a high section");
 
@@ -92,15 +112,32 @@ test("the consistency audit lists count and severity disagreements and filters b
   expect((await scoreColumn(page)).every((s) => s === null)).toBe(true);
 });
 
+/** Types into one side of the /compare picker and picks the match for `slug`. */
+async function pick(page: Page, label: string, query: string, slug: string) {
+  const box = page.getByRole("combobox", { name: label });
+  await box.fill(query);
+  const option = page.getByRole("listbox", { name: `${label}: matching analyses` }).getByRole("option").filter({ hasText: slug }).first();
+  await option.click();
+  await expect(box).toHaveValue(slug);
+}
+
 test("a trainer compares two seed analyses and sees their shared and differing gaps", async ({ page, request }) => {
   await page.goto("/compare");
   await expect(page.getByRole("heading", { name: "Suggested pairs" })).toBeVisible();
-  await page.getByLabel("Analysis A").selectOption({ value: "101000875" });
-  await page.getByLabel("Analysis B").selectOption({ value: "101000953" });
+  // The picker asks the server as one types: the page holds no list of every analysis.
+  expect(await page.getByRole("option").count()).toBe(0);
+  await pick(page, "Analysis A", "1010008", "101000875");
+  await pick(page, "Analysis B", "101000953", "101000953");
+  // Each pick is spelled out under its box.
+  await expect(page.getByTestId("picked-a")).toContainText("101000875");
+  await expect(page.getByTestId("picked-b")).toContainText("101000953");
   await page.getByRole("button", { name: "Compare" }).click();
   await expect(page).toHaveURL(/\/compare\?a=101000875&b=101000953$/);
 
   const api = await (await request.get("/api/compare?a=101000875&b=101000953")).json();
+  const summary = page.getByRole("region", { name: "Summary" });
+  const onlyA = api.failures.filter((r: { match: string }) => r.match === "only-a").length;
+  await expect(summary.getByRole("link", { name: String(onlyA), exact: true }).first()).toHaveAttribute("href", "#only-a");
   const gaps = page.getByRole("region", { name: "Knowledge gaps" });
   for (const [title, list] of [["Shared", api.gaps.shared], ["Only in A", api.gaps.onlyA], ["Only in B", api.gaps.onlyB]] as const) {
     await expect(gaps.getByRole("heading", { name: `${title} (${list.length})` })).toBeVisible();
@@ -113,17 +150,50 @@ test("a trainer compares two seed analyses and sees their shared and differing g
   await expect(aligned.getByRole("heading", { name: /^Shared \(\d+\)$/ })).toBeVisible();
   const firstDiff = aligned.getByRole("link", { name: /^A #\d+/ }).first();
   const href = await firstDiff.getAttribute("href");
-  expect(href).toMatch(/^\/analyses\/101000875\/failures\/\d+$/);
+  // Failures are linked by their stable key, not their display number.
+  expect(href).toMatch(/^\/analyses\/101000875\/failures\/[a-z0-9-]+$/);
+  expect(href).not.toMatch(/\/failures\/\d+$/);
+
+  // A pair expands to both diffs side by side.
+  const show = aligned.getByRole("link", { name: /^Show diffs/ }).first();
+  if (await show.count()) {
+    await show.click();
+    await expect(page).toHaveURL(/[?&]open=/);
+    await expect(aligned.getByRole("region", { name: "Diff of A" })).toBeVisible();
+    await expect(aligned.getByRole("region", { name: "Diff of B" })).toBeVisible();
+    await aligned.getByRole("link", { name: /^Hide diffs/ }).first().click();
+    await expect(aligned.getByRole("region", { name: "Diff of A" })).toHaveCount(0);
+  }
   await page.screenshot({ path: "e2e/screenshots/compare.png", fullPage: true });
 
   await page.getByRole("link", { name: "Swap A and B" }).click();
   await expect(page).toHaveURL(/\/compare\?a=101000953&b=101000875$/);
 });
 
+test("compare picker: a few matches per keystroke from the server, with bad input a 400", async ({ request }) => {
+  const response = await request.get("/api/compare/options?q=analysis");
+  const body = await response.json();
+  expect(body.options.length).toBeLessThanOrEqual(8);
+  expect(body.total).toBeGreaterThanOrEqual(body.options.length);
+  expect((await response.body()).length).toBeLessThan(4_000);
+  const bad = await request.get("/api/compare/options?limit=500");
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error).toMatch(/limit/);
+});
+
+test("compare with only A chosen suggests the closest analyses", async ({ page }) => {
+  await page.goto("/compare?a=101000875");
+  await expect(page.getByRole("combobox", { name: "Analysis A" })).toHaveValue("101000875");
+  const closest = page.getByRole("region", { name: /^Compare .* with…$/ });
+  await expect(closest).toBeVisible();
+  const first = closest.getByRole("link").first();
+  await expect(first).toHaveAttribute("href", /^\/compare\?a=101000875&b=/);
+});
+
 test("compare explains an unknown slug instead of failing", async ({ page }) => {
   await page.goto("/compare?a=101000875&b=no-such-analysis");
   await expect(page.getByRole("alert").filter({ hasText: "No analysis" })).toContainText("No analysis with slug “no-such-analysis”");
-  await expect(page.getByLabel("Analysis A")).toHaveValue("101000875");
+  await expect(page.getByRole("combobox", { name: "Analysis A" })).toHaveValue("101000875");
 });
 
 test("knowledge gaps show counts, severity mix and mean score, and link into /failures", async ({ page }) => {

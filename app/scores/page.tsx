@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ScoreHistogram } from "@/components/charts/score-histogram";
 import { ScoreScatter } from "@/components/charts/score-scatter";
 import { EmptyState } from "@/components/empty-state";
+import { FilterForm } from "@/components/filter-form";
 import { ExportLinks } from "@/components/export-links";
 import { Pagination } from "@/components/pagination";
 import { SortHeader } from "@/components/sort-header";
@@ -65,7 +66,8 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
         </p>
       </header>
 
-      <form method="get" action="/scores" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800" aria-label="Filter scores">
+      {/* Selects apply on change (score bounds on Apply), with one canonical URL: no empty or default params. */}
+      <FilterForm action="/scores" label="Filter scores" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
         <label className="text-sm font-medium">
           Platform
           <select name="platform" defaultValue={filters.platform ?? ""} className={input}>
@@ -109,7 +111,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
           </Link>
         )}
         {view.total > 0 && <ExportLinks list="scores" params={params} count={view.total} className="ml-auto" />}
-      </form>
+      </FilterForm>
 
       <nav aria-label="Consistency audit filters" className="flex flex-wrap items-center gap-2 text-sm">
         <span className="text-slate-600 dark:text-slate-300">Show only:</span>
