@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { MissingFailureList } from "./missing-failure-list";
 
 export default function AnalysisNotFound() {
   return (
@@ -11,6 +12,7 @@ export default function AnalysisNotFound() {
         <Link href="/analyses" className="text-blue-700 underline dark:text-blue-300">Browse analyses</Link>
         <Link href="/failures" className="text-blue-700 underline dark:text-blue-300">Search failures</Link>
       </p>
+      <MissingFailureList />
     </div>
   );
 }
