@@ -78,6 +78,8 @@ export class FieldReader {
   constructor(
     private readonly source: string,
     firstLine: number,
+    /** Lower-cased plain labels that open a field here ("actual", "impact"): a series' own shape. */
+    private readonly plainLabels: ReadonlySet<string> = NO_LABELS,
   ) {
     this.current = { label: null, kind: "other", paren: null, text: [], raw: [], code: [], line: firstLine };
     this.fields.push(this.current);
@@ -180,6 +182,13 @@ export class FieldReader {
     for (const child of rest) this.readBlock(child as RootContent);
   }
 
+  private plainLabel(raw: string): LabelLine | null {
+    if (this.plainLabels.size === 0) return null;
+    const match = PLAIN_LABEL.exec(stripInlineMarkdown(stripBlockPrefix(raw)).trim());
+    if (!match?.[1] || !this.plainLabels.has(match[1].toLowerCase())) return null;
+    return { label: match[1], paren: null, value: (match[2] ?? "").trim() };
+  }
+
   /** Paragraph lines: a line opening with a label starts a field, other lines extend the current one. */
   private readLines(node: Nodes, inList: boolean): void {
     const start = node.position?.start.offset;
@@ -191,7 +200,7 @@ export class FieldReader {
     const firstLine = node.position?.start.line ?? 0;
     const lines = this.source.slice(start, end).split("\n");
     lines.forEach((raw, i) => {
-      const parsed = parseLabelLine(raw);
+      const parsed = parseLabelLine(raw) ?? this.plainLabel(raw);
       const kind = parsed ? kindOfLabel(parsed.label) : "other";
       // Inside lists only labels that carry a side or a field of their own open a new field;
       // "- **Security**: ..." bullets under an impact label stay part of that impact.
@@ -209,9 +218,19 @@ export class FieldReader {
 /** Row labels a key/value table may set; side labels in a table are a comparison, not a field. */
 const TABLE_FIELD_KINDS: ReadonlySet<FieldKind> = new Set(["severity", "category", "location", "status"]);
 
-/** Reads the blocks of one failure body. */
-export function readFields(source: string, nodes: readonly RootContent[], firstLine: number): Field[] {
-  const reader = new FieldReader(source, firstLine);
+const NO_LABELS: ReadonlySet<string> = new Set();
+
+/** "Actual: text": a capitalised plain label of up to 30 characters and its value. */
+export const PLAIN_LABEL = /^([A-Z][\w '/&-]{1,30}?)\s*[:：]\s+(\S.*)$/;
+
+/** Reads the blocks of one failure body; `plainLabels` are plain labels the body's series shares. */
+export function readFields(
+  source: string,
+  nodes: readonly RootContent[],
+  firstLine: number,
+  plainLabels?: ReadonlySet<string>,
+): Field[] {
+  const reader = new FieldReader(source, firstLine, plainLabels);
   reader.readBlocks(nodes);
   return reader.fields;
 }

@@ -14,7 +14,7 @@
 // them state a problem (a side, a level, or a problem word), outside sections that never hold failures.
 import type { ListItem, RootContent } from "mdast";
 import { buildDraft, sliceNode, type DraftContext, type FailureDraft } from "./failure";
-import { hasFailureEvidence, readFields } from "./fields";
+import { hasFailureEvidence, PLAIN_LABEL, readFields } from "./fields";
 import { sectionLevel, type Section } from "./sections";
 import { cleanTitle, stripBlockPrefix, stripEmoji, stripInlineMarkdown } from "./text";
 import type { Severity } from "./types";
@@ -156,7 +156,20 @@ function takeRun(
     const fields = readFields(ctx.source, [...(entry.item.children as RootContent[]), ...entry.after], line);
     const first = firstLineText(ctx.source, entry.item);
     const evidence = named || hasFailureEvidence(fields) || PROBLEM.test(`${entry.title} ${first}`);
-    return { entry, fields, line, evidence };
+    return { entry, fields, line, evidence: evidence as boolean };
+  });
+  // Items of one shape: plain "Label: text" lines whose label recurs across the items and names a
+  // side, an impact, a cause or a level ("Actual:", "Impact:") state the problem like bold fields.
+  const labels = candidates.map((c) => plainLabelsOf(ctx.source, [...(c.entry.item.children as RootContent[]), ...c.entry.after]));
+  const counts = new Map<string, number>();
+  for (const set of labels) for (const label of set) counts.set(label, (counts.get(label) ?? 0) + 1);
+  const recurring = new Set([...counts].filter(([, n]) => n >= Math.max(2, candidates.length / 2)).map(([label]) => label));
+  const record = [...recurring].some((label) => RECORD_KINDS.has(kindOfLabel(label)));
+  candidates.forEach((c, i) => {
+    if (!record || ![...(labels[i] ?? [])].some((label) => recurring.has(label))) return;
+    c.evidence = true;
+    // Re-read with the series' labels as fields ("Actual:" -> the model side, "Impact:" -> impact).
+    c.fields = readFields(ctx.source, [...(c.entry.item.children as RootContent[]), ...c.entry.after], c.line, recurring);
   });
   const withEvidence = candidates.filter((c) => c.evidence).length;
   if (withEvidence < least || withEvidence < candidates.length * 0.6) return [];
@@ -173,6 +186,21 @@ function takeRun(
       body: ctx.source.slice(start, lastNode.position?.end.offset ?? start),
     });
   });
+}
+
+const RECORD_KINDS: ReadonlySet<string> = new Set(["model", "ideal", "impact", "rootCause", "severity"]);
+
+/** Lower-cased labels of the plain "Label: text" lines of some blocks ("Actual: ...", "Impact: ..."). */
+function plainLabelsOf(source: string, nodes: readonly RootContent[]): Set<string> {
+  const labels = new Set<string>();
+  for (const node of nodes) {
+    if (node.type !== "paragraph") continue;
+    for (const raw of sliceNode(source, node).split("\n")) {
+      const match = PLAIN_LABEL.exec(stripInlineMarkdown(stripBlockPrefix(raw)).trim());
+      if (match?.[1]) labels.add(match[1].toLowerCase());
+    }
+  }
+  return labels;
 }
 
 function firstLineText(source: string, item: ListItem): string {
