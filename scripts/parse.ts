@@ -1,15 +1,18 @@
 // CLI: `npm run --silent parse -- FILE...` prints one JSON record per file (JSON Lines, input order).
 // Exit 0 when every file could be read; an unreadable file is named on stderr and makes the exit 1.
 // `--stats` also prints the share of failures whose knowledge gaps are unclassified (on stderr).
+// `--explain` prints, instead of JSON, each file's candidate items and series: which recognizer saw
+// them, taken or dropped, and on which signals; then the failures kept.
 import { readFileSync } from "node:fs";
 import { parseAnalysis, unclassifiedShare, type ParsedFailure, type Taxonomy } from "../lib/parser/index";
 import { gapTaxonomy } from "../lib/ingest/taxonomy-file";
 
 function main(args: readonly string[]): number {
   const stats = args.includes("--stats");
-  const paths = args.filter((arg) => arg !== "--stats");
+  const explaining = args.includes("--explain");
+  const paths = args.filter((arg) => arg !== "--stats" && arg !== "--explain");
   if (paths.length === 0) {
-    process.stderr.write("usage: npm run --silent parse -- [--stats] FILE...\n");
+    process.stderr.write("usage: npm run --silent parse -- [--stats] [--explain] FILE...\n");
     return 2;
   }
   // The knowledge-gap taxonomy (FAULTLINE_GAPS_FILE) is read once for all files.
@@ -33,6 +36,13 @@ function main(args: readonly string[]): number {
       status = 1;
       continue;
     }
+    if (explaining) {
+      const lines: string[] = [];
+      const record = parseAnalysis(text, { path, taxonomy: taxonomy ?? undefined, explain: (line) => lines.push(line) });
+      if (stats) failures.push(...record.failures);
+      out.push(explanation(path, lines, record.failures, record.warnings.map((w) => w.code)));
+      continue;
+    }
     const record = parseAnalysis(text, { path, taxonomy: taxonomy ?? undefined });
     if (stats) failures.push(...record.failures);
     out.push(`${JSON.stringify(record)}\n`);
@@ -45,6 +55,18 @@ function main(args: readonly string[]): number {
     process.stderr.write(`unclassified: ${count}/${failures.length} failures (${(share * 100).toFixed(1)}%)\n`);
   }
   return status;
+}
+
+function explanation(path: string, lines: readonly string[], failures: readonly ParsedFailure[], warnings: readonly string[]): string {
+  const kept = failures.map((f) => `  ${f.number}. line ${f.line} [${f.severity}] ${f.title}`);
+  return [
+    `== ${path}`,
+    ...(lines.length ? lines.map((line) => `  ${line}`) : ["  (no candidate items or series)"]),
+    `failures kept: ${failures.length}`,
+    ...kept,
+    ...(warnings.length ? [`warnings: ${warnings.join(", ")}`] : []),
+    "",
+  ].join("\n");
 }
 
 process.exitCode = main(process.argv.slice(2));

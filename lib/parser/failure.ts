@@ -36,20 +36,44 @@ export interface DraftContext {
   root: Root;
   outline: Outline;
   legend: ReadonlyMap<string, Severity>;
+  /** Receives one line per candidate item or series saying why it was taken or dropped (`parse --explain`). */
+  explain?: (line: string) => void;
+}
+
+/** Sends an explanation line, built only when someone listens. */
+export function explain(ctx: DraftContext, line: () => string): void {
+  if (ctx.explain) ctx.explain(line());
+}
+
+/** "L12 ### Open Port": where a candidate is, for explanations. */
+export function at(section: Section): string {
+  return `line ${section.line} ${"#".repeat(section.depth)} "${section.text}"`;
+}
+
+/** Names of the signals in a body's fields: "model", "ideal", "severity", ... */
+function signals(fields: readonly Field[]): string {
+  const kinds = [...new Set(fields.filter((f) => f.label !== null && f.kind !== "other").map((f) => `${f.kind} (${f.label})`))];
+  return kinds.length ? kinds.join(", ") : "no labelled field";
 }
 
 export function findFailures(ctx: DraftContext): FailureDraft[] {
   const { outline, root } = ctx;
   const drafts: FailureDraft[] = [];
   for (const section of outline.sections) {
-    if (section.side || section.field || section.excluded || section.negation) continue;
+    if (section.side || section.field || section.excluded || section.negation) {
+      explain(ctx, () => `heading: ${at(section)} skipped: ${section.side ? `${section.side} side of the item above` : section.field ? "a field of the item above" : section.negation ? "says there are none" : "a section that holds no failures (its words or an ancestor's)"}`);
+      continue;
+    }
     const items = holdsParagraphItems(section) ? draftsFromBoldParagraphs(ctx, section) : [];
     if (items.length > 0) {
       drafts.push(...items);
       continue;
     }
     if (section.isTitle) continue;
-    if (structuralChildren(section).length > 0) continue;
+    if (structuralChildren(section).length > 0) {
+      explain(ctx, () => `heading: ${at(section)} is a group: its sub-headings are the candidates`);
+      continue;
+    }
     const body = root.children.slice(section.index + 1, section.end);
     const interleaved = isListSection(section) ? draftsFromInterleavedLists(ctx, section, body) : [];
     if (interleaved.length > 0) {
@@ -61,16 +85,25 @@ export function findFailures(ctx: DraftContext): FailureDraft[] {
     const grouped = isGroupHeading(section) ? body.flatMap((node) => (node.type === "list" ? draftsFromList(ctx, section, node) : [])) : [];
     // Field labels ("- **Original Issue**:", "- **Status**:") are one item's fields, not items.
     if (grouped.length >= 2 && grouped.every((draft) => kindOfLabel(draft.title) === "other")) {
+      explain(ctx, () => `group-list: ${at(section)} names a group of failures: its ${grouped.length} bold-titled list items taken`);
       drafts.push(...grouped);
       continue;
     }
     const fields = readFields(ctx.source, body, section.line);
     if (isHeadingFailure(section, fields)) {
+      explain(ctx, () => `heading: ${at(section)} taken: ${headingReason(section, fields)}`);
       drafts.push(draftFromHeading(ctx, section, body, fields));
     } else if (isListSection(section)) {
+      let count = 0;
       for (const list of body) {
-        if (list.type === "list") drafts.push(...draftsFromList(ctx, section, list));
+        if (list.type !== "list") continue;
+        const found = draftsFromList(ctx, section, list);
+        count += found.length;
+        drafts.push(...found);
       }
+      explain(ctx, () => `failure-list: ${at(section)} names failures: ${count} bold-titled list item(s) taken`);
+    } else {
+      explain(ctx, () => `heading: ${at(section)} dropped: not numbered in a failure context, no field states a problem (${signals(fields)})`);
     }
   }
   // No item found by headings, bold lines or failure-section lists: a list series may be the
@@ -89,6 +122,15 @@ function isHeadingFailure(section: Section, fields: readonly Field[]): boolean {
   const ownNoun = numberedByFailureNoun(section.text);
   if (numbered && (failureContext || ownNoun || contextOf(section).length === 0 || section.depth <= 2)) return true;
   return failureContext && section.depth > 2 && hasBody(fields);
+}
+
+function headingReason(section: Section, fields: readonly Field[]): string {
+  if (hasFailureEvidence(fields) && !declaresNonFailure(fields)) return `fields state a problem or fix: ${signals(fields)}`;
+  const numbered = hasNumbering(section.text);
+  if (numbered && numberedByFailureNoun(section.text)) return "numbered by a failure noun";
+  if (numbered && namesFailuresInContext(section)) return "numbered, under a heading naming failures or a level";
+  if (numbered) return "numbered, at the document's top levels";
+  return "under a heading naming failures, with a body";
 }
 
 function declaresNonFailure(fields: readonly Field[]): boolean {
@@ -194,6 +236,7 @@ function draftsFromInterleavedLists(ctx: DraftContext, section: Section, body: R
       }),
     ];
   });
+  explain(ctx, () => `interleaved-lists: ${at(section)} ${starts.length} bold items with fields between lists, ${drafts.length} stating a problem: ${drafts.length >= 2 ? "taken" : "dropped (fewer than 2)"}`);
   return drafts.length >= 2 ? drafts : [];
 }
 
@@ -276,7 +319,11 @@ function draftsFromBoldParagraphs(ctx: DraftContext, section: Section): FailureD
     const nodes = root.children.slice(item.alone ? item.index + 1 : item.index, stop);
     const line = head?.position?.start.line ?? section.line;
     const fields = readFields(source, nodes, line);
-    if (declaresNonFailure(fields) || (needsEvidence(section, item) && !hasFailureEvidence(fields) && !statesProblem(section, item, nodes))) return;
+    if (declaresNonFailure(fields) || (needsEvidence(section, item) && !hasFailureEvidence(fields) && !statesProblem(section, item, nodes))) {
+      explain(ctx, () => `bold-line: line ${line} "${item.title}" in ${at(section)} dropped: ${declaresNonFailure(fields) ? "declared not a failure" : `needs a stated problem (${item.numbered ? "numbered" : "unnumbered"}), has ${signals(fields)}`}`);
+      return;
+    }
+    explain(ctx, () => `bold-line: line ${line} "${item.title}" in ${at(section)} taken: ${item.numbered ? "numbered bold title line" : "bold title line"}, ${signals(fields)}`);
     const last = nodes[nodes.length - 1] ?? head;
     const startOffset = head?.position?.start.offset ?? 0;
     drafts.push(

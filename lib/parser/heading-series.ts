@@ -12,7 +12,7 @@
 // is not one), or a side or level field in the body. A parent that names something other than
 // failures ("## Deployment Steps") never holds one.
 import type { RootContent } from "mdast";
-import { draftFromHeading, type DraftContext, type FailureDraft } from "./failure";
+import { at, draftFromHeading, explain, type DraftContext, type FailureDraft } from "./failure";
 import { hasFailureEvidence, readFields, type Field } from "./fields";
 import { structuralChildren, type Section } from "./sections";
 import { namesFailures } from "./vocabulary";
@@ -26,7 +26,7 @@ interface Candidate {
   evidence: boolean;
 }
 
-export function findHeadingSeries(ctx: DraftContext, explain?: (line: string) => void): FailureDraft[] {
+export function findHeadingSeries(ctx: DraftContext): FailureDraft[] {
   const groups = new Map<Section | null, Section[]>();
   for (const section of ctx.outline.sections) {
     if (section.isTitle || structuralChildren(section).length > 0) continue;
@@ -55,9 +55,10 @@ export function findHeadingSeries(ctx: DraftContext, explain?: (line: string) =>
       .filter((c) => c.body.length > 0);
     const withEvidence = candidates.filter((c) => c.evidence).length;
     const taken = candidates.length >= 2 && withEvidence >= 2 && withEvidence >= candidates.length * 0.6;
-    explain?.(
-      `${id}: ${candidates.length} sibling headings under ${parent ? `"${parent.text}"` : "the document"}, ` +
-        `${withEvidence} stating a problem: ${taken ? "taken" : "dropped (fewer than 2 or 60% state a problem)"}`,
+    explain(ctx, () =>
+      `${id}: ${candidates.length} sibling headings under ${parent ? at(parent) : "the document"}, ` +
+        `${withEvidence} stating a problem: ${taken ? "taken" : "dropped (fewer than 2 or 60% state a problem)"}: ` +
+        candidates.map((c) => `"${c.section.text}"${c.evidence ? "" : " (no problem stated)"}`).join(", "),
     );
     if (taken) drafts.push(...candidates.map((c) => draftFromHeading(ctx, c.section, c.body, c.fields)));
   }

@@ -8,7 +8,7 @@ import remarkGfm from "remark-gfm";
 import { toString } from "mdast-util-to-string";
 import type { ParsedAnalysis, ParsedFailure, ParseOptions, ParseWarning } from "./types";
 import { buildOutline } from "./sections";
-import { findFailures, type DraftContext, type FailureDraft } from "./failure";
+import { explain, findFailures, type DraftContext, type FailureDraft } from "./failure";
 import { findPlainFailures, isPlainDocument } from "./plain";
 import { findTitleLines } from "./title-lines";
 import { finalScore, findScores } from "./score";
@@ -42,6 +42,11 @@ export interface AnalysisOptions extends ParseOptions {
    * "unclassified". Callers load it with lib/ingest/taxonomy-file.ts (FAULTLINE_GAPS_FILE).
    */
   taxonomy?: Taxonomy;
+  /**
+   * Receives one line per candidate item or series saying which recognizer saw it and why it was
+   * taken or dropped (`npm run parse -- --explain FILE`).
+   */
+  explain?: (line: string) => void;
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -90,7 +95,7 @@ function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalys
 
   const root = processor.parse(source) as Root;
   const outline = buildOutline(root);
-  const ctx: DraftContext = { source, root, outline, legend: letterLegend(source) };
+  const ctx: DraftContext = { source, root, outline, legend: letterLegend(source), explain: options.explain };
 
   record.title = findTitle(outline, root);
   record.taskId = findTaskId(root, source);
@@ -105,8 +110,15 @@ function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalys
   record.knowledgeGaps = findKnowledgeGaps(outline, root, source);
 
   let drafts = findDrafts(ctx);
-  drafts = dropRecaps(dropDuplicates(drafts, record.warnings));
-  if (declaresNoFailures(record) && drafts.every((d) => d.ownSeverity === null)) drafts = [];
+  const found = drafts.length;
+  drafts = dropDuplicates(drafts, record.warnings);
+  const unique = drafts.length;
+  drafts = dropRecaps(drafts);
+  explain(ctx, () => `document: ${found} candidate(s) taken; ${found - unique} dropped as verbatim repeats, ${unique - drafts.length} as recaps of an earlier failure's title`);
+  if (declaresNoFailures(record) && drafts.every((d) => d.ownSeverity === null) && drafts.length > 0) {
+    explain(ctx, () => `document: declares 0 failures in its counts and no item states its own level: ${drafts.length} candidate(s) dropped`);
+    drafts = [];
+  }
 
   const taxonomy = options.taxonomy ?? null;
   record.failures = drafts.map((draft, i) => finalize(draft, i + 1, taxonomy));
@@ -130,12 +142,17 @@ function findDrafts(ctx: DraftContext): FailureDraft[] {
   const headless = ctx.outline.sections.length === 0;
   if (isPlainDocument(ctx.root)) {
     const plain = findPlainFailures(ctx);
+    explain(ctx, () => `plain: the document is plain paragraphs: ${plain.length} title block(s) or problem-stating "Label: text" paragraph(s) taken`);
     return plain.length > 0 || !headless ? plain : findTitleLines(ctx);
   }
   const drafts = findFailures(ctx);
   if (drafts.length > 0) return drafts;
   const plain = plainBody(ctx.root);
-  if (plain) return findPlainFailures({ ...ctx, root: plain });
+  if (plain) {
+    const found = findPlainFailures({ ...ctx, root: plain });
+    explain(ctx, () => `plain: the part before the first heading is plain text: ${found.length} item(s) taken`);
+    return found;
+  }
   return headless ? findTitleLines(ctx) : drafts;
 }
 

@@ -13,7 +13,7 @@
 // items all open with a bold title. It is taken when at least two items carry a title and most of
 // them state a problem (a side, a level, or a problem word), outside sections that never hold failures.
 import type { ListItem, RootContent } from "mdast";
-import { buildDraft, sliceNode, type DraftContext, type FailureDraft } from "./failure";
+import { at, buildDraft, explain, sliceNode, type DraftContext, type FailureDraft } from "./failure";
 import { hasFailureEvidence, PLAIN_LABEL, readFields } from "./fields";
 import { sectionLevel, type Section } from "./sections";
 import { cleanTitle, stripBlockPrefix, stripEmoji, stripInlineMarkdown } from "./text";
@@ -150,7 +150,10 @@ function takeRun(
     if (!entry.title && entry.after.length > 0) entry.title = itemTitle(ctx.source, entry.item, false, true) ?? "";
   }
   const titled = run.filter((entry) => entry.title);
-  if (titled.length < least || titled.length < run.length * 0.6) return [];
+  if (titled.length < least || titled.length < run.length * 0.6) {
+    explain(ctx, () => `${id}: line ${run[0]?.item.position?.start.line ?? 0}: ${run.length} list items, ${titled.length} with a title: dropped (needs ${least} and 60%)`);
+    return [];
+  }
   const candidates = titled.map((entry) => {
     const line = entry.item.position?.start.line ?? 0;
     const fields = readFields(ctx.source, [...(entry.item.children as RootContent[]), ...entry.after], line);
@@ -172,7 +175,14 @@ function takeRun(
     c.fields = readFields(ctx.source, [...(c.entry.item.children as RootContent[]), ...c.entry.after], c.line, recurring);
   });
   const withEvidence = candidates.filter((c) => c.evidence).length;
-  if (withEvidence < least || withEvidence < candidates.length * 0.6) return [];
+  const taken = withEvidence >= least && withEvidence >= candidates.length * 0.6;
+  explain(ctx, () => {
+    const where = section && !section.isTitle ? ` in ${at(section)}` : "";
+    const items = candidates.map((c) => `"${c.entry.title}"${c.evidence ? "" : " (no problem stated)"}`).join(", ");
+    return `${id}: line ${candidates[0]?.line ?? 0}${where}: ${candidates.length} list items, ${withEvidence} stating a problem` +
+      `${named ? " (under a line naming failures)" : ""}: ${taken ? "taken" : `dropped (needs ${least} and 60%)`}: ${items}`;
+  });
+  if (!taken) return [];
   const inSection = section && !section.isTitle ? section : null;
   return candidates.map(({ entry, fields, line }) => {
     const lastNode = entry.after[entry.after.length - 1] ?? entry.item;

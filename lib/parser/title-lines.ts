@@ -15,7 +15,7 @@
 // document's first line, when it is a title line, is the document's title, not an item.
 import type { RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { buildDraft, sliceNode, type DraftContext, type FailureDraft } from "./failure";
+import { buildDraft, explain, sliceNode, type DraftContext, type FailureDraft } from "./failure";
 import { hasFailureEvidence, parseLabelLine, readFields } from "./fields";
 import { SPECIFIC_PROBLEM } from "./heading-series";
 import { cleanTitle, stripEmoji, stripInlineMarkdown } from "./text";
@@ -64,7 +64,7 @@ function isPlainTitle(text: string): boolean {
   return capitalised / words.length >= 0.5;
 }
 
-export function findTitleLines(ctx: DraftContext, explain?: (line: string) => void): FailureDraft[] {
+export function findTitleLines(ctx: DraftContext): FailureDraft[] {
   const { root, source } = ctx;
   const found: TitleLine[] = [];
   root.children.forEach((node, index) => {
@@ -94,9 +94,10 @@ export function findTitleLines(ctx: DraftContext, explain?: (line: string) => vo
   const withBody = items.filter((item) => item.hasBody);
   const withEvidence = withBody.filter((item) => item.evidence).length;
   const taken = withBody.length >= 2 && withEvidence >= 2 && withEvidence >= withBody.length * 0.6;
-  explain?.(
+  explain(ctx, () =>
     `${id}: ${withBody.length} ${bold.length >= 2 ? "bold" : "plain"} title lines with a body, ${withEvidence} stating a problem: ` +
-      (taken ? "taken" : "dropped (fewer than 2 or 60% state a problem)"),
+      `${taken ? "taken" : "dropped (fewer than 2 or 60% state a problem)"}: ` +
+      withBody.map((item) => `line ${item.line} "${item.t.title}"${item.evidence ? "" : " (no problem stated)"}`).join(", "),
   );
   if (!taken) return [];
   return withBody.map(({ t, nodes, line, fields }) => {
