@@ -110,7 +110,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           <h2 id="closest" className="text-lg font-semibold">
             Compare {pickA.title} with…
           </h2>
-          <ClosestList slug={pickA.slug} closest={closest} />
+          <ClosestList slug={pickA.slug} closest={closest} pickerLink={false} />
+          <p className="text-sm text-slate-600 dark:text-slate-300">Or search for any analysis as B above.</p>
         </section>
       ) : (
         count >= 2 && suggestions.length > 0 && <SuggestedPairs suggestions={suggestions} />

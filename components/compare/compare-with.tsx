@@ -17,8 +17,8 @@ function reason(c: ClosestAnalysis): string {
   return parts.join(" · ") || "no gap in common";
 }
 
-/** The suggestions as a list (the compare page reuses it when only A is chosen). */
-export function ClosestList({ slug, closest }: { slug: string; closest: ClosestAnalysis[] }) {
+/** The suggestions as a list (the compare page reuses it when only A is chosen, without the picker link). */
+export function ClosestList({ slug, closest, pickerLink = true }: { slug: string; closest: ClosestAnalysis[]; pickerLink?: boolean }) {
   return (
     <div className="space-y-2 text-sm">
       {closest.length === 0 ? (
@@ -37,11 +37,13 @@ export function ClosestList({ slug, closest }: { slug: string; closest: ClosestA
           ))}
         </ul>
       )}
-      <p>
-        <Link href={compareHref(slug)} className="text-blue-700 underline dark:text-blue-300">
-          Compare with any other analysis…
-        </Link>
-      </p>
+      {pickerLink && (
+        <p>
+          <Link href={compareHref(slug)} className="text-blue-700 underline dark:text-blue-300">
+            Compare with any other analysis…
+          </Link>
+        </p>
+      )}
     </div>
   );
 }
