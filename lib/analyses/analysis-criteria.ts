@@ -136,6 +136,19 @@ export async function analysisIdsPage(criteria: AnalysisCriteria, sort: Analysis
 type FacetRow = { k: string | null; n: number | bigint };
 
 /**
+ * Analyses per gap, a gap alone meaning the analysis names it or one of its failures has it: the
+ * distinct (gap, analysis) pairs of both, each side narrowed to the analyses in `scope` first
+ * (twice as fast as joining after the union).
+ */
+function gapPairCounts(scope: Prisma.Sql): Promise<FacetRow[]> {
+  const narrowed = scope === Prisma.empty ? Prisma.empty : Prisma.sql`WHERE "analysisId" IN (SELECT a."id" FROM "Analysis" a ${scope})`;
+  return prisma.$queryRaw<FacetRow[]>`
+    SELECT x."gapId" AS k, count(*) AS n
+    FROM (SELECT "gapId", "analysisId" FROM "AnalysisGap" ${narrowed} UNION SELECT "gapId", "analysisId" FROM "FailureGap" ${narrowed}) x
+    GROUP BY 1`;
+}
+
+/**
  * Counts of matching analyses per severity, gap and platform, each with the *other* filters applied
  * (so a count is what ticking that box alone, next to the others, would show).
  */
@@ -159,11 +172,7 @@ export async function tallyAnalyses(criteria: AnalysisCriteria): Promise<Record<
     ? prisma.$queryRaw<FacetRow[]>`
         SELECT g."gapId" AS k, count(DISTINCT g."analysisId") AS n FROM "FailureGap" g JOIN "Analysis" a ON a."id" = g."analysisId"
         ${where([Prisma.sql`g."severity" IN (${Prisma.join(severities)})`, ...inPlatforms(Prisma.sql`g."platform"`), ...base])} GROUP BY 1`
-    : prisma.$queryRaw<FacetRow[]>`
-        SELECT x."gapId" AS k, count(DISTINCT x."analysisId") AS n
-        FROM (SELECT "gapId", "analysisId" FROM "AnalysisGap" UNION SELECT "gapId", "analysisId" FROM "FailureGap") x
-        JOIN "Analysis" a ON a."id" = x."analysisId"
-        ${where([...inPlatforms(Prisma.sql`a."platform"`), ...base])} GROUP BY 1`;
+    : gapPairCounts(where([...inPlatforms(Prisma.sql`a."platform"`), ...base]));
 
   const platformRows = prisma.$queryRaw<FacetRow[]>`
     SELECT a."platform" AS k, count(*) AS n FROM "Analysis" a

@@ -32,14 +32,17 @@ export interface AnalysisSearchResult {
 }
 
 export async function searchAnalyses(filters: AnalysisFilters): Promise<AnalysisSearchResult> {
-  const [total, counts, gapRows] = await Promise.all([
+  const pageIds = (page: number) => analysisIdsPage(filters, filters.sort, filters.dir, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  // The asked-for page is read alongside the counts; only a page past the end is read again.
+  const [total, counts, gapRows, asked] = await Promise.all([
     countAnalyses(filters),
     tallyAnalyses(filters),
     prisma.knowledgeGap.findMany({ select: { id: true, label: true } }),
+    pageIds(filters.page),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
-  const ids = await analysisIdsPage(filters, filters.sort, filters.dir, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  const ids = page === filters.page ? asked : await pageIds(page);
   const [analyses, matches] = await Promise.all([
     inIdOrder(ids, (chunk) => prisma.analysis.findMany({ where: { id: { in: chunk } }, select: { ...analysisSummarySelect, id: true } })),
     matchesOf(filters.q, ids),
@@ -59,22 +62,22 @@ async function matchesOf(q: string | undefined, ids: number[]): Promise<Map<numb
   const match = q ? toFtsQuery(q) : null;
   const out = new Map<number, AnalysisMatch>();
   if (!match || !ids.length) return out;
-  const best = await prisma.$queryRaw<{ analysisId: number | bigint; id: number | bigint }[]>`
-    SELECT "analysisId", id FROM (
-      SELECT f."analysisId", f."id" AS id, row_number() OVER (PARTITION BY f."analysisId" ORDER BY x.r, f."number") AS rn
-      FROM (SELECT rowid AS id, bm25("failure_fts", 2.0, 8.0, 4.0, 1.0, 1.0) AS r FROM "failure_fts" WHERE "failure_fts" MATCH ${match}) x
-      JOIN "Failure" f ON f."id" = x.id WHERE f."analysisId" IN (${Prisma.join(ids)})
-    ) WHERE rn = 1`;
-  const [failures, own] = await Promise.all([
-    prisma.failure.findMany({
-      where: { id: { in: best.map((b) => Number(b.id)) } },
-      select: {
-        id: true, analysisId: true, key: true, number: true, title: true, rootCause: true, modelText: true, idealText: true,
-        codeBlocks: { orderBy: [{ side: "asc" }, { position: "asc" }], select: { value: true } },
-      },
-    }),
+  const [best, own] = await Promise.all([
+    prisma.$queryRaw<{ analysisId: number | bigint; id: number | bigint }[]>`
+      SELECT "analysisId", id FROM (
+        SELECT f."analysisId", f."id" AS id, row_number() OVER (PARTITION BY f."analysisId" ORDER BY x.r, f."number") AS rn
+        FROM (SELECT rowid AS id, bm25("failure_fts", 2.0, 8.0, 4.0, 1.0, 1.0) AS r FROM "failure_fts" WHERE "failure_fts" MATCH ${match}) x
+        JOIN "Failure" f ON f."id" = x.id WHERE f."analysisId" IN (${Prisma.join(ids)})
+      ) WHERE rn = 1`,
     prisma.analysis.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, taskId: true, summary: true } }),
   ]);
+  const failures = await prisma.failure.findMany({
+    where: { id: { in: best.map((b) => Number(b.id)) } },
+    select: {
+      id: true, analysisId: true, key: true, number: true, title: true, rootCause: true, modelText: true, idealText: true,
+      codeBlocks: { orderBy: [{ side: "asc" }, { position: "asc" }], select: { value: true } },
+    },
+  });
   const failureParts = snippets(
     q,
     failures.map((f) => ({ id: f.id, fields: [f.rootCause, `${f.modelText}\n${f.idealText}`, f.codeBlocks.map((c) => c.value).join("\n")], fallback: f.title })),

@@ -4,7 +4,7 @@
 // snippet(): the marked words are exactly the ones the query matched (stems, prefixes, phrases).
 // The result is plain text segments; components render them (escaped by React) with <mark>.
 import Database from "better-sqlite3";
-import { toFtsQuery } from "../data/search-index";
+import { ftsTerms, toFtsQuery } from "../data/search-index";
 
 /** The index's tokenizer (prisma/migrations/0012): keep the two in step. */
 export const SEARCH_TOKENIZER = "porter unicode61 remove_diacritics 2";
@@ -27,8 +27,13 @@ const FIELDS = 4;
 const COLUMNS = [...Array.from({ length: FIELDS }, (_, i) => `c${i}`), "fallback"];
 /** Words of context in a snippet. */
 export const SNIPPET_WORDS = 24;
-/** Characters of each field looked at: a snippet never needs a whole 100 KB code block. */
-const FIELD_CHARS = 20_000;
+/**
+ * Characters of each field looked at: a snippet needs a few words, never a whole 100 KB code block
+ * (tokenizing 25 of those took longer than the rest of the page). A longer field is cut to a window
+ * around the first place one of the query's words starts (found by plain text search), or its start.
+ */
+const WINDOW = 1_500;
+const WINDOW_BEFORE = 300;
 // Private-use markers: removed from the text first, so the text can never forge a mark.
 const OPEN = "\uE000";
 const CLOSE = "\uE001";
@@ -36,6 +41,27 @@ const ELLIPSIS = "\uE002";
 const MARKERS = /[\uE000-\uE002]/g;
 
 let memory: Database.Database | null = null;
+
+/** Lower-case starts of the query's words (stems are shorter than words: "configuration" → "config"). */
+function probesOf(q: string): string[] {
+  return ftsTerms(q)
+    .flatMap((t) => t.text.split(" "))
+    .map((w) => [...w].slice(0, Math.max(3, [...w].length - 3)).join(""))
+    .filter((w) => w.length > 1);
+}
+
+/** `text` cut to WINDOW characters around the first probe found in it (or its start). */
+export function windowOf(text: string, probes: string[]): string {
+  if (text.length <= WINDOW) return text;
+  const lower = text.toLowerCase();
+  let first = -1;
+  for (const probe of probes) {
+    const at = lower.indexOf(probe);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  const start = first < 0 ? 0 : Math.max(0, first - WINDOW_BEFORE);
+  return text.slice(start, start + WINDOW);
+}
 
 function table(): Database.Database {
   if (!memory) {
@@ -74,6 +100,7 @@ export function snippets(q: string | undefined, sources: SnippetSource[], words 
   const out = new Map<number, SnippetPart[]>();
   const match = q ? toFtsQuery(q) : null;
   if (!match || !sources.length) return out;
+  const probes = probesOf(q ?? "");
   const db = table();
   const insert = db.prepare(`INSERT INTO snip (rowid, ${COLUMNS.join(", ")}) VALUES (?, ${COLUMNS.map(() => "?").join(", ")})`);
   const select = db.prepare<[string, string, string, number, string], { id: number; s: string }>(
@@ -89,7 +116,7 @@ export function snippets(q: string | undefined, sources: SnippetSource[], words 
       if (seen.has(source.id)) continue;
       seen.add(source.id);
       const texts = [...Array.from({ length: FIELDS }, (_, i) => source.fields[i]), source.fallback];
-      insert.run(source.id, ...texts.map((t) => (t ?? "").slice(0, FIELD_CHARS).replace(MARKERS, "")));
+      insert.run(source.id, ...texts.map((t) => windowOf(t ?? "", probes).replace(MARKERS, "")));
     }
     for (const query of queries) {
       for (const row of select.all(OPEN, CLOSE, ELLIPSIS, Math.max(1, Math.min(64, words)), query)) {

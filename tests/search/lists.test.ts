@@ -196,6 +196,15 @@ describe("snippets()", () => {
     ]);
     expect(snippets("!!!", [{ id: 1, fields: ["x"] }]).size).toBe(0);
   });
+
+  it("finds the match deep in a long field, looking only at a window around it", async () => {
+    const { snippets, windowOf } = await import("@/lib/search/snippets");
+    const code = `${"filler line of code;\n".repeat(5_000)}resource "bucket" { server_side_encryption_configuration {} }\n${"tail;\n".repeat(1_000)}`;
+    const parts = snippets("encrypted", [{ id: 1, fields: [code] }]).get(1);
+    expect(parts?.find((p) => p.mark)?.text).toBe("encryption");
+    expect(windowOf(code, ["encrypt"]).length).toBeLessThanOrEqual(1_500);
+    expect(windowOf("short", ["x"])).toBe("short");
+  });
 });
 
 describe("exports", () => {
