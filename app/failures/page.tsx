@@ -62,7 +62,7 @@ export default async function FailuresPage({ searchParams }: PageProps) {
                 type="search"
                 defaultValue={filters.q ?? ""}
                 data-search-input="page"
-                placeholder="Words, “a phrase”, pass*"
+                placeholder="Words or “a phrase”"
                 className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
               />
               <button type="submit" className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">

@@ -76,7 +76,7 @@ export default async function AnalysesPage({ searchParams }: PageProps) {
             <div className="space-y-1">
               <label htmlFor="analyses-q" className={LABEL}>Search</label>
               <div className="flex gap-1">
-                <input id="analyses-q" name="q" type="search" defaultValue={filters.q ?? ""} data-search-input="page" placeholder="Words, “a phrase”, pass*" className={FIELD} />
+                <input id="analyses-q" name="q" type="search" defaultValue={filters.q ?? ""} data-search-input="page" placeholder="Words or “a phrase”" className={FIELD} />
                 <button type="submit" className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
                   Search
                 </button>
