@@ -34,7 +34,11 @@ export function proxy(request: NextRequest) {
     !reviewerMayRead(request.headers)
   ) {
     shared = PAGE_METHODS.includes(request.method) && (isShareLink(request) || shareAllows(request.headers, request.nextUrl.pathname));
-    if (!shared) return refuse(401, "Authentication required.", { "WWW-Authenticate": 'Basic realm="Faultline", charset="UTF-8"' });
+    // The Basic challenge goes to page loads and scripts, not to a page's own background requests
+    // (router prefetches, icons, fetch): a browser would prompt for those or stall its navigation.
+    const mode = request.headers.get("sec-fetch-mode");
+    const challenge: Record<string, string> = !mode || mode === "navigate" ? { "WWW-Authenticate": 'Basic realm="Faultline", charset="UTF-8"' } : {};
+    if (!shared) return refuse(401, "Authentication required.", challenge);
   }
   // A path Next.js cannot decode (`/analyses/%ZZ`) would fail later in routing as a bare 500 without
   // these headers; it is the client's mistake, so say so here.

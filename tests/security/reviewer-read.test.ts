@@ -67,3 +67,15 @@ describe("read access for reviewers behind FAULTLINE_READ_TOKEN", () => {
     expect(call("GET", "/sign-in/../analyses").status).toBe(401);
   });
 });
+
+describe("the Basic challenge behind FAULTLINE_READ_TOKEN", () => {
+  it("goes to page loads and scripts, not to a page's background requests (a browser would prompt or stall)", () => {
+    expect(call("GET", "/analyses").headers.get("www-authenticate")).toMatch(/^Basic /);
+    expect(call("GET", "/analyses", { "sec-fetch-mode": "navigate" }).headers.get("www-authenticate")).toMatch(/^Basic /);
+    for (const mode of ["cors", "no-cors", "same-origin"]) {
+      const response = call("GET", "/analyses?_rsc=1", { "sec-fetch-mode": mode, rsc: "1" });
+      expect(response.status, mode).toBe(401);
+      expect(response.headers.get("www-authenticate"), mode).toBeNull();
+    }
+  });
+});
