@@ -51,15 +51,16 @@ function isTaskId(id: string): boolean {
 
 // ---- platform & language --------------------------------------------------------------------------
 
-const PLATFORMS: ReadonlyArray<[string, RegExp]> = [
-  ["cdktf", /\bcdktf\b|cdk for terraform/gi],
-  ["pulumi", /\bpulumi\b/gi],
-  ["cdk", /\b(?:aws[- ])?cdk\b(?!tf)|aws-cdk-lib/gi],
-  ["terraform", /\bterraform\b|\bhcl\b/gi],
-  ["cloudformation", /\bcloudformation\b|\bcfn\b/gi],
-  ["ansible", /\bansible\b/gi],
-  ["bicep", /\bbicep\b/gi],
-  ["arm", /\barm template\b/gi],
+/** Platform, its pattern, and words one of which any match contains (a cheap test before the regex). */
+const PLATFORMS: ReadonlyArray<[string, RegExp, readonly string[]]> = [
+  ["cdktf", /\bcdktf\b|cdk for terraform/gi, ["cdk"]],
+  ["pulumi", /\bpulumi\b/gi, ["pulumi"]],
+  ["cdk", /\b(?:aws[- ])?cdk\b(?!tf)|aws-cdk-lib/gi, ["cdk"]],
+  ["terraform", /\bterraform\b|\bhcl\b/gi, ["terraform", "hcl"]],
+  ["cloudformation", /\bcloudformation\b|\bcfn\b/gi, ["cloudformation", "cfn"]],
+  ["ansible", /\bansible\b/gi, ["ansible"]],
+  ["bicep", /\bbicep\b/gi, ["bicep"]],
+  ["arm", /\barm template\b/gi, ["arm template"]],
 ];
 
 const LANGUAGES: Readonly<Record<string, string>> = {
@@ -84,7 +85,9 @@ export function findPlatformAndLanguage(root: Root, source: string): { platform:
 function platformOf(text: string, stated: boolean): string | null {
   let best: string | null = null;
   let bestCount = 0;
-  for (const [name, pattern] of PLATFORMS) {
+  const lower = text.toLowerCase();
+  for (const [name, pattern, words] of PLATFORMS) {
+    if (!words.some((word) => lower.includes(word))) continue;
     const count = (text.match(pattern) ?? []).length;
     if (stated && count > 0) return name;
     if (count > bestCount) {
@@ -248,6 +251,11 @@ function readCountLine(rawLine: string, counts: SeverityCounts): boolean {
 
 const GAP_LABEL = /^(?:primary\s+)?knowledge\s+gaps?(?:\s+identified)?\s*[:：]?\s*(.*)$/i;
 
+function firstLineOf(text: string): string {
+  const end = text.indexOf("\n");
+  return end < 0 ? text : text.slice(0, end);
+}
+
 /** The document's own knowledge-gap list: a "Primary knowledge gaps" field or section, as written. */
 export function findKnowledgeGaps(outline: Outline, root: Root, source: string): string[] {
   const gaps: string[] = [];
@@ -264,8 +272,8 @@ export function findKnowledgeGaps(outline: Outline, root: Root, source: string):
       if (node.type === "list") {
         for (const item of node.children) {
           const first = item.children[0];
-          const firstLine = first ? (sliceOf(source, first).split("\n")[0] ?? "") : "";
-          const label = GAP_LABEL.exec(squash(stripInlineMarkdown(stripBlockPrefix(firstLine))));
+          const firstLine = first ? firstLineOf(sliceOf(source, first)) : "";
+          const label = /knowledge/i.test(firstLine) ? GAP_LABEL.exec(squash(stripInlineMarkdown(stripBlockPrefix(firstLine)))) : null;
           if (label) {
             const inline = (label[1] ?? "").trim();
             if (inline) gaps.push(...inline.split(/\s*[;,]\s*(?![^()]*\))/));
@@ -275,8 +283,8 @@ export function findKnowledgeGaps(outline: Outline, root: Root, source: string):
           if (visit(item.children as RootContent[])) return true;
         }
       } else if (node.type === "paragraph") {
-        const lines = sliceOf(source, node).split("\n");
-        const label = GAP_LABEL.exec(squash(stripInlineMarkdown(stripBlockPrefix(lines[0] ?? ""))));
+        const lines = [firstLineOf(sliceOf(source, node))];
+        const label = /knowledge/i.test(lines[0] ?? "") ? GAP_LABEL.exec(squash(stripInlineMarkdown(stripBlockPrefix(lines[0] ?? "")))) : null;
         if (label?.[1]) {
           gaps.push(...label[1].split(/\s*[;,]\s*(?![^()]*\))/));
           return true;

@@ -45,7 +45,10 @@ export function findScores(root: Root, source: string): LabeledScore[] {
         const start = node.position?.start.offset ?? 0;
         const end = node.position?.end.offset ?? start;
         const firstLine = node.position?.start.line ?? 0;
-        const lines = source.slice(start, end).split("\n");
+        const text = source.slice(start, end);
+        // Every score line names a score, calculation, rating or quality and has a digit.
+        if (!waiting && (!/\d/.test(text) || !/score|calculation|rating|quality/i.test(text))) continue;
+        const lines = text.split("\n");
         const value = waiting ? parseScoreValue(squash(stripInlineMarkdown(lines[0] ?? ""))) : null;
         if (waiting && value) found.push({ ...value, label: waiting.label, line: firstLine });
         lines.forEach((line, i) => take(line, headings, firstLine + i));
@@ -77,6 +80,8 @@ function scoreHeadingLabel(text: string, line: number): { label: string; line: n
 
 /** "Score: 8/10", "**Final Score**: 8.5/10" with no qualifier naming another kind of score. */
 function looseScoreOfLine(rawLine: string, line: number): LabeledScore | null {
+  // Cheap test first: this runs on every line of the document.
+  if (rawLine.length > 600 || !/score/i.test(rawLine) || !/\d/.test(rawLine)) return null;
   const plain = squash(stripInlineMarkdown(stripBlockPrefix(rawLine)));
   const labelled = /^((?:final |overall )?score)\s*[:：]\s*(.+)$/i.exec(plain);
   const value = labelled?.[2] ? parseScoreValue(labelled[2]) : null;

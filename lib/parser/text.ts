@@ -33,7 +33,11 @@ export function stripInlineMarkdown(line: string): string {
     .join("");
 }
 
+/** Characters any of the replacements below needs; a line without them is returned as it is. */
+const MARKUP = /[[*_<`\\]/;
+
 function stripOutsideCode(line: string): string {
+  if (!MARKUP.test(line)) return line;
   return line
     // Bounded runs: unbounded ones rescanned the rest of the line from every "[", "![" or "**"
     // (a line of "[a](" repeated took 20 s at 4 KB); no real link text, URL or bold span is longer.
