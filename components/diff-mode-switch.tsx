@@ -28,7 +28,18 @@ const AUTO: Record<DiffMode, string> = {
   unified: "md:hover:bg-slate-200 md:dark:hover:bg-slate-700 max-md:bg-slate-800 max-md:text-white max-md:dark:bg-slate-200 max-md:dark:text-slate-900",
 };
 
-export function DiffModeLinks({ mode, auto = false, hrefs }: DiffModeLinksProps) {
+/**
+ * The layout always named in the link: "split" is the URL default and is left out of page links, but
+ * when the width picks the layout (auto), an address without it is not a choice of split.
+ */
+export function withDiff(href: string, mode: DiffMode): string {
+  const url = new URL(href, "http://x");
+  url.searchParams.set("diff", mode);
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+export function DiffModeLinks({ mode, auto = false, hrefs: given }: DiffModeLinksProps) {
+  const hrefs = { split: withDiff(given.split, "split"), unified: withDiff(given.unified, "unified") };
   const router = useRouter();
   const choose = (event: React.MouseEvent<HTMLAnchorElement>, m: DiffMode) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;

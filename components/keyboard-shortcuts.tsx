@@ -160,7 +160,8 @@ export function KeyboardShortcuts() {
       </dl>
       <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">
         Click a diff line number to copy a link to that line: <code>#failure-open-port-L12</code> is MODEL line 12,{" "}
-        <code>#failure-open-port-R12</code> IDEAL line 12 (<code>-b2-</code> names a failure&apos;s second code block).
+        <code>#failure-open-port-R12</code> IDEAL line 12 (<code>-b2-</code> names a failure&apos;s second code block). Shift-click a
+        second number for a range: <code>#failure-open-port-L3-L7</code>.
       </p>
       <form method="dialog" className="mt-4 text-right">
         <button className="rounded bg-slate-800 px-3 py-1 text-sm text-white hover:bg-slate-700 focus-visible:outline-2 dark:bg-slate-200 dark:text-slate-900">Close</button>

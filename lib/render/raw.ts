@@ -26,7 +26,7 @@ export function rawLinesHtml(raw: string, start: number, count: number): string 
     const n = i + 1;
     // A line whose highlighting does not round-trip (never expected) is shown as escaped text.
     const html = all[i] ?? escapeHtml(text[i] ?? "");
-    out += `<div id="raw-L${n}" class="rl"><a href="#raw-L${n}" tabindex="-1">${n}</a><span>${html || " "}</span></div>`;
+    out += `<div id="raw-L${n}" class="rl"><a href="#raw-L${n}" tabindex="-1" aria-label="Line ${n}">${n}</a><span>${html || " "}</span></div>`;
   }
   return out;
 }
