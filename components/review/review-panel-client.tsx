@@ -182,7 +182,7 @@ export function ReviewPanelClient({ slug, failureKey, parsedSeverity, initial, v
                 </ul>
               )}
               {/* Sanitized on the server (lib/reviews/markdown.ts): no raw HTML, no script, web links only. */}
-              {a.commentHtml && <div className="review-comment max-w-prose space-y-2 [overflow-wrap:anywhere] [&_a]:text-blue-700 [&_a]:underline [&_code]:font-mono [&_code]:text-xs [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-x-auto [&_ul]:list-disc [&_ul]:pl-5 dark:[&_a]:text-blue-300" dangerouslySetInnerHTML={{ __html: a.commentHtml }} />}
+              {a.commentHtml && <div className="review-comment max-w-prose space-y-2 [overflow-wrap:anywhere] [&_a[href]]:text-blue-700 [&_a[href]]:underline [&_code]:font-mono [&_code]:text-xs [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-x-auto [&_ul]:list-disc [&_ul]:pl-5 dark:[&_a[href]]:text-blue-300" dangerouslySetInnerHTML={{ __html: a.commentHtml }} />}
               {a.history.length > 0 && (
                 <details className="text-xs text-slate-600 dark:text-slate-400">
                   <summary className="cursor-pointer">
