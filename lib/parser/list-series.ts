@@ -149,6 +149,11 @@ function takeRun(
   for (const entry of run) {
     if (!entry.title && entry.after.length > 0) entry.title = itemTitle(ctx.source, entry.item, false, true) ?? "";
   }
+  // Items of a numbered series without a title of their own ("3. Definition Prop is deprecated",
+  // "4. [Deploy]: Policy does not exist `...`"): the first line, up to a quoted error, is the title;
+  // the series then stands or falls by how many items state a problem. (Unordered lists reach here
+  // only when every item has a bold title.)
+  for (const entry of run) if (!entry.title) entry.title = lineTitle(firstRawLine(ctx.source, entry.item));
   const titled = run.filter((entry) => entry.title);
   if (titled.length < least || titled.length < run.length * 0.6) {
     explain(ctx, () => `${id}: line ${run[0]?.item.position?.start.line ?? 0}: ${run.length} list items, ${titled.length} with a title: dropped (needs ${least} and 60%)`);
@@ -213,6 +218,21 @@ function plainLabelsOf(source: string, nodes: readonly RootContent[]): Set<strin
   return labels;
 }
 
+/**
+ * A first line as a title: up to its first code span (the error quoted after a title), three words
+ * or more, at most 200 characters.
+ */
+function lineTitle(raw: string): string {
+  const title = cleanTitle(raw.split("`")[0] ?? "");
+  // A line ending in ',' or ';' is part of an enumeration, not a title.
+  return title.length <= 200 && /\S+\s+\S+\s+\S/.test(title) && !/[,;]$/.test(raw.split("`")[0]?.trim() ?? "") ? title : "";
+}
+
+function firstRawLine(source: string, item: ListItem): string {
+  const first = item.children[0];
+  return first?.type === "paragraph" ? (sliceNode(source, first).split("\n")[0] ?? "") : "";
+}
+
 function firstLineText(source: string, item: ListItem): string {
   const first = item.children[0];
   return first ? stripInlineMarkdown(sliceNode(source, first).split("\n")[0] ?? "") : "";
@@ -244,6 +264,9 @@ function itemTitle(source: string, item: ListItem, boldOnly: boolean, followed =
   if (more && plain.length >= 3 && plain.length <= 100 && !/[:;,]$/.test(plain)) return cleanTitle(plain) || null;
   // A numbered item that is one sentence states the failure itself: "1. Deployment failed because the
   // IAM role name breaks the naming rule." The whole sentence is its title.
-  if (plain.length > 40 && plain.length <= 400 && !/[:;,]$/.test(plain) && /\s\S+\s\S+\s/.test(plain)) return cleanTitle(plain) || null;
+  if (plain.length > 40 && plain.length <= 400 && !/[:;,]$/.test(plain) && /\s\S+\s\S+\s/.test(plain)) {
+    // ... up to a quoted error: "[Synth]: Failed validating X `ValidationError: ...`".
+    return lineTitle(raw) || cleanTitle(plain) || null;
+  }
   return null;
 }
