@@ -25,14 +25,14 @@ export interface PairRowProps {
 const MOVE_TEXT: Record<Exclude<SeverityMove, "same">, { text: string; className: string }> = {
   worse: { text: "more severe in B", className: "text-red-700 dark:text-red-300" },
   better: { text: "less severe in B", className: "text-emerald-700 dark:text-emerald-300" },
-  ungraded: { text: "severity unknown on one side", className: "text-slate-600 dark:text-slate-400" },
+  ungraded: { text: "ungraded on one side", className: "text-slate-600 dark:text-slate-400" },
 };
 
 export function PairRow({ pair: p, move, expanded, toggleHref, diffs, mode, modeHrefs, a, b }: PairRowProps) {
   const panel = `pair-${p.a.key}-diffs`;
   return (
     <li id={`pair-${p.a.key}`} className="scroll-mt-4 px-3 py-2 text-sm">
-      <div className="grid gap-2 md:grid-cols-[1fr_1fr_auto] md:items-baseline">
+      <div className="grid gap-2 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,11rem)] md:items-baseline">
         {a}
         {b}
         <span className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-600 tabular-nums dark:text-slate-400">
