@@ -139,7 +139,10 @@ test.describe("GET /api/failures", () => {
     expect(json.items.every((f: { gaps: string[] }) => f.gaps.includes("access-control"))).toBe(true);
     const csv = parseCsv(await (await request.get("/api/failures?gap=access-control&format=csv")).text());
     const [header, ...rows] = csv;
-    expect(rows.map((r) => r[header!.indexOf("url")])).toEqual(json.items.map((f: { url: string }) => f.url));
+    // The CSV's links are absolute (clickable in a spreadsheet); the same addresses as the JSON's.
+    const csvUrls = rows.map((r) => r[header!.indexOf("url")]!);
+    expect(csvUrls.every((u) => /^https?:\/\//.test(u))).toBe(true);
+    expect(csvUrls.map((u) => new URL(u).pathname)).toEqual(json.items.map((f: { url: string }) => new URL(f.url, "http://x").pathname));
 
     const one = await (await request.get("/api/failures?analysis=101000875")).json();
     expect(one.items.every((f: { analysis: { slug: string } }) => f.analysis.slug === "101000875")).toBe(true);
