@@ -2,7 +2,7 @@
 // rendered; CSS shows one. Line numbers are permalinks (handled by <LineLinks>); folded runs use
 // <details> so "show more" works without JavaScript.
 import { foldRows, lineAnchor, unifiedLines, type DiffRow, type DiffSegment } from "@/lib/diff/align";
-import { htmlText } from "@/lib/diff/mark-html";
+import { splitIndent } from "@/lib/render/indent";
 
 // Short classes styled in globals.css ("Diff rows"): these repeat on every line of every layout.
 const ROW_BG: Record<DiffRow["kind"], { left: string; right: string }> = {
@@ -30,21 +30,20 @@ function LineNumber({ anchor, line, sideLabel }: LineNumberProps) {
   );
 }
 
-/** Columns of leading indentation (a tab counts 4, as .diff-code's tab-size), capped so narrow screens keep room. */
+/** Columns of leading indentation of a highlighted line (a tab counts as TAB_COLUMNS). */
 export function indentOf(html: string): number {
-  const lead = /^[ \t]*/.exec(htmlText(html))?.[0] ?? "";
-  let n = 0;
-  for (const ch of lead) n += ch === "\t" ? 4 : 1;
-  return Math.min(n, 16);
+  return splitIndent(html).columns;
 }
 
 /**
- * One line of code. A wrapped line hangs under its text, not under its indentation (GitHub-like):
- * the first line starts at column 0, continuation lines at the indent (`--i`, in ch, globals.css).
+ * One line of code. Its indentation is padding (`--i` columns, globals.css), not text in the flow: a
+ * wrapped line's rows all start under its text (GitHub-like), and the line number is never beside a
+ * row of spaces. The indentation characters stay in the DOM, out of the flow, so copying keeps them.
  */
 function Code({ html }: { html: string }) {
-  const indent = indentOf(html);
-  return <code style={indent ? ({ "--i": indent } as React.CSSProperties) : undefined} dangerouslySetInnerHTML={{ __html: html || " " }} />;
+  const { indent, columns, rest } = splitIndent(html);
+  if (!columns) return <code dangerouslySetInnerHTML={{ __html: html || " " }} />;
+  return <code style={{ "--i": columns } as React.CSSProperties} dangerouslySetInnerHTML={{ __html: `<span class="diff-indent">${indent}</span>${rest || " "}` }} />;
 }
 
 interface SegmentsProps {

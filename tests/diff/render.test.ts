@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { indentOf } from "@/components/diff/diff-rows";
 import { grammarFor, highlightLines } from "@/lib/render/highlight";
 import { renderMarkdown } from "@/lib/render/markdown";
+import { splitIndent } from "@/lib/render/indent";
 import { lineRange, parseFragment, rangeAnchor } from "@/lib/render/pages";
 
 describe("HCL / Terraform highlighting", () => {
@@ -88,7 +89,18 @@ describe("hanging indent of wrapped diff lines", () => {
   it("counts leading spaces and tabs of the line's text, capped", () => {
     expect(indentOf('    <span class="hljs-attr">a</span>')).toBe(4);
     expect(indentOf("\t\tx")).toBe(8);
-    expect(indentOf(" ".repeat(40) + "x")).toBe(16);
+    expect(indentOf(" ".repeat(40) + "x")).toBe(40);
+    expect(indentOf('<span class="hljs-string">  a</span>')).toBe(2); // inside a token (a multi-line string)
+    expect(indentOf("   ")).toBe(0); // nothing but spaces: left as text
     expect(indentOf("x")).toBe(0);
+  });
+});
+
+describe("splitIndent", () => {
+  it("takes leading whitespace out of the markup, across tags, and keeps the rest intact", () => {
+    expect(splitIndent('  <span class="a">  b</span> c')).toEqual({ indent: "    ", columns: 4, rest: '<span class="a">b</span> c' });
+    expect(splitIndent("\tx")).toEqual({ indent: "\t", columns: 4, rest: "x" });
+    expect(splitIndent("x  y")).toEqual({ indent: "", columns: 0, rest: "x  y" });
+    expect(splitIndent("")).toEqual({ indent: "", columns: 0, rest: "" });
   });
 });

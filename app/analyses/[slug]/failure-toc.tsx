@@ -91,7 +91,13 @@ function List({ items, active, onPick, className = "", listRef }: ListProps) {
   );
 }
 
-export function FailureToc({ items }: { items: TocItem[] }) {
+export interface FailureTocProps {
+  items: TocItem[];
+  /** All the analysis's failures when the list is one page of them. */
+  total?: number;
+}
+
+export function FailureToc({ items, total = items.length }: FailureTocProps) {
   const keysId = items.map((f) => f.key).join(" ");
   const keys = useMemo(() => keysId.split(" "), [keysId]);
   const active = useActiveFailure(keys);
@@ -113,9 +119,9 @@ export function FailureToc({ items }: { items: TocItem[] }) {
       <nav aria-label="Failures in this analysis" className="hidden lg:block">
         <List items={items} active={active} listRef={wide} className="sticky top-4 max-h-[calc(100vh-2rem)] overflow-y-auto" />
       </nav>
-      <details ref={phone} className="sticky top-0 z-10 -mx-1 rounded-md border border-slate-200 bg-white/95 px-3 py-2 shadow-sm backdrop-blur lg:hidden dark:border-slate-700 dark:bg-slate-950/95">
+      <details ref={phone} className="sticky top-0 z-10 rounded-md border border-slate-200 bg-white/95 px-3 py-2 shadow-sm backdrop-blur lg:hidden dark:border-slate-700 dark:bg-slate-950/95">
         <summary className="cursor-pointer text-sm font-medium [overflow-wrap:anywhere]">
-          Contents · {items.length} failure{items.length === 1 ? "" : "s"}
+          Contents · {items.length === total ? `${total} failure${total === 1 ? "" : "s"}` : `${items.length} of ${total} failures on this page`}
           {current && <span className="font-normal text-slate-600 dark:text-slate-300"> — reading #{current.number}</span>}
         </summary>
         <nav aria-label="Failures in this analysis (contents)" className="mt-2 max-h-[60vh] overflow-y-auto">

@@ -221,7 +221,7 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
         </EmptyState>
       ) : (
         <div className="grid gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]">
-          <FailureToc items={analysis.failures.map((f) => ({ key: f.key, number: f.number, title: f.title, severity: f.severity }))} />
+          <FailureToc items={analysis.failures.map((f) => ({ key: f.key, number: f.number, title: f.title, severity: f.severity }))} total={analysis.failureCount} />
           <section aria-label="Failures" className="min-w-0 space-y-5" data-failure-list>
             <FailureTools counts={severityCounts(analysis.failures)} paged={failurePages.pages > 1} />
             {failurePages.pages > 1 && <FailurePagination slug={slug} mode={mode} page={failurePages.page} pages={failurePages.pages} total={analysis.failureCount} />}
