@@ -2,7 +2,7 @@
 // get a 400 naming the parameter, so a typo never silently returns unfiltered data.
 import { z } from "zod";
 import { SEVERITIES, type Severity } from "../parser/types";
-import { ANALYSIS_SORTS, FAILURE_SORTS, SORT_DIRECTIONS, WARNING_FILTERS } from "../filters/view-params";
+import { ANALYSIS_SORTS, FAILURE_SORTS, REVIEW_FILTERS, SORT_DIRECTIONS, WARNING_FILTERS } from "../filters/view-params";
 import { AUDIT_FILTERS, GAP_SORTS, SCORE_SORTS, SLUG_PATTERN } from "../filters/trainer-params";
 
 export const MAX_PAGE_SIZE = 200;
@@ -73,6 +73,7 @@ export const failureQuerySchema = z.object({
   gap: gapList.optional(),
   platform: platformList.optional(),
   analysis: slug.optional(),
+  review: choice(REVIEW_FILTERS).optional(),
   sort: choice(FAILURE_SORTS).optional(),
 });
 export type FailureQuery = z.output<typeof failureQuerySchema>;

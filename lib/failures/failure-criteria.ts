@@ -6,7 +6,7 @@ import "server-only";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { toFtsQuery } from "../data/search-index";
-import type { FailureSort } from "../filters/view-params";
+import type { FailureSort, ReviewFilter } from "../filters/view-params";
 
 export interface FailureCriteria {
   /** Full-text query as typed; a query with no searchable words does not filter. */
@@ -16,6 +16,8 @@ export interface FailureCriteria {
   /** Any of these platforms. */
   platforms: readonly string[];
   analysisSlug?: string;
+  /** Review state (issue 17): annotated by anyone, by nobody, or disputed (a disagree, or a proposed severity other than the parsed one). */
+  review?: ReviewFilter;
 }
 
 export type FailureFacet = "severity" | "gap" | "platform";
@@ -38,10 +40,22 @@ function conditions(criteria: FailureCriteria, source: Source): Prisma.Sql[] {
   if (match) parts.push(Prisma.sql`${id} IN (SELECT rowid FROM "failure_fts" WHERE "failure_fts" MATCH ${match})`);
   if (criteria.severities.length) parts.push(Prisma.sql`${alias}."severity" IN (${Prisma.join(criteria.severities)})`);
   if (criteria.platforms.length) parts.push(Prisma.sql`${alias}."platform" IN (${Prisma.join(criteria.platforms)})`);
+  if (criteria.review) parts.push(reviewCondition(criteria.review, id));
   if (criteria.analysisSlug) {
     parts.push(Prisma.sql`${id} IN (SELECT "id" FROM "Failure" WHERE "analysisId" = (SELECT "id" FROM "Analysis" WHERE "slug" = ${criteria.analysisSlug}))`);
   }
   return parts;
+}
+
+/** Annotations hang on (analysisId, failure key), not on the Failure row: join through the key. */
+function reviewCondition(review: ReviewFilter, id: Prisma.Sql): Prisma.Sql {
+  const annotated = (extra: Prisma.Sql) =>
+    Prisma.sql`SELECT r."id" FROM "Annotation" n JOIN "Failure" r ON r."analysisId" = n."analysisId" AND r."key" = n."failureKey" ${extra}`;
+  if (review === "unreviewed") return Prisma.sql`${id} NOT IN (${annotated(Prisma.empty)})`;
+  if (review === "disputed") {
+    return Prisma.sql`${id} IN (${annotated(Prisma.sql`WHERE n."verdict" = 'disagree' OR (n."proposedSeverity" IS NOT NULL AND n."proposedSeverity" <> r."severity")`)})`;
+  }
+  return Prisma.sql`${id} IN (${annotated(Prisma.empty)})`;
 }
 
 const where = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty);
@@ -125,7 +139,7 @@ export interface FailureTally {
  */
 export async function tallyFailures(criteria: FailureCriteria): Promise<FailureTally> {
   const bare: FailureCriteria = { ...criteria, severities: [], platforms: [] };
-  const narrowed = hasSearchableWords(criteria.q) || Boolean(criteria.analysisSlug);
+  const narrowed = hasSearchableWords(criteria.q) || Boolean(criteria.analysisSlug) || Boolean(criteria.review);
   const links = narrowed
     ? prisma.$queryRaw<TallyRow[]>`
         SELECT g."gapId" AS gapId, g."severity" AS severity, g."platform" AS platform, g."rank" = 0 AS "primary", count(*) AS n

@@ -11,6 +11,7 @@ import { defaultFailureSort } from "../filters/view-params";
 import type { CsvColumn } from "../export/to-csv";
 import type { ParsedAnalysis, ParsedFailure } from "../parser/types";
 import { analysisUrl, EXPORT_LIMIT } from "../analyses/list-analysis-records";
+import { reviewKey, reviewStates, type FailureReviewState } from "../reviews/summary";
 
 export interface FailureRecord extends ParsedFailure {
   id: number;
@@ -19,6 +20,8 @@ export interface FailureRecord extends ParsedFailure {
   /** The failure's own page (side-by-side diff): absolute in downloads, relative in the paged API. */
   url: string;
   analysis: { id: number; slug: string; title: string; taskId: string | null; platform: string | null; url: string };
+  /** What reviewers said of it (issue 17); null when nobody annotated it. */
+  review: FailureReviewState | null;
 }
 
 export function failureUrl(slug: string, key: string): string {
@@ -26,7 +29,7 @@ export function failureUrl(slug: string, key: string): string {
 }
 
 function criteriaOf(query: FailureQuery): FailureCriteria {
-  return { q: query.q, severities: query.severity ?? [], gaps: query.gap ?? [], platforms: query.platform ?? [], analysisSlug: query.analysis };
+  return { q: query.q, severities: query.severity ?? [], gaps: query.gap ?? [], platforms: query.platform ?? [], analysisSlug: query.analysis, review: query.review };
 }
 
 const rowSelect = {
@@ -44,7 +47,7 @@ const csvSelect = {
   codeBlocks: { orderBy: [{ side: "asc" as const }, { position: "asc" as const }], select: { side: true, value: true } },
 } satisfies Prisma.FailureSelect;
 
-export type FailureCsvRow = Prisma.FailureGetPayload<{ select: typeof csvSelect }>;
+export type FailureCsvRow = Prisma.FailureGetPayload<{ select: typeof csvSelect }> & { review: FailureReviewState | null };
 
 export type FailureRow = Prisma.FailureGetPayload<{ select: typeof rowSelect }>;
 
@@ -58,7 +61,15 @@ export async function listFailureRows(query: FailureQuery, window: { skip: numbe
 /** One window of the failures CSV, in the list's order. */
 export async function listFailureCsvRows(query: FailureQuery, window: { skip: number; take: number }): Promise<FailureCsvRow[]> {
   const ids = await failureIdsPage(criteriaOf(query), query.sort ?? defaultFailureSort(query.q), window);
-  return inIdOrder(ids, (chunk) => prisma.failure.findMany({ where: { id: { in: chunk } }, select: csvSelect }));
+  const rows = await inIdOrder(ids, (chunk) => prisma.failure.findMany({ where: { id: { in: chunk } }, select: csvSelect }));
+  const states = await reviewsOf(rows);
+  return rows.map((row) => ({ ...row, review: states.get(reviewKey(row.analysis.id, row.key)) ?? null }));
+}
+
+/** Review state of these failures, keyed by reviewKey. */
+function reviewsOf(rows: { key: string; severity: string; analysis: { id: number } }[]) {
+  const severities = new Map(rows.map((r) => [reviewKey(r.analysis.id, r.key), r.severity]));
+  return reviewStates([...new Set(rows.map((r) => r.analysis.id))], severities);
 }
 
 /** Joins rows with their parse records (each analysis's recordJson read once). */
@@ -68,6 +79,7 @@ export async function toFailureRecords(rows: FailureRow[], origin: string): Prom
     prisma.analysisSource.findMany({ where: { analysisId: { in: chunk } }, select: { analysisId: true, recordJson: true } }).then((rows) => rows.map((r) => ({ id: r.analysisId, recordJson: r.recordJson }))),
   );
   const failuresOf = new Map(records.map((r) => [r.id, (JSON.parse(r.recordJson) as ParsedAnalysis).failures]));
+  const states = await reviewsOf(rows);
   return rows.map((row) => {
     const parsed = failuresOf.get(row.analysis.id)?.find((f) => f.number === row.number);
     const base: ParsedFailure = parsed ?? {
@@ -81,6 +93,7 @@ export async function toFailureRecords(rows: FailureRow[], origin: string): Prom
       url: origin + failureUrl(row.analysis.slug, row.key),
       analysis: { ...row.analysis, url: origin + analysisUrl(row.analysis.slug) },
       ...base,
+      review: states.get(reviewKey(row.analysis.id, row.key)) ?? null,
     };
   });
 }
@@ -113,4 +126,11 @@ export const failureCsvColumns = (origin: string): CsvColumn<FailureCsvRow>[] =>
   { header: "ideal_code", value: (r) => codeOf(r, "ideal") },
   { header: "url", value: (r) => origin + failureUrl(r.analysis.slug, r.key) },
   { header: "analysis_url", value: (r) => origin + analysisUrl(r.analysis.slug) },
+  { header: "review_reviewers", value: (r) => r.review?.reviewers ?? [] },
+  { header: "review_agree", value: (r) => r.review?.agree ?? 0 },
+  { header: "review_disagree", value: (r) => r.review?.disagree ?? 0 },
+  { header: "review_unsure", value: (r) => r.review?.unsure ?? 0 },
+  { header: "review_disputed", value: (r) => (r.review?.disputed ? "yes" : "no") },
+  { header: "review_proposed_severity", value: (r) => r.review?.proposedSeverity ?? null },
+  { header: "review_tags", value: (r) => r.review?.tags ?? [] },
 ];

@@ -49,7 +49,7 @@ export interface FailureSearchResult {
 }
 
 export async function searchFailures(filters: FailureFilters): Promise<FailureSearchResult> {
-  const criteria: FailureCriteria = { q: filters.q, severities: filters.severities, gaps: filters.gaps, platforms: filters.platforms };
+  const criteria: FailureCriteria = { q: filters.q, severities: filters.severities, gaps: filters.gaps, platforms: filters.platforms, review: filters.review };
   const emptyQuery = Boolean(filters.q) && !hasSearchableWords(filters.q);
   const [{ total, facets: counts }, gapRows] = await Promise.all([
     tallyFailures(criteria),

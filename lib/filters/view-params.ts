@@ -16,6 +16,10 @@ function sortFor<T extends string>(value: string | undefined, allowed: readonly 
   return sort === "relevance" && !q ? fallback : sort;
 }
 
+/** /failures?review=: failures anyone annotated, nobody annotated, or that a reviewer disputes. */
+export const REVIEW_FILTERS = ["reviewed", "unreviewed", "disputed"] as const;
+export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
+
 export function defaultFailureSort(q: string | undefined): FailureSort {
   return q ? "relevance" : "severity";
 }
@@ -26,6 +30,7 @@ export interface FailureFilters {
   /** Any of these platforms. */
   platforms: string[];
   q?: string;
+  review?: ReviewFilter;
   sort: FailureSort;
   page: number;
 }
@@ -37,6 +42,7 @@ export function parseFailureFilters(params: RawSearchParams): FailureFilters {
     gaps: parseGaps(params),
     platforms: parsePlatforms(params),
     q,
+    review: REVIEW_FILTERS.find((r) => r === one(params, "review")),
     sort: sortFor(one(params, "sort"), FAILURE_SORTS, q, "severity"),
     page: parsePage(params),
   };
@@ -122,7 +128,7 @@ export function failuresHref(filters: Partial<FailureFilters>): string {
   return (
     "/failures" +
     toQueryString(
-      { severity: filters.severities, gap: filters.gaps, platform: filters.platforms, q: filters.q, sort: filters.sort, page: filters.page },
+      { severity: filters.severities, gap: filters.gaps, platform: filters.platforms, q: filters.q, review: filters.review, sort: filters.sort, page: filters.page },
       failureDefaults(filters.q),
     )
   );
