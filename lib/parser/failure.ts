@@ -20,7 +20,7 @@ import { isOutputBlock, markerOf, splitBySide, type CodeSide } from "./split-cod
 import { cleanTitle, hasNumbering, numberedByFailureNoun, squash, stripEmoji, stripInlineMarkdown } from "./text";
 import { isWeakContext, kindOfLabel, namesFailures } from "./vocabulary";
 import { findListSeries, PROBLEM } from "./list-series";
-import { findHeadingSeries } from "./heading-series";
+import { findHeadingSeries, SPECIFIC_PROBLEM } from "./heading-series";
 
 /** A failure before knowledge-gap classification and numbering. */
 export interface FailureDraft extends Omit<ParsedFailure, "gaps" | "number"> {
@@ -102,6 +102,7 @@ export function findFailures(ctx: DraftContext): FailureDraft[] {
         drafts.push(...found);
       }
       explain(ctx, () => `failure-list: ${at(section)} names failures: ${count} bold-titled list item(s) taken`);
+      if (count === 0) drafts.push(...plainListFailures(ctx, section, body, fields));
     } else {
       explain(ctx, () => `heading: ${at(section)} dropped: not numbered in a failure context, no field states a problem (${signals(fields)})`);
     }
@@ -145,12 +146,63 @@ function hasBody(fields: readonly Field[]): boolean {
   return fields.some((field) => field.text.length > 0 || field.code.length > 0);
 }
 
+/**
+ * A section named for failures whose lists have no bold titles: under a group name ("## Encryption
+ * Failures") each item of its lists is a failure ("- Bucket encryption uses the default key"); a
+ * heading stating one problem ("### retry_options parameter issue", "## Missing Outputs") is itself
+ * the failure, its bullets the details.
+ */
+function plainListFailures(ctx: DraftContext, section: Section, body: RootContent[], fields: Field[]): FailureDraft[] {
+  if (isGroupHeading(section)) {
+    // Only the lists right under the heading: after a sub-heading ("### NONE DETECTED") they are not its.
+    const own = body.findIndex((node) => node.type === "heading");
+    const items = (own < 0 ? body : body.slice(0, own)).flatMap((node) =>
+      node.type !== "list" ? [] : node.children.map((item) => ({ item, title: plainItemTitle(ctx.source, item) })),
+    );
+    const titled = items.filter((entry) => entry.title);
+    // Like any series: most items state a problem ("- Bucket encryption uses the default key" does not).
+    const stating = titled.filter((entry) => PROBLEM.test(`${entry.title} ${toString(entry.item).slice(0, 300)}`)).length;
+    const taken = titled.length > 0 && stating >= titled.length * 0.6;
+    explain(ctx, () => `plain-failure-list: ${at(section)} names a group of failures: ${titled.length} plain list item(s), ${stating} stating a problem: ${taken ? "taken" : "dropped (needs 60%)"}`);
+    if (!taken) return [];
+    return titled.map(({ item, title }) => {
+      const line = item.position?.start.line ?? section.line;
+      const itemFields = readFields(ctx.source, item.children as RootContent[], line);
+      return buildDraft(ctx, { title, fields: itemFields, line, section: section.text, sectionLevel: sectionLevel(section), body: sliceNode(ctx.source, item) });
+    });
+  }
+  if (body.length > 0 && (LEADING_PROBLEM.test(section.text) || SINGLE_PROBLEM.test(section.text))) {
+    explain(ctx, () => `heading: ${at(section)} taken: states one problem, its list is the details`);
+    return [draftFromHeading(ctx, section, body, fields)];
+  }
+  explain(ctx, () => `heading: ${at(section)} dropped: names failures but neither a group nor one problem`);
+  return [];
+}
+
+/** "... parameter issue", "... naming error": a heading ending in one failure noun after a subject. */
+const SINGLE_PROBLEM = /\S+\s+\S+\s+(?:issue|problem|error|bug|failure|mismatch|violation)$/i;
+/** "Missing Outputs", "Incorrect Region": a heading opening with what is wrong. */
+const LEADING_PROBLEM = /^(?:missing|no|incorrect|invalid|wrong|hard-?coded|deprecated|insecure|unused|broken)\b/i;
+
+/** First line of a plain list item, up to a quoted error or the end of its first sentence. */
+function plainItemTitle(source: string, item: ListItem): string {
+  const first = item.children[0];
+  if (first?.type !== "paragraph") return "";
+  const raw = sliceNode(source, first).split("\n")[0] ?? "";
+  let sentence = raw.length > 160 ? (raw.split(/(?<=[.!?])\s/)[0] ?? raw) : raw;
+  // Still long: up to a quoted error ("... failed `Error: ...`").
+  if (sentence.length > 200) sentence = sentence.split("`")[0] ?? sentence;
+  const title = cleanTitle(sentence);
+  return title.length >= 3 && title.length <= 200 ? title : "";
+}
+
 /** An unnumbered heading naming failures in the plural ("Critical Failures", "IAM Issues"). */
 function isGroupHeading(section: Section): boolean {
   return isListSection(section) && !hasNumbering(section.text) && FAILURE_GROUP.test(section.text) && !FIX_WORDS.test(section.text.replace(/\([^)]*\)/g, ""));
 }
 
-const FAILURE_GROUP = /\b(failures|issues|problems|faults|errors|mistakes|bugs|defects|gaps|vulnerabilities|violations)\b/i;
+const FAILURE_GROUP =
+  /\b(failures|issues|problems|faults|errors|mistakes|bugs|defects|gaps|vulnerabilities|violations|misconfigurations|pitfalls|deficiencies|shortcomings|flaws|omissions|went wrong)\b/i;
 const FIX_WORDS = /\b(fix(?:es|ed)?|resolved|corrected|addressed)\b/i;
 
 /** A leaf section named for failures whose body is a list of bold-titled items. */

@@ -112,7 +112,7 @@ const FAILURE_WORDS =
   /\b(failures?|failed|issues?|faults?|problems?|errors?|mistakes?|bugs?|defects?|gaps?|deficienc(?:y|ies)|flaws?|fixes|fixed|differences|wrong|incorrect|omissions?|violations?|misconfigurations?|vulnerabilit(?:y|ies)|shortcomings|weaknesses|concerns|findings)\b/i;
 
 const NEGATION =
-  /^(?:none(?: identified| found)?|no (?:(?:significant|critical|major|other|additional|known) )?(?:failures?|issues?|problems?|faults?|errors?)(?: (?:identified|found|detected))?|zero\b.*|n\/a|not applicable)\.?$/i;
+  /^(?:none(?: identified| found| detected| observed)?|no (?:(?:significant|critical|major|other|additional|known) )?(?:failures?|issues?|problems?|faults?|errors?)(?: (?:identified|found|detected))?|zero\b.*|n\/a|not applicable)\.?$/i;
 
 export function isAlwaysExcluded(heading: string): boolean {
   return ALWAYS_EXCLUDED.test(heading);
