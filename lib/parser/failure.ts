@@ -20,7 +20,7 @@ import { isOutputBlock, markerOf, splitBySide, type CodeSide } from "./split-cod
 import { cleanTitle, hasNumbering, numberedByFailureNoun, squash, stripEmoji, stripInlineMarkdown } from "./text";
 import { isWeakContext, kindOfLabel, namesFailures } from "./vocabulary";
 import { findListSeries, PROBLEM } from "./list-series";
-import { findHeadingSeries, SPECIFIC_PROBLEM } from "./heading-series";
+import { findHeadingSeries } from "./heading-series";
 
 /** A failure before knowledge-gap classification and numbering. */
 export interface FailureDraft extends Omit<ParsedFailure, "gaps" | "number"> {
