@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { SEVERITIES, type Severity } from "../parser/types";
 import { ANALYSIS_SORTS, FAILURE_SORTS, REVIEW_FILTERS, SORT_DIRECTIONS, WARNING_FILTERS } from "../filters/view-params";
-import { AUDIT_FILTERS, GAP_SORTS, SCORE_SORTS, SLUG_PATTERN } from "../filters/trainer-params";
+import { AUDIT_FILTERS, GAP_SORTS, OUTLIER_FILTERS, SCORE_SORTS, SLUG_PATTERN } from "../filters/trainer-params";
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -99,6 +99,7 @@ export const scoreQuerySchema = z.object({
   min: score.optional(),
   max: score.optional(),
   audit: choice(AUDIT_FILTERS).optional(),
+  outlier: choice(OUTLIER_FILTERS).optional(),
   sort: choice(SCORE_SORTS).optional(),
   dir: choice(SORT_DIRECTIONS).optional(),
 });

@@ -43,5 +43,7 @@ describe("exportHref", () => {
       "/api/failures?severity=critical%2Chigh&gap=iam&format=csv",
     );
     expect(exportHref("scores", { min: "7", audit: "no-score", sort: "load" }, "json")).toBe("/api/scores?min=7&audit=no-score&sort=load&download=1");
+    // The outlier filter of /scores reaches its export (the download holds the rows on screen).
+    expect(exportHref("scores", { outlier: "high-heavy" }, "csv")).toBe("/api/scores?outlier=high-heavy&format=csv");
   });
 });
