@@ -40,6 +40,15 @@ function walk(dir: string, out: Set<string>): void {
     if (entry.name.startsWith(".") || SKIP_DIRS.has(entry.name)) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) walk(full, out);
-    else if (entry.isFile() && MARKDOWN.test(entry.name)) out.add(path.resolve(full));
+    else if (MARKDOWN.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(full)))) out.add(path.resolve(full));
+  }
+}
+
+/** A symbolic link to a Markdown file counts as the file (links to folders are not followed: no loops). */
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false; // a dangling link
   }
 }

@@ -157,6 +157,18 @@ describe("ingest", () => {
     expect(summary.failed).toEqual([{ sourcePath: path.join(dir, "nope"), error: "no such file or folder" }]);
   });
 
+  it("takes a folder's links to Markdown files as the files, and skips dangling links and linked folders", async () => {
+    const elsewhere = path.join(dir, "elsewhere");
+    write(elsewhere, "real.md", report("101000002", [{ title: "Linked", severity: "High" }]));
+    write(content, "own.md", report("101000003", [{ title: "Own", severity: "Low" }]));
+    fs.symlinkSync(path.join(elsewhere, "real.md"), path.join(content, "linked.md"));
+    fs.symlinkSync(path.join(dir, "missing.md"), path.join(content, "dangling.md"));
+    fs.symlinkSync(elsewhere, path.join(content, "loop")); // a linked folder is not walked
+    const summary = await run();
+    expect(summary).toMatchObject({ files: 2, added: 2, failed: [] });
+    expect(stored(db).map((r) => r.slug).sort()).toEqual(["101000002", "101000003"]);
+  });
+
   it("gives a second document with the same task id its own stable slug", async () => {
     write(content, "a.md", report("101000099", [{ title: "One", severity: "Low" }]));
     write(content, "b.md", report("101000099", [{ title: "Two", severity: "Low" }]));
