@@ -111,7 +111,9 @@ export function findFailures(ctx: DraftContext): FailureDraft[] {
   // failures, else a series of plain sibling headings.
   if (drafts.length > 0) return drafts;
   const series = findListSeries(ctx);
-  return series.length > 0 ? series : findHeadingSeries(ctx);
+  if (series.length > 0) return series;
+  const headings = findHeadingSeries(ctx);
+  return headings.length > 0 ? headings : findListSeries(ctx, true);
 }
 
 function isHeadingFailure(section: Section, fields: readonly Field[]): boolean {

@@ -57,7 +57,12 @@ interface SeriesItem {
   after: RootContent[];
 }
 
-export function findListSeries(ctx: DraftContext): FailureDraft[] {
+/**
+ * `inSummaries`: the last resort when nothing else was found anywhere: a section that names failures
+ * ("### Gaps and Missing Elements") is read even under a section that holds none ("## Summary
+ * Statistics"), as long as its own words do not rule it out.
+ */
+export function findListSeries(ctx: DraftContext, inSummaries = false): FailureDraft[] {
   const { root, outline } = ctx;
   // The section each top-level node sits in.
   const owner: Array<Section | null> = new Array(root.children.length).fill(null);
@@ -94,7 +99,7 @@ export function findListSeries(ctx: DraftContext): FailureDraft[] {
       lead = null;
       if (node.type === "heading") return;
     }
-    if (!readable(section)) return;
+    if (!(inSummaries ? namedUnderSummary(section) : readable(section))) return;
     if (node.type === "list" && node.ordered) {
       const start = node.start ?? 1;
       if (run.length > 0 && start !== next) flush();
@@ -128,6 +133,12 @@ export function findListSeries(ctx: DraftContext): FailureDraft[] {
   });
   flush();
   return drafts;
+}
+
+function namedUnderSummary(section: Section | null): boolean {
+  if (!section || section.side || section.field || section.negation || !namesFailures(section.text)) return false;
+  const own = section.text;
+  return !isAlwaysExcluded(own) && !isSoftExcluded(own) && !readable(section);
 }
 
 function readable(section: Section | null): boolean {
