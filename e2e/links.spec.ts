@@ -214,8 +214,9 @@ test("copy link gives the failure's own page with the layout; the layout switch 
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`/analyses/${slug}/failures/${key}\\?diff=unified$`));
 
   // Switch to split from the card in view: the hash stays and the line is marked in the new layout.
+  // The link names the layout (diff=split): without it the screen width picks one.
   await card(page, DEEP_LINE).getByRole("group", { name: "Diff layout" }).getByRole("link", { name: "Split" }).click();
-  await expect(page).toHaveURL(new RegExp(`/analyses/${slug}#failure-${key}-R12$`));
+  await expect(page).toHaveURL(new RegExp(`/analyses/${slug}\\?diff=split#failure-${key}-R12$`));
   await expect(page.locator("[data-diff-view='split']").first()).toBeVisible();
   await expect(diffLine(page, `failure-${key}-R12`)).toHaveAttribute("aria-current", "location");
 

@@ -256,6 +256,8 @@ for (const scheme of ["light", "dark"] as const) {
     for (const path of AXE_PAGES) {
       await page.goto(path);
       await expect(page.getByRole("main")).toBeVisible();
+      // The page itself, not its loading skeleton (streamed pages show one first).
+      await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations
         .filter((v) => v.impact === "serious" || v.impact === "critical")
@@ -283,6 +285,7 @@ test("screenshots of every reviewer page, light and dark, desktop and phone", as
       for (const [name, path] of SCREENS) {
         await page.goto(path);
         await expect(page.getByRole("main")).toBeVisible();
+        await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible(); // not the loading skeleton
         await page.screenshot({ path: `e2e/screenshots/reviewer-${name}-${scheme}-${device}.png`, fullPage: true });
       }
       await context.close();
