@@ -51,16 +51,16 @@ function isTaskId(id: string): boolean {
 
 // ---- platform & language --------------------------------------------------------------------------
 
-/** Platform, its pattern, and words one of which any match contains (a cheap test before the regex). */
-const PLATFORMS: ReadonlyArray<[string, RegExp, readonly string[]]> = [
-  ["cdktf", /\bcdktf\b|cdk for terraform/gi, ["cdk"]],
-  ["pulumi", /\bpulumi\b/gi, ["pulumi"]],
-  ["cdk", /\b(?:aws[- ])?cdk\b(?!tf)|aws-cdk-lib/gi, ["cdk"]],
-  ["terraform", /\bterraform\b|\bhcl\b/gi, ["terraform", "hcl"]],
-  ["cloudformation", /\bcloudformation\b|\bcfn\b/gi, ["cloudformation", "cfn"]],
-  ["ansible", /\bansible\b/gi, ["ansible"]],
-  ["bicep", /\bbicep\b/gi, ["bicep"]],
-  ["arm", /\barm template\b/gi, ["arm template"]],
+/** Platform, its pattern, and a plain test any match passes (cheap, run before counting matches). */
+const PLATFORMS: ReadonlyArray<[string, RegExp, RegExp]> = [
+  ["cdktf", /\bcdktf\b|cdk for terraform/gi, /cdk/i],
+  ["pulumi", /\bpulumi\b/gi, /pulumi/i],
+  ["cdk", /\b(?:aws[- ])?cdk\b(?!tf)|aws-cdk-lib/gi, /cdk/i],
+  ["terraform", /\bterraform\b|\bhcl\b/gi, /terraform|hcl/i],
+  ["cloudformation", /\bcloudformation\b|\bcfn\b/gi, /cloudformation|cfn/i],
+  ["ansible", /\bansible\b/gi, /ansible/i],
+  ["bicep", /\bbicep\b/gi, /bicep/i],
+  ["arm", /\barm template\b/gi, /arm template/i],
 ];
 
 const LANGUAGES: Readonly<Record<string, string>> = {
@@ -85,9 +85,8 @@ export function findPlatformAndLanguage(root: Root, source: string): { platform:
 function platformOf(text: string, stated: boolean): string | null {
   let best: string | null = null;
   let bestCount = 0;
-  const lower = text.toLowerCase();
-  for (const [name, pattern, words] of PLATFORMS) {
-    if (!words.some((word) => lower.includes(word))) continue;
+  for (const [name, pattern, present] of PLATFORMS) {
+    if (!present.test(text)) continue;
     const count = (text.match(pattern) ?? []).length;
     if (stated && count > 0) return name;
     if (count > bestCount) {
