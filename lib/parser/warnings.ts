@@ -24,13 +24,15 @@ export function unclosedFenceWarnings(root: Root, source: string): ParseWarning[
   const warnings: ParseWarning[] = [];
   const visit = (node: { type: string; children?: unknown[]; position?: Root["position"] }): void => {
     if (node.type === "code" && node.position) {
-      const raw = source.slice(node.position.start.offset ?? 0, node.position.end.offset ?? 0);
-      const opener = /^\s*(`{3,}|~{3,})/.exec(raw);
+      // Only the block's first and last lines matter: read them without copying the block.
+      const start = node.position.start.offset ?? 0;
+      const end = node.position.end.offset ?? 0;
+      const opener = /^[ \t]*(`{3,}|~{3,})/.exec(source.slice(start, Math.min(end, start + 400)));
       if (opener?.[1]) {
-        const lines = raw.split("\n");
-        const last = (lines[lines.length - 1] ?? "").trim();
+        const newline = source.lastIndexOf("\n", end - 1);
+        const last = source.slice(Math.max(newline + 1, start), end).trim();
         const fence = opener[1];
-        const closed = lines.length > 1 && last.startsWith(fence[0]?.repeat(fence.length) ?? fence) && /^[`~]+$/.test(last);
+        const closed = newline >= start && last.startsWith(fence[0]?.repeat(fence.length) ?? fence) && /^[`~]+$/.test(last);
         if (!closed) {
           warnings.push(warning("unclosed-fence", "A code fence is never closed; it runs to the end of the document.", node.position.start.line));
         }
