@@ -8,6 +8,9 @@ import path from "node:path";
 import { modelPathFor, taxonomyPath } from "./taxonomy-file";
 
 const PARSER_DIR = "lib/parser";
+// Code blocks are stored highlighted (at ingest), so a new grammar or highlighter reaches stored
+// analyses the same way a parser change does.
+const HIGHLIGHTER_FILES = ["lib/render/highlight.ts", "lib/render/hcl.ts"];
 
 function parserSources(root: string): string[] {
   const out: string[] = [];
@@ -27,7 +30,8 @@ export function parserVersion(cwd: string = process.cwd()): string {
   const hash = createHash("sha256");
   const parserDir = path.resolve(/*turbopackIgnore: true*/ cwd, PARSER_DIR);
   const taxonomy = taxonomyPath();
-  const files = [...(fs.existsSync(/*turbopackIgnore: true*/ parserDir) ? parserSources(parserDir) : []), taxonomy, modelPathFor(taxonomy)];
+  const highlighter = HIGHLIGHTER_FILES.map((file) => path.resolve(/*turbopackIgnore: true*/ cwd, file));
+  const files = [...(fs.existsSync(/*turbopackIgnore: true*/ parserDir) ? parserSources(parserDir) : []), ...highlighter, taxonomy, modelPathFor(taxonomy)];
   for (const file of files) {
     hash.update(path.relative(cwd, file)).update("\0");
     try {

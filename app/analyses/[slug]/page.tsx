@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense, cache } from "react";
 import { ClippedMarkdown } from "@/components/clipped-text";
+import { CompareWith } from "@/components/compare/compare-with";
 import { CopyLinkButton } from "@/components/copy-link-button";
 import { EmptyState } from "@/components/empty-state";
 import { FailureCard } from "@/components/failure-card";
@@ -15,6 +16,7 @@ import { FailurePagination } from "@/components/page-links";
 import { FailureToc } from "./failure-toc";
 import { FailureTools } from "./failure-tools";
 import { RawMarkdown } from "@/components/raw-markdown";
+import { ReviewProgress } from "@/components/review/review-progress";
 import { SeverityBadge } from "@/components/severity-badge";
 import { SeverityCounts, countsOf } from "@/components/severity-counts";
 import { analysisHeader } from "@/lib/analyses/analysis-header";
@@ -155,6 +157,7 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
             />
           )}
         </dl>
+        <ReviewProgress analysisId={analysis.id} slug={analysis.slug} />
         {header.mismatches.length > 0 && (
           <div role="note" aria-label="Count mismatch" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100">
             <strong>Declared counts disagree with the failures found:</strong>{" "}
@@ -233,6 +236,9 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
           </section>
         </div>
       )}
+      <Suspense fallback={null}>
+        <CompareWith slug={slug} />
+      </Suspense>
       <FailureAliasMap aliases={analysis.failureAliases} current={currentKeys} />
       <LineLinks />
     </article>
