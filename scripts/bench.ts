@@ -1,7 +1,9 @@
-// `npm run bench [-- --docs N] [--seed S] [--keep]`: generates N real-shaped reports into a temp
-// folder and database and prints, in one run: parse-only time on one core (the floor), full ingest
-// time and their ratio, re-ingest of the unchanged set, p50/p95 of the list and failure-explorer
-// queries with filters, and peak memory.
+// `npm run bench [-- --docs N] [--seed S] [--corpus DIR [--limit N]] [--rounds R] [--speed-rounds R] [--keep]`:
+// generates N real-shaped reports (or, with --corpus, copies the .md files under DIR, the first N in
+// path order with --limit) into a temp folder and database and prints, in one run: parse-only time on
+// one core (the floor), the parser's CPU against the bare remark + GFM parse of the same documents
+// (target <= 1.10x, issue 14), full ingest time and its ratio to the floor, re-ingest of the unchanged
+// set, p50/p95 of the list and failure-explorer queries with filters, and peak memory.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,9 +14,31 @@ const option = (name: string, fallback: number) => {
   const value = i >= 0 ? Number(args[i + 1]) : NaN;
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
-const docs = option("--docs", 1000);
+const usage = (message: string): never => {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+};
+const stringOption = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith("--")) usage(`${name} needs a value`);
+  return value;
+};
+const positiveInteger = (name: string): number | undefined => {
+  const value = stringOption(name);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) usage(`${name} must be a positive whole number, got "${value}"`);
+  return n;
+};
+const corpus = stringOption("--corpus");
+const limit = positiveInteger("--limit");
+if (limit !== undefined && corpus === undefined) usage("--limit only applies with --corpus DIR (use --docs N for generated documents)");
+const docCount = option("--docs", 1000);
 const seed = option("--seed", 42);
 const queryRounds = option("--rounds", 40);
+const speedRounds = option("--speed-rounds", 1);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faultline-bench-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
 
@@ -28,31 +52,61 @@ async function main() {
   const { ingest } = await import("../lib/ingest/ingest");
   const { decodeSource } = await import("../lib/ingest/source");
   const { benchQueries } = await import("../lib/bench/queries");
+  const { listMarkdownFiles } = await import("../lib/ingest/files");
+  const { measureParseSpeed, PARSE_SPEED_TARGET } = await import("../lib/bench/parse-speed");
 
-  // 1. Generate.
-  const sources = ["content", "tests/parser/fixtures", "e2e/fixtures"].flatMap((root) => listMarkdown(root));
-  const pool = harvest(sources.map((file) => parseAnalysis(fs.readFileSync(file, "utf8"), { path: file }))).filter(
-    (f) => f.modelCode.length || f.idealCode.length,
-  );
-  if (!pool.length) throw new Error("no sample failures with code to build documents from");
-  const random = prng(seed);
+  // 1. The documents: real ones copied from --corpus, or generated.
   const docDir = path.join(dir, "docs");
   fs.mkdirSync(docDir);
   let bytes = 0;
-  for (let i = 0; i < docs; i++) {
-    const text = generateDocument(i, pool, random);
-    bytes += Buffer.byteLength(text);
-    fs.writeFileSync(path.join(docDir, `report-${String(i).padStart(5, "0")}.md`), text);
+  if (corpus !== undefined) {
+    const root = path.resolve(corpus);
+    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new Error(`--corpus ${corpus}: no such folder`);
+    const all = listMarkdownFiles([root]).files;
+    if (!all.length) throw new Error(`--corpus ${corpus}: no .md files in it`);
+    const chosen = all.slice(0, limit ?? all.length);
+    for (const file of chosen) {
+      const target = path.join(docDir, path.relative(root, file));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(file, target);
+      bytes += fs.statSync(file).size;
+    }
+    console.log(
+      `Copied ${chosen.length} of ${all.length} documents from ${root} (${mb(bytes)}, avg ${(bytes / chosen.length / 1024).toFixed(1)} KB) to ${docDir}`,
+    );
+  } else {
+    const sources = ["content", "tests/parser/fixtures", "e2e/fixtures"].flatMap((root) => listMarkdown(root));
+    const pool = harvest(sources.map((file) => parseAnalysis(fs.readFileSync(file, "utf8"), { path: file }))).filter(
+      (f) => f.modelCode.length || f.idealCode.length,
+    );
+    if (!pool.length) throw new Error("no sample failures with code to build documents from");
+    const random = prng(seed);
+    for (let i = 0; i < docCount; i++) {
+      const text = generateDocument(i, pool, random);
+      bytes += Buffer.byteLength(text);
+      fs.writeFileSync(path.join(docDir, `report-${String(i).padStart(5, "0")}.md`), text);
+    }
+    console.log(
+      `Generated ${docCount} documents (${mb(bytes)}, avg ${(bytes / docCount / 1024).toFixed(1)} KB, from ${pool.length} sample failures) in ${docDir}`,
+    );
   }
-  console.log(`Generated ${docs} documents (${mb(bytes)}, avg ${(bytes / docs / 1024).toFixed(1)} KB, from ${pool.length} sample failures) in ${docDir}`);
 
   // 2. Parse-only floor on one core.
-  const files = fs.readdirSync(docDir).map((f) => path.join(docDir, f));
+  const files = listMarkdownFiles([docDir]).files;
+  const texts = files.map((file) => decodeSource(fs.readFileSync(file)).text);
   let t = performance.now();
   let failures = 0;
-  for (const file of files) failures += parseAnalysis(decodeSource(fs.readFileSync(file)).text, { path: file }).failures.length;
+  for (const [i, text] of texts.entries()) failures += parseAnalysis(text, { path: files[i] }).failures.length;
   const parseMs = performance.now() - t;
   console.log(`parse only (1 core):   ${seconds(parseMs)}  (${(bytes / 1024 / 1024 / (parseMs / 1000)).toFixed(2)} MB/s, ${failures} failures)`);
+
+  // 2b. The parser's CPU against the bare remark + GFM parse of the same documents.
+  const speed = measureParseSpeed(texts, { rounds: speedRounds });
+  console.log(
+    `parser CPU vs remark:  parseAnalysis ${seconds(speed.parserMs)}, remark+gfm parse ${seconds(speed.remarkMs)}  ` +
+      `ratio ${speed.ratio.toFixed(3)}x (target <= ${PARSE_SPEED_TARGET.toFixed(2)}x ${speed.ratio <= PARSE_SPEED_TARGET ? "met" : "MISSED"}; ` +
+      `${speed.docs} documents x ${speed.rounds} round${speed.rounds === 1 ? "" : "s"}, interleaved, CPU time)`,
+  );
 
   // 3. Full ingest into a fresh database.
   migrateIfNeeded(() => {});
@@ -103,6 +157,7 @@ function listMarkdown(root: string): string[] {
 main().then(
   () => process.exit(0),
   (error: Error) => {
+    if (!args.includes("--keep")) fs.rmSync(dir, { recursive: true, force: true });
     console.error(`bench: ${error.stack ?? error.message}`);
     process.exit(1);
   },

@@ -14,10 +14,8 @@
 //       # CPU time of parseAnalysis against the bare remark(+gfm) parse of the same documents
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { unified } from "unified";
-import remarkParse from "remark-parse";
-import remarkGfm from "remark-gfm";
 import { parseAnalysis } from "../lib/parser/index";
+import { measureParseSpeed } from "../lib/bench/parse-speed";
 
 const FOLDS = 5;
 
@@ -165,45 +163,19 @@ const line = (name: string, f: Record<string, number>, extra = ""): string =>
     .join(" ")}${extra}`;
 
 /**
- * `--speed`: CPU time (user + system, this process) of parseAnalysis and of the bare
- * unified().use(remarkParse).use(remarkGfm).parse on every Nth document of a corpus, interleaved
- * per document and repeated, so that load from other processes falls on both alike.
+ * `--speed`: CPU time of parseAnalysis against the bare unified().use(remarkParse).use(remarkGfm)
+ * parse on every Nth document of a corpus (lib/bench/parse-speed.ts: per document, interleaved,
+ * alternated, repeated, after a warm-up).
  */
 function speed(): void {
   const dir = resolve(option("--corpus") ?? join(process.cwd(), "../shared/wild"));
   const every = Math.max(1, Number(option("--every") ?? 4) || 4);
   const rounds = Math.max(1, Number(option("--rounds") ?? 2) || 2);
   const files = readdirSync(dir).filter((n) => n.endsWith(".md")).sort().filter((_, i) => i % every === 0);
-  const docs = files.map((name) => readFileSync(join(dir, name), "utf8"));
-  const processor = unified().use(remarkParse).use(remarkGfm);
-  const cpu = (): number => {
-    const { user, system } = process.cpuUsage();
-    return (user + system) / 1000;
-  };
-  // Warm both paths up (JIT) on a few documents before timing.
-  for (const doc of docs.slice(0, 20)) {
-    processor.parse(doc);
-    parseAnalysis(doc);
-  }
-  let bare = 0;
-  let parser = 0;
-  for (let round = 0; round < rounds; round++) {
-    for (const [i, doc] of docs.entries()) {
-      // Alternate which goes first, so neither always runs on a warmer cache.
-      const order = (i + round) % 2 === 0;
-      for (const which of order ? [0, 1] : [1, 0]) {
-        const t = cpu();
-        if (which === 0) processor.parse(doc);
-        else parseAnalysis(doc);
-        if (which === 0) bare += cpu() - t;
-        else parser += cpu() - t;
-      }
-    }
-  }
-  const mb = docs.reduce((sum, doc) => sum + doc.length, 0) / 1e6;
+  const result = measureParseSpeed(files.map((name) => readFileSync(join(dir, name), "utf8")), { rounds });
   console.log(
-    `speed: docs=${docs.length} MB=${mb.toFixed(1)} rounds=${rounds} remark=${(bare / 1000).toFixed(2)}s ` +
-      `parseAnalysis=${(parser / 1000).toFixed(2)}s ratio=${(parser / bare).toFixed(3)}`,
+    `speed: docs=${result.docs} MB=${(result.bytes / 1e6).toFixed(1)} rounds=${result.rounds} remark=${(result.remarkMs / 1000).toFixed(2)}s ` +
+      `parseAnalysis=${(result.parserMs / 1000).toFixed(2)}s ratio=${result.ratio.toFixed(3)}`,
   );
 }
 
