@@ -19,7 +19,7 @@ import type { RawSearchParams } from "@/lib/filters/search-params";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Analyses", description: "Every failure analysis: scores, severity counts and warnings." };
 
-const SORT_LABEL: Record<AnalysisSort, string> = { relevance: "Relevance", date: "Date", score: "Score", critical: "Critical", title: "Title" };
+const SORT_LABEL: Record<AnalysisSort, string> = { relevance: "Relevance", date: "Date ingested", score: "Score", critical: "Critical", title: "Title" };
 const FIELD = "w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900";
 const LABEL = "text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300";
 
@@ -156,7 +156,7 @@ export default async function AnalysesPage({ searchParams }: PageProps) {
                   <th scope="col" className="hidden w-32 py-2 pr-3 font-medium xl:table-cell">Platform</th>
                   {sortHeader("score", "Score", "w-20")}
                   {sortHeader("critical", "Failures", "w-28 sm:w-36")}
-                  {sortHeader("date", "Date", "hidden w-28 md:table-cell")}
+                  {sortHeader("date", "Ingested", "hidden w-28 md:table-cell")}
                 </tr>
               </thead>
               <tbody>
