@@ -1,13 +1,14 @@
 "use client";
 // Site-wide keys: j/k move between failures (cards or result rows marked data-nav-item; on a failure's
-// own page, to the next/previous failure's page), n/p between the changes of the diffs, "/" focuses
-// the page's search box, "?" opens the help. Keys typed into form fields are left alone.
+// own page, to the next/previous failure's page), Enter opens the one j/k focused (its main link),
+// n/p between the changes of the diffs, "/" focuses the page's search box, "?" opens the help. Keys typed into form fields are left alone.
 import { useEffect, useRef } from "react";
 import { LAND_EVENT } from "./fragment-landing";
 
 const SHORTCUTS: [string, string][] = [
   ["j", "Next failure"],
   ["k", "Previous failure"],
+  ["Enter", "Open the failure or result j/k moved to"],
   ["n", "Next change in the diffs"],
   ["p", "Previous change in the diffs"],
   ["a", "Agree with the failure being read (signed in)"],
@@ -78,6 +79,19 @@ function move(step: 1 | -1) {
   if (next) go(next);
 }
 
+/**
+ * What Enter opens on a focused item (not a link inside it, which opens itself): its link marked
+ * data-nav-open, else its heading's link, else its first link. A failure's own page opens nothing.
+ */
+export function mainLink(item: HTMLElement): HTMLAnchorElement | null {
+  if (item.hasAttribute("data-standalone")) return null;
+  return (
+    item.querySelector<HTMLAnchorElement>("a[href][data-nav-open]") ??
+    item.querySelector<HTMLAnchorElement>(":is(h1, h2, h3, h4) a[href]") ??
+    item.querySelector<HTMLAnchorElement>("a[href]")
+  );
+}
+
 /** The first row of each run of changed lines, in the diff layouts on screen, in page order. */
 function changeStarts(): HTMLElement[] {
   const out: HTMLElement[] = [];
@@ -122,6 +136,12 @@ export function KeyboardShortcuts() {
       if (event.key === "j" || event.key === "k") {
         event.preventDefault();
         move(event.key === "j" ? 1 : -1);
+      } else if (event.key === "Enter" && !event.shiftKey && event.target instanceof HTMLElement && event.target.matches("[data-nav-item]")) {
+        const link = mainLink(event.target);
+        if (link) {
+          event.preventDefault();
+          link.click();
+        }
       } else if (event.key === "n" || event.key === "p") {
         event.preventDefault();
         moveChange(event.key === "n" ? 1 : -1);

@@ -5,6 +5,7 @@ import { Suspense, cache } from "react";
 import { ClippedMarkdown } from "@/components/clipped-text";
 import { CompareWith } from "@/components/compare/compare-with";
 import { CopyLinkButton } from "@/components/copy-link-button";
+import { DeleteAnalysis } from "@/components/delete-analysis";
 import { EmptyState } from "@/components/empty-state";
 import { FailureCard } from "@/components/failure-card";
 import { GapTag } from "@/components/gap-tag";
@@ -205,6 +206,7 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
             </ul>
           </details>
         )}
+        <DeleteAnalysis slug={analysis.slug} title={analysis.title} />
       </header>
 
       <nav aria-label="Analysis views" className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
