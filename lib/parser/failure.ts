@@ -6,7 +6,7 @@
 import type { Code, List, ListItem, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { CodeBlock, Impact, LabeledField, ParsedFailure, Reference, Severity, Side } from "./types";
-import { hasFailureEvidence, parseLabelLine, readFields, type Field } from "./fields";
+import { fieldMarkdown, hasFailureEvidence, parseLabelLine, prependText, readFields, type Field } from "./fields";
 import {
   contextOf,
   namesFailuresInContext,
@@ -235,7 +235,7 @@ function draftsFromList(ctx: DraftContext, section: Section, list: List): Failur
     if (!titled) continue;
     const fields = readFields(ctx.source, item.children.slice(1) as RootContent[], item.position?.start.line ?? 0);
     const first = fields[0];
-    if (first && titled.rest) first.text.unshift(titled.rest);
+    if (first && titled.rest) prependText(first, titled.rest, titled.restMd);
     drafts.push(
       buildDraft(ctx, {
         title: titled.title,
@@ -257,7 +257,7 @@ function draftsFromList(ctx: DraftContext, section: Section, list: List): Failur
 // so a recap list followed by prose stays as it was.
 
 function draftsFromInterleavedLists(ctx: DraftContext, section: Section, body: RootContent[]): FailureDraft[] {
-  const starts: Array<{ at: number; item: ListItem; title: { title: string; rest: string }; last: boolean }> = [];
+  const starts: Array<{ at: number; item: ListItem; title: { title: string; rest: string; restMd: string }; last: boolean }> = [];
   body.forEach((node, at) => {
     if (node.type !== "list") return;
     // "- **Severity**: High" is a field of the item above (a sub-list a "10." marker did not indent).
@@ -275,7 +275,7 @@ function draftsFromInterleavedLists(ctx: DraftContext, section: Section, body: R
     const line = start.item.position?.start.line ?? section.line;
     const fields = readFields(ctx.source, [...(start.item.children.slice(1) as RootContent[]), ...after], line);
     const first = fields[0];
-    if (first && start.title.rest) first.text.unshift(start.title.rest);
+    if (first && start.title.rest) prependText(first, start.title.rest, start.title.restMd);
     if (!hasFailureEvidence(fields) || declaresNonFailure(fields)) return [];
     const startOffset = start.item.position?.start.offset ?? 0;
     const lastNode = after[after.length - 1] ?? start.item;
@@ -395,7 +395,7 @@ function draftsFromBoldParagraphs(ctx: DraftContext, section: Section): FailureD
 }
 
 /** "**Import Errors:** Missing import" -> { title: "Import Errors", rest: "Missing import" }. */
-function boldTitleOf(source: string, item: ListItem): { title: string; rest: string } | null {
+function boldTitleOf(source: string, item: ListItem): { title: string; rest: string; restMd: string } | null {
   const first = item.children[0];
   if (first?.type !== "paragraph") return null;
   const lead = first.children[0];
@@ -403,8 +403,13 @@ function boldTitleOf(source: string, item: ListItem): { title: string; rest: str
   const title = cleanTitle(toString(lead));
   if (!title || title.length > 120) return null;
   const raw = sliceNode(source, first);
-  const rest = stripInlineMarkdown(raw.replace(/^\s*(?:\*\*|__)[\s\S]*?(?:\*\*|__)\s*[:：\-–—]?\s*/, "")).trim();
-  return { title, rest };
+  const restMd = raw
+    .replace(/^\s*(?:\*\*|__)[\s\S]*?(?:\*\*|__)\s*[:：\-–—]?\s*/, "")
+    .split("\n")
+    .map((line) => line.trim())
+    .join("\n")
+    .trim();
+  return { title, rest: stripInlineMarkdown(restMd).trim(), restMd };
 }
 
 export function sliceNode(source: string, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): string {
@@ -460,14 +465,14 @@ function collectSides(fields: readonly Field[]): { model: Side; ideal: Side } {
   const modelText: string[] = [];
   const idealText: string[] = [];
   for (const field of fields) {
-    if (field.kind === "model") modelText.push(...field.text);
-    if (field.kind === "ideal") idealText.push(...field.text);
+    if (field.kind === "model") modelText.push(fieldMarkdown(field));
+    if (field.kind === "ideal") idealText.push(fieldMarkdown(field));
     for (const code of field.code) {
       for (const part of sideCode(field, code)) (part.side === "model" ? model : ideal).code.push(part.block);
     }
   }
-  model.text = modelText.join("\n").trim();
-  ideal.text = idealText.join("\n").trim();
+  model.text = modelText.filter(Boolean).join("\n\n").trim();
+  ideal.text = idealText.filter(Boolean).join("\n\n").trim();
   return { model, ideal };
 }
 
@@ -538,8 +543,9 @@ function sideOfIntro(intro: string): CodeSide | null {
 function joinText(fields: readonly Field[], kind: Field["kind"]): string | null {
   const text = fields
     .filter((field) => field.kind === kind)
-    .flatMap((field) => field.text)
-    .join("\n")
+    .map(fieldMarkdown)
+    .filter(Boolean)
+    .join("\n\n")
     .trim();
   return text.length ? text : null;
 }
@@ -547,7 +553,7 @@ function joinText(fields: readonly Field[], kind: Field["kind"]): string | null 
 function impactsOf(fields: readonly Field[]): Impact[] {
   return fields
     .filter((field) => field.kind === "impact" && field.label)
-    .map((field) => ({ label: squash(field.label ?? ""), text: field.text.join("\n").trim() }));
+    .map((field) => ({ label: squash(field.label ?? ""), text: fieldMarkdown(field) }));
 }
 
 const LINK = /\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)|(https?:\/\/[^\s)>\]]+)/g;
@@ -583,7 +589,7 @@ function otherFields(fields: readonly Field[], title: string): LabeledField[] {
   for (const field of fields) {
     if (!field.label || (field.kind !== "other" && field.kind !== "category")) continue;
     const label = squash(stripEmoji(field.label)).replace(/[:：]\s*$/, "");
-    const text = field.text.join("\n").trim();
+    const text = fieldMarkdown(field);
     if (!label || !text || label.toLowerCase() === title.toLowerCase()) continue;
     kept.push({ label, text });
   }

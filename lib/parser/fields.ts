@@ -12,6 +12,16 @@ export interface LabelLine {
   /** Parenthetical right after the label: "**MODEL_RESPONSE Issue** (storage.py, line 57):". */
   paren: string | null;
   value: string;
+  /** The value as written (code spans, emphasis and links kept), for the stored Markdown. */
+  rawValue?: string;
+}
+
+/** One piece of a field's Markdown: a paragraph line, a list item line, or a whole block. */
+export interface MarkdownPart {
+  text: string;
+  /** Lines of one paragraph join with a newline; list lines follow each other; the rest are blocks. */
+  kind: "line" | "item" | "block";
+  group?: unknown;
 }
 
 export interface Field {
@@ -19,6 +29,10 @@ export interface Field {
   kind: FieldKind;
   paren: string | null;
   text: string[];
+  /** The field's prose as Markdown (see fieldMarkdown); absent when built from plain lines. */
+  md?: MarkdownPart[];
+  /** List depth (relative to the reader) at which the field opened: its list lines indent from there. */
+  mdBase?: number;
   /** Raw source lines of the field (links and URLs intact). */
   raw: string[];
   code: Code[];
@@ -67,6 +81,7 @@ function label(rawLabel: string, paren: string | null, value: string): LabelLine
     label: inlineParen?.[1] ? inlineParen[1].trim() : cleaned,
     paren: paren ?? inlineParen?.[2] ?? null,
     value: stripInlineMarkdown(value).trim(),
+    rawValue: value.trim(),
   };
 }
 
@@ -74,6 +89,8 @@ function label(rawLabel: string, paren: string | null, value: string): LabelLine
 export class FieldReader {
   readonly fields: Field[] = [];
   private current: Field;
+  /** Marker widths of the list items being read, outermost first. */
+  private readonly items: number[] = [];
 
   constructor(
     private readonly source: string,
@@ -81,20 +98,46 @@ export class FieldReader {
     /** Lower-cased plain labels that open a field here ("actual", "impact"): a series' own shape. */
     private readonly plainLabels: ReadonlySet<string> = NO_LABELS,
   ) {
-    this.current = { label: null, kind: "other", paren: null, text: [], raw: [], code: [], line: firstLine };
+    this.current = { label: null, kind: "other", paren: null, text: [], md: [], mdBase: 0, raw: [], code: [], line: firstLine };
     this.fields.push(this.current);
+  }
+
+  /** Indentation of list content `levels` items deep, counted from where the current field opened. */
+  private indent(levels = this.items.length): string {
+    const base = Math.min(this.current.mdBase ?? 0, levels);
+    return this.items.slice(base, levels).map((width) => " ".repeat(width)).join("");
+  }
+
+  private pushMd(text: string, kind: MarkdownPart["kind"], group?: unknown): void {
+    (this.current.md ??= []).push({ text, kind: this.items.length > 0 && kind !== "block" ? "item" : kind, group });
+  }
+
+  /** A block kept as written (table, quote), its lines re-indented to the list depth. */
+  private pushBlock(node: Nodes): void {
+    const raw = sliceRaw(this.source, node);
+    if (!raw) return;
+    const lines = raw.split("\n");
+    const start = node.position?.start.column ?? 1;
+    const pad = this.indent();
+    const text = lines
+      .map((line, i) => (i === 0 ? line : line.slice(Math.min(start - 1, line.length - line.trimStart().length))))
+      .map((line) => (line ? pad + line : line))
+      .join("\n");
+    this.pushMd(text, "block");
   }
 
   readBlocks(nodes: readonly RootContent[]): void {
     for (const node of nodes) this.readBlock(node);
   }
 
-  private start(line: LabelLine, at: number, raw = ""): void {
+  private start(line: LabelLine, at: number, raw = "", group?: unknown): void {
     this.current = {
       label: line.label,
       kind: kindOfLabel(line.label),
       paren: line.paren,
       text: line.value ? [line.value] : [],
+      md: line.value ? [{ text: line.rawValue || line.value, kind: "line", group }] : [],
+      mdBase: this.items.length,
       raw: raw ? [raw] : [],
       code: [],
       line: at,
@@ -130,10 +173,12 @@ export class FieldReader {
         }
         this.current.text.push(toString(node));
         this.current.raw.push(sliceRaw(this.source, node));
+        this.pushBlock(node);
         return;
       case "table":
         this.current.text.push(toString(node));
         this.current.raw.push(sliceRaw(this.source, node));
+        this.pushBlock(node);
         this.readTableFields(node);
         return;
       default:
@@ -164,7 +209,7 @@ export class FieldReader {
       found = true;
     }
     if (!found) return;
-    this.current = { label: null, kind: "other", paren: null, text: [], raw: [], code: [], line: table.position?.end.line ?? 0 };
+    this.current = { label: null, kind: "other", paren: null, text: [], md: [], mdBase: this.items.length, raw: [], code: [], line: table.position?.end.line ?? 0 };
     this.fields.push(this.current);
   }
 
@@ -174,12 +219,27 @@ export class FieldReader {
 
   private readListItem(item: ListItem): void {
     const [first, ...rest] = item.children;
+    const marker = this.markerOf(item);
+    this.items.push(marker.length + 1);
     if (first?.type === "paragraph") {
-      this.readLines(first, true);
+      this.readLines(first, true, marker);
     } else if (first) {
       this.readBlock(first as RootContent);
     }
     for (const child of rest) this.readBlock(child as RootContent);
+    this.items.pop();
+    if ((this.current.mdBase ?? 0) > this.items.length) this.current.mdBase = this.items.length;
+  }
+
+  /** The item's marker as written: "-", "*", "3.", "2)", with a task box ("- [x]"). */
+  private markerOf(item: ListItem): string {
+    const start = item.position?.start.offset;
+    const content = item.children[0]?.position?.start.offset;
+    if (start !== undefined && content !== undefined && content > start) {
+      const written = this.source.slice(start, content).split("\n")[0]?.trim() ?? "";
+      if (/^(?:[-*+]|\d{1,9}[.)])(?:\s+\[[ xX]\])?$/.test(written)) return written;
+    }
+    return "-";
   }
 
   private plainLabel(raw: string): LabelLine | null {
@@ -190,11 +250,12 @@ export class FieldReader {
   }
 
   /** Paragraph lines: a line opening with a label starts a field, other lines extend the current one. */
-  private readLines(node: Nodes, inList: boolean): void {
+  private readLines(node: Nodes, inList: boolean, marker?: string): void {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) {
       this.current.text.push(toString(node));
+      this.pushMd(toString(node), "line", node);
       return;
     }
     const firstLine = node.position?.start.line ?? 0;
@@ -205,12 +266,17 @@ export class FieldReader {
       // Inside lists only labels that carry a side or a field of their own open a new field;
       // "- **Security**: ..." bullets under an impact label stay part of that impact.
       if (parsed && (!inList || kind !== "other")) {
-        this.start(parsed, firstLine + i, raw);
+        this.start(parsed, firstLine + i, raw, node);
         return;
       }
       this.current.raw.push(raw);
       const text = stripInlineMarkdown(stripBlockPrefix(raw)).trim();
       if (text) this.current.text.push(inList && i === 0 ? `- ${text}` : text);
+      // The line as written; a quote's marks and continuation indents go, a list line gets its marker.
+      const written = (i === 0 ? raw : raw.replace(/^\s*(?:>\s?)*/, "")).trim();
+      if (!written) return;
+      if (marker && i === 0) this.pushMd(`${this.indent(this.items.length - 1)}${marker} ${written}`, "item", node);
+      else this.pushMd(`${this.indent()}${written}`, "line", node);
     });
   }
 }
@@ -222,6 +288,28 @@ const NO_LABELS: ReadonlySet<string> = new Set();
 
 /** "Actual: text": a capitalised plain label of up to 30 characters and its value. */
 export const PLAIN_LABEL = /^([A-Z][\w '/&-]{1,30}?)\s*[:：]\s+(\S.*)$/;
+
+/** A field's prose as Markdown: paragraph lines and list lines keep together, blocks stand apart. */
+export function fieldMarkdown(field: Field): string {
+  if (!field.md) return field.text.join("\n").trim();
+  let out = "";
+  field.md.forEach((part, i) => {
+    const prev = field.md?.[i - 1];
+    if (prev) {
+      const together =
+        (part.kind === "item" && prev.kind === "item") || (part.kind === "line" && prev.kind === "line" && part.group === prev.group && part.group !== undefined);
+      out += together ? "\n" : "\n\n";
+    }
+    out += part.text;
+  });
+  return out.trim();
+}
+
+/** Puts a line before a field's text, in both its plain and its Markdown form. */
+export function prependText(field: Field, text: string, markdown = text): void {
+  field.text.unshift(text);
+  field.md?.unshift({ text: markdown, kind: "line" });
+}
 
 /** Reads the blocks of one failure body; `plainLabels` are plain labels the body's series shares. */
 export function readFields(

@@ -173,11 +173,12 @@ function proseBetween(root: Root, source: string, from: number, to: number): str
   const parts: string[] = [];
   for (const node of root.children.slice(from, to)) {
     if (node.type === "paragraph" || node.type === "list" || node.type === "blockquote") {
+      // Kept as Markdown (code spans, list numbering, tables): the page renders it.
       parts.push(
         sliceOf(source, node)
           .split("\n")
-          .map((line) => stripInlineMarkdown(line).trimEnd())
-          .filter((line) => !METADATA_LINE.test(line))
+          .map((line) => line.trimEnd())
+          .filter((line) => !METADATA_LINE.test(stripInlineMarkdown(line)))
           .join("\n")
           .trim(),
       );

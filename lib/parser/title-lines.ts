@@ -85,7 +85,12 @@ export function findTitleLines(ctx: DraftContext): FailureDraft[] {
     const nodes = root.children.slice(t.index + 1, end);
     const line = root.children[t.index]?.position?.start.line ?? 0;
     const fields = readFields(source, nodes, line);
-    if (t.rest.trim()) fields[0]?.text.unshift(...t.rest.split("\n").map((l) => stripInlineMarkdown(l).trim()).filter(Boolean));
+    const first = fields[0];
+    if (first && t.rest.trim()) {
+      const lines = t.rest.split("\n").map((l) => l.trim()).filter(Boolean);
+      first.text.unshift(...lines.map((l) => stripInlineMarkdown(l).trim()).filter(Boolean));
+      first.md?.unshift({ text: lines.join("\n"), kind: "line" });
+    }
     const firstText = t.rest.trim() || (nodes[0] ? toString(nodes[0]) : "");
     const sentence = (firstText.split(/(?<=[.!?])\s/)[0] ?? "").slice(0, 300);
     const evidence = hasFailureEvidence(fields) || SPECIFIC_PROBLEM.test(`${t.title} ${sentence}`);

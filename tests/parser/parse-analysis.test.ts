@@ -144,6 +144,44 @@ describe("parseAnalysis", () => {
   });
 });
 
+describe("prose kept as Markdown", () => {
+  it("keeps code spans, list numbering, tables and a list under a label, without the label", () => {
+    const record = parseAnalysis(
+      analysis(
+        [
+          "## Failures",
+          "",
+          "### 1. Cache Never Expires",
+          "",
+          "**Issue**: The `ttl` option was read as seconds:",
+          "",
+          "3. The third step runs first.",
+          "4. Then the `evict()` call.",
+          "",
+          "| Key | Value |",
+          "| --- | ----- |",
+          "| `ttl` | 0 |",
+          "",
+          "**Root Cause**: Units were never checked.",
+          "",
+          "- **Performance Impact**:",
+          "  - Memory grows without bound.",
+          "  - Reads return `stale` data.",
+          "- **Fix**: Convert to milliseconds.",
+          "",
+        ].join("\n"),
+      ),
+    );
+    const failure = record.failures[0];
+    expect(failure?.model.text).toBe(
+      "The `ttl` option was read as seconds:\n\n3. The third step runs first.\n4. Then the `evict()` call.\n\n| Key | Value |\n| --- | ----- |\n| `ttl` | 0 |",
+    );
+    expect(failure?.rootCause).toBe("Units were never checked.");
+    expect(failure?.impacts).toEqual([{ label: "Performance Impact", text: "- Memory grows without bound.\n- Reads return `stale` data." }]);
+    expect(failure?.ideal.text).toBe("Convert to milliseconds.");
+  });
+});
+
 describe("summary", () => {
   it("keeps metadata lines out of the summary but reads them as fields", () => {
     const record = parseAnalysis(
