@@ -182,7 +182,7 @@ export default async function AnalysesPage({ searchParams }: PageProps) {
 
 function AnalysisRow({ analysis: a }: { analysis: AnalysisHit }) {
   return (
-    <tr className="border-b border-slate-100 align-top dark:border-slate-900">
+    <tr data-nav-item tabIndex={-1} className="border-b border-slate-100 align-top focus:outline-none dark:border-slate-900">
       <td className="py-2 pr-3">
         <Link href={analysisHref(a.slug)} className="font-medium text-blue-700 [overflow-wrap:anywhere] hover:underline dark:text-blue-300">
           {a.title}
