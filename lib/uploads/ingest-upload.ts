@@ -73,7 +73,12 @@ export async function ingestUploads(files: UploadedFile[]): Promise<UploadResult
         return { ...base, status: "unchanged", slug: existing.slug, url: `/analyses/${existing.slug}` };
       }
       const [result] = store.writeBatch([prepared]);
-      if (!result || result.status === "failed") return { ...base, status: "failed", error: result?.error ?? "write failed" };
+      if (!result || result.status === "failed") {
+        // A document that could not be parsed is still stored with its raw text (or its previous
+        // analysis kept): link it so the uploader can see it.
+        const stored = result?.slug ? { slug: result.slug, url: `/analyses/${result.slug}` } : {};
+        return { ...base, ...stored, status: "failed", error: result?.error ?? "write failed" };
+      }
       return { ...base, status: result.status, slug: result.slug, url: `/analyses/${result.slug}` };
     });
   } finally {

@@ -47,6 +47,9 @@ describe("uploads parse off the request thread", () => {
     expect(maxGap).toBeLessThan(1000);
     expect(results.map((r) => [r.name, r.status])).toEqual([["hangs.md", "failed"], ["fine.md", "added"]]);
     expect(results[0]!.error).toMatch(/^parse-timeout: /);
+    // Stored with its raw text all the same, and the answer links it.
+    expect(results[0]!.slug).toBeTruthy();
+    expect(results[0]!.url).toBe(`/analyses/${results[0]!.slug}`);
     expect(results[0]!.warnings.map((w) => w.code)).toContain("parse-timeout");
     const db = openSqlite(dbFile);
     try {
