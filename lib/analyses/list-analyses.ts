@@ -17,12 +17,14 @@ export interface AnalysisSummary {
   failureCount: number;
   warningCount: number;
   updatedAt: Date;
+  /** The date the report states for itself (YYYY-MM-DD), if any. */
+  documentDate: string | null;
 }
 
 export const analysisSummarySelect = {
   slug: true, title: true, taskId: true, platform: true, scoreValue: true, scoreMax: true,
   criticalCount: true, highCount: true, mediumCount: true, lowCount: true, unknownCount: true,
-  failureCount: true, warningCount: true, updatedAt: true,
+  failureCount: true, warningCount: true, updatedAt: true, documentDate: true,
 } as const;
 
 export async function listRecentAnalyses(take = 50): Promise<AnalysisSummary[]> {

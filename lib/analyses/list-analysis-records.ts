@@ -56,7 +56,7 @@ export async function getAnalysisRecord(slug: string, origin: string): Promise<A
 const csvSelect = {
   id: true, slug: true, title: true, taskId: true, platform: true, language: true, scoreValue: true, scoreMax: true,
   scoreNorm: true, criticalCount: true, highCount: true, mediumCount: true, lowCount: true, unknownCount: true,
-  failureCount: true, failureLoad: true, warningCount: true, knowledgeGapsJson: true, updatedAt: true,
+  failureCount: true, failureLoad: true, warningCount: true, knowledgeGapsJson: true, updatedAt: true, documentDate: true,
   gaps: { select: { gapId: true } },
   failures: { select: { gaps: { select: { gapId: true } } } },
 } as const;
@@ -91,6 +91,7 @@ export const analysisCsvColumns = (origin: string): CsvColumn<AnalysisCsvRow>[] 
   { header: "failure_load", value: (r) => r.failureLoad },
   { header: "knowledge_gaps", value: (r) => gapIdsOf(r) },
   { header: "warnings", value: (r) => r.warningCount },
+  { header: "document_date", value: (r) => r.documentDate },
   { header: "updated_at", value: (r) => r.updatedAt.toISOString() },
   { header: "url", value: (r) => origin + analysisUrl(r.slug) },
 ];

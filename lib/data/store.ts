@@ -71,17 +71,17 @@ export class AnalysisStore {
         `SELECT id, slug, contentHash, parserVersion FROM "Analysis" WHERE sourcePath = ?`,
       ),
       insertAnalysis: db.prepare(
-        `INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, taskId, platform, language, summary,
+        `INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, taskId, documentDate, platform, language, summary,
           scoreValue, scoreMax, scoreNorm, scoresJson, declaredCritical, declaredHigh, declaredMedium, declaredLow,
           hasDeclaredCounts, criticalCount, highCount, mediumCount, lowCount, unknownCount, failureCount, failureLoad,
           knowledgeGapsJson, warningsJson, warningCount, byteSize, parseMs, parserVersion, createdAt, updatedAt)
-         VALUES (@slug, @sourcePath, @contentHash, @title, @taskId, @platform, @language, @summary,
+         VALUES (@slug, @sourcePath, @contentHash, @title, @taskId, @documentDate, @platform, @language, @summary,
           @scoreValue, @scoreMax, @scoreNorm, @scoresJson, @declaredCritical, @declaredHigh, @declaredMedium, @declaredLow,
           @hasDeclaredCounts, @criticalCount, @highCount, @mediumCount, @lowCount, @unknownCount, @failureCount, @failureLoad,
           @knowledgeGapsJson, @warningsJson, @warningCount, @byteSize, @parseMs, @parserVersion, @now, @now)`,
       ),
       updateAnalysis: db.prepare(
-        `UPDATE "Analysis" SET contentHash=@contentHash, title=@title, taskId=@taskId, platform=@platform,
+        `UPDATE "Analysis" SET contentHash=@contentHash, title=@title, taskId=@taskId, documentDate=@documentDate, platform=@platform,
           language=@language, summary=@summary, scoreValue=@scoreValue, scoreMax=@scoreMax, scoreNorm=@scoreNorm,
           scoresJson=@scoresJson, declaredCritical=@declaredCritical, declaredHigh=@declaredHigh,
           declaredMedium=@declaredMedium, declaredLow=@declaredLow, hasDeclaredCounts=@hasDeclaredCounts,
@@ -294,6 +294,7 @@ function analysisParams(doc: PreparedAnalysis) {
     contentHash: doc.contentHash,
     title: r.title?.trim() || fallbackTitle(doc.sourcePath),
     taskId: r.taskId,
+    documentDate: r.date ?? null,
     platform: r.platform,
     language: r.language,
     summary: r.summary,

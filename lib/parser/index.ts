@@ -15,6 +15,7 @@ import { finalScore, findScores } from "./score";
 import { letterLegend } from "./severity";
 import {
   findDeclaredCounts,
+  findDocumentDate,
   findKnowledgeGaps,
   findPlatformAndLanguage,
   findSummary,
@@ -99,6 +100,8 @@ function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalys
 
   record.title = findTitle(outline, root);
   record.taskId = findTaskId(root, source);
+  const date = findDocumentDate(source);
+  if (date) record.date = date;
   const { platform, language } = findPlatformAndLanguage(root, source);
   record.platform = platform;
   record.language = language;

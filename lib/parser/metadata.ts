@@ -49,6 +49,34 @@ function isTaskId(id: string): boolean {
   return /\d/.test(id) && /^(?:[A-Z]*[-_]?\d[\w-]*|\d+)$/i.test(id) && !/^\d{1,3}$/.test(id);
 }
 
+// ---- the document's own date ------------------------------------------------------------------------
+
+/** A "Date:" / "Analysis Date:" / "Report date:" line (or front matter `date:`) near the top. */
+const DATE_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:(?:analysis|report|review)\s+)?date(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*([^\n]{4,80})$/im;
+const ISO_DATE = /\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/;
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const WORDED_DATE = /\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b/i;
+
+/** The date the document states for itself, as YYYY-MM-DD, from its first 60 lines; null if none. */
+export function findDocumentDate(source: string): string | null {
+  const head = source.split("\n", 60).join("\n");
+  const value = DATE_LINE.exec(head)?.[1];
+  if (!value) return null;
+  const iso = ISO_DATE.exec(value);
+  if (iso) return validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const worded = WORDED_DATE.exec(value);
+  if (!worded) return null;
+  const [monthName, day, year] = worded[1] ? [worded[1], worded[2], worded[3]] : [worded[5], worded[4], worded[6]];
+  const month = MONTHS.indexOf((monthName ?? "").slice(0, 3).toLowerCase()) + 1;
+  return month > 0 ? validDate(Number(year), month, Number(day)) : null;
+}
+
+function validDate(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null; // 2025-02-30
+  return date.toISOString().slice(0, 10);
+}
+
 // ---- platform & language --------------------------------------------------------------------------
 
 /** Platform, its pattern, and a plain test any match passes (cheap, run before counting matches). */

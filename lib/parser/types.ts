@@ -103,6 +103,9 @@ export interface ParsedAnalysis {
   path: string | null;
   title: string | null;
   taskId: string | null;
+  /** The date the document states for itself ("Date:", "Analysis Date:", front matter `date:`), as
+   * YYYY-MM-DD; absent when it states none or the value is not a date. */
+  date?: string;
   platform: string | null;
   language: string | null;
   summary: string | null;

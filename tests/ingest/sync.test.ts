@@ -38,6 +38,14 @@ describe("ingest", () => {
     expect(raw?.raw).toBe(text);
   });
 
+  it("stores the date a report states for itself, and none for one that states none", async () => {
+    write(content, "dated.md", report("101004243", [{ title: "Dated", severity: "Low" }]).replace("\n", "\n\n**Analysis Date**: March 4, 2025\n"));
+    write(content, "undated.md", report("101004244", [{ title: "Undated", severity: "Low" }]));
+    await run();
+    const dates = db.prepare<[], { slug: string; documentDate: string | null }>(`SELECT slug, documentDate FROM "Analysis" ORDER BY slug`).all();
+    expect(dates).toEqual([{ slug: "101004243", documentDate: "2025-03-04" }, { slug: "101004244", documentDate: null }]);
+  });
+
   it("skips unchanged files without touching them and keeps their slugs", async () => {
     write(content, "a.md", report("101004242", [{ title: "Hardcoded secret", severity: "Critical" }]));
     await run();

@@ -209,3 +209,21 @@ describe("knowledge gaps", () => {
     expect(unclassifiedShare(record.failures)).toBe(0);
   });
 });
+
+describe("the document's own date", () => {
+  const doc = (head: string) => `# Model Failures\n\n${head}\n\n## Failures\n\n### 1. Missing tags\n\n**Issue**: none set\n`;
+
+  it("reads a Date / Analysis Date line or front matter, in ISO or worded form, as YYYY-MM-DD", () => {
+    expect(parseAnalysis(doc("**Date**: 2025-08-07")).date).toBe("2025-08-07");
+    expect(parseAnalysis(doc("**Analysis Date**: September 04, 2025, 6:16 PM IST")).date).toBe("2025-09-04");
+    expect(parseAnalysis(doc("- Report date: 4th March 2024")).date).toBe("2024-03-04");
+    expect(parseAnalysis(`---\ndate: 2025-07-25\n---\n${doc("")}`).date).toBe("2025-07-25");
+  });
+
+  it("leaves it out when the document states none, or states something that is not a date", () => {
+    expect(parseAnalysis(doc("")).date).toBeUndefined();
+    expect(parseAnalysis(doc("**Date**: TBD")).date).toBeUndefined();
+    expect(parseAnalysis(doc("**Date**: 2025-02-30")).date).toBeUndefined();
+    expect(parseAnalysis(doc("**Last update**: 2025-01-01")).date).toBeUndefined();
+  });
+});

@@ -156,7 +156,7 @@ export default async function AnalysesPage({ searchParams }: PageProps) {
                   <th scope="col" className="hidden w-32 py-2 pr-3 font-medium xl:table-cell">Platform</th>
                   {sortHeader("score", "Score", "w-20")}
                   {sortHeader("critical", "Failures", "w-28 sm:w-36")}
-                  {sortHeader("date", "Ingested", "hidden w-28 md:table-cell")}
+                  {sortHeader("date", "Date", "hidden w-36 md:table-cell")}
                 </tr>
               </thead>
               <tbody>
@@ -199,7 +199,10 @@ function AnalysisRow({ analysis: a }: { analysis: AnalysisHit }) {
         <div className="mt-0.5 text-xs text-slate-600 [overflow-wrap:anywhere] xl:hidden dark:text-slate-300">
           <span className="font-mono">{a.taskId ?? a.slug}</span>
           {a.platform && ` · ${a.platform}`}
-          <span className="md:hidden"> · {a.updatedAt.toISOString().slice(0, 10)}</span>
+          <span className="md:hidden">
+            {" · "}
+            <AnalysisDate analysis={a} />
+          </span>
         </div>
         {a.match && (
           <SearchSnippet
@@ -222,8 +225,19 @@ function AnalysisRow({ analysis: a }: { analysis: AnalysisHit }) {
         <SeverityCounts counts={countsOf(a)} />
       </td>
       <td className="hidden whitespace-nowrap py-2 pr-3 text-xs text-slate-600 md:table-cell dark:text-slate-300">
-        <time dateTime={a.updatedAt.toISOString()}>{a.updatedAt.toISOString().slice(0, 10)}</time>
+        <AnalysisDate analysis={a} />
       </td>
     </tr>
+  );
+}
+
+/** The date the report states for itself, else the day it was ingested, labelled so. */
+function AnalysisDate({ analysis: a }: { analysis: Pick<AnalysisHit, "documentDate" | "updatedAt"> }) {
+  if (a.documentDate) return <time dateTime={a.documentDate} title="The date the report states">{a.documentDate}</time>;
+  const day = a.updatedAt.toISOString().slice(0, 10);
+  return (
+    <span title="The report states no date; this is when it was ingested">
+      <time dateTime={a.updatedAt.toISOString()}>{day}</time> <span className="text-slate-500 dark:text-slate-400">ingested</span>
+    </span>
   );
 }
