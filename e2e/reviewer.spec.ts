@@ -176,8 +176,9 @@ test("the analysis page shows MODEL vs IDEAL for every shape of failure, and the
 
   await page.getByRole("link", { name: "Raw Markdown" }).click();
   await expect(page).toHaveURL(/[?&]view=raw/);
-  // Markup in the report is shown as text, never run or rendered.
-  await expect(page.getByText('must stay text <script>alert("x")</script>.')).toBeVisible();
+  // Markup in the report is shown as text, never run or rendered (in the raw view, and in the summary
+  // above it, which is rendered from its Markdown with raw HTML kept as text).
+  await expect(page.getByRole("region", { name: "Raw Markdown" }).getByText('must stay text <script>alert("x")</script>.')).toBeVisible();
   await expect(page.getByRole("link", { name: "Line 1", exact: true })).toBeVisible();
 });
 
