@@ -1,7 +1,7 @@
 // Deleting an analysis from its page (issue 16): the confirmation names it and says reviewers' verdicts
 // go too; a wrong admin token is refused and nothing is deleted; the right one deletes it (its page
 // 404s, the list no longer shows it, the list says what was deleted). And Enter opens the hit j moved to.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { deleteAnalyses } from "./cleanup";
 import { E2E_ADMIN_TOKEN } from "./constants";
 
@@ -29,6 +29,16 @@ async function upload(request: APIRequestContext, name: string, title: string, f
 }
 
 const uploaded: string[] = [];
+
+/** The site's keys answer once the page has hydrated: wait for that by opening and closing the help. */
+async function keysReady(page: Page) {
+  await expect(async () => {
+    await page.keyboard.press("?");
+    await expect(page.getByRole("dialog")).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toBeHidden();
+}
 test.afterAll(async ({ request }) => deleteAnalyses(request, uploaded));
 
 test("an admin deletes an analysis from its page: a wrong token is refused, the right one deletes it", async ({ page, request }) => {
@@ -77,6 +87,7 @@ test("Enter opens the hit j moved to on /failures and on /analyses", async ({ pa
   await page.goto(`/failures?q=${KEYS_WORD}`);
   const hits = page.getByTestId("failure-hit");
   await expect(hits).toHaveCount(2);
+  await keysReady(page);
   await page.keyboard.press("j");
   await expect(hits.first()).toBeFocused();
   const firstTitle = (await hits.first().locator("h3 a").getAttribute("href"))!;
@@ -87,6 +98,8 @@ test("Enter opens the hit j moved to on /failures and on /analyses", async ({ pa
   // /analyses: j moves to the first row, Enter opens its analysis.
   await page.goto(`/analyses?q=${KEYS_WORD}`);
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: title, exact: true }) });
+  await expect(row).toBeVisible();
+  await keysReady(page);
   await page.keyboard.press("j");
   await expect(row).toBeFocused();
   await page.keyboard.press("Enter");
