@@ -9,8 +9,7 @@ import { snippets, type SnippetPart } from "../search/snippets";
 import { analysisIdsPage, countAnalyses, tallyAnalyses, type AnalysisFacet } from "./analysis-criteria";
 import { PAGE_SIZE, type AnalysisFilters } from "../filters/view-params";
 import { analysisSummarySelect, type AnalysisSummary } from "./list-analyses";
-import { SEVERITIES } from "../parser/types";
-import type { FacetValue } from "../failures/search-failures";
+import { facetValues, type FacetValue } from "../search/facets";
 
 /** Where an analysis matched the query: one of its failures, or its own title and summary. */
 export interface AnalysisMatch {
@@ -52,7 +51,7 @@ export async function searchAnalyses(filters: AnalysisFilters): Promise<Analysis
     total,
     page,
     pageCount,
-    facets: toFacets(filters, counts, gapRows),
+    facets: facetValues(counts, filters, gapRows),
     emptyQuery: Boolean(filters.q) && !toFtsQuery(filters.q ?? ""),
   };
 }
@@ -91,21 +90,3 @@ async function matchesOf(q: string | undefined, ids: number[]): Promise<Map<numb
   return out;
 }
 
-function toFacets(
-  filters: AnalysisFilters,
-  counts: Record<AnalysisFacet, Map<string, number>>,
-  gapRows: { id: string; label: string }[],
-): Record<AnalysisFacet, FacetValue[]> {
-  const severity = SEVERITIES.map((s) => ({ value: s, label: s, count: counts.severity.get(s) ?? 0, selected: filters.severities.includes(s) }))
-    .filter((f) => f.count > 0 || f.selected || f.value !== "unknown");
-  const gap = gapRows
-    .map((g) => ({ value: g.id, label: g.label, count: counts.gap.get(g.id) ?? 0, selected: filters.gaps.includes(g.id) }))
-    .filter((f) => f.count > 0 || f.selected)
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  const platformCount = new Map(counts.platform);
-  for (const p of filters.platforms) if (!platformCount.has(p)) platformCount.set(p, 0);
-  const platform = [...platformCount]
-    .map(([value, count]) => ({ value, label: value, count, selected: filters.platforms.includes(value) }))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  return { severity, gap, platform };
-}

@@ -3,17 +3,12 @@
 import "server-only";
 import { prisma } from "../db";
 import { inIdOrder } from "../data/in-id-order";
-import { failureIdsPage, hasSearchableWords, tallyFailures, type FailureCriteria, type FailureTally } from "./failure-criteria";
+import { failureIdsPage, hasSearchableWords, tallyFailures, type FailureCriteria } from "./failure-criteria";
 import { PAGE_SIZE, type FailureFilters } from "../filters/view-params";
-import { SEVERITIES, type Severity } from "../parser/types";
+import { facetValues, type FacetValue } from "../search/facets";
 import { snippets, type SnippetPart } from "../search/snippets";
 
-export interface FacetValue {
-  value: string;
-  label: string;
-  count: number;
-  selected: boolean;
-}
+export type { FacetValue } from "../search/facets";
 
 export interface FailureFacets {
   severity: FacetValue[];
@@ -70,7 +65,7 @@ export async function searchFailures(filters: FailureFilters): Promise<FailureSe
   );
   const parts = await snippetsOf(filters.q, ids);
   const hits = rows.map(({ gaps, ...rest }) => ({ ...rest, gaps: gaps.map((g) => g.gap), snippet: parts.get(rest.id) }));
-  return { hits, total, page, pageCount, facets: toFacets(filters, counts, gapRows), emptyQuery };
+  return { hits, total, page, pageCount, facets: facetValues(counts, filters, gapRows), emptyQuery };
 }
 
 /** Snippets of one page of hits from their root cause, MODEL/IDEAL text and code (the title is on screen already). */
@@ -83,25 +78,3 @@ async function snippetsOf(q: string | undefined, ids: number[]): Promise<Map<num
   return snippets(q, texts.map((f) => ({ id: f.id, fields: [f.rootCause, `${f.modelText}\n${f.idealText}`, f.codeBlocks.map((c) => c.value).join("\n")] })));
 }
 
-function toFacets(
-  filters: FailureFilters,
-  counts: FailureTally["facets"],
-  gapRows: { id: string; label: string }[],
-): FailureFacets {
-  const severity = SEVERITIES.map((s: Severity) => ({
-    value: s, label: s, count: counts.severity.get(s) ?? 0, selected: filters.severities.includes(s),
-  })).filter((f) => f.count > 0 || f.selected || f.value !== "unknown");
-
-  const gap = gapRows
-    .map((g) => ({ value: g.id, label: g.label, count: counts.gap.get(g.id) ?? 0, selected: filters.gaps.includes(g.id) }))
-    .filter((f) => f.count > 0 || f.selected)
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-
-  const platformCount = new Map(counts.platform);
-  for (const p of filters.platforms) if (!platformCount.has(p)) platformCount.set(p, 0);
-  const platform = [...platformCount]
-    .map(([value, count]) => ({ value, label: value, count, selected: filters.platforms.includes(value) }))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-
-  return { severity, gap, platform };
-}
