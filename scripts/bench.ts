@@ -4,6 +4,9 @@
 // one core (the floor), the parser's CPU against the bare remark + GFM parse of the same documents
 // (target <= 1.10x, issue 14), full ingest time and its ratio to the floor, re-ingest of the unchanged
 // set, p50/p95 of the list and failure-explorer queries with filters, and peak memory.
+// `npm run bench -- --http --corpus DIR [--copies N] [--limit N] [--seconds S] [--connections C] [--port P]
+// [--compare] [--during-ingest N] [--keep]`: serves those documents with `npm start` and loads its pages
+// with autocannon instead (lib/bench/http.ts): req/s, p50, p99, non-2xx and HTML/RSC bytes per page.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -34,6 +37,8 @@ const positiveInteger = (name: string): number | undefined => {
 };
 const corpus = stringOption("--corpus");
 const limit = positiveInteger("--limit");
+const http = args.includes("--http");
+if (http && corpus === undefined) usage("--http needs --corpus DIR (real reports, e.g. --corpus ../shared/wild)");
 if (limit !== undefined && corpus === undefined) usage("--limit only applies with --corpus DIR (use --docs N for generated documents)");
 const docCount = option("--docs", 1000);
 const seed = option("--seed", 42);
@@ -46,6 +51,23 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main() {
+  if (http) {
+    // Throughput of the served pages (lib/bench/http.ts): --copies N --seconds S --connections C --port P
+    // --compare (before/after back to back) --during-ingest N (documents ingested while loading).
+    const { runHttpBench } = await import("../lib/bench/http");
+    await runHttpBench({
+      corpus: corpus!, limit, dir,
+      copies: positiveInteger("--copies") ?? 1,
+      seconds: positiveInteger("--seconds") ?? 10,
+      connections: positiveInteger("--connections") ?? 16,
+      port: positiveInteger("--port") ?? 3205,
+      compare: args.includes("--compare"),
+      duringIngest: positiveInteger("--during-ingest") ?? 0,
+    });
+    if (!args.includes("--keep")) fs.rmSync(dir, { recursive: true, force: true });
+    else console.log(`kept ${dir}`);
+    return;
+  }
   const { parseAnalysis } = await import("../lib/parser");
   const { generateDocument, harvest, prng } = await import("../lib/bench/generate");
   const { migrateIfNeeded } = await import("../lib/data/migrations");
