@@ -1,12 +1,21 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_ADMIN_TOKEN } from "./e2e/constants";
+import { E2E_ADMIN_TOKEN, E2E_DB as DB, E2E_PORT as PORT, E2E_PRIVATE_DB, E2E_PRIVATE_PORT, E2E_READ_TOKEN } from "./e2e/constants";
 
-const PORT = Number(process.env.E2E_PORT || 3100);
-// Each run gets a throwaway database; E2E_DB lets parallel runs from one checkout keep apart.
-const DB = process.env.E2E_DB || "data/e2e.db";
 // Debian's Chromium when present (never `npx playwright install` here); else Playwright's own browser.
 const chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    ...(chromium ? { executablePath: chromium } : {}),
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    ],
+  },
+};
+const serverEnv = { HOST: "127.0.0.1", FAULTLINE_ADMIN_TOKEN: E2E_ADMIN_TOKEN, NEXT_TELEMETRY_DISABLED: "1" };
 
 export default defineConfig({
   testDir: "e2e",
@@ -22,28 +31,36 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
+    { name: "chromium", testIgnore: /private\.spec\.ts$/, use: { ...browser } },
+    // A private instance (FAULTLINE_READ_TOKEN set): share links and read protection.
+    { name: "private", testMatch: /private\.spec\.ts$/, use: { ...browser, baseURL: `http://127.0.0.1:${E2E_PRIVATE_PORT}` } },
+  ],
+  webServer: [
     {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          ...(chromium ? { executablePath: chromium } : {}),
-          args: [
-            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-          ],
-        },
+      // Seeds a throwaway database from fixtures, builds when sources changed, then serves.
+      command: "npx tsx e2e/serve.ts",
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: false,
+      timeout: 600_000, // ingest + a first `next build`: ~2 min on a quiet 2-core machine, far more under load
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { ...serverEnv, PORT: String(PORT), DATABASE_URL: `file:./${DB}` },
+    },
+    {
+      // The same app behind a read token, on its own database; it waits for the first server's build.
+      command: "npx tsx e2e/serve.ts",
+      url: `http://127.0.0.1:${E2E_PRIVATE_PORT}`, // 401 counts as up
+      reuseExistingServer: false,
+      timeout: 900_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        ...serverEnv,
+        PORT: String(E2E_PRIVATE_PORT),
+        DATABASE_URL: `file:./${E2E_PRIVATE_DB}`,
+        FAULTLINE_READ_TOKEN: E2E_READ_TOKEN,
+        E2E_AFTER: `http://127.0.0.1:${PORT}`,
       },
     },
   ],
-  webServer: {
-    // Seeds a throwaway database from fixtures, builds when sources changed, then serves.
-    command: "npx tsx e2e/serve.ts",
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: false,
-    timeout: 600_000, // ingest + a first `next build`: ~2 min on a quiet 2-core machine, far more under load
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: `file:./${DB}`, FAULTLINE_ADMIN_TOKEN: E2E_ADMIN_TOKEN, NEXT_TELEMETRY_DISABLED: "1" },
-  },
 });

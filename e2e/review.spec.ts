@@ -3,38 +3,22 @@
 // hostile text in comments and tags stays text; signed-out readers see verdicts read-only; a write
 // from another origin with the session cookie is refused; keys a/d act on the failure being read.
 // Run with FAULTLINE_READ_TOKEN set (the server inherits it), the same journey runs on a private
-// instance (reviewers read through their session) and the share-link journey runs too.
-import { execFileSync } from "node:child_process";
+// instance (reviewers read through their session). Share links: e2e/private.spec.ts, on a second
+// server that always runs behind a read token.
 import path from "node:path";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_DB as DB } from "./constants";
+import { addReviewer as addReviewerTo, signedIn } from "./reviewers";
 
-const DB = process.env.E2E_DB || "data/e2e.db";
 /** Set for the server too (Playwright passes the environment on): the instance is private. */
 const READ = process.env.FAULTLINE_READ_TOKEN || "";
 const READER = READ ? { httpCredentials: { username: "reader", password: READ } } : {};
 const READ_HEADERS: Record<string, string> = READ ? { authorization: `Basic ${Buffer.from(`reader:${READ}`).toString("base64")}` } : {};
-const SHOTS = process.env.E2E_SHOTS_DIR || path.join("test-results", "review-shots");
-
 function addReviewer(name: string): string {
-  const out = execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/reviewers.ts", "add", name], {
-    env: { ...process.env, DATABASE_URL: `file:./${DB}` },
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const token = out.trim().split("\n").pop()!;
-  expect(token).toMatch(/^flr_[A-Za-z0-9_-]{43}$/);
-  return token;
+  return addReviewerTo(DB, name);
 }
 
-async function signedIn(browser: Browser, token: string, options: Parameters<Browser["newContext"]>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Personal token").fill(token);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === "/");
-  return { context, page };
-}
+const SHOTS = process.env.E2E_SHOTS_DIR || path.join("test-results", "review-shots");
 
 /** Fails the test if any script the page did not ship runs (an alert, or a flag a payload sets). */
 function watchForScript(page: Page, fired: string[]) {
@@ -157,61 +141,4 @@ test("two reviewers annotate the same failure and each sees the other's verdict"
     await expect(aPanel.getByRole("link", { name: "Sign in to review" })).toBeVisible();
   }
   await Promise.all([a.context.close(), b.context.close(), anon.close()]);
-});
-
-test("a share link opens one analysis without the read token, nothing else, until revoked or expired", async ({ browser, request }) => {
-  test.skip(!READ, "needs FAULTLINE_READ_TOKEN set for the server (run: FAULTLINE_READ_TOKEN=... npx playwright test e2e/review.spec.ts)");
-  test.setTimeout(180_000);
-  const found = (await (await request.get("/api/failures?pageSize=50", { headers: READ_HEADERS })).json()).items as { analysis: { slug: string; title: string } }[];
-  const slugs = [...new Set(found.map((f) => f.analysis.slug))];
-  expect(slugs.length).toBeGreaterThan(1);
-  const [shared, other] = slugs as [string, string];
-  const carol = addReviewer("carol");
-
-  // Carol makes a link to one analysis on /shares.
-  const c = await signedIn(browser, carol, { viewport: { width: 1440, height: 900 } });
-  await c.page.goto(`/shares?analysis=${shared}`);
-  await c.page.getByRole("button", { name: "Make link" }).click();
-  const url = (await c.page.locator("[data-share-url]").textContent())!.trim();
-  expect(url).toMatch(/\/s\/[\w-]{43}$/);
-  await expect(c.page.locator("[data-share]")).toHaveCount(1);
-
-  // A guest with no credential at all opens it: that analysis, marked noindex, and nothing else.
-  const guest = await browser.newContext();
-  const page = await guest.newPage();
-  const landed = await page.goto(url);
-  expect(landed!.status()).toBe(200);
-  expect(new URL(page.url()).pathname).toBe(`/analyses/${shared}`);
-  expect(landed!.headers()["x-robots-tag"]).toMatch(/noindex/);
-  await expect(page.locator("h1")).toBeVisible();
-  for (const path of [`/analyses/${other}`, "/analyses", "/failures", "/", "/api/failures", `/api/analyses/${shared}`, `/api/annotations?analysis=${shared}`]) {
-    expect((await guest.request.get(path)).status(), path).toBe(401);
-  }
-
-  // The list shows its use; revoking it closes the page again.
-  await c.page.reload();
-  const row = c.page.locator("[data-share]").first();
-  await expect(row).toContainText("1 open");
-  await c.page.screenshot({ path: path.join(SHOTS, "share-links-desktop.png"), fullPage: true });
-  await row.getByRole("button", { name: "Revoke" }).click();
-  await expect(row).toContainText("revoked");
-  expect((await guest.request.get(`/analyses/${shared}`)).status()).toBe(401);
-  expect((await guest.request.get(url)).status()).toBe(410);
-
-  // An expired link (its expiry moved into the past, as time would) opens nothing either.
-  const made = await c.context.request.post("/api/shares", {
-    headers: { origin: new URL(page.url()).origin, "content-type": "application/json" },
-    data: { analysis: shared, days: 1 },
-  });
-  expect(made.status()).toBe(201);
-  const fresh = (await made.json()) as { id: number; url: string };
-  const guest2 = await browser.newContext();
-  expect((await (await guest2.newPage()).goto(fresh.url))!.status()).toBe(200);
-  const { default: Database } = await import("better-sqlite3");
-  const db = new Database(DB);
-  db.prepare(`UPDATE "ShareLink" SET expiresAt = ? WHERE id = ?`).run("2000-01-01T00:00:00.000+00:00", fresh.id);
-  db.close();
-  expect((await guest2.request.get(`/analyses/${shared}`)).status()).toBe(401);
-  expect((await guest2.request.get(fresh.url)).status()).toBe(410);
-  await Promise.all([c.context.close(), guest.close(), guest2.close()]);
 });

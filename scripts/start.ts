@@ -11,13 +11,16 @@ import { formatSummary } from "../lib/ingest/report";
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-export async function prepareApp({ content = process.env.FAULTLINE_CONTENT || "content" } = {}): Promise<void> {
+/** `build: false` serves whatever build is there (a second server beside one that just built it). */
+export async function prepareApp({ content = process.env.FAULTLINE_CONTENT || "content", build = true } = {}): Promise<void> {
   const t0 = Date.now();
   console.log(`Database: ${databasePath()}`);
   migrateIfNeeded();
   const summary = await ingest({ paths: content.split(","), prune: true });
   console.log(formatSummary(summary));
-  if (buildIsCurrent()) {
+  if (!build) {
+    console.log("Serving the existing build.");
+  } else if (buildIsCurrent()) {
     console.log("Build is current, skipping `next build`.");
   } else {
     console.log("Building the app (`next build`)…");
