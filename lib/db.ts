@@ -1,13 +1,19 @@
-// The one Prisma client, on the better-sqlite3 driver adapter. Exposed through a thin proxy that
-// reconnects when the database file is replaced (deleted and recreated, restored from a backup), so a
-// running server recovers without a restart; cached on globalThis so dev reloads share it.
+// The one Prisma client, chosen by DATABASE_URL: SQLite (`file:`, the better-sqlite3 driver adapter) or
+// PostgreSQL (`postgres://`, `postgresql://`, the pg driver adapter). Both clients are generated from
+// the same models (prisma/schema.prisma, and prisma/postgres/schema.prisma made from it), so the
+// PostgreSQL one is typed as the SQLite one. Exposed through a thin proxy that picks the client per
+// call: on SQLite it reconnects when the database file is replaced (deleted and recreated, restored from
+// a backup), so a running server recovers without a restart; on PostgreSQL the pool reconnects by
+// itself after a server restart. Cached on globalThis so dev reloads share it.
 import fs from "node:fs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
-import { databasePath } from "./db-url";
+import { PrismaClient as PostgresPrismaClient } from "./generated/postgres/client";
+import { databasePath, databaseProvider, databaseUrl } from "./db-url";
 
-type Holder = { client: PrismaClient; inode: number | null };
-const globalForPrisma = globalThis as unknown as { faultlinePrismaHolder?: Holder };
+type Holder = { url: string; client: PrismaClient; inode: number | null };
+const globalForPrisma = globalThis as unknown as { faultlinePrismaHolder?: Holder; faultlinePostgresClients?: Map<string, PrismaClient> };
 
 function inodeOf(file: string): number | null {
   try {
@@ -17,16 +23,30 @@ function inodeOf(file: string): number | null {
   }
 }
 
+function postgresClient(url: string): PrismaClient {
+  const clients = (globalForPrisma.faultlinePostgresClients ??= new Map());
+  let client = clients.get(url);
+  if (!client) {
+    const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+    // Same models, other provider: only the transaction isolation levels' types differ.
+    client = new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+    clients.set(url, client);
+  }
+  return client;
+}
+
 function currentClient(): PrismaClient {
-  const file = databasePath();
+  const url = databaseUrl();
+  if (databaseProvider(url) === "postgres") return postgresClient(url);
+  const file = databasePath(url);
   const inode = inodeOf(file);
   const holder = globalForPrisma.faultlinePrismaHolder;
-  if (holder && holder.inode === inode) return holder.client;
+  if (holder && holder.url === url && holder.inode === inode) return holder.client;
   // Never let a read create an empty database file where the real one is missing.
   if (inode === null) throw new Error(`The database file ${file} does not exist (DATABASE_URL). Run \`npm run db:migrate\`.`);
   if (holder) void holder.client.$disconnect().catch(() => {});
   const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: "file:" + file, timeout: 5000 }) });
-  globalForPrisma.faultlinePrismaHolder = { client, inode };
+  globalForPrisma.faultlinePrismaHolder = { url, client, inode };
   return client;
 }
 

@@ -3,8 +3,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "../lib/build-fingerprint";
-import { databasePath } from "../lib/db-url";
-import { migrateIfNeeded } from "../lib/data/migrations";
+import { describeDatabase } from "../lib/db-url";
+import { migrateDatabase } from "../lib/data/migrations";
 import { ingest } from "../lib/ingest/ingest";
 import { formatSummary } from "../lib/ingest/report";
 
@@ -14,8 +14,8 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 /** `build: false` serves whatever build is there (a second server beside one that just built it). */
 export async function prepareApp({ content = process.env.FAULTLINE_CONTENT || "content", build = true } = {}): Promise<void> {
   const t0 = Date.now();
-  console.log(`Database: ${databasePath()}`);
-  migrateIfNeeded();
+  console.log(`Database: ${describeDatabase()}`);
+  await migrateDatabase();
   const summary = await ingest({ paths: content.split(","), prune: true });
   console.log(formatSummary(summary));
   if (!build) {

@@ -1,8 +1,11 @@
-// Applies the Prisma migrations when, and only when, some are missing from the database.
+// Applies the migrations when, and only when, some are missing from the database: SQLite through
+// `prisma migrate deploy` (prisma/migrations), PostgreSQL through lib/data/pg-migrations.ts
+// (prisma/postgres/migrations). `migrateDatabase` picks by DATABASE_URL.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { databasePath } from "../db-url";
+import { databasePath, databaseUrl, isPostgres } from "../db-url";
+import { migratePostgres, pendingPgMigrations } from "./pg-migrations";
 import { openSqlite } from "./sqlite";
 
 const MIGRATIONS_DIR = path.resolve("prisma/migrations");
@@ -42,4 +45,15 @@ export function migrateIfNeeded(log: (line: string) => void = console.log): void
   if (result.status !== 0) {
     throw new Error(`prisma migrate deploy failed for ${databasePath()}:\n${result.stdout}\n${result.stderr}`);
   }
+}
+
+/** Applies missing migrations to the database DATABASE_URL names, whichever the provider. */
+export async function migrateDatabase(log: (line: string) => void = console.log): Promise<void> {
+  if (isPostgres()) await migratePostgres(databaseUrl(), log);
+  else migrateIfNeeded(log);
+}
+
+/** Names of the migrations not yet applied to the database DATABASE_URL names. */
+export async function pendingDatabaseMigrations(): Promise<string[]> {
+  return isPostgres() ? pendingPgMigrations() : pendingMigrations();
 }
