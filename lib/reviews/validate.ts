@@ -18,7 +18,9 @@ const tag = z
   .trim()
   .min(1, "a tag is empty")
   .max(MAX_TAG_CHARS, `a tag is at most ${MAX_TAG_CHARS} characters`)
-  .regex(/^[^\u0000-\u001f\u007f]+$/, "a tag has control characters");
+  .regex(/^[^\u0000-\u001f\u007f]+$/, "a tag has control characters")
+  // List filters name tags comma-separated (?tag=a,b).
+  .regex(/^[^,]+$/, "a tag has a comma (tags are separate list items)");
 
 const fields = {
   verdict: z.enum(VERDICTS, `expected one of ${VERDICTS.join(", ")}`),
@@ -49,6 +51,15 @@ export const patchSchema = z
   .refine((p) => p.verdict !== undefined || p.severity !== undefined || p.comment !== undefined || p.tags !== undefined, {
     message: "nothing to change: send verdict, severity, comment or tags",
   });
+
+/** PUT /api/reviews: the viewer's tick and/or overall comment on one analysis. */
+export const analysisReviewSchema = z
+  .strictObject({
+    analysis: ref("analysis slug"),
+    viewed: z.boolean("expected true or false").optional(),
+    comment: fields.comment.optional(),
+  })
+  .refine((p) => p.viewed !== undefined || p.comment !== undefined, { message: "nothing to change: send viewed, comment or both" });
 
 export type CreateInput = z.infer<typeof createSchema>;
 export type PatchInput = z.infer<typeof patchSchema>;
