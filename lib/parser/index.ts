@@ -33,6 +33,7 @@ import {
   warning,
 } from "./warnings";
 import { binaryShare, normalizeSource } from "./text";
+import { applySeriesRules } from "./series-rules";
 
 export type { ParsedAnalysis, ParsedFailure, ParseOptions, ParseWarning } from "./types";
 export { classifyGaps, classifyFailureGaps, unclassifiedShare, createTaxonomy, type Taxonomy } from "./taxonomy";
@@ -117,7 +118,9 @@ function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalys
   drafts = dropDuplicates(drafts, record.warnings);
   const unique = drafts.length;
   drafts = dropRecaps(drafts);
-  explain(ctx, () => `document: ${found} candidate(s) taken; ${found - unique} dropped as verbatim repeats, ${unique - drafts.length} as recaps of an earlier failure's title`);
+  const recapped = drafts.length;
+  drafts = applySeriesRules(ctx, drafts);
+  explain(ctx, () => `document: ${found} candidate(s) taken; ${found - unique} dropped as verbatim repeats, ${unique - recapped} as recaps of an earlier failure's title, ${recapped - drafts.length} by the series rules`);
   if (declaresNoFailures(record) && drafts.every((d) => d.ownSeverity === null) && drafts.length > 0) {
     explain(ctx, () => `document: declares 0 failures in its counts and no item states its own level: ${drafts.length} candidate(s) dropped`);
     drafts = [];
