@@ -57,6 +57,38 @@ test("a trainer filters scores in the URL and the charts describe the result", a
   await expect(page.getByRole("group", { name: /Scatter plot of \d+ scored analyses/ })).toBeVisible();
   await page.getByRole("link", { name: "Clear all" }).click();
   await expect(page).toHaveURL(/\/scores$/);
+
+  // Two knowledge gaps, ticked one after the other, apply on change and show the union of both.
+  const table = page.getByRole("table", { name: /Analyses with score/ });
+  const tableSlugs = async () =>
+    (await table.locator("tbody a[href^='/analyses/']").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""))).sort();
+  const gapBoxes = page.getByRole("group", { name: "Knowledge gap (any of)" }).getByRole("checkbox");
+  expect(await gapBoxes.count()).toBeGreaterThanOrEqual(2);
+  // Two gaps that each have analyses the other lacks, so the union is bigger than either alone.
+  const values = (await gapBoxes.evaluateAll((boxes) => boxes.map((b) => b.getAttribute("value") ?? ""))).slice(0, 6);
+  const alone = new Map<string, string[]>();
+  for (const gap of values) {
+    await page.goto(`/scores?gap=${gap}`);
+    alone.set(gap, await tableSlugs());
+  }
+  const differs = (a: string, b: string) => alone.get(a)!.some((slug) => !alone.get(b)!.includes(slug));
+  const pair = values.flatMap((a, i) => values.slice(i + 1).map((b) => [a, b] as const)).find(([a, b]) => differs(a, b) && differs(b, a));
+  expect(pair, `two gaps among ${values.join(", ")} whose analyses differ both ways`).toBeDefined();
+  const [first, second] = pair!;
+  const union = [...new Set([...alone.get(first)!, ...alone.get(second)!])].sort();
+
+  await page.goto("/scores");
+  await page.getByRole("group", { name: "Knowledge gap (any of)" }).locator(`input[value="${first}"]`).check();
+  await expect(page).toHaveURL(new RegExp(`/scores\\?gap=${first}$`));
+  await page.getByRole("group", { name: "Knowledge gap (any of)" }).locator(`input[value="${second}"]`).check();
+  await expect(page).toHaveURL(new RegExp(`/scores\\?gap=${first}(%2C|,)${second}$`));
+  await expect(page.getByRole("group", { name: "Knowledge gap (any of)" }).locator(`input[value="${second}"]`)).toBeChecked();
+  await expect(page.getByTestId("result-count")).toContainText(`${union.length} analys`);
+  await expect(page.getByTestId("result-count")).toContainText(" or ");
+  expect(await tableSlugs()).toEqual(union);
+  // The histogram counts the same rows: its bars add up to the scored rows of the union.
+  const scored = (await scoreColumn(page)).filter((s) => s !== null).length;
+  if (scored > 0) await expect(page.getByRole("group", { name: new RegExp(`Histogram of ${scored} scored analys`) })).toBeVisible();
 });
 
 test("a trainer opens the analysis whose high score disagrees with its critical failures", async ({ page }) => {

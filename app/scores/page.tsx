@@ -3,6 +3,8 @@ import Link from "next/link";
 import { ScoreHistogram } from "@/components/charts/score-histogram";
 import { ScoreScatter } from "@/components/charts/score-scatter";
 import { EmptyState } from "@/components/empty-state";
+import { CollapsibleFilters } from "@/components/collapsible-filters";
+import { FacetGroup } from "@/components/facet-group";
 import { FilterForm } from "@/components/filter-form";
 import { ExportLinks } from "@/components/export-links";
 import { Pagination } from "@/components/pagination";
@@ -13,7 +15,7 @@ import {
   AUDIT_FILTERS, AUDIT_LABELS, OUTLIER_FILTERS, OUTLIER_LABELS, parseScoreFilters, SCORE_SORT_DEFAULT_DIR, SCORES_PAGE_SIZE, scoreFilterParams,
   type ScoreFilters, type ScoreSort,
 } from "@/lib/filters/trainer-params";
-import { listScores, OUTLIER_FILTER_OF, scoreFilterOptions, type ScoreRow, type ScoresView } from "@/lib/scores/list-scores";
+import { listScores, OUTLIER_FILTER_OF, type ScoreRow, type ScoresView } from "@/lib/scores/list-scores";
 import { OUTLIER_RULES } from "@/lib/scores/outliers";
 import { describeScoreSource } from "@/lib/scores/score-source";
 
@@ -38,215 +40,225 @@ const COLUMNS: { sort: ScoreSort; label: string; align?: "right" }[] = [
 
 const fmt = (n: number | null) => (n === null ? "—" : (Math.round(n * 10) / 10).toString());
 
+/** "Secrets management or IAM": a filter's values as said in a sentence. */
+const anyOf = (values: string[]) => values.join(" or ");
+
 export default async function ScoresPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const params = await searchParams;
   const filters = parseScoreFilters(params);
-  const [view, options] = await Promise.all([listScores(filters), scoreFilterOptions()]);
+  const view = await listScores(filters);
   const outlierKind = new Map(view.outliers.map((o) => [o.point.slug, o.kind]));
-  const filtered = Boolean(
-    filters.platform || filters.gaps.length || filters.minScore !== undefined || filters.maxScore !== undefined || filters.audit || filters.outlier,
-  );
+  const current = "/scores" + toQueryString(scoreFilterParams(filters));
+  const active =
+    filters.platforms.length + filters.gaps.length + (filters.minScore !== undefined ? 1 : 0) + (filters.maxScore !== undefined ? 1 : 0) + (filters.audit ? 1 : 0) + (filters.outlier ? 1 : 0);
+  const filtered = active > 0;
+  const gapLabel = (id: string) => view.facets.gap.find((g) => g.value === id)?.label ?? id;
+  // Several values of one filter mean any of them; say which, so the count reads as a union.
+  const which = [
+    filters.gaps.length ? `gap ${anyOf(filters.gaps.map(gapLabel))}` : "",
+    filters.platforms.length ? `platform ${anyOf(filters.platforms)}` : "",
+  ].filter(Boolean);
   const input =
-    "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+    "block w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900";
+  const label = "text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300";
 
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">Scores</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-300">
-          {view.total} {view.total === 1 ? "analysis" : "analyses"}
-          {filtered ? " match the filters" : ""}; {view.scored.length} with a training-quality score
-          {view.stats.mean !== null && (
-            <>
-              {" "}
-              (mean {fmt(view.stats.mean)}, median {fmt(view.stats.median)} out of 10, over those {view.scored.length})
-            </>
+      <header className="flex flex-wrap items-end justify-between gap-2">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold">Scores</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-300" aria-live="polite" data-testid="result-count">
+            {view.total} {view.total === 1 ? "analysis" : "analyses"}
+            {filtered ? " match the filters" : ""}
+            {which.length ? ` (${which.join("; ")})` : ""}; {view.scored.length} with a training-quality score
+            {view.stats.mean !== null && (
+              <>
+                {" "}
+                (mean {fmt(view.stats.mean)}, median {fmt(view.stats.median)} out of 10, over those {view.scored.length})
+              </>
+            )}
+            .
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          {filtered && (
+            <Link href="/scores" className="text-sm text-blue-700 hover:underline dark:text-blue-300">
+              Clear all
+            </Link>
           )}
-          .
-        </p>
+          {view.total > 0 && <ExportLinks list="scores" params={params} count={view.total} />}
+        </div>
       </header>
 
-      {/* Selects apply on change (score bounds on Apply), with one canonical URL: no empty or default params. */}
-      <FilterForm action="/scores" label="Filter scores" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-        <label className="text-sm font-medium">
-          Platform
-          <select name="platform" defaultValue={filters.platform ?? ""} className={input}>
-            <option value="">All platforms</option>
-            {options.platforms.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Knowledge gap
-          <select name="gap" defaultValue={filters.gaps[0] ?? ""} className={input}>
-            <option value="">All gaps</option>
-            {options.gaps.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="w-24 text-sm font-medium">
-          Min score
-          <input type="number" name="min" min={0} max={10} step={0.5} defaultValue={filters.minScore} className={input} />
-        </label>
-        <label className="w-24 text-sm font-medium">
-          Max score
-          <input type="number" name="max" min={0} max={10} step={0.5} defaultValue={filters.maxScore} className={input} />
-        </label>
-        {filters.audit && <input type="hidden" name="audit" value={filters.audit} />}
-        {filters.outlier && <input type="hidden" name="outlier" value={filters.outlier} />}
-        {filters.sort !== "score" && <input type="hidden" name="sort" value={filters.sort} />}
-        {filters.dir !== SCORE_SORT_DEFAULT_DIR[filters.sort] && <input type="hidden" name="dir" value={filters.dir} />}
-        <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-blue-600">
-          Apply filters
-        </button>
-        {filtered && (
-          <Link href="/scores" className="py-1.5 text-sm text-blue-700 underline dark:text-blue-300">
-            Clear all
-          </Link>
-        )}
-        {view.total > 0 && <ExportLinks list="scores" params={params} count={view.total} className="ml-auto" />}
-      </FilterForm>
+      <div className="grid gap-6 lg:grid-cols-[15rem_minmax(0,1fr)]">
+        <CollapsibleFilters active={active}>
+          {/* Checkboxes apply on change, score bounds on Apply; one canonical URL: no empty or default params. */}
+          <FilterForm key={current} action="/scores" label="Filter scores" className="space-y-5">
+            <FacetGroup legend="Knowledge gap (any of)" name="gap" values={view.facets.gap} emptyText="No knowledge gaps in these analyses." />
+            <FacetGroup legend="Platform (any of)" name="platform" values={view.facets.platform} emptyText="No platforms in these analyses." />
+            {(filters.audit || filters.outlier) && (
+              <p className="text-xs text-slate-600 dark:text-slate-400">Counts are before “Show only: {[filters.audit && AUDIT_LABELS[filters.audit], filters.outlier && OUTLIER_LABELS[filters.outlier]].filter(Boolean).join(", ")}”.</p>
+            )}
+            <fieldset className="space-y-1">
+              <legend className={label}>Score (out of 10)</legend>
+              <div className="flex items-end gap-2">
+                <label className="min-w-0 flex-1 text-xs text-slate-700 dark:text-slate-300">
+                  Min score
+                  <input type="number" name="min" min={0} max={10} step={0.5} defaultValue={filters.minScore} className={input} />
+                </label>
+                <label className="min-w-0 flex-1 text-xs text-slate-700 dark:text-slate-300">
+                  Max score
+                  <input type="number" name="max" min={0} max={10} step={0.5} defaultValue={filters.maxScore} className={input} />
+                </label>
+              </div>
+            </fieldset>
+            {filters.audit && <input type="hidden" name="audit" value={filters.audit} />}
+            {filters.outlier && <input type="hidden" name="outlier" value={filters.outlier} />}
+            {filters.sort !== "score" && <input type="hidden" name="sort" value={filters.sort} />}
+            {filters.dir !== SCORE_SORT_DEFAULT_DIR[filters.sort] && <input type="hidden" name="dir" value={filters.dir} />}
+            <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-blue-600">
+              Apply filters
+            </button>
+          </FilterForm>
+        </CollapsibleFilters>
 
-      <nav aria-label="Consistency audit filters" className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="text-slate-600 dark:text-slate-300">Show only:</span>
-        {AUDIT_FILTERS.map((audit) => {
-          const active = filters.audit === audit;
-          return (
-            <Link
-              key={audit}
-              href={href(filters, { audit: active ? undefined : audit })}
-              aria-current={active ? "true" : undefined}
-              className={`rounded-full border px-2.5 py-0.5 ${
-                active
-                  ? "border-blue-600 bg-blue-600 text-white dark:border-blue-400 dark:bg-blue-400 dark:text-slate-950"
-                  : "border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-              }`}
-            >
-              {AUDIT_LABELS[audit]} <span className="tabular-nums">({view.auditCounts[audit]})</span>
-              {active && <span className="sr-only"> (selected; click to clear)</span>}
-            </Link>
-          );
-        })}
-        {OUTLIER_FILTERS.map((outlier) => {
-          const active = filters.outlier === outlier;
-          const count = view.outliers.filter((o) => OUTLIER_FILTER_OF[o.kind] === outlier).length;
-          return (
-            <Link
-              key={outlier}
-              href={href(filters, { outlier: active ? undefined : outlier })}
-              aria-current={active ? "true" : undefined}
-              className={`rounded-full border px-2.5 py-0.5 ${
-                active
-                  ? "border-blue-600 bg-blue-600 text-white dark:border-blue-400 dark:bg-blue-400 dark:text-slate-950"
-                  : "border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-              }`}
-            >
-              {OUTLIER_LABELS[outlier]} <span className="tabular-nums">({count})</span>
-              {active && <span className="sr-only"> (selected; click to clear)</span>}
-            </Link>
-          );
-        })}
-      </nav>
+        <div className="min-w-0 space-y-6">
+          <nav aria-label="Consistency audit filters" className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="text-slate-600 dark:text-slate-300">Show only:</span>
+            {AUDIT_FILTERS.map((audit) => {
+              const active = filters.audit === audit;
+              return (
+                <Link
+                  key={audit}
+                  href={href(filters, { audit: active ? undefined : audit })}
+                  aria-current={active ? "true" : undefined}
+                  className={`rounded-full border px-2.5 py-0.5 ${
+                    active
+                      ? "border-blue-600 bg-blue-600 text-white dark:border-blue-400 dark:bg-blue-400 dark:text-slate-950"
+                      : "border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+                  }`}
+                >
+                  {AUDIT_LABELS[audit]} <span className="tabular-nums">({view.auditCounts[audit]})</span>
+                  {active && <span className="sr-only"> (selected; click to clear)</span>}
+                </Link>
+              );
+            })}
+            {OUTLIER_FILTERS.map((outlier) => {
+              const active = filters.outlier === outlier;
+              const count = view.outliers.filter((o) => OUTLIER_FILTER_OF[o.kind] === outlier).length;
+              return (
+                <Link
+                  key={outlier}
+                  href={href(filters, { outlier: active ? undefined : outlier })}
+                  aria-current={active ? "true" : undefined}
+                  className={`rounded-full border px-2.5 py-0.5 ${
+                    active
+                      ? "border-blue-600 bg-blue-600 text-white dark:border-blue-400 dark:bg-blue-400 dark:text-slate-950"
+                      : "border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+                  }`}
+                >
+                  {OUTLIER_LABELS[outlier]} <span className="tabular-nums">({count})</span>
+                  {active && <span className="sr-only"> (selected; click to clear)</span>}
+                </Link>
+              );
+            })}
+          </nav>
 
-      {view.total === 0 ? (
-        <EmptyState title="No analyses match these filters">
-          {filtered ? (
-            <Link href="/scores" className="text-blue-700 underline dark:text-blue-300">
-              Clear the filters
-            </Link>
+          {view.total === 0 ? (
+            <EmptyState title="No analyses match these filters">
+              {filtered ? (
+                <Link href="/scores" className="text-blue-700 underline dark:text-blue-300">
+                  Clear the filters
+                </Link>
+              ) : (
+                <>
+                  Nothing has been ingested yet. Run <code>npm run ingest</code> or{" "}
+                  <Link href="/upload" className="text-blue-700 underline dark:text-blue-300">
+                    upload reports
+                  </Link>
+                  .
+                </>
+              )}
+            </EmptyState>
           ) : (
             <>
-              Nothing has been ingested yet. Run <code>npm run ingest</code> or{" "}
-              <Link href="/upload" className="text-blue-700 underline dark:text-blue-300">
-                upload reports
-              </Link>
-              .
+              {view.scored.length > 0 ? (
+                <div className="grid gap-4 lg:grid-cols-2">
+                  <ScoreHistogram
+                    bins={view.histogram}
+                    scales={view.scales}
+                    hrefForBin={(bin) => href(filters, { minScore: bin, maxScore: bin === 9 ? 10 : bin + 0.99 })}
+                  />
+                  <ScoreScatter
+                    rules={OUTLIER_RULES}
+                    loadBounds={view.loadBounds}
+                    regionHref={(kind) => href(filters, { outlier: OUTLIER_FILTER_OF[kind] })}
+                    points={view.scored.map((r) => ({
+                      slug: r.slug,
+                      label: analysisName(r),
+                      scoreNorm: r.scoreNorm,
+                      failureLoad: r.failureLoad,
+                      outlier: outlierKind.get(r.slug),
+                      href: `/analyses/${encodeURIComponent(r.slug)}`,
+                    }))}
+                  />
+                </div>
+              ) : (
+                <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300">
+                  None of these analyses states a training-quality score, so there is nothing to chart.
+                </p>
+              )}
+
+              <OutlierSection view={view} tableHref={(kind) => href(filters, { outlier: OUTLIER_FILTER_OF[kind] })} />
+
+              <section aria-labelledby="all-analyses" className="space-y-2">
+                <h2 id="all-analyses" className="text-lg font-semibold">
+                  {[filters.audit && AUDIT_LABELS[filters.audit], filters.outlier && OUTLIER_LABELS[filters.outlier]].filter(Boolean).join(" · ") || "All analyses"}
+                </h2>
+                <div className="relative overflow-x-auto">
+                  <table className="w-full text-sm">
+                    <caption className="sr-only">
+                      Analyses with score, failures per severity, failure load and platform; sorted by {filters.sort} ({filters.dir === "asc" ? "ascending" : "descending"}).
+                    </caption>
+                    <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-300">
+                      <tr>
+                        {COLUMNS.map((c) => {
+                          const active = filters.sort === c.sort ? filters.dir : null;
+                          const dir = active ? (active === "asc" ? "desc" : "asc") : SCORE_SORT_DEFAULT_DIR[c.sort];
+                          return <SortHeader key={c.sort} label={c.label} align={c.align} active={active} href={href(filters, { sort: c.sort, dir })} />;
+                        })}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {view.rows.map((r) => (
+                        <ScoreTableRow key={r.slug} row={r} outlier={outlierKind.has(r.slug)} />
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <Pagination
+                  page={view.page}
+                  requestedPage={filters.page}
+                  pageCount={view.pageCount}
+                  total={view.total}
+                  pageSize={SCORES_PAGE_SIZE}
+                  hrefFor={(page) => "/scores" + toQueryString(scoreFilterParams({ ...filters, page }))}
+                  noun="analyses"
+                />
+              </section>
+
+              <AuditSection
+                rows={view.all}
+                showAll={{
+                  counts: href(filters, { audit: "count-mismatch" }),
+                  ungraded: href(filters, { audit: "ungraded" }),
+                  severities: href(filters, { audit: "severity-mismatch" }),
+                }}
+              />
             </>
           )}
-        </EmptyState>
-      ) : (
-        <>
-          {view.scored.length > 0 ? (
-            <div className="grid gap-4 lg:grid-cols-2">
-              <ScoreHistogram
-                bins={view.histogram}
-                scales={view.scales}
-                hrefForBin={(bin) => href(filters, { minScore: bin, maxScore: bin === 9 ? 10 : bin + 0.99 })}
-              />
-              <ScoreScatter
-                rules={OUTLIER_RULES}
-                loadBounds={view.loadBounds}
-                regionHref={(kind) => href(filters, { outlier: OUTLIER_FILTER_OF[kind] })}
-                points={view.scored.map((r) => ({
-                  slug: r.slug,
-                  label: analysisName(r),
-                  scoreNorm: r.scoreNorm,
-                  failureLoad: r.failureLoad,
-                  outlier: outlierKind.get(r.slug),
-                  href: `/analyses/${encodeURIComponent(r.slug)}`,
-                }))}
-              />
-            </div>
-          ) : (
-            <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300">
-              None of these analyses states a training-quality score, so there is nothing to chart.
-            </p>
-          )}
-
-          <OutlierSection view={view} tableHref={(kind) => href(filters, { outlier: OUTLIER_FILTER_OF[kind] })} />
-
-          <section aria-labelledby="all-analyses" className="space-y-2">
-            <h2 id="all-analyses" className="text-lg font-semibold">
-              {[filters.audit && AUDIT_LABELS[filters.audit], filters.outlier && OUTLIER_LABELS[filters.outlier]].filter(Boolean).join(" · ") || "All analyses"}
-            </h2>
-            <div className="relative overflow-x-auto">
-              <table className="w-full text-sm">
-                <caption className="sr-only">
-                  Analyses with score, failures per severity, failure load and platform; sorted by {filters.sort} ({filters.dir === "asc" ? "ascending" : "descending"}).
-                </caption>
-                <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-300">
-                  <tr>
-                    {COLUMNS.map((c) => {
-                      const active = filters.sort === c.sort ? filters.dir : null;
-                      const dir = active ? (active === "asc" ? "desc" : "asc") : SCORE_SORT_DEFAULT_DIR[c.sort];
-                      return <SortHeader key={c.sort} label={c.label} align={c.align} active={active} href={href(filters, { sort: c.sort, dir })} />;
-                    })}
-                  </tr>
-                </thead>
-                <tbody>
-                  {view.rows.map((r) => (
-                    <ScoreTableRow key={r.slug} row={r} outlier={outlierKind.has(r.slug)} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pagination
-              page={view.page}
-              requestedPage={filters.page}
-              pageCount={view.pageCount}
-              total={view.total}
-              pageSize={SCORES_PAGE_SIZE}
-              hrefFor={(page) => "/scores" + toQueryString(scoreFilterParams({ ...filters, page }))}
-              noun="analyses"
-            />
-          </section>
-
-          <AuditSection
-            rows={view.all}
-            showAll={{
-              counts: href(filters, { audit: "count-mismatch" }),
-              ungraded: href(filters, { audit: "ungraded" }),
-              severities: href(filters, { audit: "severity-mismatch" }),
-            }}
-          />
-        </>
-      )}
+        </div>
+      </div>
     </div>
   );
 }
@@ -422,7 +434,7 @@ function AuditSection({ rows, showAll }: { rows: ScoreRow[]; showAll: { counts: 
       <h2 id="audit" className="text-lg font-semibold">
         Consistency audit
       </h2>
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid gap-4 xl:grid-cols-3">
         <div className={box}>
           <h3 className="font-medium">The document&apos;s counts disagree with its items ({counts.length})</h3>
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">

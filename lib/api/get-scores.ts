@@ -68,11 +68,11 @@ export function getScores(request: Request): Promise<Response> {
     const sort = query.sort ?? "score";
     const [minScore, maxScore] = query.min !== undefined && query.max !== undefined && query.min > query.max ? [query.max, query.min] : [query.min, query.max];
     const filters: ScoreFilters = {
-      platform: query.platform, gaps: query.gap ?? [], minScore, maxScore, audit: query.audit, outlier: query.outlier,
+      platforms: query.platform ?? [], gaps: query.gap ?? [], minScore, maxScore, audit: query.audit, outlier: query.outlier,
       sort, dir: query.dir ?? SCORE_SORT_DEFAULT_DIR[sort], page: 1,
     };
     const items = (await loadScoreRows(filters)).rows.map(toItem);
-    const parts = [query.platform, ...(query.gap ?? []), query.audit, query.outlier];
+    const parts = [...(query.platform ?? []), ...(query.gap ?? []), query.audit, query.outlier];
     if (query.format === "csv") return csvResponse(SCORE_CSV_COLUMNS, items, "scores", parts);
     if (query.download) return jsonResponse({ items, page: 1, pageSize: items.length, total: items.length, next: null }, { list: "scores", parts });
     const page = query.page ?? 1;

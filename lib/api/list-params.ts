@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { SEVERITIES, type Severity } from "../parser/types";
 import { ANALYSIS_SORTS, FAILURE_SORTS, REVIEW_FILTERS, SORT_DIRECTIONS, WARNING_FILTERS } from "../filters/view-params";
+import { ANALYSIS_REVIEW_FILTERS, MINE_FILTERS, REVIEWER_PATTERN, TAG_PATTERN } from "../filters/review-params";
 import { AUDIT_FILTERS, GAP_SORTS, OUTLIER_FILTERS, SCORE_SORTS, SLUG_PATTERN } from "../filters/trainer-params";
 
 export const MAX_PAGE_SIZE = 200;
@@ -53,6 +54,28 @@ const platformList = z.string().transform((value, ctx) => {
   return items;
 });
 
+/** Review tags (`a,b`: any of them), compared lower-case. */
+const tagList = z.string().transform((value, ctx) => {
+  const items = [...new Set(value.split(",").map((v) => v.trim().toLowerCase()).filter(Boolean))];
+  const bad = items.filter((v) => !TAG_PATTERN.test(v));
+  if (bad.length) {
+    ctx.addIssue({ code: "custom", message: `"${bad.join(", ")}" is not a tag (1-40 characters, no control characters)` });
+    return z.NEVER;
+  }
+  return items;
+});
+
+/** Reviewer names (`ada,bob`: any of them). */
+const reviewerList = z.string().transform((value, ctx) => {
+  const items = [...new Set(value.split(",").map((v) => v.trim()).filter(Boolean))];
+  const bad = items.filter((v) => !REVIEWER_PATTERN.test(v));
+  if (bad.length) {
+    ctx.addIssue({ code: "custom", message: `"${bad.join(", ")}" is not a reviewer name` });
+    return z.NEVER;
+  }
+  return items;
+});
+
 const integer = (min: number, max: number) =>
   z.string().regex(/^\d+$/, "must be a whole number").transform(Number).pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 const score = z.string().regex(/^\d+(\.\d+)?$/, "must be a number from 0 to 10").transform(Number).pipe(z.number().max(10, "must be at most 10"));
@@ -74,6 +97,9 @@ export const failureQuerySchema = z.object({
   platform: platformList.optional(),
   analysis: slug.optional(),
   review: choice(REVIEW_FILTERS).optional(),
+  mine: choice(MINE_FILTERS).optional(),
+  tag: tagList.optional(),
+  reviewer: reviewerList.optional(),
   sort: choice(FAILURE_SORTS).optional(),
 });
 export type FailureQuery = z.output<typeof failureQuerySchema>;
@@ -87,6 +113,10 @@ export const analysisQuerySchema = z.object({
   min: score.optional(),
   max: score.optional(),
   warnings: choice(WARNING_FILTERS).optional(),
+  review: choice(ANALYSIS_REVIEW_FILTERS).optional(),
+  mine: choice(MINE_FILTERS).optional(),
+  tag: tagList.optional(),
+  reviewer: reviewerList.optional(),
   sort: choice(ANALYSIS_SORTS).optional(),
   dir: choice(SORT_DIRECTIONS).optional(),
 });
@@ -94,7 +124,7 @@ export type AnalysisQuery = z.output<typeof analysisQuerySchema>;
 
 export const scoreQuerySchema = z.object({
   ...common,
-  platform: z.string().regex(/^[\w .+#-]{1,40}$/, "is not a platform name").transform((v) => v.toLowerCase()).optional(),
+  platform: platformList.optional(),
   gap: gapList.optional(),
   min: score.optional(),
   max: score.optional(),

@@ -2,7 +2,7 @@
 // unknown values fall back to defaults so a stale link still opens. The API parses the same names
 // strictly (lib/api/list-params.ts).
 import {
-  oneOf, one, parseGaps, parsePage, parsePlatform, parseScoreBound, type RawSearchParams,
+  oneOf, one, parseGaps, parsePage, parsePlatforms, parseScoreBound, type RawSearchParams,
 } from "./search-params";
 import { SORT_DIRECTIONS, type SortDirection } from "./view-params";
 
@@ -40,7 +40,9 @@ export const OUTLIER_LABELS: Record<OutlierFilter, string> = {
 };
 
 export interface ScoreFilters {
-  platform?: string;
+  /** Any of these platforms (`?platform=aws,pulumi`; a single `?platform=aws` reads as before). */
+  platforms: string[];
+  /** Any of these gaps: the analysis names one, or one of its failures has one. */
   gaps: string[];
   minScore?: number;
   maxScore?: number;
@@ -61,7 +63,7 @@ export function parseScoreFilters(params: RawSearchParams): ScoreFilters {
   const audit = one(params, "audit");
   const outlier = one(params, "outlier");
   return {
-    platform: parsePlatform(params),
+    platforms: parsePlatforms(params),
     gaps: parseGaps(params),
     minScore,
     maxScore,
@@ -76,7 +78,7 @@ export function parseScoreFilters(params: RawSearchParams): ScoreFilters {
 /** The filters as URL params (defaults dropped), for links that keep the current state. */
 export function scoreFilterParams(filters: Partial<ScoreFilters>): Record<string, string | number | string[] | undefined> {
   return {
-    platform: filters.platform,
+    platform: filters.platforms,
     gap: filters.gaps,
     min: filters.minScore,
     max: filters.maxScore,

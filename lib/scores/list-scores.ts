@@ -2,11 +2,12 @@
 // and failure load, plus what the charts, the outlier list and the consistency audit need.
 import "server-only";
 import { prisma } from "../db";
-import { analysisWhereSql } from "../analyses/analysis-criteria";
+import { analysisWhereSql, tallyAnalyses, type AnalysisCriteria } from "../analyses/analysis-criteria";
 import {
   AUDIT_FILTERS, SCORES_PAGE_SIZE, type AuditFilter, type OutlierFilter, type ScoreFilters, type ScoreSort,
 } from "../filters/trainer-params";
 import type { ParseWarning } from "../parser/types";
+import { facetValues, type FacetValue } from "../search/facets";
 import { auditCounts, type CountDifference } from "./count-audit";
 import { findOutliers, loadBounds, scoreHistogram, type Outlier, type OutlierKind } from "./outliers";
 import { scoreSource, type ScoreSource } from "./score-source";
@@ -67,6 +68,11 @@ export interface ScoresView {
   /** How many analyses each audit filter would show, with the other filters applied. */
   auditCounts: Record<AuditFilter, number>;
   stats: { mean: number | null; median: number | null };
+  /**
+   * Gap and platform values to filter by, each counted with the other platform/gap/score filters
+   * applied (as on /analyses); the audit and outlier chips narrow the table after these counts.
+   */
+  facets: { gap: FacetValue[]; platform: FacetValue[] };
 }
 
 type RawScoreRow = Omit<ScoreRow, "declared" | "countDifferences" | "countsExplainedByUngraded" | "severityMismatches" | "warnings" | "scoreSource"> & {
@@ -134,9 +140,14 @@ export function sortScoreRows(rows: ScoreRow[], sort: ScoreSort, dir: "asc" | "d
   });
 }
 
+/** The platform, gap and score filters of /scores: the same meaning as on /analyses (any of each). */
+function scoreCriteria(filters: ScoreFilters): AnalysisCriteria {
+  return { severities: [], gaps: filters.gaps, platforms: filters.platforms, minScore: filters.minScore, maxScore: filters.maxScore };
+}
+
 export async function loadScoreRows(filters: ScoreFilters): Promise<{ rows: ScoreRow[]; unaudited: ScoreRow[] }> {
   // Raw SQL: every analysis is read here, and Prisma's row mapping cost three times the query itself.
-  const where = analysisWhereSql({ severities: [], gaps: filters.gaps, platform: filters.platform, minScore: filters.minScore, maxScore: filters.maxScore });
+  const where = analysisWhereSql(scoreCriteria(filters));
   const records = await prisma.$queryRaw<RawScoreRow[]>`
     SELECT a."id", a."slug", a."title", a."taskId", a."platform", a."scoreValue", a."scoreMax", a."scoreNorm", a."scoresJson",
       a."criticalCount", a."highCount", a."mediumCount", a."lowCount", a."unknownCount", a."failureCount",
@@ -175,7 +186,12 @@ const OUTLIER_KIND: Record<OutlierFilter, OutlierKind> = { "high-heavy": "high-s
 export const OUTLIER_FILTER_OF: Record<OutlierKind, OutlierFilter> = { "high-score-heavy-failures": "high-heavy", "low-score-light-failures": "low-light" };
 
 export async function listScores(filters: ScoreFilters): Promise<ScoresView> {
-  const loaded = await loadScoreRows(filters);
+  const [loaded, counts, gapRows] = await Promise.all([
+    loadScoreRows(filters),
+    tallyAnalyses(scoreCriteria(filters)),
+    prisma.knowledgeGap.findMany({ select: { id: true, label: true } }),
+  ]);
+  const { gap, platform } = facetValues(counts, { severities: [], gaps: filters.gaps, platforms: filters.platforms }, gapRows);
   const { unaudited } = loaded;
   // Outliers are judged among every row the platform/gap/score filters keep, so narrowing the table to
   // an audit or to the outliers themselves does not change who is flagged.
@@ -206,6 +222,7 @@ export async function listScores(filters: ScoreFilters): Promise<ScoresView> {
     loadBounds: loadBounds(scoredAll),
     auditCounts,
     stats: { mean: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null, median: median(scores) },
+    facets: { gap, platform },
   };
 }
 
