@@ -148,6 +148,35 @@ test("shift-click on a line number links a range, and the link opened cold lands
   await expect(cold.locator("[data-line][data-line~='failure-long-module-with-one-changed-line-R12']")).not.toHaveAttribute("aria-current", "location");
 });
 
+test("a long fold expands 20 lines at a time from either side, and a link into a fold opens it", async ({ page, context }) => {
+  // e2e/fixtures/reading-terraform.md failure 3: 80 lines, lines 10 and 70 changed, 53 unchanged between.
+  await page.goto(`${TF}/failures/3?diff=split`);
+  await expect(page).toHaveURL(/\/failures\/flow-logs-disabled-in-a-long-module\?diff=split$/);
+  await waitForHydration(page);
+  const line = (n: number) => page.getByRole("link", { name: `IDEAL line ${n}, copy link` });
+  await expect(line(13)).toBeVisible();
+  await expect(line(14)).toBeHidden();
+  await page.getByRole("button", { name: "Show 20 more unchanged lines under the change above" }).click();
+  await expect(line(14)).toBeVisible();
+  await expect(line(33)).toBeVisible();
+  await expect(line(34)).toBeHidden();
+  await expect(page.getByText("Show 33 unchanged lines")).toBeVisible();
+  await page.getByRole("button", { name: "Show 20 more unchanged lines over the change below" }).click();
+  await expect(line(47)).toBeVisible();
+  await expect(line(46)).toBeHidden();
+  // 13 left: one step or less, so the arrows give way to the bar's "show all".
+  await expect(page.getByRole("button", { name: /Show 20 more unchanged lines/ })).toHaveCount(0);
+  await page.getByText("Show 13 unchanged lines").click();
+  await expect(line(40)).toBeVisible();
+
+  // A link to a line inside a fold, opened cold, opens the fold and lands on the line.
+  const cold = await context.newPage();
+  await cold.goto(`${TF}/failures/flow-logs-disabled-in-a-long-module?diff=split#failure-flow-logs-disabled-in-a-long-module-R40`);
+  const marked = cold.locator("[data-line][aria-current='location']");
+  await expect(marked).toContainText('subnet_37_cidr = "10.0.37.0/24"');
+  await expect(marked).toBeInViewport();
+});
+
 test("the analysis page filters by severity and collapses or expands failures", async ({ page }) => {
   await page.goto(FIXTURE);
   await waitForHydration(page);

@@ -1,8 +1,10 @@
 // The two layouts of one aligned block pair: split (MODEL left, IDEAL right) and unified. Both are
-// rendered; CSS shows one. Line numbers are permalinks (handled by <LineLinks>); folded runs use
-// <details> so "show more" works without JavaScript.
+// rendered; CSS shows one. Line numbers are permalinks (handled by <LineLinks>); folded runs expand
+// 20 lines at a time or all at once (<DiffFold>; "show all" works without JavaScript).
 import { foldRows, lineAnchor, unifiedLines, type DiffRow, type DiffSegment } from "@/lib/diff/align";
 import { splitIndent } from "@/lib/render/indent";
+import { foldPlace } from "@/lib/diff/fold";
+import { DiffFold } from "./diff-fold";
 
 // Short classes styled in globals.css ("Diff rows"): these repeat on every line of every layout.
 const ROW_BG: Record<DiffRow["kind"], { left: string; right: string }> = {
@@ -56,13 +58,9 @@ function Segments({ segments, render }: SegmentsProps) {
     segment.type === "rows" ? (
       <div key={i}>{render(segment.rows)}</div>
     ) : (
-      <details key={i} className="group/fold">
-        <summary className="cursor-pointer list-none bg-slate-100 px-3 py-1 text-xs text-blue-800 hover:bg-slate-200 focus-visible:outline-2 dark:bg-slate-800 dark:text-blue-200 dark:hover:bg-slate-700 [&::-webkit-details-marker]:hidden">
-          <span className="group-open/fold:hidden">Show {segment.rows.length} unchanged lines</span>
-          <span className="hidden group-open/fold:inline">Hide {segment.rows.length} unchanged lines</span>
-        </summary>
+      <DiffFold key={i} place={foldPlace(i, segments.length)}>
         {render(segment.rows)}
-      </details>
+      </DiffFold>
     ),
   );
 }
