@@ -12,6 +12,9 @@ import { Prisma } from "../generated/prisma/client";
 import { toFtsQuery } from "../data/search-index";
 import type { AnalysisSort, SortDirection, WarningFilter } from "../filters/view-params";
 import { SEVERITIES, type Severity } from "../parser/types";
+import type { AnalysisReviewFilter, MineFilter } from "../filters/review-params";
+import { tagLikePattern } from "../reviews/tag-match";
+import type { AnalysisAnnotationRow, AnalysisReviewRow } from "../reviews/review-facets";
 
 export interface AnalysisCriteria {
   /** Full-text query as typed: matches an analysis's own text or any of its failures' text and code. */
@@ -26,6 +29,20 @@ export interface AnalysisCriteria {
   minScore?: number;
   maxScore?: number;
   warnings?: WarningFilter;
+  /** Issue 17: ticked reviewed by anyone / nobody, a failure disputed, outdated annotations. */
+  review?: AnalysisReviewFilter;
+  /** Ticked reviewed by the reviewer `viewerId`, or not (ignored without a viewer). */
+  mine?: MineFilter;
+  viewerId?: number;
+  /** One of its annotations has any of these tags (lower-case; case-insensitive match). */
+  tags?: readonly string[];
+  /** Ticked, commented or annotated by any of these reviewers (names). */
+  reviewers?: readonly string[];
+}
+
+/** The criteria without any review filter: what the review facets count within. */
+export function withoutReviewFilters<C extends AnalysisCriteria>(criteria: C): C {
+  return { ...criteria, review: undefined, mine: undefined, tags: [], reviewers: [] };
 }
 
 export type AnalysisFacet = "severity" | "gap" | "platform";
@@ -63,6 +80,41 @@ function analysisConditions(criteria: AnalysisCriteria): Prisma.Sql[] {
   if (max !== undefined) parts.push(Prisma.sql`a."scoreNorm" <= ${max}`);
   if (criteria.warnings === "yes") parts.push(Prisma.sql`a."warningCount" > 0`);
   if (criteria.warnings === "no") parts.push(Prisma.sql`a."warningCount" = 0`);
+  parts.push(...reviewConditions(criteria));
+  return parts;
+}
+
+// Review conditions (issue 17), each a correlated EXISTS over Analysis a. A tick counts while the
+// document is the one ticked (viewedHash = contentHash); annotations hang on failure keys, a key the
+// analysis no longer has being "outdated".
+const TICKED = Prisma.sql`SELECT 1 FROM "AnalysisReview" v WHERE v."analysisId" = a."id" AND v."viewedAt" IS NOT NULL AND v."viewedHash" = a."contentHash"`;
+const ANNOTATED = Prisma.sql`SELECT 1 FROM "Annotation" n WHERE n."analysisId" = a."id"`;
+
+function reviewConditions(criteria: AnalysisCriteria): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [];
+  const { review, mine, viewerId } = criteria;
+  if (review === "reviewed") parts.push(Prisma.sql`EXISTS (${TICKED})`);
+  if (review === "unreviewed") parts.push(Prisma.sql`NOT EXISTS (${TICKED})`);
+  if (review === "disputed") {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Annotation" n JOIN "Failure" r ON r."analysisId" = n."analysisId" AND r."key" = n."failureKey"
+      WHERE n."analysisId" = a."id" AND (n."verdict" = 'disagree' OR (n."proposedSeverity" IS NOT NULL AND n."proposedSeverity" <> r."severity")))`);
+  }
+  if (review === "outdated") {
+    parts.push(Prisma.sql`EXISTS (${ANNOTATED} AND NOT EXISTS (SELECT 1 FROM "Failure" r WHERE r."analysisId" = n."analysisId" AND r."key" = n."failureKey"))`);
+  }
+  if (mine && viewerId !== undefined) {
+    const ticked = Prisma.sql`EXISTS (${TICKED} AND v."reviewerId" = ${viewerId})`;
+    parts.push(mine === "reviewed" ? ticked : Prisma.sql`NOT ${ticked}`);
+  }
+  if (criteria.tags?.length) {
+    const likes = criteria.tags.map((t) => Prisma.sql`lower(n."tagsJson") LIKE ${tagLikePattern(t)} ESCAPE '!'`);
+    parts.push(Prisma.sql`EXISTS (${ANNOTATED} AND (${Prisma.join(likes, " OR ")}))`);
+  }
+  if (criteria.reviewers?.length) {
+    const ids = Prisma.sql`SELECT "id" FROM "Reviewer" WHERE "name" IN (${Prisma.join(criteria.reviewers)})`;
+    parts.push(Prisma.sql`(EXISTS (${ANNOTATED} AND n."reviewerId" IN (${ids}))
+      OR EXISTS (SELECT 1 FROM "AnalysisReview" v WHERE v."analysisId" = a."id" AND v."reviewerId" IN (${ids}) AND (v."viewedAt" IS NOT NULL OR v."comment" <> '')))`);
+  }
   return parts;
 }
 
@@ -181,4 +233,41 @@ export async function tallyAnalyses(criteria: AnalysisCriteria): Promise<Record<
   const toMap = (rows: FacetRow[]) => new Map(rows.flatMap((r) => (r.k === null ? [] : [[r.k, Number(r.n)] as [string, number]])));
   const [severity, gap, platform] = await Promise.all([severityRows, gapRows, platformRows]);
   return { severity: toMap(severity), gap: toMap(gap), platform: toMap(platform) };
+}
+
+/**
+ * The review facets' inputs: annotations and ticks/comments of the analyses matching every filter but
+ * the review ones, and how many such analyses there are (people write reviews: read whole, counted in
+ * lib/reviews/review-facets.ts).
+ */
+export async function analysisReviewsFor(criteria: AnalysisCriteria): Promise<{ annotations: AnalysisAnnotationRow[]; reviews: AnalysisReviewRow[]; total: number }> {
+  const base = withoutReviewFilters(criteria);
+  type Id = number | bigint;
+  const [annotations, reviews, total] = await Promise.all([
+    prisma.$queryRaw<(Omit<AnalysisAnnotationRow, "analysisId" | "reviewerId"> & { analysisId: Id; reviewerId: Id })[]>`
+      SELECT n."analysisId" AS "analysisId", n."reviewerId" AS "reviewerId", w."name" AS "reviewer", n."verdict" AS "verdict",
+             n."proposedSeverity" AS "proposedSeverity", r."severity" AS "severity", n."tagsJson" AS "tagsJson"
+      FROM "Annotation" n
+      JOIN "Analysis" a ON a."id" = n."analysisId"
+      JOIN "Reviewer" w ON w."id" = n."reviewerId"
+      LEFT JOIN "Failure" r ON r."analysisId" = n."analysisId" AND r."key" = n."failureKey"
+      ${analysisWhereSql(base)}`,
+    prisma.$queryRaw<{ analysisId: Id; reviewerId: Id; reviewer: string; ticked: Id | boolean; current: Id | boolean | null; commented: Id | boolean }[]>`
+      SELECT v."analysisId" AS "analysisId", v."reviewerId" AS "reviewerId", w."name" AS "reviewer",
+             (v."viewedAt" IS NOT NULL) AS "ticked", (v."viewedAt" IS NOT NULL AND v."viewedHash" = a."contentHash") AS "current",
+             (v."comment" <> '') AS "commented"
+      FROM "AnalysisReview" v
+      JOIN "Analysis" a ON a."id" = v."analysisId"
+      JOIN "Reviewer" w ON w."id" = v."reviewerId"
+      ${analysisWhereSql(base)}`,
+    countAnalyses(base),
+  ]);
+  return {
+    annotations: annotations.map((r) => ({ ...r, analysisId: Number(r.analysisId), reviewerId: Number(r.reviewerId) })),
+    reviews: reviews.map((r) => ({
+      analysisId: Number(r.analysisId), reviewerId: Number(r.reviewerId), reviewer: r.reviewer,
+      ticked: Boolean(Number(r.ticked)), current: Boolean(Number(r.current)), commented: Boolean(Number(r.commented)),
+    })),
+    total,
+  };
 }

@@ -9,9 +9,13 @@ import { DEFAULT_DIRECTION, defaultAnalysisSort } from "../filters/view-params";
 import type { AnalysisQuery } from "../api/list-params";
 import type { CsvColumn } from "../export/to-csv";
 import type { ParsedAnalysis } from "../parser/types";
+import { analysisReviewSummaries, type AnalysisReviewSummary } from "../reviews/analysis-reviews";
 
-/** `url` starts with the origin given: absolute in downloads, relative ("") in the paged API. */
-export type AnalysisRecord = ParsedAnalysis & { id: number; slug: string; url: string };
+/**
+ * `url` starts with the origin given: absolute in downloads, relative ("") in the paged API. `review`:
+ * what reviewers said of it (issue 17), null when nobody reviewed it.
+ */
+export type AnalysisRecord = ParsedAnalysis & { id: number; slug: string; url: string; review: AnalysisReviewSummary | null };
 
 /** Most rows one export returns; scripts page through the JSON API for more. */
 export const EXPORT_LIMIT = 10_000;
@@ -20,15 +24,19 @@ export function analysisUrl(slug: string): string {
   return `/analyses/${encodeURIComponent(slug)}`;
 }
 
-function criteriaOf(query: AnalysisQuery): AnalysisCriteria {
+/** An API query, with the reviewer making it (for `mine`). */
+export type AnalysisListQuery = AnalysisQuery & { viewerId?: number };
+
+function criteriaOf(query: AnalysisListQuery): AnalysisCriteria {
   return {
     q: query.q, severities: query.severity ?? [], gaps: query.gap ?? [], platforms: query.platform ?? [],
     minScore: query.min, maxScore: query.max, warnings: query.warnings,
+    review: query.review, mine: query.mine, viewerId: query.viewerId, tags: query.tag ?? [], reviewers: query.reviewer ?? [],
   };
 }
 
 /** Ids of a window of matching analyses in display order, and the total. */
-async function idsAndTotal(query: AnalysisQuery, window: { skip: number; take: number }): Promise<{ ids: number[]; total: number }> {
+async function idsAndTotal(query: AnalysisListQuery, window: { skip: number; take: number }): Promise<{ ids: number[]; total: number }> {
   const criteria = criteriaOf(query);
   const sort = query.sort ?? defaultAnalysisSort(query.q);
   const [ids, total] = await Promise.all([analysisIdsPage(criteria, sort, query.dir ?? DEFAULT_DIRECTION[sort], window), countAnalyses(criteria)]);
@@ -37,20 +45,23 @@ async function idsAndTotal(query: AnalysisQuery, window: { skip: number; take: n
 
 const recordSelect = { id: true, slug: true, source: { select: { recordJson: true } } } as const;
 
-export function toAnalysisRecord(row: { id: number; slug: string; source: { recordJson: string } | null }, origin: string): AnalysisRecord {
+export function toAnalysisRecord(row: { id: number; slug: string; source: { recordJson: string } | null }, origin: string, review: AnalysisReviewSummary | null = null): AnalysisRecord {
   const record = JSON.parse(row.source?.recordJson ?? "{}") as ParsedAnalysis;
-  return { id: row.id, slug: row.slug, url: origin + analysisUrl(row.slug), ...record };
+  return { id: row.id, slug: row.slug, url: origin + analysisUrl(row.slug), ...record, review };
 }
 
-export async function listAnalysisRecords(query: AnalysisQuery, window: { skip: number; take: number }, origin: string): Promise<{ items: AnalysisRecord[]; total: number }> {
+export async function listAnalysisRecords(query: AnalysisListQuery, window: { skip: number; take: number }, origin: string): Promise<{ items: AnalysisRecord[]; total: number }> {
   const { ids, total } = await idsAndTotal(query, window);
-  const rows = await inIdOrder(ids, (chunk) => prisma.analysis.findMany({ where: { id: { in: chunk } }, select: recordSelect }));
-  return { items: rows.map((row) => toAnalysisRecord(row, origin)), total };
+  const [rows, reviews] = await Promise.all([
+    inIdOrder(ids, (chunk) => prisma.analysis.findMany({ where: { id: { in: chunk } }, select: recordSelect })),
+    analysisReviewSummaries(ids),
+  ]);
+  return { items: rows.map((row) => toAnalysisRecord(row, origin, reviews.get(row.id) ?? null)), total };
 }
 
 export async function getAnalysisRecord(slug: string, origin: string): Promise<AnalysisRecord | null> {
   const row = await prisma.analysis.findUnique({ where: { slug }, select: recordSelect });
-  return row ? toAnalysisRecord(row, origin) : null;
+  return row ? toAnalysisRecord(row, origin, (await analysisReviewSummaries([row.id])).get(row.id) ?? null) : null;
 }
 
 const csvSelect = {
@@ -61,11 +72,15 @@ const csvSelect = {
   failures: { select: { gaps: { select: { gapId: true } } } },
 } as const;
 
-export type AnalysisCsvRow = Prisma.AnalysisGetPayload<{ select: typeof csvSelect }>;
+export type AnalysisCsvRow = Prisma.AnalysisGetPayload<{ select: typeof csvSelect }> & { review: AnalysisReviewSummary | null };
 
-export async function listAnalysisCsvRows(query: AnalysisQuery, window = { skip: 0, take: EXPORT_LIMIT }): Promise<AnalysisCsvRow[]> {
+export async function listAnalysisCsvRows(query: AnalysisListQuery, window = { skip: 0, take: EXPORT_LIMIT }): Promise<AnalysisCsvRow[]> {
   const { ids } = await idsAndTotal(query, window);
-  return inIdOrder(ids, (chunk) => prisma.analysis.findMany({ where: { id: { in: chunk } }, select: csvSelect }));
+  const [rows, reviews] = await Promise.all([
+    inIdOrder(ids, (chunk) => prisma.analysis.findMany({ where: { id: { in: chunk } }, select: csvSelect })),
+    analysisReviewSummaries(ids),
+  ]);
+  return rows.map((row) => ({ ...row, review: reviews.get(row.id) ?? null }));
 }
 
 function gapIdsOf(row: AnalysisCsvRow): string[] {
@@ -94,4 +109,10 @@ export const analysisCsvColumns = (origin: string): CsvColumn<AnalysisCsvRow>[] 
   { header: "document_date", value: (r) => r.documentDate },
   { header: "updated_at", value: (r) => r.updatedAt.toISOString() },
   { header: "url", value: (r) => origin + analysisUrl(r.slug) },
+  { header: "review_reviewed_by", value: (r) => r.review?.reviewedBy ?? [] },
+  { header: "review_stale_reviews", value: (r) => r.review?.staleReviews ?? [] },
+  { header: "review_comments", value: (r) => (r.review?.comments ?? []).map((c) => `${c.reviewer}: ${c.comment}`) },
+  { header: "review_annotations", value: (r) => r.review?.annotations ?? 0 },
+  { header: "review_disputed_failures", value: (r) => r.review?.disputedFailures ?? 0 },
+  { header: "review_outdated_annotations", value: (r) => r.review?.outdatedAnnotations ?? 0 },
 ];

@@ -6,10 +6,12 @@ import { Prisma } from "../generated/prisma/client";
 import { inIdOrder } from "../data/in-id-order";
 import { toFtsQuery } from "../data/search-index";
 import { snippets, type SnippetPart } from "../search/snippets";
-import { analysisIdsPage, countAnalyses, tallyAnalyses, type AnalysisFacet } from "./analysis-criteria";
+import { analysisIdsPage, analysisReviewsFor, countAnalyses, tallyAnalyses, type AnalysisFacet } from "./analysis-criteria";
 import { PAGE_SIZE, type AnalysisFilters } from "../filters/view-params";
+import { ANALYSIS_MINE_LABELS, ANALYSIS_REVIEW_FILTERS, ANALYSIS_REVIEW_LABELS } from "../filters/review-params";
 import { analysisSummarySelect, type AnalysisSummary } from "./list-analyses";
-import { facetValues, type FacetValue } from "../search/facets";
+import { facetValues, reviewFacetValues, type FacetValue, type ReviewFacetName } from "../search/facets";
+import { analysisReviewItems, countReviewFacets } from "../reviews/review-facets";
 
 /** Where an analysis matched the query: one of its failures, or its own title and summary. */
 export interface AnalysisMatch {
@@ -25,20 +27,30 @@ export interface AnalysisSearchResult {
   /** The page shown: the one asked for, or the last one when that is past the end. */
   page: number;
   pageCount: number;
-  facets: Record<AnalysisFacet, FacetValue[]>;
+  facets: Record<AnalysisFacet | ReviewFacetName, FacetValue[]>;
   /** True when a text query has no searchable words (e.g. only punctuation). */
   emptyQuery: boolean;
 }
 
-export async function searchAnalyses(filters: AnalysisFilters): Promise<AnalysisSearchResult> {
-  const pageIds = (page: number) => analysisIdsPage(filters, filters.sort, filters.dir, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+/** `viewerId`: the signed-in reviewer, for "by me". */
+export async function searchAnalyses(filters: AnalysisFilters, viewerId?: number): Promise<AnalysisSearchResult> {
+  const criteria = { ...filters, viewerId };
+  const pageIds = (page: number) => analysisIdsPage(criteria, filters.sort, filters.dir, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
   // The asked-for page is read alongside the counts; only a page past the end is read again.
-  const [total, counts, gapRows, asked] = await Promise.all([
-    countAnalyses(filters),
-    tallyAnalyses(filters),
+  const [total, counts, gapRows, asked, reviewed] = await Promise.all([
+    countAnalyses(criteria),
+    tallyAnalyses(criteria),
     prisma.knowledgeGap.findMany({ select: { id: true, label: true } }),
     pageIds(filters.page),
+    analysisReviewsFor(criteria),
   ]);
+  const items = analysisReviewItems(reviewed.annotations, reviewed.reviews, viewerId);
+  const reviewCounts = countReviewFacets(
+    items.values(),
+    reviewed.total - items.size,
+    { review: filters.review, mine: filters.mine, viewer: viewerId !== undefined, tags: filters.tags, reviewers: filters.reviewers },
+    ANALYSIS_REVIEW_FILTERS,
+  );
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
   const ids = page === filters.page ? asked : await pageIds(page);
@@ -51,7 +63,7 @@ export async function searchAnalyses(filters: AnalysisFilters): Promise<Analysis
     total,
     page,
     pageCount,
-    facets: facetValues(counts, filters, gapRows),
+    facets: { ...facetValues(counts, filters, gapRows), ...reviewFacetValues(reviewCounts, filters, { review: ANALYSIS_REVIEW_LABELS, mine: ANALYSIS_MINE_LABELS }) },
     emptyQuery: Boolean(filters.q) && !toFtsQuery(filters.q ?? ""),
   };
 }

@@ -6,12 +6,14 @@ import {
 import { analysisQuerySchema, DEFAULT_PAGE_SIZE, parseQuery, recordQuerySchema } from "./list-params";
 import { csvChunks, eagerPages, jsonDownloadChunks } from "../export/stream";
 import { publicOrigin } from "../export/public-url";
+import { viewerIdFor } from "./review-viewer";
 import { errorResponse, handle, jsonPage, jsonResponse, streamedDownload } from "./respond";
 
 export function getAnalyses(request: Request): Promise<Response> {
   return handle(async () => {
     const url = new URL(request.url);
-    const query = parseQuery(analysisQuerySchema, url.searchParams);
+    const parsed = parseQuery(analysisQuerySchema, url.searchParams);
+    const query = { ...parsed, viewerId: await viewerIdFor(request, parsed.mine) };
     // Downloads link absolutely (clickable in a spreadsheet); the paged API keeps its relative urls.
     const origin = publicOrigin(request);
     const parts = [...(query.platform ?? []), ...(query.severity ?? []), ...(query.gap ?? []), query.q];

@@ -5,12 +5,14 @@ import { publicOrigin } from "../export/public-url";
 import { DEFAULT_PAGE_SIZE, failureQuerySchema, parseQuery } from "./list-params";
 import { EXPORT_LIMIT } from "../analyses/list-analysis-records";
 import { csvChunks, eagerPages, jsonDownloadChunks } from "../export/stream";
+import { viewerIdFor } from "./review-viewer";
 import { handle, jsonPage, jsonResponse, streamedDownload } from "./respond";
 
 export function getFailures(request: Request): Promise<Response> {
   return handle(async () => {
     const url = new URL(request.url);
-    const query = parseQuery(failureQuerySchema, url.searchParams);
+    const parsed = parseQuery(failureQuerySchema, url.searchParams);
+    const query = { ...parsed, viewerId: await viewerIdFor(request, parsed.mine) };
     // Downloads link absolutely (clickable in a spreadsheet); the paged API keeps its relative urls.
     const origin = publicOrigin(request);
     const parts = [query.analysis, ...(query.platform ?? []), ...(query.severity ?? []), ...(query.gap ?? []), query.q];

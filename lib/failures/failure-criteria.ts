@@ -7,6 +7,8 @@ import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { toFtsQuery } from "../data/search-index";
 import type { FailureSort, ReviewFilter } from "../filters/view-params";
+import type { MineFilter } from "../filters/review-params";
+import { tagLikePattern } from "../reviews/tag-match";
 
 export interface FailureCriteria {
   /** Full-text query as typed; a query with no searchable words does not filter. */
@@ -18,6 +20,23 @@ export interface FailureCriteria {
   analysisSlug?: string;
   /** Review state (issue 17): annotated by anyone, by nobody, or disputed (a disagree, or a proposed severity other than the parsed one). */
   review?: ReviewFilter;
+  /** Annotated by the reviewer `viewerId`, or not (ignored without a viewer). */
+  mine?: MineFilter;
+  viewerId?: number;
+  /** Annotated with any of these tags (lower-case; case-insensitive match). */
+  tags?: readonly string[];
+  /** Annotated by any of these reviewers (names). */
+  reviewers?: readonly string[];
+}
+
+/** The criteria without any review filter: what the review facets count within. */
+export function withoutReviewFilters(criteria: FailureCriteria): FailureCriteria {
+  return { ...criteria, review: undefined, mine: undefined, tags: [], reviewers: [] };
+}
+
+/** True when a review filter narrows the failures. */
+function reviewNarrowed(criteria: FailureCriteria): boolean {
+  return Boolean(criteria.review || (criteria.mine && criteria.viewerId !== undefined) || criteria.tags?.length || criteria.reviewers?.length);
 }
 
 export type FailureFacet = "severity" | "gap" | "platform";
@@ -41,6 +60,7 @@ function conditions(criteria: FailureCriteria, source: Source): Prisma.Sql[] {
   if (criteria.severities.length) parts.push(Prisma.sql`${alias}."severity" IN (${Prisma.join(criteria.severities)})`);
   if (criteria.platforms.length) parts.push(Prisma.sql`${alias}."platform" IN (${Prisma.join(criteria.platforms)})`);
   if (criteria.review) parts.push(reviewCondition(criteria.review, id));
+  parts.push(...reviewerConditions(criteria, id));
   if (criteria.analysisSlug) {
     parts.push(Prisma.sql`${id} IN (SELECT "id" FROM "Failure" WHERE "analysisId" = (SELECT "id" FROM "Analysis" WHERE "slug" = ${criteria.analysisSlug}))`);
   }
@@ -56,6 +76,25 @@ function reviewCondition(review: ReviewFilter, id: Prisma.Sql): Prisma.Sql {
     return Prisma.sql`${id} IN (${annotated(Prisma.sql`WHERE n."verdict" = 'disagree' OR (n."proposedSeverity" IS NOT NULL AND n."proposedSeverity" <> r."severity")`)})`;
   }
   return Prisma.sql`${id} IN (${annotated(Prisma.empty)})`;
+}
+
+/** by me, tag, reviewer: each "the failure has an annotation that …" (several tags/reviewers: any of them). */
+function reviewerConditions(criteria: FailureCriteria, id: Prisma.Sql): Prisma.Sql[] {
+  const annotated = (extra: Prisma.Sql) =>
+    Prisma.sql`SELECT r."id" FROM "Annotation" n JOIN "Failure" r ON r."analysisId" = n."analysisId" AND r."key" = n."failureKey" WHERE ${extra}`;
+  const parts: Prisma.Sql[] = [];
+  if (criteria.mine && criteria.viewerId !== undefined) {
+    const mine = annotated(Prisma.sql`n."reviewerId" = ${criteria.viewerId}`);
+    parts.push(criteria.mine === "reviewed" ? Prisma.sql`${id} IN (${mine})` : Prisma.sql`${id} NOT IN (${mine})`);
+  }
+  if (criteria.tags?.length) {
+    const likes = criteria.tags.map((t) => Prisma.sql`lower(n."tagsJson") LIKE ${tagLikePattern(t)} ESCAPE '!'`);
+    parts.push(Prisma.sql`${id} IN (${annotated(Prisma.sql`(${Prisma.join(likes, " OR ")})`)})`);
+  }
+  if (criteria.reviewers?.length) {
+    parts.push(Prisma.sql`${id} IN (${annotated(Prisma.sql`n."reviewerId" IN (SELECT "id" FROM "Reviewer" WHERE "name" IN (${Prisma.join(criteria.reviewers)}))`)})`);
+  }
+  return parts;
 }
 
 const where = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty);
@@ -139,7 +178,7 @@ export interface FailureTally {
  */
 export async function tallyFailures(criteria: FailureCriteria): Promise<FailureTally> {
   const bare: FailureCriteria = { ...criteria, severities: [], platforms: [] };
-  const narrowed = hasSearchableWords(criteria.q) || Boolean(criteria.analysisSlug) || Boolean(criteria.review);
+  const narrowed = hasSearchableWords(criteria.q) || Boolean(criteria.analysisSlug) || reviewNarrowed(criteria);
   const links = narrowed
     ? prisma.$queryRaw<TallyRow[]>`
         SELECT g."gapId" AS gapId, g."severity" AS severity, g."platform" AS platform, g."rank" = 0 AS "primary", count(*) AS n
@@ -174,4 +213,35 @@ export async function tallyFailures(criteria: FailureCriteria): Promise<FailureT
       gap: tally(linkRows, (row) => row.gapId, (row) => severityOk(row) && platformOk(row)),
     },
   };
+}
+
+/** One annotation of a failure matching the criteria without review filters (for the review facets). */
+export interface FailureAnnotationRow {
+  failureId: number;
+  reviewerId: number;
+  reviewer: string;
+  verdict: string;
+  proposedSeverity: string | null;
+  severity: string;
+  tagsJson: string;
+}
+
+/**
+ * The review facets' inputs: the annotations of the failures that match every filter but the review
+ * ones, and how many failures that is. Annotations are written by people (thousands, not millions),
+ * so they are read whole and counted per facet in lib/reviews/review-facets.ts.
+ */
+export async function failureAnnotationsFor(criteria: FailureCriteria): Promise<{ rows: FailureAnnotationRow[]; total: number }> {
+  const base = withoutReviewFilters(criteria);
+  const [rows, total] = await Promise.all([
+    prisma.$queryRaw<(Omit<FailureAnnotationRow, "failureId" | "reviewerId"> & { failureId: number | bigint; reviewerId: number | bigint })[]>`
+      SELECT f."id" AS "failureId", n."reviewerId" AS "reviewerId", v."name" AS "reviewer", n."verdict" AS "verdict",
+             n."proposedSeverity" AS "proposedSeverity", f."severity" AS "severity", n."tagsJson" AS "tagsJson"
+      FROM "Annotation" n
+      JOIN "Failure" f ON f."analysisId" = n."analysisId" AND f."key" = n."failureKey"
+      JOIN "Reviewer" v ON v."id" = n."reviewerId"
+      ${failureWhereSql(base)}`,
+    countFailures(base),
+  ]);
+  return { rows: rows.map((r) => ({ ...r, failureId: Number(r.failureId), reviewerId: Number(r.reviewerId) })), total };
 }

@@ -28,8 +28,14 @@ export function failureUrl(slug: string, key: string): string {
   return `/analyses/${encodeURIComponent(slug)}/failures/${encodeURIComponent(key)}`;
 }
 
-function criteriaOf(query: FailureQuery): FailureCriteria {
-  return { q: query.q, severities: query.severity ?? [], gaps: query.gap ?? [], platforms: query.platform ?? [], analysisSlug: query.analysis, review: query.review };
+/** An API query, with the reviewer making it (for `mine`). */
+export type FailureListQuery = FailureQuery & { viewerId?: number };
+
+function criteriaOf(query: FailureListQuery): FailureCriteria {
+  return {
+    q: query.q, severities: query.severity ?? [], gaps: query.gap ?? [], platforms: query.platform ?? [], analysisSlug: query.analysis,
+    review: query.review, mine: query.mine, viewerId: query.viewerId, tags: query.tag ?? [], reviewers: query.reviewer ?? [],
+  };
 }
 
 const rowSelect = {
@@ -51,7 +57,7 @@ export type FailureCsvRow = Prisma.FailureGetPayload<{ select: typeof csvSelect 
 
 export type FailureRow = Prisma.FailureGetPayload<{ select: typeof rowSelect }>;
 
-export async function listFailureRows(query: FailureQuery, window: { skip: number; take: number } = { skip: 0, take: EXPORT_LIMIT }): Promise<{ rows: FailureRow[]; total: number }> {
+export async function listFailureRows(query: FailureListQuery, window: { skip: number; take: number } = { skip: 0, take: EXPORT_LIMIT }): Promise<{ rows: FailureRow[]; total: number }> {
   const criteria = criteriaOf(query);
   const [total, ids] = await Promise.all([countFailures(criteria), failureIdsPage(criteria, query.sort ?? defaultFailureSort(query.q), window)]);
   const rows = await inIdOrder(ids, (chunk) => prisma.failure.findMany({ where: { id: { in: chunk } }, select: rowSelect }));
@@ -59,7 +65,7 @@ export async function listFailureRows(query: FailureQuery, window: { skip: numbe
 }
 
 /** One window of the failures CSV, in the list's order. */
-export async function listFailureCsvRows(query: FailureQuery, window: { skip: number; take: number }): Promise<FailureCsvRow[]> {
+export async function listFailureCsvRows(query: FailureListQuery, window: { skip: number; take: number }): Promise<FailureCsvRow[]> {
   const ids = await failureIdsPage(criteriaOf(query), query.sort ?? defaultFailureSort(query.q), window);
   const rows = await inIdOrder(ids, (chunk) => prisma.failure.findMany({ where: { id: { in: chunk } }, select: csvSelect }));
   const states = await reviewsOf(rows);

@@ -3,9 +3,11 @@
 import "server-only";
 import { prisma } from "../db";
 import { inIdOrder } from "../data/in-id-order";
-import { failureIdsPage, hasSearchableWords, tallyFailures, type FailureCriteria } from "./failure-criteria";
+import { failureAnnotationsFor, failureIdsPage, hasSearchableWords, tallyFailures, type FailureCriteria } from "./failure-criteria";
 import { PAGE_SIZE, type FailureFilters } from "../filters/view-params";
-import { facetValues, type FacetValue } from "../search/facets";
+import { FAILURE_REVIEW_LABELS, MINE_LABELS, REVIEW_FILTERS } from "../filters/review-params";
+import { facetValues, reviewFacetValues, type FacetValue } from "../search/facets";
+import { countReviewFacets, failureReviewItems } from "../reviews/review-facets";
 import { snippets, type SnippetPart } from "../search/snippets";
 
 export type { FacetValue } from "../search/facets";
@@ -14,6 +16,11 @@ export interface FailureFacets {
   severity: FacetValue[];
   gap: FacetValue[];
   platform: FacetValue[];
+  /** Review facets (issue 17): state, by me, tag, reviewer. */
+  review: FacetValue[];
+  mine: FacetValue[];
+  tag: FacetValue[];
+  reviewer: FacetValue[];
 }
 
 export interface FailureHit {
@@ -43,13 +50,29 @@ export interface FailureSearchResult {
   emptyQuery: boolean;
 }
 
-export async function searchFailures(filters: FailureFilters): Promise<FailureSearchResult> {
-  const criteria: FailureCriteria = { q: filters.q, severities: filters.severities, gaps: filters.gaps, platforms: filters.platforms, review: filters.review };
+/** The explorer's criteria for its URL state; `viewerId` is the signed-in reviewer ("by me"). */
+export function failureCriteriaOf(filters: Omit<FailureFilters, "sort" | "page">, viewerId?: number): FailureCriteria {
+  return {
+    q: filters.q, severities: filters.severities, gaps: filters.gaps, platforms: filters.platforms,
+    review: filters.review, mine: filters.mine, viewerId, tags: filters.tags, reviewers: filters.reviewers,
+  };
+}
+
+export async function searchFailures(filters: FailureFilters, viewerId?: number): Promise<FailureSearchResult> {
+  const criteria = failureCriteriaOf(filters, viewerId);
   const emptyQuery = Boolean(filters.q) && !hasSearchableWords(filters.q);
-  const [{ total, facets: counts }, gapRows] = await Promise.all([
+  const [{ total, facets: counts }, gapRows, reviewed] = await Promise.all([
     tallyFailures(criteria),
     prisma.knowledgeGap.findMany({ select: { id: true, label: true } }),
+    failureAnnotationsFor(criteria),
   ]);
+  const items = failureReviewItems(reviewed.rows, viewerId);
+  const reviewCounts = countReviewFacets(
+    items.values(),
+    reviewed.total - items.size,
+    { review: filters.review, mine: filters.mine, viewer: viewerId !== undefined, tags: filters.tags, reviewers: filters.reviewers },
+    REVIEW_FILTERS,
+  );
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
   const ids = await failureIdsPage(criteria, filters.sort, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
@@ -65,7 +88,8 @@ export async function searchFailures(filters: FailureFilters): Promise<FailureSe
   );
   const parts = await snippetsOf(filters.q, ids);
   const hits = rows.map(({ gaps, ...rest }) => ({ ...rest, gaps: gaps.map((g) => g.gap), snippet: parts.get(rest.id) }));
-  return { hits, total, page, pageCount, facets: facetValues(counts, filters, gapRows), emptyQuery };
+  const facets = { ...facetValues(counts, filters, gapRows), ...reviewFacetValues(reviewCounts, filters, { review: FAILURE_REVIEW_LABELS, mine: MINE_LABELS }) };
+  return { hits, total, page, pageCount, facets, emptyQuery };
 }
 
 /** Snippets of one page of hits from their root cause, MODEL/IDEAL text and code (the title is on screen already). */

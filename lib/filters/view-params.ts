@@ -5,6 +5,11 @@ import {
   oneOf, parseGaps, parsePage, parsePlatforms, parseQuery, parseScoreBound, parseSeverities, one, toQueryString, type RawSearchParams,
 } from "./search-params";
 import type { FormDefaults } from "./form-url";
+import {
+  ANALYSIS_REVIEW_FILTERS, parseReviewParams, REVIEW_FILTERS, reviewQueryFields, type AnalysisReviewFilter, type MineFilter, type ReviewFilter,
+} from "./review-params";
+
+export { REVIEW_FILTERS, type ReviewFilter } from "./review-params";
 
 /** "relevance" (bm25) applies only with a query, and is then the default. */
 export const FAILURE_SORTS = ["relevance", "severity", "analysis", "recent"] as const;
@@ -15,10 +20,6 @@ function sortFor<T extends string>(value: string | undefined, allowed: readonly 
   const sort = oneOf(value, allowed, q ? ("relevance" as T) : fallback);
   return sort === "relevance" && !q ? fallback : sort;
 }
-
-/** /failures?review=: failures anyone annotated, nobody annotated, or that a reviewer disputes. */
-export const REVIEW_FILTERS = ["reviewed", "unreviewed", "disputed"] as const;
-export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
 
 export function defaultFailureSort(q: string | undefined): FailureSort {
   return q ? "relevance" : "severity";
@@ -31,6 +32,12 @@ export interface FailureFilters {
   platforms: string[];
   q?: string;
   review?: ReviewFilter;
+  /** Reviewed (annotated) by the signed-in reviewer, or not yet. */
+  mine?: MineFilter;
+  /** Annotated with any of these tags (lower-case). */
+  tags: string[];
+  /** Annotated by any of these reviewers. */
+  reviewers: string[];
   sort: FailureSort;
   page: number;
 }
@@ -42,7 +49,7 @@ export function parseFailureFilters(params: RawSearchParams): FailureFilters {
     gaps: parseGaps(params),
     platforms: parsePlatforms(params),
     q,
-    review: REVIEW_FILTERS.find((r) => r === one(params, "review")),
+    ...parseReviewParams(params, REVIEW_FILTERS),
     sort: sortFor(one(params, "sort"), FAILURE_SORTS, q, "severity"),
     page: parsePage(params),
   };
@@ -73,6 +80,14 @@ export interface AnalysisFilters {
   minScore?: number;
   maxScore?: number;
   warnings: WarningFilter;
+  /** Ticked reviewed by anyone / nobody, one of its failures disputed, or outdated annotations. */
+  review?: AnalysisReviewFilter;
+  /** Ticked reviewed by the signed-in reviewer, or not. */
+  mine?: MineFilter;
+  /** One of its annotations has any of these tags (lower-case). */
+  tags: string[];
+  /** Reviewed (ticked, commented or annotated) by any of these reviewers. */
+  reviewers: string[];
   sort: AnalysisSort;
   dir: SortDirection;
   page: number;
@@ -92,6 +107,7 @@ export function parseAnalysisFilters(params: RawSearchParams): AnalysisFilters {
     minScore,
     maxScore,
     warnings: oneOf(one(params, "warnings"), WARNING_FILTERS, "any"),
+    ...parseReviewParams(params, ANALYSIS_REVIEW_FILTERS),
     sort,
     dir: oneOf(one(params, "dir"), SORT_DIRECTIONS, DEFAULT_DIRECTION[sort]),
     page: parsePage(params),
@@ -128,7 +144,10 @@ export function failuresHref(filters: Partial<FailureFilters>): string {
   return (
     "/failures" +
     toQueryString(
-      { severity: filters.severities, gap: filters.gaps, platform: filters.platforms, q: filters.q, review: filters.review, sort: filters.sort, page: filters.page },
+      {
+        severity: filters.severities, gap: filters.gaps, platform: filters.platforms, q: filters.q,
+        ...reviewQueryFields(filters), sort: filters.sort, page: filters.page,
+      },
       failureDefaults(filters.q),
     )
   );
@@ -152,7 +171,7 @@ export function analysesHref(filters: Partial<AnalysisFilters>): string {
     toQueryString(
       {
         q: filters.q, severity: filters.severities, gap: filters.gaps, platform: filters.platforms,
-        min: filters.minScore, max: filters.maxScore, warnings: filters.warnings, sort: filters.sort,
+        min: filters.minScore, max: filters.maxScore, warnings: filters.warnings, ...reviewQueryFields(filters), sort: filters.sort,
         dir: filters.sort === "relevance" ? undefined : filters.dir, page: filters.page,
       },
       analysisDefaults(filters.q, filters.sort),

@@ -114,24 +114,57 @@ export async function deleteAnalysisReview(viewer: ReviewerIdentity, slug: strin
   await prisma.analysisReview.delete({ where: { id: row.id } });
 }
 
-/** Review summary per analysis for lists and exports: who ticked it (current document), stale ticks, comments. */
+/** Review summary per analysis for lists and exports (issue 17: the review state is exported). */
 export interface AnalysisReviewSummary {
+  /** Reviewers whose "reviewed" tick is for the document as it is now. */
   reviewedBy: string[];
+  /** Reviewers who ticked an earlier version of the document. */
   staleReviews: string[];
+  /** Overall comments (Markdown source). */
   comments: { reviewer: string; comment: string; updatedAt: string }[];
+  /** Verdicts on failures, outdated ones included. */
+  annotations: number;
+  /** Current failures with a disagree or a proposed severity other than the parsed one. */
+  disputedFailures: number;
+  /** Annotations on failures the analysis no longer has (kept, never deleted). */
+  outdatedAnnotations: number;
 }
 
 export async function analysisReviewSummaries(analysisIds: number[]): Promise<Map<number, AnalysisReviewSummary>> {
   const out = new Map<number, AnalysisReviewSummary>();
   if (!analysisIds.length) return out;
-  const [analyses, rows] = await Promise.all([
+  const [analyses, rows, notes] = await Promise.all([
     prisma.analysis.findMany({ where: { id: { in: analysisIds } }, select: { id: true, contentHash: true } }),
     prisma.analysisReview.findMany({ where: { analysisId: { in: analysisIds } }, orderBy: { id: "asc" }, include: { reviewer: { select: { name: true } } } }),
+    prisma.annotation.findMany({ where: { analysisId: { in: analysisIds } }, select: { analysisId: true, failureKey: true, verdict: true, proposedSeverity: true } }),
   ]);
+  const failures = notes.length
+    ? await prisma.failure.findMany({
+        where: { analysisId: { in: [...new Set(notes.map((n) => n.analysisId))] }, key: { in: [...new Set(notes.map((n) => n.failureKey))] } },
+        select: { analysisId: true, key: true, severity: true },
+      })
+    : [];
+  const severity = new Map(failures.map((f) => [`${f.analysisId}\u0000${f.key}`, f.severity]));
   const hashes = new Map(analyses.map((a) => [a.id, a.contentHash]));
+  const summaryOf = (id: number) => {
+    let summary = out.get(id);
+    if (!summary) out.set(id, (summary = { reviewedBy: [], staleReviews: [], comments: [], annotations: 0, disputedFailures: 0, outdatedAnnotations: 0 }));
+    return summary;
+  };
+  const disputed = new Set<string>();
+  for (const note of notes) {
+    const summary = summaryOf(note.analysisId);
+    summary.annotations++;
+    const key = `${note.analysisId}\u0000${note.failureKey}`;
+    const parsed = severity.get(key);
+    if (parsed === undefined) summary.outdatedAnnotations++;
+    else if ((note.verdict === "disagree" || (note.proposedSeverity !== null && note.proposedSeverity !== parsed)) && !disputed.has(key)) {
+      disputed.add(key);
+      summary.disputedFailures++;
+    }
+  }
   for (const row of rows) {
-    let summary = out.get(row.analysisId);
-    if (!summary) out.set(row.analysisId, (summary = { reviewedBy: [], staleReviews: [], comments: [] }));
+    const summary = summaryOf(row.analysisId);
     if (row.viewedAt !== null) (row.viewedHash === hashes.get(row.analysisId) ? summary.reviewedBy : summary.staleReviews).push(row.reviewer.name);
     if (row.comment) summary.comments.push({ reviewer: row.reviewer.name, comment: row.comment, updatedAt: row.updatedAt.toISOString() });
   }

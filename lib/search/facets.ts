@@ -29,3 +29,32 @@ export function facetValues(
   const platform = [...platformCount].map(([value, count]) => ({ value, label: value, count, selected: selected.platforms.includes(value) })).sort(byCount);
   return { severity, gap, platform };
 }
+
+/** The review facets (issue 17): review state, "by me", tag, reviewer. */
+export type ReviewFacetName = "review" | "mine" | "tag" | "reviewer";
+
+/**
+ * Review facet values from their counts (lib/reviews/review-facets.ts): the review states and "by me"
+ * choices in the order given (single choice each), tags and reviewers most frequent first with the
+ * selected ones always shown.
+ */
+export function reviewFacetValues(
+  counts: { review: Map<string, number>; mine: Map<string, number>; tag: Map<string, number>; reviewer: Map<string, number>; tagLabels: Map<string, string> },
+  selected: { review?: string; mine?: string; tags: readonly string[]; reviewers: readonly string[] },
+  labels: { review: Record<string, string>; mine: Record<string, string> },
+): Record<ReviewFacetName, FacetValue[]> {
+  const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.label.localeCompare(b.label);
+  const choices = (map: Map<string, number>, names: Record<string, string>, chosen: string | undefined) =>
+    Object.entries(names).map(([value, label]) => ({ value, label, count: map.get(value) ?? 0, selected: value === chosen }));
+  const many = (map: Map<string, number>, chosen: readonly string[], label: (v: string) => string) => {
+    const all = new Map(map);
+    for (const v of chosen) if (!all.has(v)) all.set(v, 0);
+    return [...all].map(([value, count]) => ({ value, label: label(value), count, selected: chosen.includes(value) })).sort(byCount);
+  };
+  return {
+    review: choices(counts.review, labels.review, selected.review),
+    mine: choices(counts.mine, labels.mine, selected.mine),
+    tag: many(counts.tag, selected.tags, (t) => counts.tagLabels.get(t) ?? t),
+    reviewer: many(counts.reviewer, selected.reviewers, (r) => r),
+  };
+}
