@@ -1,14 +1,19 @@
 // Runs before every request: optional read protection (FAULTLINE_READ_TOKEN) for every method, 405 for
 // methods pages don't serve, a fresh CSP nonce that Next.js applies to its own scripts, and the
-// security headers — on every answer, refusals included.
+// security headers — on every answer, refusals included; ETags by data version and 304 Not Modified.
 import { NextResponse, type NextRequest } from "next/server";
+import { cacheEnabled } from "./lib/cache";
+import { noneMatch, taggable, versionEtag } from "./lib/cache/etag";
 import { checkDatabase } from "./lib/data/health";
+import { dataVersionNow } from "./lib/data/version";
 import { buildCsp, constantTimeEqual, readAllowed, SECURITY_HEADERS } from "./lib/security/csp";
 import { databaseUnavailable } from "./lib/security/unavailable";
 import { reviewerMayRead, shareAllows } from "./lib/reviews/read-access";
 
 /** Pages (and their RSC payloads) are read with GET or HEAD only; the API routes declare their own. */
 const PAGE_METHODS = ["GET", "HEAD"];
+
+const REVALIDATE = "private, no-cache";
 
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
@@ -51,6 +56,15 @@ export function proxy(request: NextRequest) {
   const health = checkDatabase();
   if (!health.ok) return databaseUnavailable(health, { api, headers: { "Content-Security-Policy": csp, ...SECURITY_HEADERS } });
 
+  // At an unchanged data version (and build), the same viewer asking the same way gets the same answer:
+  // `If-None-Match` with its tag is answered 304 here, without rendering (lib/cache/etag.ts). The 304
+  // carries no new CSP: the browser keeps the page it has with the nonce that page was sent with.
+  const version = cacheEnabled() && taggable(request.method, request.nextUrl.pathname) ? dataVersionNow() : null;
+  const etag = version === null ? null : versionEtag(version, request.nextUrl.pathname + request.nextUrl.search, request.headers);
+  if (etag && noneMatch(request.headers.get("if-none-match"), etag)) {
+    return new NextResponse(null, { status: 304, headers: { ETag: etag, "Cache-Control": REVALIDATE, ...SECURITY_HEADERS } });
+  }
+
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
@@ -58,6 +72,11 @@ export function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   if (shared) response.headers.set("X-Robots-Tag", "noindex, nofollow");
+  if (etag) {
+    response.headers.set("ETag", etag);
+    // Stored by the browser but revalidated on every use (the ETag makes that a cheap 304).
+    response.headers.set("Cache-Control", REVALIDATE);
+  }
   return response;
 }
 

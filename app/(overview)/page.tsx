@@ -3,6 +3,7 @@ import { EmptyState } from "@/components/empty-state";
 import { SeverityBadge } from "@/components/severity-badge";
 import { SeverityCounts, countsOf } from "@/components/severity-counts";
 import { analysisHref, failuresHref } from "@/lib/filters/view-params";
+import { cached } from "@/lib/cache";
 import { getOverview } from "@/lib/overview/get-overview";
 import { describeScoreSource } from "@/lib/scores/score-source";
 
@@ -17,7 +18,7 @@ const BAR: Record<string, string> = {
 };
 
 export default async function HomePage() {
-  const overview = await getOverview();
+  const overview = await cached(["overview"], getOverview);
   if (overview.analysisCount === 0) {
     return (
       <div className="space-y-4">

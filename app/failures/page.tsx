@@ -10,6 +10,7 @@ import { PagePastEnd } from "@/components/page-past-end";
 import { Pagination } from "@/components/pagination";
 import { SearchSnippet } from "@/components/search-snippet";
 import { SeverityBadge } from "@/components/severity-badge";
+import { cached } from "@/lib/cache";
 import { searchFailures, type FailureHit } from "@/lib/failures/search-failures";
 import {
   FAILURE_FORM_DEFAULTS, FAILURE_SORTS, PAGE_SIZE, REVIEW_FILTERS, failureHref, failuresHref, parseFailureFilters, type FailureFilters,
@@ -39,7 +40,7 @@ interface PageProps {
 export default async function FailuresPage({ searchParams }: PageProps) {
   const params = await searchParams;
   const filters = parseFailureFilters(params);
-  const result = await searchFailures(filters);
+  const result = await cached(["failures", filters], () => searchFailures(filters));
   const current = failuresHref({ ...filters, page: result.page });
   const active = filters.severities.length + filters.gaps.length + filters.platforms.length + (filters.q ? 1 : 0) + (filters.review ? 1 : 0);
   const groups = filters.sort === "severity" ? groupBySeverity(result.hits) : [{ severity: null, hits: result.hits }];

@@ -7,6 +7,7 @@ import { SortHeader } from "@/components/sort-header";
 import { parseGapSort, type GapSort } from "@/lib/filters/trainer-params";
 import type { RawSearchParams } from "@/lib/filters/search-params";
 import { failuresHref } from "@/lib/filters/view-params";
+import { cached } from "@/lib/cache";
 import { listGaps } from "@/lib/gaps/list-gaps";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +24,7 @@ const COLUMNS: { sort: GapSort; label: string; align?: "right" }[] = [
 export default async function GapsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const params = await searchParams;
   const sort = parseGapSort(params);
-  const gaps = await listGaps(sort);
+  const gaps = await cached(["gaps", sort], () => listGaps(sort));
   const totalTags = gaps.reduce((sum, g) => sum + g.failureCount, 0);
   return (
     <div className="space-y-4">

@@ -15,6 +15,7 @@ import {
   AUDIT_FILTERS, AUDIT_LABELS, OUTLIER_FILTERS, OUTLIER_LABELS, parseScoreFilters, SCORE_SORT_DEFAULT_DIR, SCORES_PAGE_SIZE, scoreFilterParams,
   type ScoreFilters, type ScoreSort,
 } from "@/lib/filters/trainer-params";
+import { cached } from "@/lib/cache";
 import { listScores, OUTLIER_FILTER_OF, type ScoreRow, type ScoresView } from "@/lib/scores/list-scores";
 import { OUTLIER_RULES } from "@/lib/scores/outliers";
 import { describeScoreSource } from "@/lib/scores/score-source";
@@ -46,7 +47,7 @@ const anyOf = (values: string[]) => values.join(" or ");
 export default async function ScoresPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const params = await searchParams;
   const filters = parseScoreFilters(params);
-  const view = await listScores(filters);
+  const view = await cached(["scores", filters], () => listScores(filters));
   const outlierKind = new Map(view.outliers.map((o) => [o.point.slug, o.kind]));
   const current = "/scores" + toQueryString(scoreFilterParams(filters));
   const active =

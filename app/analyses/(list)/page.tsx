@@ -9,6 +9,7 @@ import { PagePastEnd } from "@/components/page-past-end";
 import { Pagination } from "@/components/pagination";
 import { SearchSnippet } from "@/components/search-snippet";
 import { SeverityCounts, countsOf } from "@/components/severity-counts";
+import { cached } from "@/lib/cache";
 import { searchAnalyses, type AnalysisHit } from "@/lib/analyses/search-analyses";
 import {
   ANALYSIS_FORM_DEFAULTS, ANALYSIS_SORTS, DEFAULT_DIRECTION, PAGE_SIZE, analysesHref, analysisHref, failureHref, parseAnalysisFilters,
@@ -33,7 +34,7 @@ const anyOf = (values: string[]) => values.join(" or ");
 export default async function AnalysesPage({ searchParams }: PageProps) {
   const params = await searchParams;
   const filters = parseAnalysisFilters(params);
-  const result = await searchAnalyses(filters);
+  const result = await cached(["analyses", filters], () => searchAnalyses(filters));
   const current = analysesHref({ ...filters, page: result.page });
   const failureFilters = filters.severities.length + filters.gaps.length + filters.platforms.length;
   const active =

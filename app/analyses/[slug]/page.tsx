@@ -20,6 +20,7 @@ import { RawMarkdown } from "@/components/raw-markdown";
 import { ReviewProgress } from "@/components/review/review-progress";
 import { SeverityBadge } from "@/components/severity-badge";
 import { SeverityCounts, countsOf } from "@/components/severity-counts";
+import { cached } from "@/lib/cache";
 import { analysisHeader } from "@/lib/analyses/analysis-header";
 import { analysisExists } from "@/lib/analyses/analysis-exists";
 import { redirectOldSlug } from "@/lib/analyses/slug-alias";
@@ -30,7 +31,7 @@ import { parsePage, type RawSearchParams } from "@/lib/filters/search-params";
 import { FAILURES_PER_PAGE, pageOf, pageWindow } from "@/lib/render/pages";
 
 /** One load per request, shared by the metadata and the page. */
-const loadAnalysis = cache(getAnalysis);
+const loadAnalysis = cache((slug: string, skip: number, take: number) => cached(["analysis", slug, skip, take], () => getAnalysis(slug, skip, take)));
 
 export const dynamic = "force-dynamic";
 
@@ -63,7 +64,7 @@ export default async function AnalysisPage({ params, searchParams }: PageProps) 
   const [{ slug: rawSlug }, query] = await Promise.all([params, searchParams]);
   const slug = decodeParam(rawSlug);
   // Decided before anything streams, so an unknown slug gets a real 404 status.
-  if (!(await analysisExists(slug))) await redirectOldSlug(slug, "", queryString(query));
+  if (!(await cached(["analysis-exists", slug], () => analysisExists(slug)))) await redirectOldSlug(slug, "", queryString(query));
   return (
     <Suspense fallback={<PageSkeleton label="Loading the analysis…" variant="cards" />}>
       <AnalysisView slug={slug} query={query} />
@@ -88,7 +89,7 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
   }
   const [mode, chosen] = await Promise.all([diffModeFor(query), diffModeChosen(query)]);
   // All of them, not only this page's: a link to a failure on another page is not "gone".
-  const currentKeys = await currentFailureKeys(analysis.id);
+  const currentKeys = await cached(["failure-keys", analysis.id], () => currentFailureKeys(analysis.id));
   const header = analysisHeader(analysis);
   const modeHrefs = { split: analysisHref(slug, { diff: "split" }), unified: analysisHref(slug, { diff: "unified" }) };
   const tab = (v: typeof view, label: string) => (

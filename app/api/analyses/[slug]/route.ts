@@ -1,6 +1,7 @@
 // One analysis's parse record plus id, slug and url; a slug the analysis had before (see
 // lib/analyses/slug-alias.ts) answers 308 to its current address; 404 JSON for an unknown slug.
 // DELETE removes it (admin token).
+import { cachedGet } from "@/lib/cache/response";
 import { currentSlugFor } from "@/lib/analyses/slug-alias";
 import { getAnalysisBySlug } from "@/lib/api/get-analyses";
 import { deleteAnalysis } from "@/lib/uploads/delete-analysis";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const response = await getAnalysisBySlug(request, slug);
+  const response = await cachedGet(request, () => getAnalysisBySlug(request, slug));
   if (response.status !== 404) return response;
   const current = await currentSlugFor(slug).catch(() => null);
   if (!current || current === slug) return response;
