@@ -5,12 +5,10 @@ import type { Root } from "mdast";
 import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
-import { toString } from "mdast-util-to-string";
 import type { ParsedAnalysis, ParsedFailure, ParseOptions, ParseWarning } from "./types";
 import { buildOutline } from "./sections";
-import { explain, findFailures, type DraftContext, type FailureDraft } from "./failure";
-import { findPlainFailures, isPlainDocument } from "./plain";
-import { findTitleLines } from "./title-lines";
+import { explain, type DraftContext, type FailureDraft } from "./failure";
+import { findDrafts } from "./registry";
 import { finalScore, findScores } from "./score";
 import { letterLegend } from "./severity";
 import {
@@ -142,38 +140,6 @@ function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalys
     );
   }
   return record;
-}
-
-function findDrafts(ctx: DraftContext): FailureDraft[] {
-  const headless = ctx.outline.sections.length === 0;
-  if (isPlainDocument(ctx.root)) {
-    const plain = findPlainFailures(ctx);
-    explain(ctx, () => `plain: the document is plain paragraphs: ${plain.length} title block(s) or problem-stating "Label: text" paragraph(s) taken`);
-    return plain.length > 0 || !headless ? plain : findTitleLines(ctx);
-  }
-  const drafts = findFailures(ctx);
-  if (drafts.length > 0) return drafts;
-  const plain = plainBody(ctx.root);
-  if (plain) {
-    const found = findPlainFailures({ ...ctx, root: plain });
-    explain(ctx, () => `plain: the part before the first heading is plain text: ${found.length} item(s) taken`);
-    return found;
-  }
-  return headless ? findTitleLines(ctx) : drafts;
-}
-
-/**
- * A pasted plain-text analysis with a markdown tail someone added ("## Summary", "## Training
- * Quality"): the plain part before the first heading, when it is most of the document.
- */
-function plainBody(root: Root): Root | null {
-  // Headings without letters are pasted code comments ("# ..."), part of the plain text.
-  const first = root.children.findIndex((node) => node.type === "heading" && /\p{L}/u.test(toString(node)));
-  if (first <= 0) return null;
-  const body: Root = { type: "root", children: root.children.slice(0, first) };
-  const paragraphs = body.children.filter((node) => node.type === "paragraph").length;
-  if (paragraphs < 3 || paragraphs < root.children.length - first || !isPlainDocument(body)) return null;
-  return body;
 }
 
 /** "Total failures: 0 Critical, 0 High, 0 Medium, 0 Low": the document says it has none. */
