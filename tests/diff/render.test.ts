@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { indentOf } from "@/components/diff/diff-rows";
+import { htmlText, markHtml } from "@/lib/diff/mark-html";
 import { grammarFor, highlightLines } from "@/lib/render/highlight";
 import { renderMarkdown } from "@/lib/render/markdown";
 import { splitIndent } from "@/lib/render/indent";
@@ -26,12 +27,36 @@ describe("HCL / Terraform highlighting", () => {
     expect(lines[3]).toContain('<span class="hljs-comment"># trailing note for you</span>');
   });
   it("marks block types, strings with templates, attributes, numbers and keywords in code", () => {
-    expect(lines[2]).toMatch(/^<span class="hljs-keyword">resource<\/span> <span class="hljs-string">&quot;aws_s3_bucket&quot;<\/span>/);
+    expect(lines[2]).toMatch(/^<span class="hljs-keyword">resource<\/span> <span class="hljs-string">"aws_s3_bucket"<\/span>/);
     expect(lines[3]).toContain('<span class="hljs-attr">bucket</span>');
     expect(lines[3]).toContain('<span class="hljs-subst">${var.env}</span>');
     expect(lines[4]).toContain('<span class="hljs-number">2</span>');
     expect(lines[5]).toContain('<span class="hljs-keyword">for</span>');
     expect(lines).toHaveLength(7);
+  });
+});
+
+describe("highlightLines (rehype-highlight, split per line)", () => {
+  it("cuts a span running over lines into one per line, each line well-formed, its text exactly the source line", () => {
+    const code = 'x = 1 < 2 and a & b\ns = """first\nsecond <b>\n"""\n# done';
+    const lines = highlightLines(code, "py");
+    expect(lines).toHaveLength(5);
+    expect(lines.map(htmlText)).toEqual(code.split("\n"));
+    expect(lines[1]).toBe('s = <span class="hljs-string">"""first</span>');
+    expect(lines[2]).toBe('<span class="hljs-string">second &lt;b></span>');
+    expect(lines[4]).toBe('<span class="hljs-comment"># done</span>');
+    for (const line of lines) expect(line.match(/<span/g)?.length ?? 0).toBe(line.match(/<\/span>/g)?.length ?? 0);
+  });
+
+  it("escapes what it must with the entities the word marks read, so marks keep the colours", () => {
+    const [line] = highlightLines('cmd = "a && b <c>"', "python");
+    expect(line).toContain("&amp;&amp; b &lt;c>");
+    const marked = markHtml(line!, 'cmd = "a && b <c>"', [[9, 11]], "m");
+    expect(marked).toContain('<span class="hljs-string">"a <mark class="m">&amp;&amp;</mark> b &lt;c>"</span>');
+  });
+
+  it("gives escaped text for a fence name without a grammar", () => {
+    expect(highlightLines('a < "b"', "no-such-language")).toEqual(["a &lt; &quot;b&quot;"]);
   });
 });
 
