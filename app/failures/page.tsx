@@ -10,21 +10,18 @@ import { PagePastEnd } from "@/components/page-past-end";
 import { Pagination } from "@/components/pagination";
 import { SearchSnippet } from "@/components/search-snippet";
 import { SeverityBadge } from "@/components/severity-badge";
+import { ReviewFilterFields } from "@/components/review/review-filter-fields";
+import { currentViewer } from "@/lib/auth/current-viewer";
+import { reviewFilterCount } from "@/lib/filters/review-params";
 import { cached } from "@/lib/cache";
 import { searchFailures, type FailureHit } from "@/lib/failures/search-failures";
 import {
-  FAILURE_FORM_DEFAULTS, FAILURE_SORTS, PAGE_SIZE, REVIEW_FILTERS, failureHref, failuresHref, parseFailureFilters, type FailureFilters,
+  FAILURE_FORM_DEFAULTS, FAILURE_SORTS, PAGE_SIZE, failureHref, failuresHref, parseFailureFilters, type FailureFilters,
 } from "@/lib/filters/view-params";
 import type { RawSearchParams } from "@/lib/filters/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Failures", description: "Every failure of every analysis, filtered by severity, knowledge gap and platform." };
-
-const REVIEW_LABEL: Record<(typeof REVIEW_FILTERS)[number], string> = {
-  reviewed: "Reviewed by anyone",
-  unreviewed: "Not reviewed yet",
-  disputed: "Disputed by a reviewer",
-};
 
 const SORT_LABEL: Record<(typeof FAILURE_SORTS)[number], string> = {
   relevance: "Relevance",
@@ -40,9 +37,10 @@ interface PageProps {
 export default async function FailuresPage({ searchParams }: PageProps) {
   const params = await searchParams;
   const filters = parseFailureFilters(params);
-  const result = await cached(["failures", filters], () => searchFailures(filters));
+  const viewer = await currentViewer();
+  const result = await cached(["failures", filters, viewer?.reviewer.id ?? null], () => searchFailures(filters, viewer?.reviewer.id));
   const current = failuresHref({ ...filters, page: result.page });
-  const active = filters.severities.length + filters.gaps.length + filters.platforms.length + (filters.q ? 1 : 0) + (filters.review ? 1 : 0);
+  const active = filters.severities.length + filters.gaps.length + filters.platforms.length + (filters.q ? 1 : 0) + reviewFilterCount(filters);
   const groups = filters.sort === "severity" ? groupBySeverity(result.hits) : [{ severity: null, hits: result.hits }];
 
   return (
@@ -80,19 +78,7 @@ export default async function FailuresPage({ searchParams }: PageProps) {
           <FacetGroup legend="Severity (any of)" name="severity" values={result.facets.severity} severity />
           <FacetGroup legend="Knowledge gap (any of)" name="gap" values={result.facets.gap} emptyText="No knowledge gaps in these results." />
           <FacetGroup legend="Platform (any of)" name="platform" values={result.facets.platform} emptyText="No platforms in these results." />
-          <div className="space-y-1">
-            <label htmlFor="failures-review" className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
-              Review
-            </label>
-            <select id="failures-review" name="review" defaultValue={filters.review ?? ""} className="w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900">
-              <option value="">Any review state</option>
-              {REVIEW_FILTERS.map((r) => (
-                <option key={r} value={r}>
-                  {REVIEW_LABEL[r]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ReviewFilterFields idPrefix="failures" facets={result.facets} viewer={viewer?.reviewer.name ?? null} here={current} />
           <div className="space-y-1">
             <label htmlFor="failures-sort" className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
               Sort by

@@ -10,8 +10,9 @@ interface StoredResponse {
 }
 
 export async function cachedGet(request: Request, handler: () => Promise<Response> | Response): Promise<Response> {
-  if (!cacheEnabled() || request.method !== "GET") return handler();
   const url = new URL(request.url);
+  // ?mine= (issue 17 "reviewed by me") answers per reviewer: never shared.
+  if (!cacheEnabled() || request.method !== "GET" || url.searchParams.has("mine")) return handler();
   let own: Response | undefined;
   const stored = await cached<StoredResponse | null>(["response", url.pathname, url.search, request.headers.get("accept") ?? ""], async () => {
     const response = await handler();

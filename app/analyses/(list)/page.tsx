@@ -9,6 +9,9 @@ import { PagePastEnd } from "@/components/page-past-end";
 import { Pagination } from "@/components/pagination";
 import { SearchSnippet } from "@/components/search-snippet";
 import { SeverityCounts, countsOf } from "@/components/severity-counts";
+import { ReviewFilterFields } from "@/components/review/review-filter-fields";
+import { currentViewer } from "@/lib/auth/current-viewer";
+import { reviewFilterCount } from "@/lib/filters/review-params";
 import { cached } from "@/lib/cache";
 import { searchAnalyses, type AnalysisHit } from "@/lib/analyses/search-analyses";
 import {
@@ -34,11 +37,12 @@ const anyOf = (values: string[]) => values.join(" or ");
 export default async function AnalysesPage({ searchParams }: PageProps) {
   const params = await searchParams;
   const filters = parseAnalysisFilters(params);
-  const result = await cached(["analyses", filters], () => searchAnalyses(filters));
+  const viewer = await currentViewer();
+  const result = await cached(["analyses", filters, viewer?.reviewer.id ?? null], () => searchAnalyses(filters, viewer?.reviewer.id));
   const current = analysesHref({ ...filters, page: result.page });
   const failureFilters = filters.severities.length + filters.gaps.length + filters.platforms.length;
   const active =
-    (filters.q ? 1 : 0) + failureFilters + (filters.minScore !== undefined ? 1 : 0) + (filters.maxScore !== undefined ? 1 : 0) + (filters.warnings !== "any" ? 1 : 0);
+    (filters.q ? 1 : 0) + failureFilters + (filters.minScore !== undefined ? 1 : 0) + (filters.maxScore !== undefined ? 1 : 0) + (filters.warnings !== "any" ? 1 : 0) + reviewFilterCount(filters);
   const gapLabel = (id: string) => result.facets.gap.find((g) => g.value === id)?.label ?? id;
   // Severity and gap together select one failure having both; say so, it is not two conditions.
   const oneFailure =
@@ -92,6 +96,13 @@ export default async function AnalysesPage({ searchParams }: PageProps) {
               <FacetGroup legend="Knowledge gap (any of)" name="gap" values={result.facets.gap} emptyText="No knowledge gaps in these results." />
               <FacetGroup legend="Platform (any of)" name="platform" values={result.facets.platform} emptyText="No platforms in these results." />
             </div>
+            <ReviewFilterFields
+              idPrefix="analyses"
+              facets={result.facets}
+              viewer={viewer?.reviewer.name ?? null}
+              here={current}
+              note="Reviewed: ticked “reviewed” on its page (for the document as it is now)."
+            />
             <fieldset className="space-y-1">
               <legend className={LABEL}>Score (out of 10)</legend>
               <div className="flex items-center gap-2">

@@ -18,6 +18,7 @@ import { FailureToc } from "./failure-toc";
 import { FailureTools } from "./failure-tools";
 import { RawMarkdown } from "@/components/raw-markdown";
 import { ReviewProgress } from "@/components/review/review-progress";
+import { AnalysisReview } from "@/components/review/analysis-review";
 import { SeverityBadge } from "@/components/severity-badge";
 import { SeverityCounts, countsOf } from "@/components/severity-counts";
 import { cached } from "@/lib/cache";
@@ -160,6 +161,7 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
           )}
         </dl>
         <ReviewProgress analysisId={analysis.id} slug={analysis.slug} />
+        <AnalysisReview analysisId={analysis.id} slug={analysis.slug} />
         {header.mismatches.length > 0 && (
           <div role="note" aria-label="Count mismatch" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100">
             <strong>Declared counts disagree with the failures found:</strong>{" "}
