@@ -1,7 +1,12 @@
 // `npm start`: database (migrations when missing) → ingest content/ (unchanged files skipped) →
-// `next build` only when sources changed → `next start` on PORT (default 3000).
+// `next build` only when sources changed → serve on PORT (default 3000) from FAULTLINE_WORKERS
+// processes (default: one per core; 1 is plain `next start`).
 import { spawn, spawnSync } from "node:child_process";
+import cluster from "node:cluster";
+import http from "node:http";
+import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "../lib/build-fingerprint";
 import { describeDatabase } from "../lib/db-url";
 import { migrateDatabase } from "../lib/data/migrations";
@@ -32,20 +37,125 @@ export async function prepareApp({ content = process.env.FAULTLINE_CONTENT || "c
   console.log(`Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
 }
 
+/**
+ * How many server processes `npm start` runs: FAULTLINE_WORKERS, else one per core
+ * (os.availableParallelism()). Throws naming the variable when it is not a positive whole number.
+ */
+export function workerCount(value = process.env.FAULTLINE_WORKERS): number {
+  if (value === undefined || value.trim() === "") return Math.max(1, os.availableParallelism());
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new Error(`FAULTLINE_WORKERS must be a whole number from 1 to 256 (got "${value}")`);
+  return n;
+}
+
+/**
+ * Serves the prepared app on PORT (default 3000) and HOST. With one worker: `next start`, as before.
+ * With more (the default on a multi-core machine): a Node cluster whose workers each run the
+ * production Next.js server (the documented custom-server API) on the same port, the primary handing
+ * out connections; a worker that dies is replaced, SIGTERM/SIGINT stop them all and then the primary.
+ * Migrations and the start-up ingest ran once, in this (primary) process, before; workers only serve.
+ */
 export function serve(): void {
   const port = process.env.PORT || "3000";
   const host = process.env.HOST || "0.0.0.0";
-  const server = spawn(bin("next"), ["start", "-p", port, "-H", host], { stdio: "inherit", env });
-  console.log(`Serving Faultline on http://localhost:${port}`);
-  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  let workers: number;
+  try {
+    workers = workerCount();
+  } catch (error) {
+    console.error(`start: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  if (workers === 1) {
+    const server = spawn(bin("next"), ["start", "-p", port, "-H", host], { stdio: "inherit", env });
+    console.log(`Serving Faultline on http://localhost:${port} (1 process; FAULTLINE_WORKERS sets how many)`);
+    const stop = (signal: NodeJS.Signals) => server.kill(signal);
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    server.on("exit", (code) => process.exit(code ?? 0));
+    return;
+  }
+
+  // Workers run this file (not whatever script called serve(), e.g. e2e/serve.ts) in worker mode.
+  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: [] });
+  const workerEnv = { ...env, NODE_ENV: "production", FAULTLINE_SERVE_WORKER: "1", PORT: port, HOST: host };
+  let stopping = false;
+  const recentDeaths: number[] = [];
+  const fork = () => cluster.fork(workerEnv);
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    const now = Date.now();
+    recentDeaths.push(now);
+    while (recentDeaths.length && recentDeaths[0]! < now - 60_000) recentDeaths.shift();
+    // A worker that cannot start at all (port taken, broken build) would die forever: stop instead.
+    if (recentDeaths.length > workers * 3) {
+      console.error(`start: server workers keep dying (${recentDeaths.length} in a minute, last ${signal ?? `exit ${code}`}); stopping.`);
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+      process.exitCode = 1;
+      setTimeout(() => process.exit(1), 10_000).unref();
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(1);
+      return;
+    }
+    console.error(`start: server worker ${worker.process.pid} died (${signal ?? `exit ${code}`}); starting another.`);
+    fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    const alive = Object.values(cluster.workers ?? {});
+    if (!alive.length) process.exit(0);
+    for (const w of alive) w?.process.kill(signal);
+    // Requests in flight get a few seconds; then whatever is left is killed.
+    setTimeout(() => {
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGKILL");
+      process.exit(0);
+    }, 10_000).unref();
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  server.on("exit", (code) => process.exit(code ?? 0));
+  for (let i = 0; i < workers; i++) fork();
+  console.log(`Serving Faultline on http://localhost:${port} (${workers} processes, one per core; FAULTLINE_WORKERS sets how many)`);
+}
+
+/** One cluster worker: the production Next.js request handler on the shared port. */
+async function serveWorker(): Promise<void> {
+  const port = Number(process.env.PORT || "3000");
+  const hostname = process.env.HOST || "0.0.0.0";
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: Error) => {
+      console.error(error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname);
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 8_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  prepareApp().then(serve, (error: Error) => {
-    console.error(`start: ${error.message}`);
-    process.exit(1);
-  });
+  if (cluster.isWorker && process.env.FAULTLINE_SERVE_WORKER === "1") {
+    serveWorker().catch((error: Error) => {
+      console.error(`start (worker ${process.pid}): ${error.stack ?? error.message}`);
+      process.exit(1);
+    });
+  } else {
+    prepareApp().then(serve, (error: Error) => {
+      console.error(`start: ${error.message}`);
+      process.exit(1);
+    });
+  }
 }
