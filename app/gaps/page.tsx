@@ -9,6 +9,8 @@ import type { RawSearchParams } from "@/lib/filters/search-params";
 import { failuresHref } from "@/lib/filters/view-params";
 import { cached } from "@/lib/cache";
 import { listGaps } from "@/lib/gaps/list-gaps";
+import { ReviewShareCells, ReviewShareHeaders } from "@/components/review/review-share-cells";
+import { gapReviewShares } from "@/lib/reviews/trainer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Knowledge gaps" };
@@ -24,7 +26,7 @@ const COLUMNS: { sort: GapSort; label: string; align?: "right" }[] = [
 export default async function GapsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const params = await searchParams;
   const sort = parseGapSort(params);
-  const gaps = await cached(["gaps", sort], () => listGaps(sort));
+  const [gaps, reviews] = await Promise.all([cached(["gaps", sort], () => listGaps(sort)), cached(["gap-reviews"], () => gapReviewShares())]);
   const totalTags = gaps.reduce((sum, g) => sum + g.failureCount, 0);
   return (
     <div className="space-y-4">
@@ -111,6 +113,7 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
                     href={c.sort === "failures" ? "/gaps" : `/gaps?sort=${c.sort}`}
                   />
                 ))}
+                <ReviewShareHeaders />
                 <th scope="col" className="py-2 font-medium text-left">
                   Open
                 </th>
@@ -141,6 +144,7 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
                       {g.scoredCount} of {g.analysisCount} scored
                     </span>
                   </td>
+                  <ReviewShareCells failures={g.failureCount} share={reviews.get(g.id)} disputedHref={failuresHref({ gaps: [g.id], review: "disputed" })} />
                   <td className="py-2 text-xs whitespace-nowrap">
                     <Link href={failuresHref({ gaps: [g.id] })} className="text-blue-700 hover:underline dark:text-blue-300">
                       All failures<span className="sr-only"> with {g.label}</span>

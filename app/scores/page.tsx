@@ -19,6 +19,8 @@ import { cached } from "@/lib/cache";
 import { listScores, OUTLIER_FILTER_OF, type ScoreRow, type ScoresView } from "@/lib/scores/list-scores";
 import { OUTLIER_RULES } from "@/lib/scores/outliers";
 import { describeScoreSource } from "@/lib/scores/score-source";
+import { CountAsReviewed, ReviewShareCells, ReviewShareHeaders } from "@/components/review/review-share-cells";
+import { reviewSharesOf, type ReviewShare } from "@/lib/reviews/trainer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Scores" };
@@ -49,6 +51,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
   const filters = parseScoreFilters(params);
   const view = await cached(["scores", filters], () => listScores(filters));
   const outlierKind = new Map(view.outliers.map((o) => [o.point.slug, o.kind]));
+  const reviews = await cached(["score-reviews", filters], () => reviewSharesOf(view.all));
   const current = "/scores" + toQueryString(scoreFilterParams(filters));
   const active =
     filters.platforms.length + filters.gaps.length + (filters.minScore !== undefined ? 1 : 0) + (filters.maxScore !== undefined ? 1 : 0) + (filters.audit ? 1 : 0) + (filters.outlier ? 1 : 0);
@@ -228,11 +231,12 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
                           const dir = active ? (active === "asc" ? "desc" : "asc") : SCORE_SORT_DEFAULT_DIR[c.sort];
                           return <SortHeader key={c.sort} label={c.label} align={c.align} active={active} href={href(filters, { sort: c.sort, dir })} />;
                         })}
+                        <ReviewShareHeaders />
                       </tr>
                     </thead>
                     <tbody>
                       {view.rows.map((r) => (
-                        <ScoreTableRow key={r.slug} row={r} outlier={outlierKind.has(r.slug)} />
+                        <ScoreTableRow key={r.slug} row={r} outlier={outlierKind.has(r.slug)} review={reviews.get(r.id)} />
                       ))}
                     </tbody>
                   </table>
@@ -264,7 +268,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
   );
 }
 
-function ScoreTableRow({ row: r, outlier }: { row: ScoreRow; outlier: boolean }) {
+function ScoreTableRow({ row: r, outlier, review }: { row: ScoreRow; outlier: boolean; review?: ReviewShare }) {
   const sub = analysisSubtitle(r);
   const num = "py-2 pr-3 text-right tabular-nums";
   return (
@@ -285,12 +289,13 @@ function ScoreTableRow({ row: r, outlier }: { row: ScoreRow; outlier: boolean })
           </span>
         )}
       </td>
-      <td className={num}>{r.criticalCount}</td>
-      <td className={num}>{r.highCount}</td>
-      <td className={num}>{r.mediumCount}</td>
-      <td className={num}>{r.lowCount}</td>
+      <td className={num}><CountAsReviewed parsed={r.criticalCount} severity="critical" share={review} /></td>
+      <td className={num}><CountAsReviewed parsed={r.highCount} severity="high" share={review} /></td>
+      <td className={num}><CountAsReviewed parsed={r.mediumCount} severity="medium" share={review} /></td>
+      <td className={num}><CountAsReviewed parsed={r.lowCount} severity="low" share={review} /></td>
       <td className={num}>{r.failureLoad}</td>
       <td className="py-2 pr-3">{r.platform ?? "—"}</td>
+      <ReviewShareCells failures={r.failureCount} share={review} />
     </tr>
   );
 }

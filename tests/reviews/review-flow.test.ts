@@ -202,3 +202,29 @@ describe("/api/reviews", () => {
     expect((await getReviews(new Request("http://h/api/reviews"))).status).toBe(400);
   });
 });
+
+describe("the trainer's view of reviews", () => {
+  it("gives a failure the severity most verdicts give it (no proposal votes for the parsed one)", async () => {
+    const { severityAsReviewed } = await import("@/lib/reviews/trainer");
+    expect(severityAsReviewed("high", [])).toBe("high");
+    expect(severityAsReviewed("high", ["low"])).toBe("low");
+    expect(severityAsReviewed("high", ["low", null])).toBe("high"); // a tie keeps the parsed severity
+    expect(severityAsReviewed("high", ["low", null, "low"])).toBe("low");
+    expect(severityAsReviewed("high", ["low", "critical"])).toBe("critical"); // a tie without it: the more severe
+  });
+
+  it("counts reviewed and disputed failures per analysis and per gap, and the counts as reviewed", async () => {
+    const { reviewSharesOf, gapReviewShares, reviewShareOf } = await import("@/lib/reviews/trainer");
+    const rows = [
+      { id: ids.rev!, criticalCount: 0, highCount: 4, mediumCount: 0, lowCount: 0, unknownCount: 0 },
+      { id: ids.calm!, criticalCount: 0, highCount: 2, mediumCount: 0, lowCount: 0, unknownCount: 0 },
+    ];
+    const shares = await reviewSharesOf(rows);
+    // rev: agreed, disagreed, resevered reviewed (the outdated one does not count); bob's "low" moves one.
+    expect(shares.get(ids.rev!)).toEqual({ reviewed: 3, disputed: 2, asReviewed: { critical: 0, high: 3, medium: 0, low: 1, unknown: 0 } });
+    expect(shares.get(ids.calm!)).toEqual({ reviewed: 1, disputed: 0, asReviewed: null });
+    expect(shares.has(ids.quiet!)).toBe(false);
+    expect((await reviewShareOf(ids.rev!))?.asReviewed?.low).toBe(1);
+    expect((await gapReviewShares()).get("iam")).toEqual({ reviewed: 4, disputed: 2 });
+  });
+});
