@@ -5,7 +5,7 @@ import { FragmentLanding } from "@/components/fragment-landing";
 import { KeyboardShortcuts } from "@/components/keyboard-shortcuts";
 import { SiteNav } from "@/components/site-nav";
 import { THEME_SCRIPT, ThemeToggle } from "@/components/theme-toggle";
-import { checkDatabase } from "@/lib/data/health";
+import { checkDatabaseHealth } from "@/lib/data/health";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,7 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // proxy.ts issues a CSP nonce per request; the theme script must carry it to run.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   // A missing, locked or unmigrated database gets a clear page instead of a crash.
-  const health = checkDatabase();
+  const health = await checkDatabaseHealth();
   return (
     <html lang="en" suppressHydrationWarning>
       <head>

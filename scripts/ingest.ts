@@ -1,8 +1,10 @@
 // `npm run ingest [-- PATH...] [--prune] [--watch] [--workers N] [--rebuild-index]`
 import { describeDatabaseError } from "../lib/data/errors";
-import { migrateIfNeeded } from "../lib/data/migrations";
+import { migrateDatabase } from "../lib/data/migrations";
 import { isDatabaseLevelError } from "../lib/data/store";
 import { rebuildSearchIndex } from "../lib/data/search-index";
+import { rebuildSearchIndexPg } from "../lib/data/pg-store";
+import { isPostgres } from "../lib/db-url";
 import { openSqlite } from "../lib/data/sqlite";
 import { ingest, type IngestSummary } from "../lib/ingest/ingest";
 import { formatSummary, progressReporter } from "../lib/ingest/report";
@@ -31,11 +33,15 @@ async function runOnce(quietWhenUnchanged = false): Promise<IngestSummary> {
 }
 
 async function main(): Promise<number> {
-  migrateIfNeeded();
+  await migrateDatabase();
   if (flags.has("--rebuild-index")) {
-    const db = openSqlite();
-    const counts = rebuildSearchIndex(db);
-    db.close();
+    let counts: { analyses: number; failures: number };
+    if (isPostgres()) counts = await rebuildSearchIndexPg();
+    else {
+      const db = openSqlite();
+      counts = rebuildSearchIndex(db);
+      db.close();
+    }
     console.log(`Rebuilt the search index: ${counts.analyses} analyses, ${counts.failures} failures.`);
     if (!args.some((a) => !a.startsWith("--"))) return 0;
   }

@@ -9,7 +9,7 @@
 import "server-only";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { toFtsQuery } from "../data/search-index";
+import { analysisMatchIds, analysisRanked, countWhere, failureMatchIds, failureRanked, isSearchable, noRows } from "../data/dialect";
 import type { AnalysisSort, SortDirection, WarningFilter } from "../filters/view-params";
 import { SEVERITIES, type Severity } from "../parser/types";
 import type { AnalysisReviewFilter, MineFilter } from "../filters/review-params";
@@ -52,27 +52,22 @@ const COUNT_COLUMN: Record<Severity, Prisma.Sql> = {
   low: Prisma.sql`a."lowCount"`, unknown: Prisma.sql`a."unknownCount"`,
 };
 
-// bm25 column weights: a word in a title counts more than one in a long body or code block.
-const ANALYSIS_WEIGHTS = Prisma.sql`8.0, 8.0, 2.0, 4.0`; // title, task_id, summary, failure_titles
-const FAILURE_WEIGHTS = Prisma.sql`2.0, 8.0, 4.0, 1.0, 1.0`; // analysis_title, title, root_cause, body, code
-
 function platformsOf(criteria: AnalysisCriteria): string[] {
   return [...new Set([...(criteria.platforms ?? []), ...(criteria.platform ? [criteria.platform] : [])])];
 }
 
-/** Ids of analyses whose own text, or one of whose failures' text or code, matches `match`. */
-function textMatchSql(match: string): Prisma.Sql {
-  return Prisma.sql`SELECT rowid FROM "analysis_fts" WHERE "analysis_fts" MATCH ${match}
-    UNION SELECT f."analysisId" FROM "Failure" f WHERE f."id" IN (SELECT rowid FROM "failure_fts" WHERE "failure_fts" MATCH ${match})`;
+/** Ids of analyses whose own text, or one of whose failures' text or code, matches `q` (searchable). */
+function textMatchSql(q: string): Prisma.Sql {
+  return Prisma.sql`${analysisMatchIds(q)!}
+    UNION SELECT f."analysisId" FROM "Failure" f WHERE f."id" IN (${failureMatchIds(q)!})`;
 }
 
 /** Conditions over Analysis a that are not about failures: text, score, warnings. */
 function analysisConditions(criteria: AnalysisCriteria): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   if (criteria.q) {
-    const match = toFtsQuery(criteria.q);
     // A query of punctuation only matches nothing.
-    parts.push(match ? Prisma.sql`a."id" IN (${textMatchSql(match)})` : Prisma.sql`0`);
+    parts.push(isSearchable(criteria.q) ? Prisma.sql`a."id" IN (${textMatchSql(criteria.q)})` : noRows());
   }
   const { minScore, maxScore } = criteria;
   const [min, max] = minScore !== undefined && maxScore !== undefined && minScore > maxScore ? [maxScore, minScore] : [minScore, maxScore];
@@ -165,16 +160,14 @@ export async function countAnalyses(criteria: AnalysisCriteria): Promise<number>
  * bm25: an analysis ranks by its best row, its own or one of its failures'; ties newest first.
  */
 export async function analysisIdsPage(criteria: AnalysisCriteria, sort: AnalysisSort, dir: SortDirection, window: { skip: number; take: number }): Promise<number[]> {
-  const match = criteria.q ? toFtsQuery(criteria.q) : null;
+  const q = criteria.q && isSearchable(criteria.q) ? criteria.q : null;
   const rows =
-    sort === "relevance" && match
+    sort === "relevance" && q
       ? await prisma.$queryRaw<{ id: number | bigint }[]>`
           WITH hits(id, r) AS (
-            SELECT rowid, bm25("analysis_fts", ${ANALYSIS_WEIGHTS}) FROM "analysis_fts" WHERE "analysis_fts" MATCH ${match}
+            SELECT y.id, y.r FROM (${analysisRanked(q)!}) y
             UNION ALL
-            SELECT f."analysisId", x.r FROM (
-              SELECT rowid AS id, bm25("failure_fts", ${FAILURE_WEIGHTS}) AS r FROM "failure_fts" WHERE "failure_fts" MATCH ${match}
-            ) x JOIN "Failure" f ON f."id" = x.id
+            SELECT f."analysisId", x.r FROM (${failureRanked(q)!}) x JOIN "Failure" f ON f."id" = x.id
           )
           SELECT a."id" AS id FROM (SELECT id, min(r) AS r FROM hits GROUP BY id) h JOIN "Analysis" a ON a."id" = h.id
           ${where([...analysisConditions({ ...criteria, q: undefined }), ...failureConditions(criteria)])}
@@ -216,7 +209,7 @@ export async function tallyAnalyses(criteria: AnalysisCriteria): Promise<Record<
         ${where([Prisma.sql`g."gapId" IN (${Prisma.join(gaps)})`, ...inPlatforms(Prisma.sql`g."platform"`), ...base])} GROUP BY 1`
     : prisma
         .$queryRaw<Record<Severity, number | bigint | null>[]>`
-          SELECT ${Prisma.join(SEVERITIES.map((s) => Prisma.sql`sum(${COUNT_COLUMN[s]} > 0) AS ${Prisma.raw(`"${s}"`)}`))}
+          SELECT ${Prisma.join(SEVERITIES.map((s) => Prisma.sql`${countWhere(Prisma.sql`${COUNT_COLUMN[s]} > 0`)} AS ${Prisma.raw(`"${s}"`)}`))}
           FROM "Analysis" a ${where([...inPlatforms(Prisma.sql`a."platform"`), ...base])}`
         .then(([row]) => SEVERITIES.map((s) => ({ k: s, n: row?.[s] ?? 0 })));
 

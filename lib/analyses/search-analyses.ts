@@ -4,7 +4,7 @@ import "server-only";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { inIdOrder } from "../data/in-id-order";
-import { toFtsQuery } from "../data/search-index";
+import { failureRanked, isSearchable } from "../data/dialect";
 import { snippets, type SnippetPart } from "../search/snippets";
 import { analysisIdsPage, analysisReviewsFor, countAnalyses, tallyAnalyses, type AnalysisFacet } from "./analysis-criteria";
 import { PAGE_SIZE, type AnalysisFilters } from "../filters/view-params";
@@ -64,22 +64,22 @@ export async function searchAnalyses(filters: AnalysisFilters, viewerId?: number
     page,
     pageCount,
     facets: { ...facetValues(counts, filters, gapRows), ...reviewFacetValues(reviewCounts, filters, { review: ANALYSIS_REVIEW_LABELS, mine: ANALYSIS_MINE_LABELS }) },
-    emptyQuery: Boolean(filters.q) && !toFtsQuery(filters.q ?? ""),
+    emptyQuery: Boolean(filters.q) && !isSearchable(filters.q),
   };
 }
 
 /** Each analysis's best-matching failure (bm25), snippeted; else its own title, task id and summary. */
 async function matchesOf(q: string | undefined, ids: number[]): Promise<Map<number, AnalysisMatch>> {
-  const match = q ? toFtsQuery(q) : null;
+  const ranked = q ? failureRanked(q) : null;
   const out = new Map<number, AnalysisMatch>();
-  if (!match || !ids.length) return out;
+  if (!ranked || !ids.length) return out;
   const [best, own] = await Promise.all([
     prisma.$queryRaw<{ analysisId: number | bigint; id: number | bigint }[]>`
       SELECT "analysisId", id FROM (
         SELECT f."analysisId", f."id" AS id, row_number() OVER (PARTITION BY f."analysisId" ORDER BY x.r, f."number") AS rn
-        FROM (SELECT rowid AS id, bm25("failure_fts", 2.0, 8.0, 4.0, 1.0, 1.0) AS r FROM "failure_fts" WHERE "failure_fts" MATCH ${match}) x
+        FROM (${ranked}) x
         JOIN "Failure" f ON f."id" = x.id WHERE f."analysisId" IN (${Prisma.join(ids)})
-      ) WHERE rn = 1`,
+      ) best WHERE rn = 1`,
     prisma.analysis.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, taskId: true, summary: true } }),
   ]);
   const failures = await prisma.failure.findMany({

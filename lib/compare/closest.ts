@@ -4,6 +4,7 @@
 import "server-only";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
+import { isSameValue } from "../data/dialect";
 
 export interface ClosestAnalysis {
   slug: string;
@@ -83,7 +84,7 @@ export async function closestAnalyses(slug: string, limit = 5): Promise<ClosestA
           FROM (SELECT "analysisId", count(DISTINCT "gapId") AS "shared" FROM "FailureGap"
                 WHERE "gapId" IN (${Prisma.join(gapIds)}) AND "analysisId" <> ${target.id} GROUP BY 1) s
           JOIN "Analysis" a ON a."id" = s."analysisId"
-          ORDER BY (a."platform" IS ${target.platform}) DESC, s."shared" DESC, a."id" LIMIT ${POOL}`
+          ORDER BY (${isSameValue(Prisma.sql`a."platform"`, target.platform)}) DESC, s."shared" DESC, a."id" LIMIT ${POOL}`
       : Promise.resolve([] as (Row & { shared: number | bigint })[]),
   ]);
   const pool = new Map<number, Row>();

@@ -3,6 +3,7 @@
 import "server-only";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
+import { jsonArrayAgg } from "../data/dialect";
 import type { Severity } from "../parser/types";
 import { failureHref } from "../filters/view-params";
 import { scoreSource, type ScoreSource } from "../scores/score-source";
@@ -89,7 +90,7 @@ export async function getCompareSide(slug: string, limit = COMPARE_MAX_FAILURES)
   // failure id as a variable, which fails above ~32k failures ("too many SQL variables").
   const rows = await prisma.$queryRaw<FailureRow[]>`
     SELECT f."number", f."key", f."title", f."severity",
-      (SELECT json_group_array(g."gapId") FROM (SELECT "gapId" FROM "FailureGap" WHERE "failureId" = f."id" ORDER BY "rank", "gapId") g) AS "gaps"
+      (SELECT ${jsonArrayAgg(Prisma.sql`g."gapId"`)} FROM (SELECT "gapId" FROM "FailureGap" WHERE "failureId" = f."id" ORDER BY "rank", "gapId") g) AS "gaps"
     FROM "Failure" f WHERE f."analysisId" = ${a.id} ORDER BY f."number" LIMIT ${limit}`;
   const failures = rows.map((f) => ({
     number: Number(f.number),

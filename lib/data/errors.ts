@@ -1,5 +1,6 @@
-// Turns SQLite failures into messages a user can act on, with the HTTP status that fits.
-import { databasePath } from "../db-url";
+// Turns SQLite and PostgreSQL failures into messages a user can act on, with the HTTP status that fits.
+import { databasePath, isPostgres } from "../db-url";
+import { describePgError } from "./postgres";
 import { DatabaseReplacedError, DatabaseSetupError, DatabaseUnwritableError } from "./sqlite";
 
 export interface DatabaseErrorDescription {
@@ -21,6 +22,12 @@ const FAILED: Record<DatabaseAction, string> = {
  * problems are 503 (the server is fine; its database is not), anything unexpected 500.
  */
 export function describeDatabaseError(error: unknown, action: DatabaseAction): DatabaseErrorDescription {
+  if (isPostgres()) {
+    const described = describePgError(error);
+    return described.unavailable
+      ? { status: 503, message: `${FAILED[action]}. ${described.message}` }
+      : { status: 500, message: `${FAILED[action]} because of ${described.message}` };
+  }
   const code = (error as { code?: string })?.code ?? "";
   const text = (error as Error)?.message ?? String(error);
   const file = databasePath();

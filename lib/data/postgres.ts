@@ -79,3 +79,38 @@ export function unreachableMessage(error: unknown, url = databaseUrl()): string 
   if (code === "57P03") return `${where} is starting up or shutting down. Try again in a moment.`;
   return `Cannot use ${where}: ${code ? `${code}: ` : ""}${text.replace(/(postgres(ql)?:\/\/[^:/@]*):[^@/]*@/gi, "$1:***@")}`;
 }
+
+/** A write waited too long for another writer (ingest, upload, delete) to finish its batch. */
+export class WriterBusyError extends Error {}
+
+const CONNECTION = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|Connection terminated|timeout exceeded when trying to connect/i;
+
+/** Errors that are the PostgreSQL server's or the connection's, not one document's. */
+export function isPgDatabaseLevelError(error: unknown): boolean {
+  const code = (error as { code?: string })?.code ?? "";
+  return (
+    error instanceof WriterBusyError ||
+    error instanceof PostgresUnavailableError ||
+    /^(08|25|28|3D|53|57|58|XX)/.test(code) ||
+    ["55P03", "40P01", "40001", "42501", "42P01"].includes(code) ||
+    CONNECTION.test(String((error as Error)?.message ?? ""))
+  );
+}
+
+/**
+ * A PostgreSQL failure as a message a reader can act on (naming host and database, never the
+ * password) and whether it is the database's problem (503) rather than a bug (500).
+ */
+export function describePgError(error: unknown, url = databaseUrl()): { unavailable: boolean; message: string } {
+  const code = (error as { code?: string })?.code ?? "";
+  const text = (error as Error)?.message ?? String(error);
+  const where = describeDatabase(url);
+  if (error instanceof WriterBusyError || error instanceof PostgresUnavailableError) return { unavailable: true, message: text };
+  if (/^(08|28|3D|57)/.test(code) || CONNECTION.test(text)) return { unavailable: true, message: unreachableMessage(error, url) };
+  if (code === "55P03" || code === "40P01" || code === "40001") return { unavailable: true, message: `${where} is busy: another writer holds the rows (an ingest?). Try again in a moment.` };
+  if (code === "25006") return { unavailable: true, message: `${where} is read-only (a standby, or default_transaction_read_only). Point DATABASE_URL at the primary.` };
+  if (code === "42501") return { unavailable: true, message: `The user in DATABASE_URL may not write to ${where} (${text}). Grant it the rights, or use the database's owner.` };
+  if (code === "42P01") return { unavailable: true, message: `${where} has no Faultline tables yet. Run \`npm run db:migrate\` (or \`npm start\`).` };
+  if (/^53/.test(code)) return { unavailable: true, message: `The PostgreSQL server of ${where} is out of resources (${code}: ${text}): disk full or too many connections?` };
+  return { unavailable: false, message: `an unexpected database error on ${where}: ${code ? `${code}: ` : ""}${text}` };
+}

@@ -148,3 +148,25 @@ function termQuery(term: FtsTerm): string {
 
 /** Letters a Porter stem may drop from the end of a word that a typed prefix may still include. */
 const STEM_SUFFIX = 3;
+
+/**
+ * The same terms as a PostgreSQL tsquery (for `to_tsquery('faultline', …)`, prisma/postgres/migrations/0002):
+ * each term quoted (only letters, digits and "_" reach it), `:*` on prefixes, phrases as `<->`
+ * chains, the same shorter stems for long prefix words, all ANDed. Returns null when nothing is left.
+ */
+export function toTsQuery(input: string): string | null {
+  const terms = ftsTerms(input);
+  if (!terms.length) return null;
+  return terms.map(tsTermQuery).join(" & ");
+}
+
+function tsTermQuery(term: FtsTerm): string {
+  const words = term.text.split(" ").map((w) => `'${w.replace(/[^\p{L}\p{N}_]/gu, "")}'`);
+  if (term.prefix) words[words.length - 1] += ":*";
+  const quoted = words.length > 1 ? `(${words.join(" <-> ")})` : words[0]!;
+  const letters = [...term.text];
+  if (!term.prefix || term.phrase || letters.length < 6 || !/^\p{L}+$/u.test(term.text)) return quoted;
+  const shorter: string[] = [];
+  for (let n = letters.length - 1; n >= Math.max(5, letters.length - STEM_SUFFIX); n--) shorter.push(`'${letters.slice(0, n).join("")}'`);
+  return `(${[quoted, ...shorter].join(" | ")})`;
+}

@@ -1,11 +1,12 @@
 // Writes analyses with prepared statements, one transaction per batch and a savepoint per document,
 // so a document that fails leaves the database as it was for that document and the others proceed.
-// This and lib/data/search-index.ts are the only places that write SQL by hand.
+// lib/data/pg-store.ts is the same store on PostgreSQL.
 import type { ParsedFailure, Severity } from "../parser/types";
 import type { PreparedAnalysis } from "../ingest/prepare";
 import { IdentityStore, newAnalysisIdentity } from "./identity-store";
 import { keepPreviousAnalysis } from "./keep-previous";
 import { indexAnalysis } from "./search-index";
+import { isPgDatabaseLevelError } from "./postgres";
 import type { Sqlite } from "./sqlite";
 
 export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, unknown: 4 };
@@ -163,7 +164,7 @@ export class AnalysisStore {
           return { ...result, status: "failed", error: `${doc.failed.code}: ${doc.failed.message.replace(/\.?$/, ".")}${kept}` };
         } catch (error) {
           // A read-only, full, busy or broken database is not this document's fault: stop the batch.
-          if (isDatabaseLevelError(error)) throw error;
+          if (isSqliteDatabaseLevelError(error)) throw error;
           return { sourcePath: doc.sourcePath, status: "failed", error: (error as Error).message };
         }
       });
@@ -282,8 +283,13 @@ export class AnalysisStore {
 
 const DATABASE_LEVEL = /^SQLITE_(READONLY|BUSY|LOCKED|IOERR|FULL|CORRUPT|CANTOPEN|NOTADB|PERM)/;
 
-export function isDatabaseLevelError(error: unknown): boolean {
+function isSqliteDatabaseLevelError(error: unknown): boolean {
   return DATABASE_LEVEL.test((error as { code?: string })?.code ?? "");
+}
+
+/** A read-only, full, busy or broken database (SQLite), or an unreachable or refusing server (PostgreSQL). */
+export function isDatabaseLevelError(error: unknown): boolean {
+  return isSqliteDatabaseLevelError(error) || isPgDatabaseLevelError(error);
 }
 
 function analysisParams(doc: PreparedAnalysis) {

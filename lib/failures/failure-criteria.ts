@@ -5,7 +5,7 @@
 import "server-only";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { toFtsQuery } from "../data/search-index";
+import { failureMatchIds, failureRanked, fromIndexed, isSearchable } from "../data/dialect";
 import type { FailureSort, ReviewFilter } from "../filters/view-params";
 import type { MineFilter } from "../filters/review-params";
 import { tagLikePattern } from "../reviews/tag-match";
@@ -43,7 +43,7 @@ export type FailureFacet = "severity" | "gap" | "platform";
 
 /** True when `q` has words the full-text index can search for. */
 export function hasSearchableWords(q: string | undefined): boolean {
-  return Boolean(q && toFtsQuery(q));
+  return isSearchable(q);
 }
 
 // Conditions over one failure row: on Failure f (column id) or on FailureGap g (column failureId),
@@ -55,8 +55,8 @@ const GAP_LINK: Source = { alias: Prisma.sql`g`, id: Prisma.sql`g."failureId"` }
 function conditions(criteria: FailureCriteria, source: Source): Prisma.Sql[] {
   const { alias, id } = source;
   const parts: Prisma.Sql[] = [];
-  const match = criteria.q ? toFtsQuery(criteria.q) : null;
-  if (match) parts.push(Prisma.sql`${id} IN (SELECT rowid FROM "failure_fts" WHERE "failure_fts" MATCH ${match})`);
+  const matching = criteria.q ? failureMatchIds(criteria.q) : null;
+  if (matching) parts.push(Prisma.sql`${id} IN (${matching})`);
   if (criteria.severities.length) parts.push(Prisma.sql`${alias}."severity" IN (${Prisma.join(criteria.severities)})`);
   if (criteria.platforms.length) parts.push(Prisma.sql`${alias}."platform" IN (${Prisma.join(criteria.platforms)})`);
   if (criteria.review) parts.push(reviewCondition(criteria.review, id));
@@ -114,9 +114,6 @@ function failureWhereSql(criteria: FailureCriteria): Prisma.Sql {
   return Prisma.sql`WHERE f."id" IN (SELECT g."failureId" FROM "FailureGap" g ${gapLinkWhere(criteria)})`;
 }
 
-/** bm25 column weights: analysis_title, title, root_cause, body (MODEL/IDEAL text), code. */
-const WEIGHTS = Prisma.sql`2.0, 8.0, 4.0, 1.0, 1.0`;
-
 function orderSql(sort: FailureSort | undefined): Prisma.Sql {
   if (sort === "analysis") return Prisma.sql`ORDER BY a."title", f."analysisId", f."number"`;
   if (sort === "recent") return Prisma.sql`ORDER BY a."updatedAt" DESC, f."analysisId" DESC, f."number"`;
@@ -135,12 +132,12 @@ export async function countFailures(criteria: FailureCriteria): Promise<number> 
 
 /** Ids of one window of matching failures, in display order ("relevance": bm25, best first). */
 export async function failureIdsPage(criteria: FailureCriteria, sort: FailureSort | undefined, window: { skip: number; take: number }): Promise<number[]> {
-  const match = criteria.q ? toFtsQuery(criteria.q) : null;
-  if (sort === "relevance" && match) {
+  const ranked = criteria.q ? failureRanked(criteria.q) : null;
+  if (sort === "relevance" && ranked) {
     const rest = conditions({ ...criteria, q: undefined }, FAILURE);
     if (gapLed(criteria)) rest.push(Prisma.sql`f."id" IN (SELECT g."failureId" FROM "FailureGap" g WHERE g."gapId" IN (${Prisma.join(criteria.gaps)}))`);
     const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
-      SELECT f."id" AS id FROM (SELECT rowid AS id, bm25("failure_fts", ${WEIGHTS}) AS r FROM "failure_fts" WHERE "failure_fts" MATCH ${match}) x
+      SELECT f."id" AS id FROM (${ranked}) x
       JOIN "Failure" f ON f."id" = x.id ${where(rest)}
       ORDER BY x.r, f."severityRank", f."id" LIMIT ${window.take} OFFSET ${window.skip}`;
     return rows.map((r) => Number(r.id));
@@ -151,7 +148,7 @@ export async function failureIdsPage(criteria: FailureCriteria, sort: FailureSor
   // for two broad gaps at 118k failures, and never more than one pass over that index.
   const from =
     join === Prisma.empty && gapLed(criteria)
-      ? Prisma.sql`"Failure" f INDEXED BY "Failure_severityRank_analysisId_number_idx"`
+      ? fromIndexed("Failure", "f", "Failure_severityRank_analysisId_number_idx")
       : Prisma.sql`"Failure" f`;
   const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
     SELECT f."id" AS id FROM ${from} ${join} ${failureWhereSql(criteria)} ${orderSql(sort)} LIMIT ${window.take} OFFSET ${window.skip}`;
@@ -181,9 +178,9 @@ export async function tallyFailures(criteria: FailureCriteria): Promise<FailureT
   const narrowed = hasSearchableWords(criteria.q) || Boolean(criteria.analysisSlug) || reviewNarrowed(criteria);
   const links = narrowed
     ? prisma.$queryRaw<TallyRow[]>`
-        SELECT g."gapId" AS gapId, g."severity" AS severity, g."platform" AS platform, g."rank" = 0 AS "primary", count(*) AS n
+        SELECT g."gapId" AS "gapId", g."severity" AS severity, g."platform" AS platform, g."rank" = 0 AS "primary", count(*) AS n
         FROM "FailureGap" g ${where(conditions(bare, GAP_LINK))} GROUP BY 1, 2, 3, 4`
-    : prisma.$queryRaw<TallyRow[]>`SELECT "gapId" AS gapId, "severity" AS severity, "platform" AS platform, "links" AS n FROM "GapFacet"`;
+    : prisma.$queryRaw<TallyRow[]>`SELECT "gapId" AS "gapId", "severity" AS severity, "platform" AS platform, "links" AS n FROM "GapFacet"`;
   const pairs = gapLed(criteria)
     ? prisma.$queryRaw<TallyRow[]>`
         SELECT g."severity" AS severity, g."platform" AS platform, count(DISTINCT g."failureId") AS n

@@ -2,6 +2,8 @@
 // without parsing, changed files replace their analysis in one transaction, --prune removes
 // analyses whose source file is gone. Safe to re-run and to interrupt.
 import fs from "node:fs";
+import { isPostgres } from "../db-url";
+import { PgAnalysisStore } from "../data/pg-store";
 import { AnalysisStore, type WriteResult } from "../data/store";
 import { databaseFileGuard, DatabaseUnwritableError, openSqlite, type Sqlite } from "../data/sqlite";
 import { parserVersion } from "./parser-version";
@@ -67,26 +69,28 @@ async function raceWithDelay<T>(promises: Iterable<Promise<T>>, ms: number): Pro
 
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
-  const db = options.db ?? openSqlite();
+  // PostgreSQL (DATABASE_URL=postgres://…) writes through its own store over the shared pool.
+  const db = options.db ?? (isPostgres() ? null : openSqlite());
   // Stops the ingest if the database file is replaced or removed under it (writes would be lost).
-  const guard = databaseFileGuard(db);
+  const guard = db ? databaseFileGuard(db) : () => {};
   const checkDatabaseFile = () => {
     try {
       guard();
     } catch (error) {
       // Closing checkpoints through the memory-mapped -shm file, which dies with SIGBUS once the
       // file is immutable: leave that connection to the process exit.
-      if (!options.db && !(error instanceof DatabaseUnwritableError)) db.close();
+      if (db && !options.db && !(error instanceof DatabaseUnwritableError)) db.close();
       throw error;
     }
   };
-  const store = new AnalysisStore(db, { parserVersion: options.parserVersion ?? parserVersion() });
-  store.syncGaps(readGapDefinitions());
+  const storeOptions = { parserVersion: options.parserVersion ?? parserVersion() };
+  const store = db ? new AnalysisStore(db, storeOptions) : new PgAnalysisStore(undefined, storeOptions);
+  await store.syncGaps(readGapDefinitions());
   // Analyses stored before link identities (migration 0010) get theirs once, before anything is served.
-  store.identity.upgrade();
+  if (store instanceof AnalysisStore) store.identity.upgrade();
   const listing = listMarkdownFiles(options.paths);
   const keyOf = sourceKeys(options.paths, listing.files);
-  const known = store.knownSources();
+  const known = await store.knownSources();
   const summary: IngestSummary = {
     files: listing.files.length, added: 0, updated: 0, unchanged: 0, pruned: [], warnings: [], warningCount: 0,
     failed: listing.missing.map((m) => ({ sourcePath: m.path, error: m.reason })), slowest: [], results: [], elapsedMs: 0, writeMs: 0,
@@ -131,11 +135,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const timings: { sourcePath: string; ms: number }[] = [];
   let batch: PreparedAnalysis[] = [];
   let batchStarted = 0;
-  const flush = () => {
+  const flush = async () => {
     if (!batch.length) return;
     const started = performance.now();
     checkDatabaseFile();
-    const results = store.writeBatch(batch);
+    const results = await store.writeBatch(batch);
     checkDatabaseFile();
     summary.writeMs += performance.now() - started;
     for (const result of results) {
@@ -172,7 +176,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       // holds back the ones already parsed.
       const settled = batch.length ? await raceWithDelay(inFlight.values(), batchStarted + FLUSH_MS - performance.now()) : await Promise.race(inFlight.values());
       if (!settled) {
-        flush();
+        await flush();
         continue;
       }
       inFlight.delete(settled.index);
@@ -188,13 +192,13 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         }
         if (!batch.length) batchStarted = performance.now();
         batch.push(prepared);
-        if (batch.length >= batchSize || performance.now() - batchStarted >= FLUSH_MS) flush();
+        if (batch.length >= batchSize || performance.now() - batchStarted >= FLUSH_MS) await flush();
       } else {
         summary.failed.push({ sourcePath: file.sourcePath, error: settled.error ?? "parse failed" });
         report(file.sourcePath, "failed");
       }
     }
-    flush();
+    await flush();
   } finally {
     await preparer.close();
   }
@@ -202,12 +206,12 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (options.prune) {
     const roots = options.paths.map((p) => storedSourcePath(p));
     const under = (sourcePath: string) => roots.some((root) => sourcePath === root || sourcePath.startsWith(root.replace(/\/?$/, "/")));
-    summary.pruned = store.prune((sourcePath) => !seen.has(sourcePath) && !sourcePath.startsWith("upload:") && under(sourcePath));
+    summary.pruned = await store.prune((sourcePath) => !seen.has(sourcePath) && !sourcePath.startsWith("upload:") && under(sourcePath));
   }
   checkDatabaseFile();
   summary.slowest = timings.sort((a, b) => b.ms - a.ms).slice(0, 5);
   summary.elapsedMs = performance.now() - started;
-  if (!options.db) db.close();
+  if (db && !options.db) db.close();
   return summary;
 }
 

@@ -2,6 +2,8 @@
 // the next ingest unless it is deleted too, so the answer says where the analysis came from.
 import "server-only";
 import { checkWriteAccess } from "../auth/admin-token";
+import { isPostgres } from "../db-url";
+import { PgAnalysisStore } from "../data/pg-store";
 import { AnalysisStore } from "../data/store";
 import { describeDatabaseError } from "../data/errors";
 import { openSqlite } from "../data/sqlite";
@@ -12,11 +14,14 @@ export async function deleteAnalysis(request: Request, slug: string): Promise<Re
   if (!access.ok) return Response.json({ error: access.message }, { status: access.status });
   let sourcePath: string | null;
   try {
-    const db = openSqlite(undefined, { busyTimeoutMs: 3000 });
-    try {
-      sourcePath = new AnalysisStore(db).deleteBySlug(slug);
-    } finally {
-      db.close();
+    if (isPostgres()) sourcePath = await new PgAnalysisStore().deleteBySlug(slug);
+    else {
+      const db = openSqlite(undefined, { busyTimeoutMs: 3000 });
+      try {
+        sourcePath = new AnalysisStore(db).deleteBySlug(slug);
+      } finally {
+        db.close();
+      }
     }
   } catch (error) {
     const { status, message } = describeDatabaseError(error, "delete");

@@ -2,6 +2,8 @@
 // Uploaded names are labels only: they never become file-system paths. Parsing runs in a parse worker
 // with the ingest's time and memory limits, never on the thread that answers requests.
 import "server-only";
+import { isPostgres } from "../db-url";
+import { PgAnalysisStore } from "../data/pg-store";
 import { AnalysisStore } from "../data/store";
 import { openSqlite } from "../data/sqlite";
 import { defaultWorkerCount } from "../ingest/worker-pool";
@@ -58,6 +60,7 @@ export function parseUploads(files: UploadedFile[]): Promise<PreparedAnalysis[]>
 export async function ingestUploads(files: UploadedFile[]): Promise<UploadResult[]> {
   // Parse first, then open the database: no connection or lock is held while documents parse.
   const parsed = await parseUploads(files);
+  if (isPostgres()) return storeUploadsPostgres(files, parsed);
   // A short busy timeout: an upload should answer "busy, try again" rather than hang while an ingest writes.
   const db = openSqlite(undefined, { busyTimeoutMs: 3000 });
   try {
@@ -84,4 +87,27 @@ export async function ingestUploads(files: UploadedFile[]): Promise<UploadResult
   } finally {
     db.close();
   }
+}
+
+/** The same on PostgreSQL: one write batch per file, each waiting its turn behind other writers. */
+async function storeUploadsPostgres(files: UploadedFile[], parsed: PreparedAnalysis[]): Promise<UploadResult[]> {
+  const store = new PgAnalysisStore(undefined, { parserVersion: parserVersion() });
+  await store.syncGaps(readGapDefinitions());
+  const known = await store.knownSources();
+  const results: UploadResult[] = [];
+  for (const [index, file] of files.entries()) {
+    const prepared = parsed[index]!;
+    const existing = known.get(prepared.sourcePath);
+    const base = { name: file.name, warnings: prepared.record.warnings, record: prepared.record };
+    if (existing && store.isCurrent(existing, prepared.contentHash)) {
+      results.push({ ...base, status: "unchanged", slug: existing.slug, url: `/analyses/${existing.slug}` });
+      continue;
+    }
+    const [result] = await store.writeBatch([prepared]);
+    if (!result || result.status === "failed") {
+      const stored = result?.slug ? { slug: result.slug, url: `/analyses/${result.slug}` } : {};
+      results.push({ ...base, ...stored, status: "failed", error: result?.error ?? "write failed" });
+    } else results.push({ ...base, status: result.status, slug: result.slug, url: `/analyses/${result.slug}` });
+  }
+  return results;
 }

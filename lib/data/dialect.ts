@@ -1,0 +1,84 @@
+// The SQL that differs between SQLite and PostgreSQL, in one place: the read side builds its queries
+// from these fragments and never names an engine. Each function reads DATABASE_URL's provider at
+// call time (lib/db-url.ts), the same way lib/db.ts picks the client.
+//
+// Full text: SQLite's FTS5 tables (rowid, MATCH, bm25: lower is better) and PostgreSQL's tsvector
+// tables (id, @@, ts_rank: higher is better, negated here so both rank ascending) hold the same texts
+// with the same weights (title 8, root cause and failure titles 4, summary and analysis title 2,
+// body and code 1), and the query a user types means the same on both (lib/data/search-index.ts).
+import { databaseProvider } from "../db-url";
+import { Prisma } from "../generated/prisma/client";
+import { toFtsQuery, toTsQuery } from "./search-index";
+
+const postgres = () => databaseProvider() === "postgres";
+
+/** PostgreSQL's ts_rank weights, {D, C, B, A}: the bm25 column weights 1, 2, 4, 8 scaled to 1. */
+const TS_WEIGHTS = Prisma.sql`'{0.125, 0.25, 0.5, 1.0}'::float4[]`;
+// bm25 column weights: a word in a title counts more than one in a long body or code block.
+const ANALYSIS_BM25 = Prisma.sql`8.0, 8.0, 2.0, 4.0`; // title, task_id, summary, failure_titles
+const FAILURE_BM25 = Prisma.sql`2.0, 8.0, 4.0, 1.0, 1.0`; // analysis_title, title, root_cause, body, code
+
+/** True when `q` has words the full-text index can search for. */
+export function isSearchable(q: string | undefined): boolean {
+  return Boolean(q && toFtsQuery(q));
+}
+
+type FtsTable = "failure_fts" | "analysis_fts";
+
+function matchIds(table: FtsTable, q: string): Prisma.Sql | null {
+  if (postgres()) {
+    const query = toTsQuery(q);
+    return query ? Prisma.sql`SELECT "id" FROM ${Prisma.raw(`"${table}"`)} WHERE "document" @@ to_tsquery('faultline', ${query})` : null;
+  }
+  const match = toFtsQuery(q);
+  return match ? Prisma.sql`SELECT rowid FROM ${Prisma.raw(`"${table}"`)} WHERE ${Prisma.raw(`"${table}"`)} MATCH ${match}` : null;
+}
+
+function ranked(table: FtsTable, q: string): Prisma.Sql | null {
+  if (postgres()) {
+    const query = toTsQuery(q);
+    return query
+      ? Prisma.sql`SELECT t."id" AS id, -ts_rank(${TS_WEIGHTS}, t."document", q.q) AS r FROM ${Prisma.raw(`"${table}"`)} t, to_tsquery('faultline', ${query}) q(q) WHERE t."document" @@ q.q`
+      : null;
+  }
+  const match = toFtsQuery(q);
+  const weights = table === "failure_fts" ? FAILURE_BM25 : ANALYSIS_BM25;
+  return match
+    ? Prisma.sql`SELECT rowid AS id, bm25(${Prisma.raw(`"${table}"`)}, ${weights}) AS r FROM ${Prisma.raw(`"${table}"`)} WHERE ${Prisma.raw(`"${table}"`)} MATCH ${match}`
+    : null;
+}
+
+/** A subquery of the ids of failures whose text or code matches `q`; null when `q` has no searchable words. */
+export const failureMatchIds = (q: string) => matchIds("failure_fts", q);
+/** A subquery of the ids of analyses whose own text (title, task id, summary, failure titles) matches `q`. */
+export const analysisMatchIds = (q: string) => matchIds("analysis_fts", q);
+/** A subquery of (id, r) of matching failures; a smaller r is a better match. */
+export const failureRanked = (q: string) => ranked("failure_fts", q);
+/** A subquery of (id, r) of matching analyses; a smaller r is a better match. */
+export const analysisRanked = (q: string) => ranked("analysis_fts", q);
+
+/** A condition no row meets (a query of punctuation only matches nothing). */
+export function noRows(): Prisma.Sql {
+  return postgres() ? Prisma.sql`FALSE` : Prisma.sql`0`;
+}
+
+/** How many rows of the group meet `condition`, as an aggregate. */
+export function countWhere(condition: Prisma.Sql): Prisma.Sql {
+  return postgres() ? Prisma.sql`count(*) FILTER (WHERE ${condition})` : Prisma.sql`sum(${condition})`;
+}
+
+/** `table alias`, on SQLite forced onto `index` (its planner misjudges some gap-filtered orders). */
+export function fromIndexed(table: string, alias: string, index: string): Prisma.Sql {
+  const from = `"${table}" ${alias}`;
+  return Prisma.raw(postgres() ? from : `${from} INDEXED BY "${index}"`);
+}
+
+/** A JSON array (as text) of `value` over the group's rows, in the rows' order; "[]" for none. */
+export function jsonArrayAgg(value: Prisma.Sql): Prisma.Sql {
+  return postgres() ? Prisma.sql`coalesce(json_agg(${value})::text, '[]')` : Prisma.sql`json_group_array(${value})`;
+}
+
+/** `a IS b` for values that may be NULL (NULL equals NULL). */
+export function isSameValue(column: Prisma.Sql, value: unknown): Prisma.Sql {
+  return postgres() ? Prisma.sql`${column} IS NOT DISTINCT FROM ${value}` : Prisma.sql`${column} IS ${value}`;
+}
