@@ -2,10 +2,11 @@
 // The interactive part of an analysis's review: the "reviewed" tick saves as soon as it changes, the
 // overall comment when saved (PUT /api/reviews, same origin, the session cookie); the server answers
 // with everyone's reviews, comments as sanitized HTML.
-import { useId, useState } from "react";
+import { useId, useState, useSyncExternalStore } from "react";
 import type { AnalysisReviewView } from "@/lib/reviews/analysis-reviews";
 
 const MAX_COMMENT = 10_000;
+const noSubscription = () => () => {};
 const when = (iso: string) => iso.slice(0, 16).replace("T", " ") + " UTC";
 
 export interface AnalysisReviewClientProps {
@@ -21,6 +22,10 @@ export function AnalysisReviewClient({ slug, initial, viewer }: AnalysisReviewCl
   const [comment, setComment] = useState(mine?.comment ?? "");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The tick shows the click at once; the server's answer (or its refusal) settles it.
+  const [ticking, setTicking] = useState<boolean | null>(null);
+  // Enabled once hydrated (false in the server's HTML), so a click before then is not lost.
+  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
   const id = useId();
 
   async function put(body: { viewed?: boolean; comment?: string }): Promise<boolean> {
@@ -58,7 +63,7 @@ export function AnalysisReviewClient({ slug, initial, viewer }: AnalysisReviewCl
         {viewer && (
           <label
             className={`inline-flex cursor-pointer items-center gap-2 rounded border px-2 py-1 font-medium ${
-              mine?.viewed === "current"
+              (ticking ?? mine?.viewed === "current")
                 ? "border-emerald-400 bg-emerald-50 text-emerald-900 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100"
                 : "border-slate-300 dark:border-slate-600"
             }`}
@@ -66,9 +71,13 @@ export function AnalysisReviewClient({ slug, initial, viewer }: AnalysisReviewCl
             <input
               type="checkbox"
               className="h-4 w-4 accent-emerald-600"
-              checked={mine?.viewed === "current"}
-              disabled={busy}
-              onChange={(event) => void put({ viewed: event.target.checked })}
+              checked={ticking ?? mine?.viewed === "current"}
+              disabled={busy || !ready}
+              onChange={(event) => {
+                const viewed = event.target.checked;
+                setTicking(viewed);
+                void put({ viewed }).finally(() => setTicking(null));
+              }}
             />
             Reviewed
           </label>
