@@ -1,5 +1,5 @@
 // `npm start`: database (migrations when missing) → ingest content/ (unchanged files skipped) →
-// `next build` only when sources changed → serve on PORT (default 3000) from FAULTLINE_WORKERS
+// `next build` only when sources changed → serve on PORT (default 3000) from FAULTLINE_PROCESSES
 // processes (default: one per core; 1 is plain `next start`).
 import { spawn, spawnSync } from "node:child_process";
 import cluster from "node:cluster";
@@ -38,13 +38,13 @@ export async function prepareApp({ content = process.env.FAULTLINE_CONTENT || "c
 }
 
 /**
- * How many server processes `npm start` runs: FAULTLINE_WORKERS, else one per core
- * (os.availableParallelism()). Throws naming the variable when it is not a positive whole number.
+ * How many server processes `npm start` runs: FAULTLINE_PROCESSES, else one per core
+ * (os.availableParallelism()). (FAULTLINE_WORKERS is the ingest's parse threads, 0 allowed there.) Throws naming the variable when it is not a positive whole number.
  */
-export function workerCount(value = process.env.FAULTLINE_WORKERS): number {
+export function workerCount(value = process.env.FAULTLINE_PROCESSES): number {
   if (value === undefined || value.trim() === "") return Math.max(1, os.availableParallelism());
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new Error(`FAULTLINE_WORKERS must be a whole number from 1 to 256 (got "${value}")`);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new Error(`FAULTLINE_PROCESSES must be a whole number from 1 to 256 (got "${value}")`);
   return n;
 }
 
@@ -67,7 +67,7 @@ export function serve(): void {
   }
   if (workers === 1) {
     const server = spawn(bin("next"), ["start", "-p", port, "-H", host], { stdio: "inherit", env });
-    console.log(`Serving Faultline on http://localhost:${port} (1 process; FAULTLINE_WORKERS sets how many)`);
+    console.log(`Serving Faultline on http://localhost:${port} (1 process; FAULTLINE_PROCESSES sets how many)`);
     const stop = (signal: NodeJS.Signals) => server.kill(signal);
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
@@ -117,7 +117,7 @@ export function serve(): void {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   for (let i = 0; i < workers; i++) fork();
-  console.log(`Serving Faultline on http://localhost:${port} (${workers} processes, one per core; FAULTLINE_WORKERS sets how many)`);
+  console.log(`Serving Faultline on http://localhost:${port} (${workers} processes, one per core; FAULTLINE_PROCESSES sets how many)`);
 }
 
 /** One cluster worker: the production Next.js request handler on the shared port. */

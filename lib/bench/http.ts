@@ -2,7 +2,7 @@
 // database from real reports (--corpus DIR, --copies N), serves it with `npm start` (production build,
 // the same prepare-and-serve path), drives autocannon with 16 connections for --seconds per page and
 // prints req/s, p50, p99, non-2xx and the bytes of HTML and RSC payload of each page. With --compare it
-// first serves the way the app served before issue 19 (one process, no cache: FAULTLINE_WORKERS=1
+// first serves the way the app served before issue 19 (one process, no cache: FAULTLINE_PROCESSES=1
 // FAULTLINE_CACHE=off) and then as `npm start` does now, back to back, and prints the ratios. With
 // --during-ingest N it also loads rotating pages while `npm run ingest` adds N more documents to the
 // same database, then checks that no page is stale once the ingest has ended.
@@ -243,8 +243,8 @@ export async function runHttpBench(opts: HttpBenchOptions): Promise<void> {
   log(`Copied ${copied.files} documents (${(copied.bytes / 1024 / 1024).toFixed(1)} MB; ${opts.copies} cop${opts.copies === 1 ? "y" : "ies"} of ${opts.corpus}) to ${docDir}`);
   const common = { FAULTLINE_CONTENT: docDir, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-bench" };
   const modes: { label: string; env: Record<string, string> }[] = [];
-  if (opts.compare) modes.push({ label: "BEFORE (one process, no cache: FAULTLINE_WORKERS=1 FAULTLINE_CACHE=off)", env: { ...common, FAULTLINE_WORKERS: "1", FAULTLINE_CACHE: "off" } });
-  modes.push({ label: `NOW (npm start defaults: ${process.env.FAULTLINE_WORKERS ?? "one process per core"}, cache on)`, env: { ...common } });
+  if (opts.compare) modes.push({ label: "BEFORE (one process, no cache: FAULTLINE_PROCESSES=1 FAULTLINE_CACHE=off)", env: { ...common, FAULTLINE_PROCESSES: "1", FAULTLINE_CACHE: "off" } });
+  modes.push({ label: `NOW (npm start defaults: ${process.env.FAULTLINE_PROCESSES ?? "one process per core"}, cache on)`, env: { ...common } });
 
   const tables: PageResult[][] = [];
   let stale = false;
