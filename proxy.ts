@@ -13,7 +13,9 @@ import { reviewerMayRead, shareAllows } from "./lib/reviews/read-access";
 /** Pages (and their RSC payloads) are read with GET or HEAD only; the API routes declare their own. */
 const PAGE_METHODS = ["GET", "HEAD"];
 
-const REVALIDATE = "private, no-cache";
+// Stored but revalidated on every use. Not "private": a 5xx would then be storable and a 304 at the
+// same version would keep showing it; per-viewer pages are safe anyway, their tags hash the viewer.
+const REVALIDATE = "no-cache";
 
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
