@@ -2,9 +2,9 @@
 // so editing a report shows on the next page reload.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { migrateIfNeeded } from "../lib/data/migrations";
+import { migrateDatabase } from "../lib/data/migrations";
 
-migrateIfNeeded();
+await migrateDatabase();
 const content = process.env.FAULTLINE_CONTENT || "content";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const children = [

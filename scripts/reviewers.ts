@@ -1,6 +1,6 @@
 // `npm run reviewers -- add NAME | list | revoke NAME`: personal reviewer tokens for the database
 // named by DATABASE_URL. `add` prints the token once; only its SHA-256 is stored.
-import { migrateIfNeeded } from "../lib/data/migrations";
+import { migrateDatabase } from "../lib/data/migrations";
 import { addReviewer, listReviewers, ReviewerError, revokeReviewer } from "../lib/reviews/reviewers";
 
 const USAGE = `Usage:
@@ -12,14 +12,14 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const name = rest.join(" ");
   if (command === "add" && name) {
-    migrateIfNeeded((line) => console.error(line));
+    await migrateDatabase((line) => console.error(line));
     const { token } = await addReviewer(name);
     console.error(`Added reviewer "${name}". Their personal token (shown only now; sign in at /sign-in, or send as "Authorization: Bearer"):`);
     console.log(token);
     return 0;
   }
   if (command === "list" && !name) {
-    migrateIfNeeded((line) => console.error(line));
+    await migrateDatabase((line) => console.error(line));
     const rows = await listReviewers();
     if (!rows.length) console.log("No reviewers yet. Add one with: npm run reviewers -- add NAME");
     for (const r of rows) {
@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === "revoke" && name) {
-    migrateIfNeeded((line) => console.error(line));
+    await migrateDatabase((line) => console.error(line));
     await revokeReviewer(name);
     console.log(`Revoked "${name}": their token no longer works and their sessions ended. Their annotations stay.`);
     return 0;
