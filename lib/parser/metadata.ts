@@ -4,7 +4,7 @@ import type { Code, List, Root, RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { SeverityCounts } from "./types";
 import type { Outline, Section } from "./sections";
-import { cleanTitle, squash, stripBlockPrefix, stripEmoji, stripInlineMarkdown } from "./text";
+import { BLOCK_CONTAINERS, cleanTitle, squash, stripBlockPrefix, stripEmoji, stripInlineMarkdown } from "./text";
 
 // ---- task id ------------------------------------------------------------------------------------
 
@@ -15,6 +15,7 @@ const TASK_ID =
 
 /** Task id from the title, intro prose or metadata lines ("for task 101000875", "Task ID: X"). */
 export function findTaskId(root: Root, source: string): string | null {
+  if (!/task/i.test(source)) return null;
   for (const node of root.children) {
     if (node.type === "table") {
       const id = tableTaskId(node);
@@ -138,7 +139,7 @@ function fenceLanguage(root: Root): string | null {
         const language = languageOf((node as Code).lang ?? "");
         if (language && language !== "json" && language !== "yaml") counts.set(language, (counts.get(language) ?? 0) + 1);
         else if (language) counts.set(language, (counts.get(language) ?? 0) + 0.5);
-      } else if ("children" in node && Array.isArray(node.children)) {
+      } else if (BLOCK_CONTAINERS.has(node.type) && "children" in node && Array.isArray(node.children)) {
         walk(node.children as RootContent[]);
       }
     }
@@ -234,10 +235,13 @@ export function findDeclaredCounts(root: Root, source: string): { counts: Severi
   const counts: SeverityCounts = { critical: 0, high: 0, medium: 0, low: 0 };
   let seen = false;
   let firstLine: number | null = null;
+  if (!/total/i.test(source)) return null;
   const visit = (nodes: readonly RootContent[]): void => {
     for (const node of nodes) {
       if (node.type === "paragraph" || node.type === "heading") {
-        sliceOf(source, node)
+        const text = sliceOf(source, node);
+        if (!/total/i.test(text)) continue;
+        text
           .split("\n")
           .forEach((line, offset) => {
             if (!readCountLine(line, counts)) return;

@@ -105,7 +105,10 @@ export function buildOutline(root: Root): Outline {
  * ("## Model Failures Analysis" over "###" sections).
  */
 function titleHeadingIndex(root: Root): number {
-  const headings = root.children.flatMap((node, index) => (node.type === "heading" ? [{ node, index }] : []));
+  const headings: Array<{ node: Heading; index: number }> = [];
+  root.children.forEach((node, index) => {
+    if (node.type === "heading") headings.push({ node, index });
+  });
   const first = headings[0];
   const text = first ? squash(stripEmoji(toString(first.node))) : "";
   if (!first || levelOfHeading(text) || hasNumbering(text)) return -1;

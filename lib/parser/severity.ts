@@ -13,10 +13,16 @@ export interface SeverityVerdict {
 }
 
 /** Letter -> level legend of a document ("**A (Critical)**:", "| **B (Moderate)** |", "Category C (Minor)"). */
+const LEGEND_LEAD = new Set([..."|*("].map((c) => c.charCodeAt(0)));
+
 export function letterLegend(source: string): Map<string, Severity> {
   const legend = new Map<string, Severity>();
-  const pattern = /(?:^|[\s|*(])(?:category\s+)?([A-D])\s*\(([^)]{2,60})\)/gim;
+  // The letter opens the pattern (a fast scan); what stands before it is checked after a match: the
+  // start of a line, a space, "|", "*" or "(" ("Category B (High)", "| A (Critical) |").
+  const pattern = /([A-D])\s*\(([^)]{2,60})\)/gi;
   for (const match of source.matchAll(pattern)) {
+    const before = match.index > 0 ? source.charCodeAt(match.index - 1) : 10;
+    if (!LEGEND_LEAD.has(before) && !/\s/.test(String.fromCharCode(before))) continue;
     const letter = match[1]?.toUpperCase();
     const level = levelOfHeading(match[2] ?? "");
     if (letter && level && !legend.has(letter)) legend.set(letter, level);

@@ -6,6 +6,9 @@ const EMOJI =
 const BIDI_CONTROLS = /[\u{202A}-\u{202E}\u{2066}-\u{2069}\u{200E}\u{200F}]/gu;
 
 /** CRLF / lone CR to LF, NUL bytes and a leading BOM removed. */
+/** Nodes whose children are blocks (the only places a fenced code block can be). */
+export const BLOCK_CONTAINERS: ReadonlySet<string> = new Set(["root", "list", "listItem", "blockquote", "footnoteDefinition"]);
+
 export function normalizeSource(input: string): string {
   let text = input;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -4,7 +4,7 @@
 import type { Root } from "mdast";
 import type { ParseWarning, SeverityCounts } from "./types";
 import type { FailureDraft } from "./failure";
-import { binaryShare } from "./text";
+import { binaryShare, BLOCK_CONTAINERS } from "./text";
 
 export function warning(code: string, message: string, line: number | null = null): ParseWarning {
   return { code, message, line };
@@ -38,7 +38,8 @@ export function unclosedFenceWarnings(root: Root, source: string): ParseWarning[
         }
       }
     }
-    if (Array.isArray(node.children)) for (const child of node.children) visit(child as typeof node);
+    // Fenced blocks sit only in block containers: paragraphs, headings and tables are not entered.
+    if (BLOCK_CONTAINERS.has(node.type) && Array.isArray(node.children)) for (const child of node.children) visit(child as typeof node);
   };
   visit(root);
   return warnings;
