@@ -75,12 +75,12 @@ describe.skipIf(!POSTGRES_TEST_URL)("SQLite and PostgreSQL give the same pages",
       expect(summary.failed).toEqual([]);
       expect(summary.added).toBe(Object.keys(DOCS).length + 5);
     }
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     if (postgresUrl) await dropPostgresDatabase(postgresUrl);
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   const failureLists = [
     {},

@@ -58,10 +58,10 @@ describe.skipIf(!POSTGRES_TEST_URL)("PostgreSQL migrations", () => {
   let url = "";
   beforeAll(async () => {
     url = await createPostgresDatabase("faultline_drift");
-  });
+  }, 120_000);
   afterAll(async () => {
     if (url) await dropPostgresDatabase(url);
-  });
+  }, 60_000);
 
   it("every SQLite migration after the PostgreSQL baseline has a PostgreSQL translation of the same name", () => {
     const sqlite = fs.readdirSync("prisma/migrations", { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
