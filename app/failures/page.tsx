@@ -11,6 +11,7 @@ import { Pagination } from "@/components/pagination";
 import { SearchSnippet } from "@/components/search-snippet";
 import { SeverityBadge } from "@/components/severity-badge";
 import { ReviewFilterFields } from "@/components/review/review-filter-fields";
+import { ReviewStateLine } from "@/components/review/review-state-line";
 import { currentViewer } from "@/lib/auth/current-viewer";
 import { reviewFilterCount } from "@/lib/filters/review-params";
 import { cached } from "@/lib/cache";
@@ -210,6 +211,7 @@ function FailureRow({ hit }: FailureRowProps) {
           ))}
         </div>
       )}
+      <ReviewStateLine review={hit.review} severity={hit.severity} />
     </li>
   );
 }

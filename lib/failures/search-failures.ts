@@ -8,6 +8,7 @@ import { PAGE_SIZE, type FailureFilters } from "../filters/view-params";
 import { FAILURE_REVIEW_LABELS, MINE_LABELS, REVIEW_FILTERS } from "../filters/review-params";
 import { facetValues, reviewFacetValues, type FacetValue } from "../search/facets";
 import { countReviewFacets, failureReviewItems } from "../reviews/review-facets";
+import { reviewKey, reviewStates, type FailureReviewState } from "../reviews/summary";
 import { snippets, type SnippetPart } from "../search/snippets";
 
 export type { FacetValue } from "../search/facets";
@@ -38,6 +39,8 @@ export interface FailureHit {
   gaps: { id: string; label: string }[];
   /** With a query: the words around what matched, matched words marked. */
   snippet?: SnippetPart[];
+  /** What reviewers said of it (issue 17); null when nobody annotated it. */
+  review: FailureReviewState | null;
 }
 
 export interface FailureSearchResult {
@@ -81,13 +84,17 @@ export async function searchFailures(filters: FailureFilters, viewerId?: number)
       where: { id: { in: chunk } },
       select: {
         id: true, number: true, key: true, title: true, severity: true, severityNote: true, location: true, rootCause: true, status: true,
+        analysisId: true,
         analysis: { select: { slug: true, title: true, taskId: true, platform: true } },
         gaps: { orderBy: { rank: "asc" }, select: { gap: { select: { id: true, label: true } } } },
       },
     }),
   );
   const parts = await snippetsOf(filters.q, ids);
-  const hits = rows.map(({ gaps, ...rest }) => ({ ...rest, gaps: gaps.map((g) => g.gap), snippet: parts.get(rest.id) }));
+  const states = await reviewStates([...new Set(rows.map((r) => r.analysisId))], new Map(rows.map((r) => [reviewKey(r.analysisId, r.key), r.severity])));
+  const hits = rows.map(({ gaps, analysisId, ...rest }) => ({
+    ...rest, gaps: gaps.map((g) => g.gap), snippet: parts.get(rest.id), review: states.get(reviewKey(analysisId, rest.key)) ?? null,
+  }));
   const facets = { ...facetValues(counts, filters, gapRows), ...reviewFacetValues(reviewCounts, filters, { review: FAILURE_REVIEW_LABELS, mine: MINE_LABELS }) };
   return { hits, total, page, pageCount, facets, emptyQuery };
 }
