@@ -1,4 +1,5 @@
 // `npm run ingest [-- PATH...] [--prune] [--watch] [--workers N] [--rebuild-index]`
+import { parseArgs } from "node:util";
 import { describeDatabaseError } from "../lib/data/errors";
 import { migrateDatabase } from "../lib/data/migrations";
 import { isDatabaseLevelError } from "../lib/data/store";
@@ -10,17 +11,51 @@ import { ingest, type IngestSummary } from "../lib/ingest/ingest";
 import { formatSummary, progressReporter } from "../lib/ingest/report";
 import { watchTree } from "../lib/ingest/watch";
 
-const args = process.argv.slice(2);
-const flags = new Set(args.filter((a) => a.startsWith("--")));
-const workersAt = args.indexOf("--workers");
-const workers = workersAt >= 0 ? Number(args[workersAt + 1]) : undefined;
-const paths = args.filter((a, i) => !a.startsWith("--") && !(workersAt >= 0 && i === workersAt + 1));
-if (!paths.length) paths.push(process.env.FAULTLINE_CONTENT || "content");
+const USAGE = `Usage: npm run ingest -- [PATH...] [--prune] [--watch] [--workers N] [--rebuild-index]
+
+Reads the Markdown reports under each PATH (default: FAULTLINE_CONTENT or content/) into the database
+named by DATABASE_URL, applying missing migrations first. Unchanged files are skipped.
+
+  --prune           remove analyses whose file is gone from PATH
+  --watch           keep running and ingest again when a file changes
+  --workers N       parse threads (0 parses in this process)
+  --rebuild-index   rebuild the full-text index (alone, or before ingesting the PATHs given)
+  -h, --help        show this help`;
+
+function options() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        prune: { type: "boolean" },
+        watch: { type: "boolean" },
+        workers: { type: "string" },
+        "rebuild-index": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    console.error(`ingest: ${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { values, positionals } = options();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const workers = values.workers === undefined ? undefined : Number(values.workers);
+if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
+  console.error(`ingest: --workers wants a whole number of threads (0 or more), not "${values.workers}"`);
+  process.exit(2);
+}
+const paths = positionals.length ? positionals : [process.env.FAULTLINE_CONTENT || "content"];
 
 async function runOnce(quietWhenUnchanged = false): Promise<IngestSummary> {
   const reporter = progressReporter();
   try {
-    const summary = await ingest({ paths, prune: flags.has("--prune"), workers, onProgress: (e) => reporter.onProgress(e) });
+    const summary = await ingest({ paths, prune: values.prune, workers, onProgress: (e) => reporter.onProgress(e) });
     reporter.stop();
     if (!quietWhenUnchanged || summary.added || summary.updated || summary.pruned.length || summary.failed.length) {
       console.log(formatSummary(summary));
@@ -34,7 +69,7 @@ async function runOnce(quietWhenUnchanged = false): Promise<IngestSummary> {
 
 async function main(): Promise<number> {
   await migrateDatabase();
-  if (flags.has("--rebuild-index")) {
+  if (values["rebuild-index"]) {
     let counts: { analyses: number; failures: number };
     if (isPostgres()) counts = await rebuildSearchIndexPg();
     else {
@@ -43,11 +78,11 @@ async function main(): Promise<number> {
       db.close();
     }
     console.log(`Rebuilt the search index: ${counts.analyses} analyses, ${counts.failures} failures.`);
-    if (!args.some((a) => !a.startsWith("--"))) return 0;
+    if (!positionals.length) return 0;
   }
   const summary = await runOnce();
   // Non-zero when any file failed (unreadable, unparsable, unwritable), even if the rest was stored.
-  if (!flags.has("--watch")) return summary.failed.length ? 1 : 0;
+  if (!values.watch) return summary.failed.length ? 1 : 0;
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const schedule = () => {
