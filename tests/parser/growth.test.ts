@@ -96,15 +96,20 @@ const markdown = unified().use(remarkParse).use(remarkGfm);
 /**
  * Fails when the two doublings together cost more than LIMIT² (or, where bare remark grows faster,
  * more than remark's growth + 30% per doubling), or one doubling more than 4x: a quadratic term
- * grows 16x over the span. A slow-looking family is measured twice before failing.
+ * grows 16x over the span. A slow-looking family is measured up to four times before failing.
  */
 function expectLinear(make: (size: number) => string, run: (input: string) => void, baseline = false): void {
   const inputs = SIZES.map(make);
   const warmUp = baseline ? undefined : make(1024);
   const span = (times: number[]) => (times[times.length - 1] ?? 0) / (times[0] ?? 1);
   const slow = (times: number[]) => span(times) > LIMIT ** 2 || growth(times).some((g) => g > 4);
+  // Noise (a collection, another process) only ever adds time: a slow-looking family is measured
+  // again, up to three more times, keeping each size's fastest run.
   let times = measure(inputs, run, warmUp);
-  if (slow(times)) times = measure(inputs, run, warmUp);
+  for (let i = 0; i < 3 && slow(times); i++) {
+    const again = measure(inputs, run, warmUp);
+    times = times.map((t, j) => Math.min(t, again[j] ?? t));
+  }
   let allowed = LIMIT ** 2;
   let remark: number[] = [];
   if (baseline && slow(times)) {
