@@ -11,7 +11,27 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+const USAGE = `Usage:
+  npm run bench [-- --docs N] [--seed S] [--corpus DIR [--limit N]] [--rounds R] [--speed-rounds R] [--keep]
+      parse, ingest and query timings on generated reports (or the .md files under DIR)
+  npm run bench -- --http --corpus DIR [--copies N] [--limit N] [--seconds S] [--connections C] [--port P]
+                   [--compare] [--during-ingest N] [--keep]
+      serves those documents with npm start and loads its pages with autocannon`;
 const args = process.argv.slice(2);
+if (args.includes("--help") || args.includes("-h")) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const FLAGS = new Set(["--http", "--compare", "--keep"]);
+const VALUED = new Set(["--docs", "--seed", "--corpus", "--limit", "--rounds", "--speed-rounds", "--copies", "--seconds", "--connections", "--port", "--during-ingest"]);
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i]!;
+  if (VALUED.has(arg)) i++;
+  else if (!FLAGS.has(arg)) {
+    console.error(`bench: unknown argument "${arg}"\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
 const option = (name: string, fallback: number) => {
   const i = args.indexOf(name);
   const value = i >= 0 ? Number(args[i + 1]) : NaN;
