@@ -94,11 +94,17 @@ test("two reviewers annotate the same failure and each sees the other's verdict"
     data: { analysis: failure.analysis.slug, failure: failure.key, verdict: "agree" },
   });
   expect(forged.status()).toBe(403);
+  // Nor may Bob change Alice's verdict through the API, from the right origin.
+  const listed = (await (await b.context.request.get(`/api/annotations?analysis=${failure.analysis.slug}&failure=${failure.key}`, { headers: READ_HEADERS })).json()) as {
+    items: { id: number; reviewer: { name: string } }[];
+  };
+  const alices = listed.items.find((item) => item.reviewer.name === "alice");
+  expect(alices, "Alice's annotation is listed").toBeTruthy();
   const same = await b.context.request.patch("/api/annotations", {
     headers: { origin: new URL(baseURL!).origin, "content-type": "application/json" },
-    data: { id: 1, verdict: "agree" },
+    data: { id: alices!.id, verdict: "agree" },
   });
-  expect(same.status()).toBe(403); // annotation 1 is Alice's
+  expect(same.status()).toBe(403);
 
   // Signed out: everyone's verdicts, read-only, and a way to sign in.
   const anon = await browser.newContext(READER);
