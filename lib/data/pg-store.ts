@@ -14,7 +14,7 @@ import type { ParseWarning } from "../parser/types";
 import { describeDatabase } from "../db-url";
 import { failureContent, newAnalysisIdentity, type NewAnalysisIdentity } from "./identity-store";
 import { KEPT_WARNING } from "./keep-previous";
-import { connectPg, isPgDatabaseLevelError, WriterBusyError, type PgClient } from "./postgres";
+import { connectPg, inPgTransaction, isPgDatabaseLevelError, WriterBusyError, type PgClient } from "./postgres";
 import { failureLoad, SEVERITY_RANK, severityCounts, type GapDefinition, type KnownSource, type StoreOptions, type WriteResult } from "./store";
 
 /** pg_advisory_xact_lock key taken by every write batch ("faultline writes"). */
@@ -237,19 +237,10 @@ export async function indexAnalysisPg(c: PgClient, analysisId: number): Promise<
 
 /** Rebuilds the whole full-text index from the tables (`npm run ingest -- --rebuild-index`). */
 export async function rebuildSearchIndexPg(url?: string): Promise<{ analyses: number; failures: number }> {
-  const client = await connectPg(url);
-  try {
-    await client.query("BEGIN");
+  return inPgTransaction(async (client) => {
     await client.query(`DELETE FROM "analysis_fts"; DELETE FROM "failure_fts"`);
-    const counts = await writeIndexRows(client, null);
-    await client.query("COMMIT");
-    return counts;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+    return writeIndexRows(client, null);
+  }, url);
 }
 
 async function writeIndexRows(c: PgClient, analysisId: number | null): Promise<{ analyses: number; failures: number }> {
