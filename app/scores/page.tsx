@@ -132,38 +132,14 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
             {AUDIT_FILTERS.map((audit) => {
               const active = filters.audit === audit;
               return (
-                <Link
-                  key={audit}
-                  href={href(filters, { audit: active ? undefined : audit })}
-                  aria-current={active ? "true" : undefined}
-                  className={`rounded-full border px-2.5 py-0.5 ${
-                    active
-                      ? "border-blue-600 bg-blue-600 text-white dark:border-blue-400 dark:bg-blue-400 dark:text-slate-950"
-                      : "border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-                  }`}
-                >
-                  {AUDIT_LABELS[audit]} <span className="tabular-nums">({view.auditCounts[audit]})</span>
-                  {active && <span className="sr-only"> (selected; click to clear)</span>}
-                </Link>
+                <FilterChip key={audit} active={active} href={href(filters, { audit: active ? undefined : audit })} label={AUDIT_LABELS[audit]} count={view.auditCounts[audit]} />
               );
             })}
             {OUTLIER_FILTERS.map((outlier) => {
               const active = filters.outlier === outlier;
               const count = view.outliers.filter((o) => OUTLIER_FILTER_OF[o.kind] === outlier).length;
               return (
-                <Link
-                  key={outlier}
-                  href={href(filters, { outlier: active ? undefined : outlier })}
-                  aria-current={active ? "true" : undefined}
-                  className={`rounded-full border px-2.5 py-0.5 ${
-                    active
-                      ? "border-blue-600 bg-blue-600 text-white dark:border-blue-400 dark:bg-blue-400 dark:text-slate-950"
-                      : "border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-                  }`}
-                >
-                  {OUTLIER_LABELS[outlier]} <span className="tabular-nums">({count})</span>
-                  {active && <span className="sr-only"> (selected; click to clear)</span>}
-                </Link>
+                <FilterChip key={outlier} active={active} href={href(filters, { outlier: active ? undefined : outlier })} label={OUTLIER_LABELS[outlier]} count={count} />
               );
             })}
           </nav>
@@ -498,5 +474,23 @@ function AuditSection({ rows, showAll }: { rows: ScoreRow[]; showAll: { counts: 
         </div>
       </div>
     </section>
+  );
+}
+
+/** A "Show only" chip: a link that turns its filter on, or off when it is the current one. */
+function FilterChip({ active, href, label, count }: { active: boolean; href: string; label: string; count: number }) {
+  return (
+    <Link
+      href={href}
+      aria-current={active ? "true" : undefined}
+      className={`rounded-full border px-2.5 py-0.5 ${
+        active
+          ? "border-blue-600 bg-blue-600 text-white dark:border-blue-400 dark:bg-blue-400 dark:text-slate-950"
+          : "border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+      }`}
+    >
+      {label} <span className="tabular-nums">({count})</span>
+      {active && <span className="sr-only"> (selected; click to clear)</span>}
+    </Link>
   );
 }
