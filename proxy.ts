@@ -4,8 +4,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { cacheEnabled } from "./lib/cache";
 import { noneMatch, taggable, versionEtag } from "./lib/cache/etag";
-import { checkDatabase } from "./lib/data/health";
-import { dataVersionNow } from "./lib/data/version";
+import { checkDatabaseHealth } from "./lib/data/health";
+import { dataVersion } from "./lib/data/version";
 import { buildCsp, constantTimeEqual, readAllowed, SECURITY_HEADERS } from "./lib/security/csp";
 import { databaseUnavailable } from "./lib/security/unavailable";
 import { reviewerMayRead, shareAllows } from "./lib/reviews/read-access";
@@ -17,7 +17,7 @@ const PAGE_METHODS = ["GET", "HEAD"];
 // same version would keep showing it; per-viewer pages are safe anyway, their tags hash the viewer.
 const REVALIDATE = "no-cache";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const csp = buildCsp(nonce, { dev: process.env.NODE_ENV === "development" });
   const refuse = (status: number, message: string, headers: Record<string, string>) =>
@@ -38,9 +38,9 @@ export function proxy(request: NextRequest) {
     !readAllowed(request.headers, readToken) &&
     !adminTokenPresented(request.headers) &&
     !isSignIn(request) &&
-    !reviewerMayRead(request.headers)
+    !(await reviewerMayRead(request.headers))
   ) {
-    shared = PAGE_METHODS.includes(request.method) && (isShareLink(request) || shareAllows(request.headers, request.nextUrl.pathname));
+    shared = PAGE_METHODS.includes(request.method) && (isShareLink(request) || (await shareAllows(request.headers, request.nextUrl.pathname)));
     // The Basic challenge goes to page loads and scripts, not to a page's own background requests
     // (router prefetches, icons, fetch): a browser would prompt for those or stall its navigation.
     const mode = request.headers.get("sec-fetch-mode");
@@ -54,14 +54,15 @@ export function proxy(request: NextRequest) {
   if (!api && !PAGE_METHODS.includes(request.method)) {
     return refuse(405, `Method ${request.method} is not allowed here.`, { Allow: PAGE_METHODS.join(", ") });
   }
-  // One stat and one indexed read on a cached read-only connection: cheap enough for every request.
-  const health = checkDatabase();
+  // One indexed read: on SQLite a stat and a cached read-only connection, on PostgreSQL one pooled
+  // round trip. Cheap enough for every request.
+  const health = await checkDatabaseHealth();
   if (!health.ok) return databaseUnavailable(health, { api, headers: { "Content-Security-Policy": csp, ...SECURITY_HEADERS } });
 
   // At an unchanged data version (and build), the same viewer asking the same way gets the same answer:
   // `If-None-Match` with its tag is answered 304 here, without rendering (lib/cache/etag.ts). The 304
   // carries no new CSP: the browser keeps the page it has with the nonce that page was sent with.
-  const version = cacheEnabled() && taggable(request.method, request.nextUrl.pathname) ? dataVersionNow() : null;
+  const version = cacheEnabled() && taggable(request.method, request.nextUrl.pathname) ? await dataVersion() : null;
   const etag = version === null ? null : versionEtag(version, request.nextUrl.pathname + request.nextUrl.search, request.headers);
   if (etag && noneMatch(request.headers.get("if-none-match"), etag)) {
     return new NextResponse(null, { status: 304, headers: { ETag: etag, "Cache-Control": REVALIDATE, ...SECURITY_HEADERS } });

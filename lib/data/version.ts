@@ -1,7 +1,7 @@
 // The data version (migration 0017): one number that triggers on every table bump on each insert,
 // update and delete. Read once per request to key the in-process caches and ETags (lib/cache/), so a
 // committed write, by any process, is seen at the next request. One tiny query: on SQLite through a
-// cached read-only connection (like the health check), elsewhere through the Prisma client.
+// cached read-only connection (like the health check), on PostgreSQL through the shared pg pool.
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { databasePath } from "../db-url";
@@ -37,25 +37,28 @@ function sqliteVersion(): string | null {
 }
 
 /**
- * The version without waiting, where reading it needs no round trip (SQLite); null elsewhere. The
- * request proxy uses it for ETags, which must be decided before anything else runs.
+ * The version without waiting, where reading it needs no round trip (SQLite); null elsewhere.
  */
 export function dataVersionNow(): string | null {
   const url = process.env.DATABASE_URL || "file:";
   return url.startsWith("file:") ? sqliteVersion() : null;
 }
 
+// The database's oid too, like the inode on SQLite: a dropped and recreated database counts from 1 again.
+const PG_SQL = `SELECT v."version", d.oid::text AS "oid" FROM "DataVersion" v, pg_database d WHERE v."id" = 1 AND d.datname = current_database()`;
+
 /**
- * The current data version as a token ("<inode>.<n>" on SQLite, "<n>" elsewhere), or null when it
- * cannot be read (then callers must not cache). Equal tokens mean the same data.
+ * The current data version as a token ("<inode>.<n>" on SQLite, "<oid>.<n>" on PostgreSQL), or null
+ * when it cannot be read (then callers must not cache). Equal tokens mean the same data. On PostgreSQL
+ * one round trip through the shared pool (lib/data/postgres.ts), which the request proxy uses too.
  */
 export async function dataVersion(): Promise<string | null> {
   const url = process.env.DATABASE_URL || "file:";
   if (url.startsWith("file:")) return sqliteVersion();
   try {
-    const { prisma } = await import("../db");
-    const rows = await prisma.$queryRawUnsafe<{ version: number | bigint }[]>(SQL);
-    return rows[0] ? String(rows[0].version) : null;
+    const { pgPool } = await import("./postgres");
+    const { rows } = await pgPool().query<{ version: number | string; oid: string }>(PG_SQL);
+    return rows[0] ? `${rows[0].oid}.${rows[0].version}` : null;
   } catch {
     return null;
   }

@@ -72,7 +72,7 @@ describe("share links", () => {
     expect(stored.join()).not.toContain(token);
 
     // The link itself is reachable without the read token; it sets the scoped cookie and goes there.
-    expect(passed(call("GET", link))).toBe(true);
+    expect(passed(await call("GET", link))).toBe(true);
     const opened = await open(token);
     expect(opened.status).toBe(303);
     expect(opened.headers.get("location")).toBe("/analyses/777000001");
@@ -82,14 +82,14 @@ describe("share links", () => {
     const jar = { cookie: cookie.split(";")[0]! };
 
     for (const page of ["/analyses/777000001", "/analyses/777000001?view=raw", `/analyses/777000001/failures/${keys("777000001")[1]}`]) {
-      const response = call("GET", page, jar);
+      const response = await call("GET", page, jar);
       expect(passed(response), page).toBe(true);
       expect(response.headers.get("x-robots-tag"), page).toMatch(/noindex/);
     }
     for (const other of ["/analyses/777000002", "/analyses", "/failures", "/", "/scores", "/api/failures", "/api/analyses/777000001", "/api/annotations?analysis=777000001", "/analyses/7770000011"]) {
-      expect(call("GET", other, jar).status, other).toBe(401);
+      expect((await call("GET", other, jar)).status, other).toBe(401);
     }
-    expect(call("POST", "/analyses/777000001", jar).status).toBe(401);
+    expect((await call("POST", "/analyses/777000001", jar)).status).toBe(401);
     const [listed] = await shares.listShares(alice);
     expect(listed).toMatchObject({ uses: 1, state: "active" });
     expect(listed!.lastUsedAt).not.toBeNull();
@@ -101,18 +101,18 @@ describe("share links", () => {
     const opened = await open(tokenOf(link));
     expect(opened.headers.get("location")).toBe(`/analyses/777000001/failures/${first}`);
     const jar = { cookie: opened.headers.get("set-cookie")!.split(";")[0]! };
-    expect(passed(call("GET", `/analyses/777000001/failures/${first}`, jar))).toBe(true);
-    expect(call("GET", `/analyses/777000001/failures/${second}`, jar).status).toBe(401);
-    expect(call("GET", "/analyses/777000001", jar).status).toBe(401);
+    expect(passed(await call("GET", `/analyses/777000001/failures/${first}`, jar))).toBe(true);
+    expect((await call("GET", `/analyses/777000001/failures/${second}`, jar)).status).toBe(401);
+    expect((await call("GET", "/analyses/777000001", jar)).status).toBe(401);
   });
 
   it("stop working once revoked (by their maker or an admin, nobody else) and once expired", async () => {
     const { path: link, share } = await shares.createShare(alice, { analysis: "777000002" });
     const jar = { cookie: (await open(tokenOf(link))).headers.get("set-cookie")!.split(";")[0]! };
-    expect(passed(call("GET", "/analyses/777000002", jar))).toBe(true);
+    expect(passed(await call("GET", "/analyses/777000002", jar))).toBe(true);
     await expect(shares.revokeShare(bob, share.id)).rejects.toThrow(/only the links you made/);
     await shares.revokeShare(alice, share.id);
-    expect(call("GET", "/analyses/777000002", jar).status).toBe(401);
+    expect((await call("GET", "/analyses/777000002", jar)).status).toBe(401);
     expect((await open(tokenOf(link))).status).toBe(410);
 
     const past = new Date(Date.now() - 3 * 86_400_000);
@@ -121,7 +121,7 @@ describe("share links", () => {
     expect(expired.status).toBe(410);
     expect(await expired.text()).toMatch(/expired/);
     // Even holding the expired link's cookie (set before it expired) reads nothing.
-    expect(call("GET", "/analyses/777000002", { cookie: `faultline_share=${tokenOf(old)}` }).status).toBe(401);
+    expect((await call("GET", "/analyses/777000002", { cookie: `faultline_share=${tokenOf(old)}` })).status).toBe(401);
     expect((await open("A".repeat(43))).status).toBe(404);
     expect((await shares.listShares(alice)).map((s) => s.state)).toEqual(["expired", "revoked", "active", "active"]);
   });

@@ -49,11 +49,11 @@ describe("proxy with FAULTLINE_READ_TOKEN set", () => {
   });
   afterEach(() => vi.unstubAllEnvs());
 
-  it("answers 401 with the security headers to every method on every page and API without the read credential", () => {
+  it("answers 401 with the security headers to every method on every page and API without the read credential", async () => {
     for (const [variant, headers] of Object.entries(REFUSED)) {
       for (const method of METHODS) {
         for (const path of [...PAGES, ...APIS]) {
-          const response = call(method, path, headers);
+          const response = await call(method, path, headers);
           expect(response.status, `${method} ${path} (${variant})`).toBe(401);
           expect(passedOn(response), `${method} ${path} (${variant})`).toBe(false);
           expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
@@ -63,11 +63,11 @@ describe("proxy with FAULTLINE_READ_TOKEN set", () => {
     }
   });
 
-  it("lets a valid credential read pages with GET/HEAD and refuses other methods on pages with 405", () => {
+  it("lets a valid credential read pages with GET/HEAD and refuses other methods on pages with 405", async () => {
     for (const [variant, headers] of Object.entries(ACCEPTED)) {
       for (const method of METHODS) {
         for (const path of PAGES) {
-          const response = call(method, path, headers);
+          const response = await call(method, path, headers);
           if (method === "GET" || method === "HEAD") expect(passedOn(response), `${method} ${path} (${variant})`).toBe(true);
           else {
             expect(response.status, `${method} ${path} (${variant})`).toBe(405);
@@ -75,7 +75,7 @@ describe("proxy with FAULTLINE_READ_TOKEN set", () => {
           }
         }
         // API routes declare their own methods (and check the admin token for writes themselves).
-        for (const path of APIS) expect(passedOn(call(method, path, headers)), `${method} ${path} (${variant})`).toBe(true);
+        for (const path of APIS) expect(passedOn(await call(method, path, headers)), `${method} ${path} (${variant})`).toBe(true);
       }
     }
   });
@@ -87,7 +87,7 @@ describe("proxy without a read token", () => {
   it("answers 503 with Retry-After, naming the file, when the database is missing (page and API)", async () => {
     const missing = path.join(dir, "gone.db");
     vi.stubEnv("DATABASE_URL", `file:${missing}`);
-    const page = call("GET", "/analyses");
+    const page = await call("GET", "/analyses");
     expect(page.status).toBe(503);
     expect(page.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");
@@ -95,31 +95,31 @@ describe("proxy without a read token", () => {
     expect(html).toContain("The database is missing");
     expect(html).toContain(missing);
     expect(html).toContain("npm run db:migrate");
-    const api = call("GET", "/api/failures");
+    const api = await call("GET", "/api/failures");
     expect(api.status).toBe(503);
     expect(((await api.json()) as { error: string }).error).toContain(missing);
   });
 
-  it("serves pages to anyone with GET and refuses page writes with 405", () => {
+  it("serves pages to anyone with GET and refuses page writes with 405", async () => {
     vi.stubEnv("FAULTLINE_READ_TOKEN", "");
-    expect(passedOn(call("GET", "/analyses"))).toBe(true);
-    expect(call("POST", "/analyses/101000875?view=raw").status).toBe(405);
-    expect(passedOn(call("POST", "/api/analyses"))).toBe(true);
+    expect(passedOn(await call("GET", "/analyses"))).toBe(true);
+    expect((await call("POST", "/analyses/101000875?view=raw")).status).toBe(405);
+    expect(passedOn(await call("POST", "/api/analyses"))).toBe(true);
   });
 
-  it("answers 400 with the security headers to a path with malformed percent-encoding", () => {
+  it("answers 400 with the security headers to a path with malformed percent-encoding", async () => {
     vi.stubEnv("FAULTLINE_READ_TOKEN", "");
     for (const path of ["/analyses/%ZZ", "/api/analyses/%E0%A4%A", "/analyses/x/failures/%"]) {
-      const response = call("GET", path);
+      const response = await call("GET", path);
       expect(response.status, path).toBe(400);
       expect(response.headers.get("content-security-policy"), path).toContain("default-src 'self'");
     }
-    expect(passedOn(call("GET", "/analyses/ok%20x"))).toBe(true);
+    expect(passedOn(await call("GET", "/analyses/ok%20x"))).toBe(true);
   });
 
-  it("sends the CSP and security headers on passed-through requests, favicon included", () => {
+  it("sends the CSP and security headers on passed-through requests, favicon included", async () => {
     vi.stubEnv("FAULTLINE_READ_TOKEN", "");
-    const response = call("GET", "/favicon.ico");
+    const response = await call("GET", "/favicon.ico");
     expect(response.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-/);
     expect(response.headers.get("x-frame-options")).toBe("DENY");
     const matches = (path: string) => config.matcher.some(({ source }) => new RegExp(`^${source}$`).test(path));

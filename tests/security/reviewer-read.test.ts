@@ -39,14 +39,14 @@ afterAll(() => {
 });
 
 describe("read access for reviewers behind FAULTLINE_READ_TOKEN", () => {
-  it("lets a reviewer's token (Bearer) and live session cookie read pages and APIs", () => {
+  it("lets a reviewer's token (Bearer) and live session cookie read pages and APIs", async () => {
     for (const path of ["/analyses", "/api/failures", "/api/annotations?analysis=x"]) {
-      expect(passed(call("GET", path, { authorization: `Bearer ${alive}` })), path).toBe(true);
-      expect(passed(call("GET", path, { cookie: `theme=dark; faultline_session=${session}` })), path).toBe(true);
+      expect(passed(await call("GET", path, { authorization: `Bearer ${alive}` })), path).toBe(true);
+      expect(passed(await call("GET", path, { cookie: `theme=dark; faultline_session=${session}` })), path).toBe(true);
     }
   });
 
-  it("refuses revoked tokens, look-alikes, expired or unknown sessions", () => {
+  it("refuses revoked tokens, look-alikes, expired or unknown sessions", async () => {
     const refused: Record<string, string>[] = [
       { authorization: `Bearer ${revoked}` },
       { authorization: `Bearer ${alive.slice(0, -2)}${alive.endsWith("AA") ? "BB" : "AA"}` },
@@ -55,25 +55,25 @@ describe("read access for reviewers behind FAULTLINE_READ_TOKEN", () => {
       { cookie: "faultline_session=nope" },
       { cookie: `faultline_session=${alive}` }, // a token is not a session id
     ];
-    for (const headers of refused) expect(call("GET", "/analyses", headers).status, JSON.stringify(headers)).toBe(401);
+    for (const headers of refused) expect((await call("GET", "/analyses", headers)).status, JSON.stringify(headers)).toBe(401);
   });
 
-  it("opens the sign-in page and its form, and nothing else, without the read token", () => {
-    expect(passed(call("GET", "/sign-in"))).toBe(true);
-    expect(passed(call("POST", "/api/session"))).toBe(true);
-    expect(call("POST", "/sign-in").status).toBe(401);
-    expect(call("GET", "/api/session").status).toBe(401);
-    expect(call("POST", "/api/session/sign-out").status).toBe(401);
-    expect(call("GET", "/sign-in/../analyses").status).toBe(401);
+  it("opens the sign-in page and its form, and nothing else, without the read token", async () => {
+    expect(passed(await call("GET", "/sign-in"))).toBe(true);
+    expect(passed(await call("POST", "/api/session"))).toBe(true);
+    expect((await call("POST", "/sign-in")).status).toBe(401);
+    expect((await call("GET", "/api/session")).status).toBe(401);
+    expect((await call("POST", "/api/session/sign-out")).status).toBe(401);
+    expect((await call("GET", "/sign-in/../analyses")).status).toBe(401);
   });
 });
 
 describe("the Basic challenge behind FAULTLINE_READ_TOKEN", () => {
-  it("goes to page loads and scripts, not to a page's background requests (a browser would prompt or stall)", () => {
-    expect(call("GET", "/analyses").headers.get("www-authenticate")).toMatch(/^Basic /);
-    expect(call("GET", "/analyses", { "sec-fetch-mode": "navigate" }).headers.get("www-authenticate")).toMatch(/^Basic /);
+  it("goes to page loads and scripts, not to a page's background requests (a browser would prompt or stall)", async () => {
+    expect((await call("GET", "/analyses")).headers.get("www-authenticate")).toMatch(/^Basic /);
+    expect((await call("GET", "/analyses", { "sec-fetch-mode": "navigate" })).headers.get("www-authenticate")).toMatch(/^Basic /);
     for (const mode of ["cors", "no-cors", "same-origin"]) {
-      const response = call("GET", "/analyses?_rsc=1", { "sec-fetch-mode": mode, rsc: "1" });
+      const response = await call("GET", "/analyses?_rsc=1", { "sec-fetch-mode": mode, rsc: "1" });
       expect(response.status, mode).toBe(401);
       expect(response.headers.get("www-authenticate"), mode).toBeNull();
     }
