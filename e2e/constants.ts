@@ -13,3 +13,20 @@ export const E2E_PRIVATE_DB = E2E_DB.replace(/\.db$/, "-private.db");
 /** The main server's port; the private server listens 1000 above it. */
 export const E2E_PORT = Number(process.env.E2E_PORT || 3100);
 export const E2E_PRIVATE_PORT = E2E_PORT + 1000;
+
+/**
+ * PostgreSQL (issue 18): with FAULTLINE_TEST_POSTGRES_URL set, two more servers (ports +1 and +1001)
+ * share one throwaway database on that server (e2e/postgres.spec.ts); without it they don't start.
+ * E2E_PG_DATABASE names the database (it must contain "e2e"); it is dropped and created again.
+ */
+export const E2E_POSTGRES_ADMIN_URL = process.env.FAULTLINE_TEST_POSTGRES_URL || "";
+export const E2E_PG_DATABASE = process.env.E2E_PG_DATABASE || `faultline_e2e_${E2E_PORT}`;
+export const E2E_PG_PORTS = [E2E_PORT + 1, E2E_PORT + 1001] as const;
+
+/** The URL of the shared throwaway PostgreSQL database ("" without FAULTLINE_TEST_POSTGRES_URL). */
+export function e2ePostgresUrl(): string {
+  if (!E2E_POSTGRES_ADMIN_URL) return "";
+  const url = new URL(E2E_POSTGRES_ADMIN_URL);
+  url.pathname = `/${E2E_PG_DATABASE}`;
+  return url.toString();
+}
