@@ -36,7 +36,7 @@ export function FailureCard({ failure, slug, mode, autoMode = false, standalone 
   const Heading = standalone ? "h1" : "h2";
   // Links use the failure's stable key (never its position): `#failure-<key>`, `/failures/<key>`.
   const ownPage = failureHref(slug, failure.key, { diff: mode });
-  const fields = failureFields(failure.fieldsJson);
+  const fields = failureFields(failure.fieldsJson, failure.fieldsHtml);
   return (
     <article
       id={`failure-${failure.key}`}
@@ -121,7 +121,7 @@ export function FailureCard({ failure, slug, mode, autoMode = false, standalone 
       {failure.rootCause && (
         <section aria-label="Root cause">
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">Root cause</h3>
-          <ClippedMarkdown text={failure.rootCause} className="mt-1 text-sm" />
+          <ClippedMarkdown text={failure.rootCause} html={failure.rootCauseHtml} className="mt-1 text-sm" />
         </section>
       )}
 
@@ -131,6 +131,8 @@ export function FailureCard({ failure, slug, mode, autoMode = false, standalone 
           blocks={failure.codeBlocks}
           modelText={failure.modelText}
           idealText={failure.idealText}
+          modelHtml={failure.modelHtml}
+          idealHtml={failure.idealHtml}
           mode={mode}
           auto={autoMode}
           modeHrefs={modeHrefs}
@@ -142,7 +144,7 @@ export function FailureCard({ failure, slug, mode, autoMode = false, standalone 
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">Impact</h3>
           <div className="mt-1 space-y-2 text-sm">
             {failure.impacts.map((impact) => (
-              <ClippedMarkdown key={impact.id} text={impact.text} label={impact.label || undefined} />
+              <ClippedMarkdown key={impact.id} text={impact.text} html={impact.html} label={impact.label || undefined} />
             ))}
           </div>
         </section>
@@ -153,7 +155,7 @@ export function FailureCard({ failure, slug, mode, autoMode = false, standalone 
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">Also in the report</h3>
           <div className="mt-1 space-y-2 text-sm">
             {fields.map((field, index) => (
-              <ClippedMarkdown key={index} text={field.text} label={field.label} />
+              <ClippedMarkdown key={index} text={field.text} html={field.html} label={field.label} />
             ))}
           </div>
         </section>

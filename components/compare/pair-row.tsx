@@ -78,6 +78,8 @@ function DiffSide({ letter, data, mode, modeHrefs }: { letter: "A" | "B"; data: 
           blocks={data.blocks}
           modelText={data.modelText}
           idealText={data.idealText}
+          modelHtml={data.modelHtml}
+          idealHtml={data.idealHtml}
           mode={mode}
           modeHrefs={modeHrefs}
         />

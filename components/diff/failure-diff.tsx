@@ -23,6 +23,9 @@ export interface FailureDiffProps {
   blocks: StoredCodeBlock[];
   modelText: string;
   idealText: string;
+  /** The prose as stored at ingest (lib/render/prose.ts); null/absent: rendered from the text now. */
+  modelHtml?: string | null;
+  idealHtml?: string | null;
   mode: DiffMode;
   /**
    * The reader chose no layout (neither the URL nor the remembered cookie says): both are rendered and
@@ -50,7 +53,7 @@ const SIDE_LABEL = "text-[11px] font-semibold uppercase tracking-wider";
 const MODEL_LABEL = `${SIDE_LABEL} text-red-800 dark:text-red-300`;
 const IDEAL_LABEL = `${SIDE_LABEL} text-emerald-800 dark:text-emerald-300`;
 
-export function FailureDiff({ failureNumber, blocks, modelText, idealText, mode, auto = false, modeHrefs }: FailureDiffProps) {
+export function FailureDiff({ failureNumber, blocks, modelText, idealText, modelHtml, idealHtml, mode, auto = false, modeHrefs }: FailureDiffProps) {
   const model = blocks.filter((b) => b.side === "model").map(toBlockLike);
   const ideal = blocks.filter((b) => b.side === "ideal").map(toBlockLike);
   const pairs = pairBlocks(model, ideal);
@@ -62,8 +65,8 @@ export function FailureDiff({ failureNumber, blocks, modelText, idealText, mode,
     <div className="space-y-3" data-diff-mode={auto ? "auto" : mode}>
       {hasProse && (
         <div className="grid gap-3 md:grid-cols-2">
-          <Prose label="MODEL" labelClass={MODEL_LABEL} text={modelText} missing="The report gives no MODEL prose." />
-          <Prose label="IDEAL" labelClass={IDEAL_LABEL} text={idealText} missing="The report gives no IDEAL prose." />
+          <Prose label="MODEL" labelClass={MODEL_LABEL} text={modelText} html={modelHtml} missing="The report gives no MODEL prose." />
+          <Prose label="IDEAL" labelClass={IDEAL_LABEL} text={idealText} html={idealHtml} missing="The report gives no IDEAL prose." />
         </div>
       )}
       {pairs.map((pair) => {
@@ -134,15 +137,16 @@ interface ProseProps {
   label: string;
   labelClass: string;
   text: string;
+  html?: string | null;
   missing: string;
 }
 
-function Prose({ label, labelClass, text, missing }: ProseProps) {
+function Prose({ label, labelClass, text, html, missing }: ProseProps) {
   return (
     <div className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
       <p className={labelClass}>{label}</p>
       {text.trim() ? (
-        <ClippedMarkdown text={text.trim()} className="mt-1 text-sm" />
+        <ClippedMarkdown text={text.trim()} html={html} className="mt-1 text-sm" />
       ) : (
         <p className="mt-1 text-sm italic text-slate-600 dark:text-slate-400">{missing}</p>
       )}

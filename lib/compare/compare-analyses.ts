@@ -208,6 +208,9 @@ export interface FailureDiffData {
   title: string;
   modelText: string;
   idealText: string;
+  /** The prose as stored at ingest (null: rendered from the text). */
+  modelHtml: string | null;
+  idealHtml: string | null;
   blocks: { side: string; position: number; lang: string | null; value: string; linesHtml: string }[];
 }
 
@@ -217,7 +220,7 @@ export async function loadFailureDiffs(slug: string, keys: readonly string[]): P
   const rows = await prisma.failure.findMany({
     where: { analysis: { slug }, key: { in: [...keys] } },
     select: {
-      key: true, number: true, title: true, modelText: true, idealText: true,
+      key: true, number: true, title: true, modelText: true, idealText: true, modelHtml: true, idealHtml: true,
       codeBlocks: { orderBy: [{ side: "asc" }, { position: "asc" }], select: { side: true, position: true, lang: true, value: true, linesHtml: true } },
     },
   });

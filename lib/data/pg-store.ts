@@ -8,6 +8,7 @@
 // nothing to upgrade here.
 import type { ParsedFailure } from "../parser/types";
 import type { PreparedAnalysis } from "../ingest/prepare";
+import type { FailureProseHtml } from "../render/prose";
 import { PARSE_FAILURE_CODES } from "../ingest/prepare";
 import { failureKeys, legacySlug, matchFailureKeys, type StoredFailureIdentity } from "../ingest/identity";
 import type { ParseWarning } from "../parser/types";
@@ -15,7 +16,7 @@ import { describeDatabase } from "../db-url";
 import { failureContent, newAnalysisIdentity, type NewAnalysisIdentity } from "./identity-store";
 import { KEPT_WARNING } from "./keep-previous";
 import { connectPg, inPgTransaction, isPgDatabaseLevelError, WriterBusyError, type PgClient } from "./postgres";
-import { failureLoad, SEVERITY_RANK, severityCounts, type GapDefinition, type KnownSource, type StoreOptions, type WriteResult } from "./store";
+import { failureHtmlParams, failureLoad, SEVERITY_RANK, severityCounts, type GapDefinition, type KnownSource, type StoreOptions, type WriteResult } from "./store";
 
 /** pg_advisory_xact_lock key taken by every write batch ("faultline writes"). */
 export const WRITE_LOCK_KEY = 4_171_002;
@@ -32,7 +33,7 @@ async function q<T extends object = Record<string, unknown>>(client: PgClient, s
 }
 
 const ANALYSIS_COLUMNS = [
-  "contentHash", "title", "taskId", "documentDate", "platform", "language", "summary", "scoreValue", "scoreMax", "scoreNorm",
+  "contentHash", "title", "taskId", "documentDate", "platform", "language", "summary", "summaryHtml", "scoreValue", "scoreMax", "scoreNorm",
   "scoresJson", "declaredCritical", "declaredHigh", "declaredMedium", "declaredLow", "hasDeclaredCounts", "criticalCount",
   "highCount", "mediumCount", "lowCount", "unknownCount", "failureCount", "failureLoad", "knowledgeGapsJson", "warningsJson",
   "warningCount", "byteSize", "parseMs", "parserVersion",
@@ -212,7 +213,7 @@ export class PgAnalysisStore {
       [id, raw, JSON.stringify(record), rawBytes],
     );
     for (const [index, failure] of record.failures.entries()) {
-      await writeFailure(c, id, record.platform, failure, keys[index]!, doc.codeHtml[index] ?? []);
+      await writeFailure(c, id, record.platform, failure, keys[index]!, doc.codeHtml[index] ?? [], doc.proseHtml?.failures[index]);
     }
     await identity.recordFailures(id, record.failures, keys);
     const gapIds = record.knowledgeGapIds ?? [];
@@ -265,17 +266,22 @@ async function writeIndexRows(c: PgClient, analysisId: number | null): Promise<{
   return { analyses: analyses.rowCount ?? 0, failures: failures.rowCount ?? 0 };
 }
 
-async function writeFailure(c: PgClient, analysisId: number, platform: string | null, failure: ParsedFailure, key: string, codeHtml: string[][]): Promise<void> {
+async function writeFailure(
+  c: PgClient, analysisId: number, platform: string | null, failure: ParsedFailure, key: string, codeHtml: string[][], prose?: FailureProseHtml,
+): Promise<void> {
   const gaps = failure.gaps.length ? failure.gaps : ["unclassified"];
+  const html = failureHtmlParams(prose);
   const [row] = await q<{ id: number }>(
     c,
     `INSERT INTO "Failure" ("analysisId", number, "key", title, severity, "severityRank", "severityNote", section, "modelText",
-       "idealText", "rootCause", location, status, "fieldsJson", line, "primaryGap", platform)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+       "idealText", "rootCause", location, status, "fieldsJson", line, "primaryGap", platform,
+       "modelHtml", "idealHtml", "rootCauseHtml", "fieldsHtml")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING id`,
     [
       analysisId, failure.number, key, failure.title, failure.severity, SEVERITY_RANK[failure.severity] ?? 4, failure.severityNote,
       failure.section, failure.model.text, failure.ideal.text, failure.rootCause, failure.location, failure.status,
       JSON.stringify(failure.fields ?? []), failure.line, gaps[0] ?? "unclassified", platform,
+      html.modelHtml, html.idealHtml, html.rootCauseHtml, html.fieldsHtml,
     ],
   );
   const failureId = row!.id;
@@ -295,8 +301,9 @@ async function writeFailure(c: PgClient, analysisId: number, platform: string | 
     );
   }
   if (failure.impacts.length) {
-    await q(c, `INSERT INTO "Impact" ("failureId", position, label, text) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])`, [
+    await q(c, `INSERT INTO "Impact" ("failureId", position, label, text, html) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[])`, [
       failureId, failure.impacts.map((_, i) => i), failure.impacts.map((i) => clean(i.label)), failure.impacts.map((i) => clean(i.text)),
+      failure.impacts.map((_, i) => clean(prose?.impacts[i] ?? null)),
     ]);
   }
   if (failure.references.length) {
@@ -455,6 +462,7 @@ function analysisValues(doc: PreparedAnalysis, parserVersion: string): AnalysisV
     platform: r.platform,
     language: r.language,
     summary: r.summary,
+    summaryHtml: doc.proseHtml?.summary ?? null,
     scoreValue: score?.value ?? null,
     scoreMax: score?.max ?? null,
     scoreNorm: score && score.max > 0 ? (score.value / score.max) * 10 : null,

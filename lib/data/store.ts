@@ -3,6 +3,7 @@
 // lib/data/pg-store.ts is the same store on PostgreSQL.
 import type { ParsedFailure, Severity } from "../parser/types";
 import type { PreparedAnalysis } from "../ingest/prepare";
+import type { FailureProseHtml } from "../render/prose";
 import { IdentityStore, newAnalysisIdentity } from "./identity-store";
 import { keepPreviousAnalysis } from "./keep-previous";
 import { indexAnalysis } from "./search-index";
@@ -72,18 +73,18 @@ export class AnalysisStore {
         `SELECT id, slug, contentHash, parserVersion FROM "Analysis" WHERE sourcePath = ?`,
       ),
       insertAnalysis: db.prepare(
-        `INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, taskId, documentDate, platform, language, summary,
+        `INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, taskId, documentDate, platform, language, summary, summaryHtml,
           scoreValue, scoreMax, scoreNorm, scoresJson, declaredCritical, declaredHigh, declaredMedium, declaredLow,
           hasDeclaredCounts, criticalCount, highCount, mediumCount, lowCount, unknownCount, failureCount, failureLoad,
           knowledgeGapsJson, warningsJson, warningCount, byteSize, parseMs, parserVersion, createdAt, updatedAt)
-         VALUES (@slug, @sourcePath, @contentHash, @title, @taskId, @documentDate, @platform, @language, @summary,
+         VALUES (@slug, @sourcePath, @contentHash, @title, @taskId, @documentDate, @platform, @language, @summary, @summaryHtml,
           @scoreValue, @scoreMax, @scoreNorm, @scoresJson, @declaredCritical, @declaredHigh, @declaredMedium, @declaredLow,
           @hasDeclaredCounts, @criticalCount, @highCount, @mediumCount, @lowCount, @unknownCount, @failureCount, @failureLoad,
           @knowledgeGapsJson, @warningsJson, @warningCount, @byteSize, @parseMs, @parserVersion, @now, @now)`,
       ),
       updateAnalysis: db.prepare(
         `UPDATE "Analysis" SET contentHash=@contentHash, title=@title, taskId=@taskId, documentDate=@documentDate, platform=@platform,
-          language=@language, summary=@summary, scoreValue=@scoreValue, scoreMax=@scoreMax, scoreNorm=@scoreNorm,
+          language=@language, summary=@summary, summaryHtml=@summaryHtml, scoreValue=@scoreValue, scoreMax=@scoreMax, scoreNorm=@scoreNorm,
           scoresJson=@scoresJson, declaredCritical=@declaredCritical, declaredHigh=@declaredHigh,
           declaredMedium=@declaredMedium, declaredLow=@declaredLow, hasDeclaredCounts=@hasDeclaredCounts,
           criticalCount=@criticalCount, highCount=@highCount, mediumCount=@mediumCount, lowCount=@lowCount,
@@ -100,14 +101,14 @@ export class AnalysisStore {
       deleteAnalysisGaps: db.prepare(`DELETE FROM "AnalysisGap" WHERE analysisId = ?`),
       insertFailure: db.prepare(
         `INSERT INTO "Failure" (analysisId, number, "key", title, severity, severityRank, severityNote, section, modelText,
-          idealText, rootCause, location, status, fieldsJson, line, primaryGap, platform)
+          idealText, rootCause, location, status, fieldsJson, line, primaryGap, platform, modelHtml, idealHtml, rootCauseHtml, fieldsHtml)
          VALUES (@analysisId, @number, @key, @title, @severity, @severityRank, @severityNote, @section, @modelText,
-          @idealText, @rootCause, @location, @status, @fieldsJson, @line, @primaryGap, @platform)`,
+          @idealText, @rootCause, @location, @status, @fieldsJson, @line, @primaryGap, @platform, @modelHtml, @idealHtml, @rootCauseHtml, @fieldsHtml)`,
       ),
       insertCode: db.prepare(
         `INSERT INTO "CodeBlock" (failureId, side, position, lang, value, linesHtml) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
-      insertImpact: db.prepare(`INSERT INTO "Impact" (failureId, position, label, text) VALUES (?, ?, ?, ?)`),
+      insertImpact: db.prepare(`INSERT INTO "Impact" (failureId, position, label, text, html) VALUES (?, ?, ?, ?, ?)`),
       insertReference: db.prepare(`INSERT INTO "Reference" (failureId, position, title, url) VALUES (?, ?, ?, ?)`),
       insertFailureGap: db.prepare(`INSERT OR IGNORE INTO "FailureGap" (failureId, gapId, rank, severity, platform, analysisId) VALUES (?, ?, ?, ?, ?, ?)`),
       insertAnalysisGap: db.prepare(`INSERT OR IGNORE INTO "AnalysisGap" (analysisId, gapId) VALUES (?, ?)`),
@@ -232,7 +233,7 @@ export class AnalysisStore {
     // The original bytes only when the text does not encode back to them (a worker sends a Uint8Array).
     const rawBytes = doc.rawBytes ? Buffer.from(doc.rawBytes.buffer, doc.rawBytes.byteOffset, doc.rawBytes.byteLength) : null;
     this.stmts.upsertSource.run(id, doc.raw, JSON.stringify(record), rawBytes);
-    record.failures.forEach((failure, index) => this.writeFailure(id, record.platform, failure, keys[index]!, doc.codeHtml[index] ?? []));
+    record.failures.forEach((failure, index) => this.writeFailure(id, record.platform, failure, keys[index]!, doc.codeHtml[index] ?? [], doc.proseHtml?.failures[index]));
     this.identity.recordFailures(id, record.failures, keys);
     for (const gapId of record.knowledgeGapIds ?? []) {
       this.stmts.ensureGap.run(gapId, gapId);
@@ -242,7 +243,7 @@ export class AnalysisStore {
     return { sourcePath: doc.sourcePath, slug, status: existing ? "updated" : "added" };
   }
 
-  private writeFailure(analysisId: number, platform: string | null, failure: ParsedFailure, key: string, codeHtml: string[][]): void {
+  private writeFailure(analysisId: number, platform: string | null, failure: ParsedFailure, key: string, codeHtml: string[][], prose?: FailureProseHtml): void {
     const gaps = failure.gaps.length ? failure.gaps : ["unclassified"];
     const failureId = Number(
       this.stmts.insertFailure.run({
@@ -263,6 +264,7 @@ export class AnalysisStore {
         line: failure.line,
         primaryGap: gaps[0] ?? "unclassified",
         platform,
+        ...failureHtmlParams(prose),
       }).lastInsertRowid,
     );
     const blocks = [
@@ -272,7 +274,7 @@ export class AnalysisStore {
     blocks.forEach(({ side, position, block }, index) =>
       this.stmts.insertCode.run(failureId, side, position, block.lang, block.value, JSON.stringify(codeHtml[index] ?? [])),
     );
-    failure.impacts.forEach((impact, position) => this.stmts.insertImpact.run(failureId, position, impact.label, impact.text));
+    failure.impacts.forEach((impact, position) => this.stmts.insertImpact.run(failureId, position, impact.label, impact.text, prose?.impacts[position] ?? null));
     failure.references.forEach((ref, position) => this.stmts.insertReference.run(failureId, position, ref.title, ref.url));
     gaps.forEach((gapId, rank) => {
       this.stmts.ensureGap.run(gapId, gapId);
@@ -304,6 +306,7 @@ function analysisParams(doc: PreparedAnalysis) {
     platform: r.platform,
     language: r.language,
     summary: r.summary,
+    summaryHtml: doc.proseHtml?.summary ?? null,
     scoreValue: score?.value ?? null,
     scoreMax: score?.max ?? null,
     scoreNorm: score && score.max > 0 ? (score.value / score.max) * 10 : null,
@@ -326,6 +329,16 @@ function analysisParams(doc: PreparedAnalysis) {
     byteSize: doc.byteSize,
     parseMs: doc.parseMs,
     now: Date.now(),
+  };
+}
+
+/** A failure's stored prose HTML columns; all null without prose (the page then renders the Markdown). */
+export function failureHtmlParams(prose: FailureProseHtml | undefined) {
+  return {
+    modelHtml: prose?.model ?? null,
+    idealHtml: prose?.ideal ?? null,
+    rootCauseHtml: prose?.rootCause ?? null,
+    fieldsHtml: prose ? JSON.stringify(prose.fields) : null,
   };
 }
 

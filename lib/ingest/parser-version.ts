@@ -8,9 +8,10 @@ import path from "node:path";
 import { modelPathFor, taxonomyPath } from "./taxonomy-file";
 
 const PARSER_DIR = "lib/parser";
-// Code blocks are stored highlighted (at ingest), so a new grammar or highlighter reaches stored
-// analyses the same way a parser change does.
-const HIGHLIGHTER_FILES = ["lib/render/highlight.ts", "lib/render/hcl.ts"];
+// Code blocks are stored highlighted and prose as HTML (at ingest), so a new grammar, highlighter or
+// Markdown pipeline reaches stored analyses the same way a parser change does (and rows stored before
+// prose HTML existed get it at the next ingest).
+const HIGHLIGHTER_FILES = ["lib/render/highlight.ts", "lib/render/hcl.ts", "lib/render/markdown.ts", "lib/render/prose.ts", "lib/render/clip.ts"];
 
 function parserSources(root: string): string[] {
   const out: string[] = [];

@@ -1,8 +1,9 @@
-// The CPU-heavy half of ingest: parse one document and pre-render its code. Runs in worker threads;
+// The CPU-heavy half of ingest: parse one document and pre-render its code and prose. Runs in worker threads;
 // the result is plain data the store writes as it is.
 import { emptyAnalysis, parseAnalysis } from "../parser";
 import type { ParsedAnalysis } from "../parser/types";
 import { highlightLines } from "../render/highlight";
+import { analysisProseHtml, type AnalysisProseHtml } from "../render/prose";
 import { decodeSource } from "./source";
 import { gapTaxonomy } from "./taxonomy-file";
 
@@ -23,6 +24,12 @@ export interface PreparedAnalysis {
   record: ParsedAnalysis;
   /** Highlighted lines per failure, per code block (model blocks first, then ideal). */
   codeHtml: string[][][];
+  /**
+   * The summary and each failure's prose as sanitized HTML (lib/render/prose.ts), stored beside the
+   * Markdown. Absent (a failed parse, a hand-built document): the store writes null and pages render
+   * the Markdown when they show it.
+   */
+  proseHtml?: AnalysisProseHtml;
   /** The file's path relative to the folder it was ingested from (set by ingest; slugs derive from it). */
   sourceKey?: string;
   /**
@@ -55,6 +62,7 @@ export function prepareAnalysis(file: SourceFile): PreparedAnalysis {
     parseMs: performance.now() - started,
     record,
     codeHtml,
+    proseHtml: analysisProseHtml(record),
     ...(parserError ? { failed: { code: "parser-error" as const, message: parserError.message } } : {}),
   };
 }

@@ -1,8 +1,9 @@
 // Report prose (a failure's prose, root cause, impacts, fields; an analysis's summary) rendered from
 // its Markdown as GitHub would: remark (GFM) → remark-rehype → rehype-sanitize (GitHub's schema, http(s)
-// links only) → rehype-highlight (the code-block grammars, HCL included) → HTML. Raw HTML in the
-// document is never rendered: it is shown as the text it is. Images are not loaded (a report must not
-// make the reader's browser fetch from elsewhere): their alt text and address are shown as a link.
+// links only) → rehype-highlight (the code-block grammars, HCL included) → HTML. Ingest renders it and
+// the store keeps the HTML (lib/render/prose.ts). Raw HTML in the document is never rendered: it is
+// shown as the text it is. Images are not loaded (a report must not make the reader's browser fetch
+// from elsewhere): their alt text and address are shown as a link.
 import type { Element, ElementContent, Root as HastRoot } from "hast";
 import type { Root as MdastRoot } from "mdast";
 import rehypeHighlight from "rehype-highlight";
@@ -76,21 +77,36 @@ export interface RenderedMarkdown {
   inline: boolean;
 }
 
+/**
+ * Sanitized HTML for `markdown`, not memoised: what ingest stores (lib/render/prose.ts). A document
+ * the pipeline cannot take is shown as its escaped text.
+ */
+export function markdownToHtml(markdown: string): string {
+  try {
+    return String(processor.processSync(markdown)).trim();
+  } catch {
+    return `<p>${markdown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`;
+  }
+}
+
+/** Rendered HTML (from markdownToHtml, stored or fresh) as a page shows it: one paragraph flows inline. */
+export function asRendered(html: string): RenderedMarkdown {
+  const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
+  return single && !/<\/?(p|ul|ol|pre|table|blockquote|h[1-6]|hr|div)\b/.test(single[1]!) ? { html: single[1]!, inline: true } : { html, inline: false };
+}
+
 const cache = new Map<string, RenderedMarkdown>();
 const CACHE_SIZE = 2_000;
 
-/** Sanitized HTML for `markdown` (memoised: the same report text is rendered on many requests). */
+/**
+ * Sanitized HTML for `markdown`, rendered now (memoised: the same text is rendered on many requests).
+ * Report prose is rendered at ingest and stored; this renders rows stored before that (migration 0016)
+ * and review comments.
+ */
 export function renderMarkdown(markdown: string): RenderedMarkdown {
   const hit = cache.get(markdown);
   if (hit) return hit;
-  let html: string;
-  try {
-    html = String(processor.processSync(markdown)).trim();
-  } catch {
-    html = `<p>${markdown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`;
-  }
-  const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
-  const result = single && !/<\/?(p|ul|ol|pre|table|blockquote|h[1-6]|hr|div)\b/.test(single[1]!) ? { html: single[1]!, inline: true } : { html, inline: false };
+  const result = asRendered(markdownToHtml(markdown));
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(markdown, result);
   return result;

@@ -35,7 +35,7 @@ describe("analysisHeader", () => {
 
 describe("failureFields", () => {
   it("reads stored fields and treats bad or empty JSON as none", () => {
-    expect(failureFields('[{"label":"Training Value","text":"High"}]')).toEqual([{ label: "Training Value", text: "High" }]);
+    expect(failureFields('[{"label":"Training Value","text":"High"}]')).toEqual([{ label: "Training Value", text: "High", html: null }]);
     expect(failureFields("not json")).toEqual([]);
     expect(failureFields('[{"label":"Lesson","text":"  "}]')).toEqual([]);
     expect(failureFields(null)).toEqual([]);

@@ -94,6 +94,7 @@ describe("failure links across re-ingests", () => {
     kept.find((f) => f.title === "Unpinned provider version")!.title = "Unpinned provider version (Medium)";
     prepared.record.failures = kept;
     prepared.codeHtml = prepared.codeHtml.filter((_, i) => i !== 1);
+    if (prepared.proseHtml) prepared.proseHtml.failures = prepared.proseHtml.failures.filter((_, i) => i !== 1);
     prepared.sourcePath = db.prepare<[], { sourcePath: string }>(`SELECT sourcePath FROM "Analysis"`).get()!.sourcePath;
     expect(store.writeBatch([prepared])[0]).toMatchObject({ status: "updated", slug: "101000002" });
 

@@ -168,7 +168,7 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
             {header.mismatches.map((m) => `${m.severity} declared ${m.declared}, found ${m.found}`).join("; ")}.
           </div>
         )}
-        {analysis.summary && <ClippedMarkdown text={analysis.summary} className="max-w-prose text-sm" />}
+        {analysis.summary && <ClippedMarkdown text={analysis.summary} html={analysis.summaryHtml} className="max-w-prose text-sm" />}
         {(analysis.gaps.length > 0 || header.writtenGaps.length > 0) && (
           <section aria-labelledby="gaps-heading" className="space-y-2">
             <h2 id="gaps-heading" className="text-sm font-semibold">
