@@ -36,14 +36,6 @@ function sqliteVersion(): string | null {
   }
 }
 
-/**
- * The version without waiting, where reading it needs no round trip (SQLite); null elsewhere.
- */
-export function dataVersionNow(): string | null {
-  const url = process.env.DATABASE_URL || "file:";
-  return url.startsWith("file:") ? sqliteVersion() : null;
-}
-
 // The database's oid too, like the inode on SQLite: a dropped and recreated database counts from 1 again.
 const PG_SQL = `SELECT v."version", d.oid::text AS "oid" FROM "DataVersion" v, pg_database d WHERE v."id" = 1 AND d.datname = current_database()`;
 
