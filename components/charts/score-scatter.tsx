@@ -1,13 +1,12 @@
 import type { OutlierKind, OutlierRules } from "@/lib/scores/outliers";
+import { ScatterDots, type Dot, type DotLayer } from "./scatter-dots";
 
 export interface ScatterPoint {
   slug: string;
-  label: string;
   scoreNorm: number;
   failureLoad: number;
   /** Set for analyses listed as outliers. */
   outlier?: "high-score-heavy-failures" | "low-score-light-failures";
-  href: string;
 }
 
 export interface ScoreScatterProps {
@@ -47,28 +46,22 @@ const COLOR = {
   "low-score-light-failures": "text-amber-500 dark:text-amber-300",
   none: "text-blue-600 dark:text-blue-400",
 } as const;
-const DOT_STROKE = "stroke-white dark:stroke-slate-950";
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
 /**
- * Dots that would be drawn on the same spot become one: only the top one could be clicked anyway, and
- * at thousands of analyses the page stays small. The dot links to the last analysis drawn there (as
- * before) and its tooltip names up to three of them.
+ * Dots that would be drawn on the same spot become one: only the top one could be pointed at anyway,
+ * and at thousands of analyses the page stays small. The spot names the last analysis drawn there.
  */
-function stacks(points: ScatterPoint[], x: (load: number) => number, y: (score: number) => number) {
-  const bySpot = new Map<string, ScatterPoint[]>();
+function stacks(points: ScatterPoint[], x: (load: number) => number, y: (score: number) => number): Dot[] {
+  const bySpot = new Map<string, { top: ScatterPoint; count: number; at: [number, number] }>();
   for (const p of points) {
-    const spot = `${round(x(p.failureLoad))},${round(y(p.scoreNorm))}`;
+    const at: [number, number] = [round(x(p.failureLoad)), round(y(p.scoreNorm))];
+    const spot = `${at[0]},${at[1]}`;
     const here = bySpot.get(spot);
-    if (here) here.push(p);
-    else bySpot.set(spot, [p]);
+    bySpot.set(spot, { top: p, count: (here?.count ?? 0) + 1, at });
   }
-  return [...bySpot.values()].map((here) => {
-    const top = here[here.length - 1]!;
-    const shown = here.slice(-3).reverse().map((p) => p.label);
-    return { top, count: here.length, names: shown.join("; ") + (here.length > 3 ? `; and ${here.length - 3} more` : "") };
-  });
+  return [...bySpot.values()].map(({ top, count, at }) => [at[0], at[1], top.slug, count, round(top.scoreNorm), top.failureLoad]);
 }
 
 /**
@@ -96,6 +89,13 @@ export function ScoreScatter({ points, rules, loadBounds, regionHref }: ScoreSca
       label: `Low score, light failures: score ≤ ${rules.lowScore}, load ≤ ${loadBounds.lightUpTo}`,
     },
   ].filter((r) => r !== false);
+  // Outliers are drawn last, on top.
+  const layers: DotLayer[] = (["none", "low-score-light-failures", "high-score-heavy-failures"] as const).map((kind) => ({
+    className: COLOR[kind],
+    radius: kind === "none" ? 5 : 6,
+    opacity: kind === "none" ? 0.75 : 1,
+    dots: stacks(points.filter((p) => (p.outlier ?? "none") === kind), x, y),
+  }));
   return (
     <figure className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
       <figcaption className="mb-2">
@@ -106,11 +106,10 @@ export function ScoreScatter({ points, rules, loadBounds, regionHref }: ScoreSca
           to open its analysis.
         </span>
       </figcaption>
-      <svg
+      <ScatterDots
         viewBox={`0 0 ${W} ${H}`}
-        role="group"
-        aria-label={`Scatter plot of ${points.length} scored analyses: score out of 10 against failure load from 0 to ${maxLoad}. ${outliers} outliers are listed below.`}
-        className="h-auto w-full text-[12px]"
+        label={`Scatter plot of ${points.length} scored analyses: score out of 10 against failure load from 0 to ${maxLoad}. ${outliers} outliers are listed below.`}
+        layers={layers}
       >
         {regions.map((r) => (
           <a key={r.kind} href={regionHref(r.kind)} aria-label={`${r.label}: show these analyses in the table`} className={COLOR[r.kind]}>
@@ -137,19 +136,7 @@ export function ScoreScatter({ points, rules, loadBounds, regionHref }: ScoreSca
         <text x={10} y={PAD.top + plotH / 2} textAnchor="middle" transform={`rotate(-90 10 ${PAD.top + plotH / 2})`} className="fill-slate-600 dark:fill-slate-400">
           score
         </text>
-        {(["none", "low-score-light-failures", "high-score-heavy-failures"] as const).map((kind) => (
-          // One class per kind on the group keeps thousands of dots light; outliers are drawn last, on top.
-          <g key={kind} strokeWidth={1.5} fill="currentColor" fillOpacity={kind === "none" ? 0.75 : 1} className={`${COLOR[kind]} ${DOT_STROKE}`}>
-            {stacks(points.filter((p) => (p.outlier ?? "none") === kind), x, y).map(({ top, count, names }) => (
-              // Out of the tab order: the outlier list and the table reach the same analyses by keyboard.
-              <a key={top.slug} href={top.href} tabIndex={-1}>
-                <title>{`${names}: score ${Math.round(top.scoreNorm * 10) / 10}/10, load ${top.failureLoad}${count > 1 ? ` (${count} analyses here)` : ""}`}</title>
-                <circle cx={round(x(top.failureLoad))} cy={round(y(top.scoreNorm))} r={kind === "none" ? 5 : 6} />
-              </a>
-            ))}
-          </g>
-        ))}
-      </svg>
+      </ScatterDots>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300" aria-label="Legend">
         {(
           [

@@ -1,6 +1,7 @@
 // Trainer tables (issue 17): an analysis's or a gap's reviewed and disputed shares as two cells, and a
 // severity count as parsed with the count as reviewed beside it when reviewers changed it.
-import { percent, type ReviewShare } from "@/lib/reviews/trainer";
+import { percent } from "@/lib/reviews/percent";
+import type { ReviewShare } from "@/lib/reviews/trainer";
 
 const NUM = "py-2 pr-3 text-right tabular-nums";
 
@@ -17,15 +18,16 @@ export function ReviewShareHeaders({ className = "py-2 pr-3 text-right font-medi
   );
 }
 
-export function ReviewShareCells({ failures, share, disputedHref }: { failures: number; share: { reviewed: number; disputed: number } | undefined; disputedHref?: string }) {
+/** `cellClassName`: the cells' class (a `data-table` styles its cells by the class "num"). */
+export function ReviewShareCells({ failures, share, disputedHref, cellClassName = NUM }: { failures: number; share: { reviewed: number; disputed: number } | undefined; disputedHref?: string; cellClassName?: string }) {
   const reviewed = share?.reviewed ?? 0;
   const disputed = share?.disputed ?? 0;
   return (
     <>
-      <td className={NUM} data-label="reviewed" title={`${reviewed} of ${failures} failures reviewed`}>
+      <td className={cellClassName} data-label="reviewed" title={`${reviewed} of ${failures} failures reviewed`}>
         {reviewed ? percent(reviewed, failures) : <span className="text-slate-500 dark:text-slate-400">—</span>}
       </td>
-      <td className={NUM} data-label="disputed" title={`${disputed} of ${reviewed} reviewed failures disputed`}>
+      <td className={cellClassName} data-label="disputed" title={`${disputed} of ${reviewed} reviewed failures disputed`}>
         {reviewed ? (
           disputed && disputedHref ? (
             <a href={disputedHref} className="font-medium text-red-800 underline dark:text-red-300">

@@ -95,11 +95,6 @@ export async function gapReviewShares(): Promise<Map<string, { reviewed: number;
   return out;
 }
 
-/** "3 of 7" as a share: the percentage rounded, or "—" when there is nothing to divide. */
-export function percent(part: number, whole: number): string {
-  return whole > 0 ? `${Math.round((100 * part) / whole)}%` : "—";
-}
-
 /** Review shares of these analyses (their parsed counts from the rows), keyed by analysis id. */
 export function reviewSharesOf(rows: { id: number; criticalCount: number; highCount: number; mediumCount: number; lowCount: number; unknownCount: number }[]): Promise<Map<number, ReviewShare>> {
   return analysisReviewShares(

@@ -1,0 +1,129 @@
+// The /scores consistency audit: documents whose declared counts disagree with their items, items the
+// parser could not grade, and items whose severity differs from their section. Each list is short;
+// the rest are one click away in the table filtered by the same audit.
+import Link from "next/link";
+import { analysisName } from "@/lib/analyses/analysis-name";
+import type { ScoreRow } from "@/lib/scores/list-scores";
+
+/** Audit lists show this many analyses each; the rest are one click away in the filtered table. */
+const AUDIT_LIST_LIMIT = 10;
+/** Severity disagreements quoted per analysis; the analysis page shows every one. */
+const MISMATCHES_QUOTED = 2;
+
+function MoreInTable({ shown, total, href }: { shown: number; total: number; href: string }) {
+  if (total <= shown) return null;
+  return (
+    <p className="mt-2 text-sm">
+      <Link href={href} className="text-blue-700 underline dark:text-blue-300">
+        All {total} in the table
+      </Link>{" "}
+      <span className="text-slate-600 dark:text-slate-300">({total - shown} more not listed here)</span>
+    </p>
+  );
+}
+
+function AuditList({ rows, children }: { rows: ScoreRow[]; children: (r: ScoreRow) => React.ReactNode }) {
+  return (
+    <ul className="mt-2 space-y-2 text-sm">
+      {rows.slice(0, AUDIT_LIST_LIMIT).map((r) => (
+        <li key={r.slug} className="[overflow-wrap:anywhere]">
+          <Link href={`/analyses/${encodeURIComponent(r.slug)}`} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
+            {analysisName(r)}
+          </Link>
+          {children(r)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Differences({ r }: { r: ScoreRow }) {
+  return (
+    <ul className="text-slate-700 dark:text-slate-300">
+      {r.countDifferences.map((d) => (
+        <li key={d.severity} className="tabular-nums">
+          {d.severity}: declared {d.declared}, found {d.found}{" "}
+          <span className={d.found < d.declared ? "text-red-700 dark:text-red-300" : "text-amber-700 dark:text-amber-300"}>
+            ({d.found - d.declared > 0 ? "+" : "−"}
+            {Math.abs(d.found - d.declared)})
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AuditSection({ rows, showAll }: { rows: ScoreRow[]; showAll: { counts: string; ungraded: string; severities: string } }) {
+  const counts = rows.filter((r) => r.countDifferences.length && !r.countsExplainedByUngraded);
+  const ungraded = rows.filter((r) => r.unknownCount > 0);
+  const severities = rows.filter((r) => r.severityMismatches.length);
+  const box = "min-w-0 rounded-lg border border-slate-200 p-3 dark:border-slate-800";
+  return (
+    <section aria-labelledby="audit" className="space-y-3">
+      <h2 id="audit" className="text-lg font-semibold">
+        Consistency audit
+      </h2>
+      <div className="grid gap-4 xl:grid-cols-3">
+        <div className={box}>
+          <h3 className="font-medium">The document&apos;s counts disagree with its items ({counts.length})</h3>
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            The summary declares more or fewer failures of a severity than the report lists, and items without a severity do not account for it.
+          </p>
+          {counts.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Every summary that declares counts matches its failures.</p>
+          ) : (
+            <AuditList rows={counts}>{(r) => <Differences r={r} />}</AuditList>
+          )}
+          <MoreInTable shown={AUDIT_LIST_LIMIT} total={counts.length} href={showAll.counts} />
+        </div>
+        <div className={box}>
+          <h3 className="font-medium">The parser found items it could not grade ({ungraded.length})</h3>
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            Failures whose severity the parser could not tell (unknown): the report is not at fault for these.
+          </p>
+          {ungraded.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Every failure found has a severity.</p>
+          ) : (
+            <AuditList rows={ungraded}>
+              {(r) => (
+                <p className="text-slate-700 tabular-nums dark:text-slate-300">
+                  {r.unknownCount} of {r.failureCount} without a severity
+                  {r.countsExplainedByUngraded && (
+                    <span className="block text-xs text-slate-600 dark:text-slate-400">
+                      they cover the gap between declared and found ({r.countDifferences.map((d) => `${d.severity}: declared ${d.declared}, found ${d.found}`).join("; ")})
+                    </span>
+                  )}
+                </p>
+              )}
+            </AuditList>
+          )}
+          <MoreInTable shown={AUDIT_LIST_LIMIT} total={ungraded.length} href={showAll.ungraded} />
+        </div>
+        <div className={box}>
+          <h3 className="font-medium">Item severity differs from its section ({severities.length})</h3>
+          {severities.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Every failure sits under a section of its own severity.</p>
+          ) : (
+            <AuditList rows={severities}>
+              {(r) => (
+                <ul className="list-disc pl-5 text-slate-700 dark:text-slate-300">
+                  {r.severityMismatches.slice(0, MISMATCHES_QUOTED).map((w, i) => (
+                    <li key={i}>
+                      {w.line !== null && <span className="font-mono text-xs">line {w.line}: </span>}
+                      {w.message}
+                    </li>
+                  ))}
+                  {r.severityMismatches.length > MISMATCHES_QUOTED && (
+                    <li className="list-none text-slate-600 dark:text-slate-400">and {r.severityMismatches.length - MISMATCHES_QUOTED} more on the analysis page</li>
+                  )}
+                </ul>
+              )}
+            </AuditList>
+          )}
+          <MoreInTable shown={AUDIT_LIST_LIMIT} total={severities.length} href={showAll.severities} />
+        </div>
+      </div>
+    </section>
+  );
+}
+

@@ -1,0 +1,46 @@
+// What one row of the /scores table shows, and nothing more: the rows are rendered by a client
+// component, so this is what travels in the page's RSC payload (a few hundred bytes a row instead of
+// the full element tree of its cells).
+import { analysisSubtitle, formatScore } from "../analyses/analysis-name";
+import type { ReviewShare } from "../reviews/trainer";
+import type { ScoreRow } from "./list-scores";
+import { describeScoreSource } from "./score-source";
+
+export interface ScoreTableRow {
+  slug: string;
+  title: string;
+  /** Task id or slug when the title does not name it (many reports share a title). */
+  sub?: string;
+  /** "8.5/10", or "—". */
+  score: string;
+  /** Where the score was read from, when there is one. */
+  source?: string;
+  /** Failures per severity as parsed: critical, high, medium, low. */
+  counts: [number, number, number, number];
+  load: number;
+  platform: string | null;
+  failures: number;
+  outlier?: true;
+  /** Only when reviewers reviewed something. */
+  review?: ReviewShare;
+}
+
+export function scoreTableRows(rows: ScoreRow[], outliers: ReadonlySet<string>, reviews: ReadonlyMap<number, ReviewShare>): ScoreTableRow[] {
+  return rows.map((r) => {
+    const sub = analysisSubtitle(r);
+    const review = reviews.get(r.id);
+    return {
+      slug: r.slug,
+      title: r.title,
+      ...(sub ? { sub } : {}),
+      score: formatScore(r),
+      ...(r.scoreNorm !== null ? { source: describeScoreSource(r.scoreSource) } : {}),
+      counts: [r.criticalCount, r.highCount, r.mediumCount, r.lowCount],
+      load: r.failureLoad,
+      platform: r.platform,
+      failures: r.failureCount,
+      ...(outliers.has(r.slug) ? { outlier: true as const } : {}),
+      ...(review && (review.reviewed > 0 || review.asReviewed) ? { review } : {}),
+    };
+  });
+}
