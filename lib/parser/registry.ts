@@ -18,6 +18,8 @@ import { headingItems } from "./heading-items";
 import { findHeadingSeries } from "./heading-series";
 import { interleavedLists } from "./interleaved-lists";
 import { findListSeries } from "./list-series";
+import { findNounNumberedLines } from "./noun-numbered-lines";
+import { findNumberedHeadingSeries } from "./numbered-heading-series";
 import { findPlainFailures, isPlainDocument } from "./plain";
 import type { DocumentFacts, DocumentRecognizer, SectionInput, SectionRecognizer } from "./recognizer";
 import { structuralChildren } from "./sections";
@@ -85,6 +87,14 @@ export const DOCUMENT_RECOGNIZERS: readonly DocumentRecognizer[] = [
     find: (ctx) => findListSeries(ctx, true),
   },
   {
+    id: "numbered-heading-series",
+    summary: "Last resort: a numbered series of sibling headings under a summary, overview or changes heading, most stating a problem.",
+    examples: ["# Model Failures\n## Summary\nThree issues.\n### 1. Bucket Name Invalid\n**Issue:** ...\n### 2. Deprecated API\n**Fix:** ..."],
+    fixtures: ["numbered-headings-under-summary"],
+    applies: (facts) => !facts.plain,
+    find: (ctx) => findNumberedHeadingSeries(ctx),
+  },
+  {
     id: "plain-body",
     summary: "A pasted plain-text analysis with a Markdown tail: the plain part before the first heading.",
     examples: ["Missing Alarm\nNo alarm on errors.\n\nOpen Port\nPort 22 is open.\n\n## Summary"],
@@ -105,6 +115,14 @@ export const DOCUMENT_RECOGNIZERS: readonly DocumentRecognizer[] = [
     fixtures: ["title-lines-bold", "title-lines-plain"],
     applies: (facts) => facts.headless,
     find: (ctx) => findTitleLines(ctx),
+  },
+  {
+    id: "noun-numbered-lines",
+    summary: "Last resort: paragraphs opened by a failure noun and a number ('*** Flaw 1 ***', '— Failure 2', 'Fault 3: title').",
+    examples: ["*** Flaw 1 ***\nError: Unreadable module directory\n\n*** Flaw 2 ***\nError: ...", "— Failure 1\nProblem: Circular dependency\nSolution: ..."],
+    fixtures: ["noun-numbered-lines"],
+    applies: () => true,
+    find: (ctx) => findNounNumberedLines(ctx),
   },
 ];
 
