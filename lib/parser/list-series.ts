@@ -13,6 +13,7 @@
 // items all open with a bold title. It is taken when at least two items carry a title and most of
 // them state a problem (a side, a level, or a problem word), outside sections that never hold failures.
 import type { ListItem, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
 import { at, buildDraft, explain, sliceNode, type DraftContext, type FailureDraft } from "./failure";
 import { hasFailureEvidence, PLAIN_LABEL, readFields } from "./fields";
 import { sectionLevel, type Section } from "./sections";
@@ -25,6 +26,10 @@ export const id = "list-series";
 /** Problem words of an item's title or first sentence. */
 export const PROBLEM =
   /\b(missing|lacks?|lacking|no|not|never|without|incorrect(?:ly)?|wrong|invalid|fail(?:s|ed|ure|ures)?|errors?|broken|bugs?|issues?|problems?|hard-?coded|deprecated|insecure|vulnerab\w*|unused|misconfigur\w*|mismatch\w*|incomplete|overly|excessive|unnecessary|redundant|cannot|can't|doesn't|does not|didn't|did not|isn't|won't|weak|exposed|too)\b/i;
+
+/** A sentence about failures that could happen: "ways the model might fail", "a response would fail if". */
+const HYPOTHETICAL =
+  /\b(?:might|could|may|would|can)\s+(?:\w+\s+)?fail\b|\bcommon (?:ways|failure modes|pitfalls|mistakes)\b|\ba failed response would\b/i;
 
 /**
  * A one-line paragraph standing as a heading before a list ("Critical Technical Issues",
@@ -129,6 +134,12 @@ export function findListSeries(ctx: DraftContext, inSummaries = false): FailureD
       lead = pseudo;
       return;
     }
+    // "These are common ways the model might fail:" introduces a rubric of failures that could
+    // happen, not failures that did.
+    if (run.length === 0 && node.type === "paragraph" && HYPOTHETICAL.test(toString(node))) {
+      lead = { level: null, excluded: true, group: false };
+      return;
+    }
     run[run.length - 1]?.after.push(node);
   });
   flush();
@@ -174,7 +185,8 @@ function takeRun(
     const line = entry.item.position?.start.line ?? 0;
     const fields = readFields(ctx.source, [...(entry.item.children as RootContent[]), ...entry.after], line);
     const first = firstLineText(ctx.source, entry.item);
-    const evidence = named || hasFailureEvidence(fields) || PROBLEM.test(`${entry.title} ${first}`);
+    const evidence =
+      named || hasFailureEvidence(fields) || PROBLEM.test(`${entry.title} ${first}`) || PROBLEM.test(leadSentence(ctx.source, entry));
     return { entry, fields, line, evidence: evidence as boolean };
   });
   // Items of one shape: plain "Label: text" lines whose label recurs across the items and names a
@@ -237,6 +249,19 @@ function lineTitle(raw: string): string {
   const title = cleanTitle(raw.split("`")[0] ?? "");
   // A line ending in ',' or ';' is part of an enumeration, not a title.
   return title.length <= 200 && /\S+\s+\S+\s+\S/.test(title) && !/[,;]$/.test(raw.split("`")[0]?.trim() ?? "") ? title : "";
+}
+
+/**
+ * The first sentence of an item's body after its title line: the rest of its first paragraph, else
+ * its next block (a sub-list's first item), else the first block after its list ("1. **Tagging
+ * Inconsistencies**" / "   - Resources were not tagged ...").
+ */
+function leadSentence(source: string, entry: SeriesItem): string {
+  const [first, next] = entry.item.children;
+  const rest = first?.type === "paragraph" ? sliceNode(source, first).split("\n").slice(1).join(" ").trim() : "";
+  const block = rest ? null : (next ?? entry.after[0]);
+  const text = rest || (block && (block.type === "paragraph" || block.type === "list") ? toString(block) : "");
+  return (stripInlineMarkdown(text).split(/(?<=[.!?])\s/)[0] ?? "").slice(0, 300);
 }
 
 function firstRawLine(source: string, item: ListItem): string {
