@@ -1,7 +1,8 @@
 // The two layouts of one aligned block pair: split (MODEL left, IDEAL right) and unified. Both are
 // rendered; CSS shows one. Line numbers are permalinks (handled by <LineLinks>); folded runs expand
 // 20 lines at a time or all at once (<DiffFold>; "show all" works without JavaScript).
-import { foldRows, lineAnchor, unifiedLines, type DiffRow, type DiffSegment } from "@/lib/diff/align";
+import { type DiffRow, type DiffSegment } from "@/lib/diff/align";
+import { foldRows, lineAnchor, unifiedLines } from "@/lib/diff/layout";
 import { splitIndent } from "@/lib/render/indent";
 import { foldPlace } from "@/lib/diff/fold";
 import { DiffFold } from "./diff-fold";

@@ -1,6 +1,7 @@
 // MODEL vs IDEAL for one failure: each side's prose, then its code blocks paired by position and
 // diffed line by line. A block without a counterpart is shown alone and labelled.
-import { alignBounded, blockLines, diffStats, pairBlocks, type BlockLike } from "@/lib/diff/align";
+import { alignBounded, blockLines } from "@/lib/diff/align";
+import { diffStats, pairBlocks, type BlockLike } from "@/lib/diff/layout";
 import { ClippedMarkdown } from "../clipped-text";
 import { diffLimitMessage, singleBlockLimit } from "@/lib/diff/limit-message";
 import type { DiffMode } from "@/lib/filters/view-params";

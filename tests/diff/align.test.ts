@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { alignLines, blockLines, foldRows, lineAnchor, pairBlocks, parseLineAnchor, splitLines, unifiedLines, wordRanges, type DiffRow } from "@/lib/diff/align";
+import { alignLines, blockLines, splitLines, wordRanges, type DiffRow } from "@/lib/diff/align";
+import { foldRows, lineAnchor, pairBlocks, parseLineAnchor, unifiedLines } from "@/lib/diff/layout";
 import { htmlText, markHtml } from "@/lib/diff/mark-html";
 
 const kinds = (rows: DiffRow[]) => rows.map((r) => r.kind).join(",");

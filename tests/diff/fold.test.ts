@@ -4,7 +4,8 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { SplitDiff, UnifiedDiff } from "@/components/diff/diff-rows";
-import { alignLines, foldRows, lineAnchor } from "@/lib/diff/align";
+import { alignLines } from "@/lib/diff/align";
+import { foldRows, lineAnchor } from "@/lib/diff/layout";
 import { EXPAND_STEP, foldPlace, foldView } from "@/lib/diff/fold";
 
 describe("foldView", () => {
