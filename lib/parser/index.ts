@@ -32,6 +32,7 @@ import {
 } from "./warnings";
 import { binaryShare, normalizeSource } from "./text";
 import { applySeriesRules } from "./series-rules";
+import { unfenceDocument } from "./fenced-document";
 
 export type { ParsedAnalysis, ParsedFailure, ParseOptions, ParseWarning } from "./types";
 export { classifyGaps, classifyFailureGaps, unclassifiedShare, createTaxonomy, type Taxonomy } from "./taxonomy";
@@ -84,7 +85,8 @@ export function parseAnalysis(markdown: string, options: AnalysisOptions = {}): 
 
 function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalysis {
   const record = emptyAnalysis(options.path ?? null);
-  const source = normalizeSource(markdown);
+  // A report pasted inside one code fence is read as the Markdown it is (fenced-document.ts).
+  const source = unfenceDocument(normalizeSource(markdown));
   const inputProblems = inputWarnings(source);
   record.warnings.push(...inputProblems);
   // Empty or mostly binary input holds no markdown worth walking.

@@ -14,7 +14,7 @@
 // them state a problem (a side, a level, or a problem word), outside sections that never hold failures.
 import type { ListItem, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { at, buildDraft, explain, sliceNode, type DraftContext, type FailureDraft } from "./failure";
+import { at, buildDraft, explain, isGroupHeading, sliceNode, type DraftContext, type FailureDraft } from "./failure";
 import { hasFailureEvidence, PLAIN_LABEL, readFields } from "./fields";
 import { sectionLevel, type Section } from "./sections";
 import { cleanTitle, stripBlockPrefix, stripEmoji, stripInlineMarkdown } from "./text";
@@ -86,7 +86,10 @@ export function findListSeries(ctx: DraftContext, inSummaries = false): FailureD
   let continued = false;
   const flush = (): void => {
     if (run.length >= (continued ? 1 : 2) && !runLead?.excluded) {
-      const taken = takeRun(ctx, run, runSection, runLead?.level ?? null, continued, runLead?.group ?? false);
+      // A list right under a heading naming failures in the plural ("## Problems with this output",
+      // "## MODEL_FAILURES") is that heading's series: every item is one.
+      const named = (runLead?.group ?? false) || (runSection !== null && !runSection.isTitle && isGroupHeading(runSection));
+      const taken = takeRun(ctx, run, runSection, runLead?.level ?? null, continued, named);
       drafts.push(...taken);
       lastNext = taken.length > 0 ? next : -1;
     } else if (run.length > 0) {

@@ -126,7 +126,9 @@ export function isWeakContext(heading: string): boolean {
   return WEAK_CONTEXT.test(heading);
 }
 
-export function namesFailures(heading: string): boolean {
+export function namesFailures(raw: string): boolean {
+  // "MODEL_FAILURES", "model_failure": an underscore joins the words of a file name.
+  const heading = raw.includes("_") ? raw.replace(/_/g, " ") : raw;
   return FAILURE_WORDS.test(heading) && !/\bno (?:\w+ )?(?:failures|issues)\b/i.test(heading);
 }
 
