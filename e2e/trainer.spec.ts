@@ -125,6 +125,25 @@ test("a histogram bar opens the table filtered to its range", async ({ page }) =
   expect(scores.every((s) => s >= 9)).toBe(true);
 });
 
+test("a dot on the scatter names its analysis when pointed at and opens it on click", async ({ page }) => {
+  await page.goto("/scores");
+  const plot = page.getByRole("group", { name: /Scatter plot of \d+ scored analyses/ });
+  // The first dot the plot draws, in page coordinates (dots are drawn as one path per kind).
+  const at = await plot.evaluate((svg: SVGSVGElement) => {
+    const d = [...svg.querySelectorAll("path")].map((p) => p.getAttribute("d") ?? "").find((v) => v.startsWith("M"))!;
+    const [x, y] = d.slice(1).split(/[ h]/).map(Number);
+    const p = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM()!);
+    return { x: p.x, y: p.y };
+  });
+  await page.mouse.move(at.x, at.y);
+  const hover = page.getByTestId("scatter-hover");
+  await expect(hover).toHaveText(/^\S+: score [\d.]+\/10, load \d+.*Click to open\.$/);
+  const slug = (await hover.textContent())!.split(":")[0]!;
+  await page.mouse.click(at.x, at.y);
+  await expect(page).toHaveURL(new RegExp(`/analyses/${slug}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
 test("the consistency audit lists count and severity disagreements and filters by them", async ({ page }) => {
   await page.goto("/scores");
   const audit = page.getByRole("region", { name: "Consistency audit" });
