@@ -10,7 +10,7 @@ import { ClippedMarkdown } from "@/components/clipped-text";
 import { openSqlite, type Sqlite } from "@/lib/data/sqlite";
 import { ingest } from "@/lib/ingest/ingest";
 import { clipText, PROSE_BUDGET } from "@/lib/render/clip";
-import { renderMarkdown } from "@/lib/render/markdown";
+import { markdownToHtml, renderMarkdown } from "@/lib/render/markdown";
 import { proseHtml } from "@/lib/render/prose";
 import { freshDatabase, report, tempDir, write } from "./helpers";
 
@@ -133,6 +133,15 @@ describe("prose stored as HTML at ingest", () => {
     const shown = renderToStaticMarkup(createElement(ClippedMarkdown, { text: "*markdown*", html: "<p>stored <strong>html</strong></p>" }));
     expect(shown).toContain("stored <strong>html</strong>");
     expect(shown).not.toContain("<em>markdown</em>");
+  });
+
+  it("renders a plain sentence without the pipeline, exactly as the pipeline would", () => {
+    for (const text of ["Anyone can list and read the logs.", "Cost (high): 3 buckets, 2 queues; see 'ops' or \"x\"."]) expect(markdownToHtml(text)).toBe(`<p>${text}</p>`);
+    // Anything with syntax goes through the pipeline.
+    expect(markdownToHtml("see www.example.com")).toContain("<a href=");
+    expect(markdownToHtml("Read https://example.com now")).toContain('<a href="https://example.com"');
+    expect(markdownToHtml("An *emphasis* here")).toBe("<p>An <em>emphasis</em> here</p>");
+    expect(markdownToHtml("a\u0000b")).toBe("<p>a\uFFFDb</p>");
   });
 
   it("renders a row stored before migration 0016 (HTML null) from its Markdown, clipped as before", () => {
