@@ -43,7 +43,10 @@ export function holdsParagraphItems(section: Section): boolean {
  * title's intro (an overview may number its points) count only when they state a problem or fix.
  */
 function needsEvidence(section: Section, item: ParagraphItem): boolean {
-  if (!item.numbered || section.isTitle || section.weak) return true;
+  if (!item.numbered || section.weak) return true;
+  // Under a title naming failures ("# Model Failures: PROMPT vs. Model Response") a numbered bold
+  // line is an item of the report; under any other title it needs a stated problem.
+  if (section.isTitle) return !namesFailures(section.text);
   return isWeakContext(section.text) && !namesFailures(section.text);
 }
 

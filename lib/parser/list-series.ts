@@ -31,6 +31,14 @@ export const PROBLEM =
 const HYPOTHETICAL =
   /\b(?:might|could|may|would|can)\s+(?:\w+\s+)?fail\b|\bcommon (?:ways|failure modes|pitfalls|mistakes)\b|\ba failed response would\b/i;
 
+/** A sentence ending in a colon that names the failures in the plural that follow it. */
+function introducesFailures(text: string): boolean {
+  const sentence = text.trim();
+  return sentence.length <= 300 && /[:：]$/.test(sentence) && INTRO_FAILURES.test(sentence);
+}
+
+const INTRO_FAILURES = /\b(?:failures|issues|problems|errors|mistakes|bugs|defects|flaws|gaps|shortcomings|deficiencies)\b/i;
+
 /**
  * A one-line paragraph standing as a heading before a list ("Critical Technical Issues",
  * "What Went Well"): gives the series its level, or rules it out like a heading would.
@@ -141,6 +149,11 @@ export function findListSeries(ctx: DraftContext, inSummaries = false): FailureD
     // happen, not failures that did.
     if (run.length === 0 && node.type === "paragraph" && HYPOTHETICAL.test(toString(node))) {
       lead = { level: null, excluded: true, group: false };
+      return;
+    }
+    // "The response contains several issues that need to be corrected:" introduces a list of them.
+    if (run.length === 0 && node.type === "paragraph" && introducesFailures(toString(node))) {
+      lead = { level: null, excluded: false, group: true };
       return;
     }
     run[run.length - 1]?.after.push(node);
