@@ -43,7 +43,16 @@ export function migrateIfNeeded(log: (line: string) => void = console.log): void
   const prisma = path.resolve("node_modules/.bin/prisma");
   const result = spawnSync(prisma, ["migrate", "deploy"], { encoding: "utf8", env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" } });
   if (result.status !== 0) {
-    throw new Error(`prisma migrate deploy failed for ${databasePath()}:\n${result.stdout}\n${result.stderr}`);
+    const output = `${result.stdout}\n${result.stderr}`;
+    // Another connection (a running server, an ingest) keeps the file in use: SQLite answers BUSY,
+    // which the Prisma CLI reports as an opaque "unknown variant `SocketTimeout`". Say what to do.
+    if (/SocketTimeout|SQLITE_BUSY|database is locked/.test(output)) {
+      throw new Error(
+        `cannot apply ${pending.join(", ")} to ${databasePath()}: the database is in use by another process ` +
+          `(a running Faultline server or ingest). Stop it and run again; \`npm start\` applies migrations itself before it serves.`,
+      );
+    }
+    throw new Error(`prisma migrate deploy failed for ${databasePath()}:\n${output}`);
   }
 }
 
