@@ -1,6 +1,6 @@
 // Reading a failure (issue 15): the diff on a phone (unified, signs, labels, hanging indent, no
 // overflow), Terraform highlighting, Markdown prose, the table of contents following the reader,
-// keys (j/k, n/p), line ranges, the severity filter and collapsing, the failure 404, and axe.
+// keys (j/k, n/p, Enter on the lists), line ranges, the severity filter and collapsing, the failure 404, and axe.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
@@ -103,6 +103,31 @@ test("the table of contents follows the reader; j/k start from the failure in vi
   await expect(page).toHaveURL(new RegExp(`#${ids[2]}$`));
   await page.keyboard.press("k");
   await expect(page).toHaveURL(new RegExp(`#${ids[1]}$`));
+});
+
+test("on the lists j/k move between hits and Enter opens the one in focus", async ({ page }) => {
+  // /failures: the second hit, opened by Enter, is that failure's own page.
+  await page.goto("/failures?severity=critical");
+  await waitForHydration(page);
+  const hits = page.getByTestId("failure-hit");
+  expect(await hits.count()).toBeGreaterThanOrEqual(2);
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await expect(hits.nth(1)).toBeFocused();
+  const target = await hits.nth(1).locator(":is(h1, h2, h3, h4) a[href]").first().getAttribute("href");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`${target!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+
+  // /analyses: a row, opened by Enter, is its analysis.
+  await page.goto("/analyses");
+  await waitForHydration(page);
+  await page.keyboard.press("j");
+  const row = page.locator("tr[data-nav-item]").first();
+  await expect(row).toBeFocused();
+  const href = await row.locator("a[href^='/analyses/']").first().getAttribute("href");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
 
 test("on a failure page j/k open the next/previous failure; n/p step through the changes", async ({ page }) => {
