@@ -5,7 +5,7 @@
 // named below the plot, and opened on click. The outlier list and the table carry the same analyses
 // as links, for keyboards and for readers without JavaScript.
 import { useRouter } from "next/navigation";
-import { useRef, useState, type MouseEvent, type ReactNode } from "react";
+import { useMemo, useRef, useState, type MouseEvent, type ReactNode } from "react";
 
 /** One spot: x, y (plot units), the slug of the analysis drawn on top, how many are drawn there, score /10, load. */
 export type Dot = [x: number, y: number, slug: string, count: number, score: number, load: number];
@@ -33,6 +33,8 @@ export function ScatterDots({ viewBox, label, layers, children }: Props) {
   const svg = useRef<SVGSVGElement>(null);
   const router = useRouter();
   const [hover, setHover] = useState<{ dot: Dot; layer: DotLayer } | null>(null);
+  // Built once: the pointer re-renders on every dot it enters, not the thousands of dots.
+  const paths = useMemo(() => layers.map((layer) => path(layer.dots)), [layers]);
 
   /** The dot under the pointer: the nearest within its radius (plus a little), top layer first. */
   function dotAt(event: MouseEvent): { dot: Dot; layer: DotLayer } | null {
@@ -60,7 +62,10 @@ export function ScatterDots({ viewBox, label, layers, children }: Props) {
         role="group"
         aria-label={label}
         className={`h-auto w-full text-[12px] ${hover ? "cursor-pointer" : ""}`}
-        onMouseMove={(event) => setHover(dotAt(event))}
+        onMouseMove={(event) => {
+          const hit = dotAt(event);
+          if (hit?.dot !== hover?.dot) setHover(hit);
+        }}
         onMouseLeave={() => setHover(null)}
         onClickCapture={(event) => {
           const hit = dotAt(event);
@@ -73,8 +78,8 @@ export function ScatterDots({ viewBox, label, layers, children }: Props) {
         {children}
         {layers.map((layer, i) => (
           <g key={i} className={layer.className} pointerEvents="none" strokeLinecap="round">
-            <path d={path(layer.dots)} stroke="currentColor" strokeWidth={2 * layer.radius + 3} className="stroke-white dark:stroke-slate-950" />
-            <path d={path(layer.dots)} stroke="currentColor" strokeWidth={2 * layer.radius} strokeOpacity={layer.opacity} />
+            <path d={paths[i]} stroke="currentColor" strokeWidth={2 * layer.radius + 3} className="stroke-white dark:stroke-slate-950" />
+            <path d={paths[i]} stroke="currentColor" strokeWidth={2 * layer.radius} strokeOpacity={layer.opacity} />
           </g>
         ))}
         {hover && (

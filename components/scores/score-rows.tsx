@@ -4,9 +4,8 @@
 // the server like the rest of the page and needs no JavaScript to be read or followed.
 import Link from "next/link";
 import { CountAsReviewed, ReviewShareCells } from "@/components/review/review-share-cells";
+import { GRADED_SEVERITIES } from "@/lib/parser/types";
 import type { ScoreTableRow } from "@/lib/scores/table-rows";
-
-const SEVERITIES = ["critical", "high", "medium", "low"] as const;
 
 export function ScoreRows({ rows }: { rows: ScoreTableRow[] }) {
   return (
@@ -26,7 +25,7 @@ export function ScoreRows({ rows }: { rows: ScoreTableRow[] }) {
             {/* Where the score was read from. */}
             {r.source && <span className="sub">{r.source}</span>}
           </td>
-          {SEVERITIES.map((severity, i) => (
+          {GRADED_SEVERITIES.map((severity, i) => (
             <td key={severity} className="num">
               <CountAsReviewed parsed={r.counts[i]!} severity={severity} share={r.review} />
             </td>

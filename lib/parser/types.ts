@@ -3,6 +3,8 @@
 
 export type Severity = "critical" | "high" | "medium" | "low" | "unknown";
 export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low", "unknown"];
+/** The severities a failure can be graded with, most severe first (SEVERITIES without "unknown"). */
+export const GRADED_SEVERITIES = ["critical", "high", "medium", "low"] as const;
 
 export interface CodeBlock {
   /** Fence language as written ("python", "hcl", ...), or null when the fence has none. */
