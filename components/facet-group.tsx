@@ -1,4 +1,4 @@
-import type { FacetValue } from "@/lib/failures/search-failures";
+import type { FacetValue } from "@/lib/domain";
 import { SeverityBadge } from "./severity-badge";
 
 export interface FacetGroupProps {

@@ -2,7 +2,7 @@
 // impacts and references. Used on the analysis page (as a list) and on the failure's own page.
 import Link from "next/link";
 import { failureFields } from "@/lib/analyses/failure-fields";
-import type { FailureDetail } from "@/lib/analyses/get-analysis";
+import type { FailureView } from "@/lib/domain";
 import { analysisHref, failureHref, type DiffMode } from "@/lib/filters/view-params";
 import { ClippedMarkdown } from "./clipped-text";
 import { CopyLinkButton } from "./copy-link-button";
@@ -12,7 +12,7 @@ import { SeverityBadge } from "./severity-badge";
 import { ReviewPanel } from "./review/review-panel";
 
 export interface FailureCardProps {
-  failure: FailureDetail;
+  failure: FailureView;
   slug: string;
   mode: DiffMode;
   /** No layout chosen: the screen width picks split or unified (components/diff/failure-diff.tsx). */

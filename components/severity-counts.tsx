@@ -1,16 +1,15 @@
+import { SEVERITIES, type Severity } from "@/lib/domain";
 import { SeverityBadge } from "./severity-badge";
 
-const ORDER = ["critical", "high", "medium", "low", "unknown"] as const;
-
 export interface SeverityCountsProps {
-  counts: Record<(typeof ORDER)[number], number>;
+  counts: Record<Severity, number>;
   /** What to say when there are no failures at all. */
   emptyLabel?: string;
 }
 
 /** One colored chip per severity present, in severity order. */
 export function SeverityCounts({ counts, emptyLabel = "no failures" }: SeverityCountsProps) {
-  const present = ORDER.filter((s) => counts[s] > 0);
+  const present = SEVERITIES.filter((s) => counts[s] > 0);
   if (!present.length) return <span className="text-xs text-slate-600 dark:text-slate-400">{emptyLabel}</span>;
   return (
     <span className="inline-flex flex-wrap gap-1">

@@ -9,7 +9,7 @@ import { loadFailureDiffs, severityMove, type Comparison } from "@/lib/compare/c
 import { many, type RawSearchParams } from "@/lib/filters/search-params";
 import { compareHref } from "@/lib/filters/trainer-params";
 import type { DiffMode } from "@/lib/filters/view-params";
-import { SEVERITIES } from "@/lib/parser/types";
+import { SEVERITIES } from "@/lib/domain";
 
 /** Paired failures whose diffs are shown at once: `open` names their A keys (comma-separated). */
 const MAX_OPEN = 10;

@@ -8,15 +8,7 @@ import type { DiffMode } from "@/lib/filters/view-params";
 import { DiffModeLinks } from "../diff-mode-switch";
 import { DiffLimitNote } from "./diff-limit-note";
 import { SingleBlock, SplitDiff, UnifiedDiff } from "./diff-rows";
-
-export interface StoredCodeBlock {
-  side: string;
-  position: number;
-  lang: string | null;
-  value: string;
-  /** JSON string[] from ingest. */
-  linesHtml: string;
-}
+import type { StoredCodeBlock } from "@/lib/domain";
 
 export interface FailureDiffProps {
   /** The failure's key (Failure.key): line anchors are `failure-<key>-L12`. */

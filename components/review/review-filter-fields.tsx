@@ -2,7 +2,7 @@
 // with their counts, tags and reviewers as any-of facets. Each count is what the list would show with
 // that value chosen, next to the other filters. Inside a FilterForm: a change applies at once.
 import Link from "next/link";
-import type { FacetValue } from "@/lib/search/facets";
+import type { FacetValue } from "@/lib/domain";
 import { FacetGroup } from "../facet-group";
 
 const LEGEND = "mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300";

@@ -3,6 +3,7 @@
 // cookie), then shows the failure's annotations as the server returns them (comments arrive as
 // sanitized HTML). Keys on the failure being read: a agree, d disagree, c comment.
 import { useEffect, useId, useRef, useState } from "react";
+import { GRADED_SEVERITIES } from "@/lib/domain";
 import type { AnnotationView } from "@/lib/reviews/annotations";
 import { currentIndex } from "../keyboard-shortcuts";
 
@@ -13,7 +14,6 @@ const VERDICT_STYLE: Record<Verdict, string> = {
   disagree: "bg-red-100 text-red-900 ring-red-300 dark:bg-red-950 dark:text-red-200 dark:ring-red-800",
   unsure: "bg-slate-100 text-slate-800 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600",
 };
-const SEVERITIES = ["critical", "high", "medium", "low"] as const;
 const MAX_COMMENT = 10_000;
 
 export interface ReviewPanelClientProps {
@@ -229,7 +229,7 @@ export function ReviewPanelClient({ slug, failureKey, parsedSeverity, initial, v
               <span>Severity should be</span>
               <select value={severity} onChange={(e) => setSeverity(e.target.value)} className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900">
                 <option value="">as parsed ({parsedSeverity})</option>
-                {SEVERITIES.map((s) => (
+                {GRADED_SEVERITIES.map((s) => (
                   <option key={s} value={s}>
                     {s}
                   </option>

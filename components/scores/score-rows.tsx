@@ -4,7 +4,7 @@
 // the server like the rest of the page and needs no JavaScript to be read or followed.
 import Link from "next/link";
 import { CountAsReviewed, ReviewShareCells } from "@/components/review/review-share-cells";
-import { GRADED_SEVERITIES } from "@/lib/parser/types";
+import { GRADED_SEVERITIES } from "@/lib/domain";
 import type { ScoreTableRow } from "@/lib/scores/table-rows";
 
 export function ScoreRows({ rows }: { rows: ScoreTableRow[] }) {

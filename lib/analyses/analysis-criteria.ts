@@ -11,7 +11,7 @@ import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { analysisMatchIds, analysisRanked, countWhere, failureMatchIds, failureRanked, isSearchable, noRows } from "../data/dialect";
 import type { AnalysisSort, SortDirection, WarningFilter } from "../filters/view-params";
-import { SEVERITIES, type Severity } from "../parser/types";
+import { SEVERITIES, type Severity } from "../domain";
 import type { AnalysisReviewFilter, MineFilter } from "../filters/review-params";
 import { tagLikePattern } from "../reviews/tag-match";
 import type { AnalysisAnnotationRow, AnalysisReviewRow } from "../reviews/review-facets";

@@ -10,7 +10,8 @@ import { analysisIdsPage, analysisReviewsFor, countAnalyses, tallyAnalyses, type
 import { PAGE_SIZE, type AnalysisFilters } from "../filters/view-params";
 import { ANALYSIS_MINE_LABELS, ANALYSIS_REVIEW_FILTERS, ANALYSIS_REVIEW_LABELS } from "../filters/review-params";
 import { analysisSummarySelect, type AnalysisSummary } from "./list-analyses";
-import { facetValues, reviewFacetValues, type FacetValue, type ReviewFacetName } from "../search/facets";
+import type { FacetValue } from "../domain";
+import { facetValues, reviewFacetValues, type ReviewFacetName } from "../search/facets";
 import { analysisReviewItems, countReviewFacets } from "../reviews/review-facets";
 
 /** Where an analysis matched the query: one of its failures, or its own title and summary. */

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { compareAnalyses, type CompareFailure, type Comparison } from "../compare/compare-analyses";
 import { PICKER_DEFAULT_LIMIT, PICKER_MAX_LIMIT, PICKER_MAX_QUERY, searchPickerOptions } from "../compare/picker";
 import type { CsvColumn } from "../export/to-csv";
-import { SLUG_PATTERN } from "../filters/trainer-params";
+import { SLUG_PATTERN } from "../domain";
 import { compareQuerySchema, parseQuery } from "./list-params";
 import { csvResponse, errorResponse, handle, jsonResponse } from "./respond";
 

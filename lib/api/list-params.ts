@@ -1,10 +1,10 @@
 // Strict query-string schemas of the JSON/CSV API. Pages forgive bad params (lib/filters); scripts
 // get a 400 naming the parameter, so a typo never silently returns unfiltered data.
 import { z } from "zod";
-import { SEVERITIES, type Severity } from "../parser/types";
+import { GAP_ID_PATTERN, PLATFORM_PATTERN, SEVERITIES, SLUG_PATTERN, type Severity } from "../domain";
 import { ANALYSIS_SORTS, FAILURE_SORTS, REVIEW_FILTERS, SORT_DIRECTIONS, WARNING_FILTERS } from "../filters/view-params";
 import { ANALYSIS_REVIEW_FILTERS, MINE_FILTERS, REVIEWER_PATTERN, TAG_PATTERN } from "../filters/review-params";
-import { AUDIT_FILTERS, GAP_SORTS, OUTLIER_FILTERS, SCORE_SORTS, SLUG_PATTERN } from "../filters/trainer-params";
+import { AUDIT_FILTERS, GAP_SORTS, OUTLIER_FILTERS, SCORE_SORTS } from "../filters/trainer-params";
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -35,7 +35,7 @@ function choice<T extends string>(allowed: readonly T[]) {
 
 const gapList = z.string().transform((value, ctx) => {
   const items = [...new Set(value.split(",").map((v) => v.trim()).filter(Boolean))];
-  const bad = items.filter((v) => !/^[a-z0-9][a-z0-9-]{0,63}$/.test(v));
+  const bad = items.filter((v) => !GAP_ID_PATTERN.test(v));
   if (bad.length) {
     ctx.addIssue({ code: "custom", message: `"${bad.join(", ")}" is not a knowledge-gap id (lower-case letters, digits, dashes)` });
     return z.NEVER;
@@ -46,7 +46,7 @@ const gapList = z.string().transform((value, ctx) => {
 /** One or more platforms (`aws,pulumi`): any of them. */
 const platformList = z.string().transform((value, ctx) => {
   const items = [...new Set(value.split(",").map((v) => v.trim().toLowerCase()).filter(Boolean))];
-  const bad = items.filter((v) => !/^[\w .+#-]{1,40}$/.test(v));
+  const bad = items.filter((v) => !PLATFORM_PATTERN.test(v));
   if (bad.length) {
     ctx.addIssue({ code: "custom", message: `"${bad.join(", ")}" is not a platform name` });
     return z.NEVER;

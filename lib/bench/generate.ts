@@ -1,7 +1,8 @@
 // Generates real-shaped failure analyses for the benchmark: failures harvested from sample reports
 // (titles, code, root causes) recombined into new documents in several of the formats seen in the
 // wild, with varied severities, scores and sizes (about 2 KB to 50 KB).
-import type { ParsedAnalysis, ParsedFailure, Severity } from "../parser/types";
+import { GRADED_SEVERITIES } from "../domain";
+import type { ParsedAnalysis, ParsedFailure } from "../parser/types";
 
 export interface HarvestedFailure {
   title: string;
@@ -35,13 +36,12 @@ export function prng(seed: number): () => number {
   };
 }
 
-const SEVERITIES: Exclude<Severity, "unknown">[] = ["critical", "high", "medium", "low"];
 const PLATFORMS = ["Pulumi Python", "CDK TypeScript", "Terraform HCL", "CloudFormation YAML", "CDKTF TypeScript", "Pulumi Go"];
 const QUALIFIERS = ["in the staging stack", "for the payments API", "across regions", "in the data pipeline", "for the audit bucket", "on rollback"];
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function generateDocument(index: number, pool: HarvestedFailure[], random: () => number): string {
-  const pick = <T,>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const taskId = String(100_000_000 + index * 7919);
   const targetBytes = 2_000 + Math.floor(Math.pow(random(), 2) * 48_000);
   const style = index % 3;
@@ -57,7 +57,7 @@ export function generateDocument(index: number, pool: HarvestedFailure[], random
   let size = out.join("\n").length;
   for (let n = 1; size < targetBytes || n <= 2; n++) {
     const f = pick(pool);
-    const severity = pick(SEVERITIES);
+    const severity = pick(GRADED_SEVERITIES);
     counts[severity]++;
     const title = `${f.title} ${pick(QUALIFIERS)}`;
     const item = style === 2 ? boldItem(n, title, severity, f) : headingItem(n, title, severity, f);

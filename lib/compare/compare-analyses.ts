@@ -4,7 +4,7 @@ import "server-only";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { jsonArrayAgg } from "../data/dialect";
-import type { Severity } from "../parser/types";
+import { SEVERITY_RANK, type Severity } from "../domain";
 import { failureHref } from "../filters/view-params";
 import { scoreSource, type ScoreSource } from "../scores/score-source";
 import { alignFailures, type Alignment } from "./align-failures";
@@ -240,13 +240,11 @@ export interface ComparisonSummary {
 
 export type SeverityMove = "same" | "worse" | "better" | "ungraded";
 
-const SEVERITY_ORDER: Record<Exclude<Severity, "unknown">, number> = { critical: 0, high: 1, medium: 2, low: 3 };
-
 /** How a paired failure's severity moved from A to B. */
 export function severityMove(a: Severity, b: Severity): SeverityMove {
   if (a === b) return "same";
   if (a === "unknown" || b === "unknown") return "ungraded";
-  return SEVERITY_ORDER[b] < SEVERITY_ORDER[a] ? "worse" : "better";
+  return SEVERITY_RANK[b] < SEVERITY_RANK[a] ? "worse" : "better";
 }
 
 export function summarizeComparison(c: Comparison): ComparisonSummary {

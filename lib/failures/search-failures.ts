@@ -6,12 +6,12 @@ import { inIdOrder } from "../data/in-id-order";
 import { failureAnnotationsFor, failureIdsPage, hasSearchableWords, tallyFailures, type FailureCriteria } from "./failure-criteria";
 import { PAGE_SIZE, type FailureFilters } from "../filters/view-params";
 import { FAILURE_REVIEW_LABELS, MINE_LABELS, REVIEW_FILTERS } from "../filters/review-params";
-import { facetValues, reviewFacetValues, type FacetValue } from "../search/facets";
+import type { FacetValue } from "../domain";
+import { facetValues, reviewFacetValues } from "../search/facets";
 import { countReviewFacets, failureReviewItems } from "../reviews/review-facets";
 import { reviewKey, reviewStates, type FailureReviewState } from "../reviews/summary";
 import { snippets, type SnippetPart } from "../search/snippets";
 
-export type { FacetValue } from "../search/facets";
 
 export interface FailureFacets {
   severity: FacetValue[];

@@ -1,7 +1,7 @@
 // URL state for lists and filters: every view's state lives in its search params. These schemas turn
 // raw params into typed filters; unknown or malformed values fall back to defaults, never an error.
 import { z } from "zod";
-import { SEVERITIES, type Severity } from "../parser/types";
+import { GAP_ID_PATTERN, PLATFORM_PATTERN, SEVERITIES, type Severity } from "../domain";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
@@ -20,9 +20,9 @@ export function one(params: RawSearchParams, key: string): string | undefined {
 }
 
 const severitySchema = z.enum(SEVERITIES as unknown as [Severity, ...Severity[]]);
-const gapIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+const gapIdSchema = z.string().regex(GAP_ID_PATTERN);
 const querySchema = z.string().max(200);
-const platformSchema = z.string().regex(/^[\w .+#-]{1,40}$/);
+const platformSchema = z.string().regex(PLATFORM_PATTERN);
 const pageSchema = z.coerce.number().int().min(1).max(100_000);
 const scoreSchema = z.coerce.number().min(0).max(10);
 

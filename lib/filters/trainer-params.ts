@@ -1,12 +1,13 @@
 // URL state of the trainer pages (/scores, /gaps, /compare), parsed leniently with the shared helpers:
 // unknown values fall back to defaults so a stale link still opens. The API parses the same names
 // strictly (lib/api/list-params.ts).
+import { GRADED_SEVERITIES, SLUG_PATTERN } from "../domain";
 import {
   oneOf, one, parseGaps, parsePage, parsePlatforms, parseScoreBound, type RawSearchParams,
 } from "./search-params";
 import { SORT_DIRECTIONS, type SortDirection } from "./view-params";
 
-export const SCORE_SORTS = ["score", "critical", "high", "medium", "low", "load", "failures", "platform", "title"] as const;
+export const SCORE_SORTS = ["score", ...GRADED_SEVERITIES, "load", "failures", "platform", "title"] as const;
 export type ScoreSort = (typeof SCORE_SORTS)[number];
 
 /** Text sorts read A–Z, number sorts biggest first, unless the URL says otherwise. */
@@ -97,18 +98,14 @@ export function parseGapSort(params: RawSearchParams): GapSort {
   return oneOf(one(params, "sort"), GAP_SORTS, "failures");
 }
 
-const slugPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
-
 /** `?a=SLUG&b=SLUG`; a malformed slug is dropped (the page then asks for it). */
 export function parseComparePair(params: RawSearchParams): { a?: string; b?: string } {
   const pick = (key: string) => {
     const value = one(params, key);
-    return value && slugPattern.test(value) ? value : undefined;
+    return value && SLUG_PATTERN.test(value) ? value : undefined;
   };
   return { a: pick("a"), b: pick("b") };
 }
-
-export { slugPattern as SLUG_PATTERN };
 
 /** A pair's /compare URL, with extra view state (`open`, `diff`); commas stay readable. */
 export function compareHref(a: string, b: string, extra: Record<string, string> = {}): string {

@@ -1,6 +1,6 @@
 // The reviewer pages' URL state (/failures, /analyses, diff mode), parsed from search params with the
 // shared helpers: unknown values fall back to defaults, so a hand-edited or stale link never crashes.
-import type { Severity } from "../parser/types";
+import type { Severity } from "../domain";
 import {
   oneOf, parseGaps, parsePage, parsePlatforms, parseQuery, parseScoreBound, parseSeverities, one, toQueryString, type RawSearchParams,
 } from "./search-params";

@@ -3,7 +3,7 @@
 import "server-only";
 import { prisma } from "../db";
 import type { GapSort } from "../filters/trainer-params";
-import { SEVERITIES, type Severity } from "../parser/types";
+import { SEVERITIES, type Severity } from "../domain";
 
 export interface GapSummary {
   id: string;

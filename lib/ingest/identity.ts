@@ -11,29 +11,11 @@
 // re-ingest a failure that is still there keeps the key it had (see matchFailureKeys), so keys do not
 // move when failures are inserted, dropped or re-titled by a parser upgrade.
 import { createHash } from "node:crypto";
+import { clipSlug as clip, toSlug } from "../domain/slug";
 
 export const MAX_SLUG = 40;
 const MAX_BASE = 34;
 const MAX_KEY = 48;
-
-/** Lowercase ASCII words joined by single dashes. */
-export function toSlug(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/\.(md|markdown|txt)$/i, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
-
-/** Cuts a slug at a word boundary so it is at most `max` characters (one long word is cut hard). */
-export function clip(slug: string, max: number): string {
-  if (slug.length <= max) return slug;
-  const cut = slug.slice(0, max + 1);
-  const at = cut.lastIndexOf("-");
-  return (at >= Math.min(8, max) ? cut.slice(0, at) : slug.slice(0, max)).replace(/-+$/, "");
-}
 
 /** Hex runs of 8+ characters mixing digits and letters (content hashes, commit ids) say nothing to a reader. */
 function isNoise(word: string): boolean {

@@ -90,14 +90,3 @@ export function storedSourcePath(file: string, root = process.cwd()): string {
   const chosen = relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : absolute;
   return chosen.split(path.sep).join("/");
 }
-
-/** A URL-safe slug: lowercase letters, digits and single dashes. */
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .toLowerCase()
-    .replace(/\.(md|markdown|txt)$/i, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80);
-}

@@ -1,7 +1,7 @@
 // The home page's numbers: totals, failures per severity, the most common knowledge gaps, recent analyses.
 import "server-only";
 import { prisma } from "../db";
-import { SEVERITIES, type Severity } from "../parser/types";
+import { SEVERITIES, type Severity } from "../domain";
 import { listRecentAnalyses } from "../analyses/list-analyses";
 import { scoreSource } from "../scores/score-source";
 

@@ -2,6 +2,7 @@
 // each current failure, verdict counts, tags, and whether it is disputed (any disagree, or a proposed
 // severity other than the parsed one). One query over the annotations of the given analyses.
 import { prisma } from "../db";
+import { bySeverity } from "../domain";
 
 export interface FailureReviewState {
   reviewers: string[];
@@ -15,7 +16,6 @@ export interface FailureReviewState {
   tags: string[];
 }
 
-const RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 export const reviewKey = (analysisId: number, failureKey: string) => `${analysisId}\u0000${failureKey}`;
 
 /**
@@ -51,7 +51,7 @@ export async function reviewStates(analysisIds: number[], severities: Map<string
   }
   const out = new Map<string, FailureReviewState>();
   for (const [key, { proposals, ...state }] of states) {
-    const best = [...proposals.entries()].sort((a, b) => b[1] - a[1] || (RANK[a[0]] ?? 9) - (RANK[b[0]] ?? 9))[0];
+    const best = [...proposals.entries()].sort((a, b) => b[1] - a[1] || bySeverity(a[0], b[0]))[0];
     out.set(key, { ...state, proposedSeverity: best?.[0] ?? null });
   }
   return out;

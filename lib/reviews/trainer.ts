@@ -5,9 +5,8 @@
 // tied, else the more severe. Annotations are few (people write them): read whole, one query each.
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { SEVERITIES, type Severity } from "../parser/types";
+import { bySeverity, SEVERITIES, type Severity } from "../domain";
 
-const RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, unknown: 4 };
 
 /** The severity reviewers give a failure parsed as `parsed`, from each verdict's proposal (null: none). Pure. */
 export function severityAsReviewed(parsed: string, proposals: (string | null)[]): string {
@@ -17,7 +16,7 @@ export function severityAsReviewed(parsed: string, proposals: (string | null)[])
   const best = Math.max(...votes.values());
   const tied = [...votes].filter(([, n]) => n === best).map(([s]) => s);
   if (tied.includes(parsed)) return parsed;
-  return tied.sort((a, b) => (RANK[a] ?? 9) - (RANK[b] ?? 9))[0]!;
+  return tied.sort(bySeverity)[0]!;
 }
 
 export interface ReviewShare {

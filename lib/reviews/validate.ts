@@ -1,10 +1,12 @@
 // What the annotations API accepts: strict shapes (an unknown field is an error), with a message that
 // names the field. Pure (zod only), shared by the API and its tests.
 import { z } from "zod";
+import { GRADED_SEVERITIES } from "../domain";
 
 export const VERDICTS = ["agree", "disagree", "unsure"] as const;
 export type Verdict = (typeof VERDICTS)[number];
-export const PROPOSED_SEVERITIES = ["critical", "high", "medium", "low"] as const;
+/** What a reviewer may propose: a graded severity. */
+export const PROPOSED_SEVERITIES = GRADED_SEVERITIES;
 
 /** Characters in one comment (Markdown source). */
 export const MAX_COMMENT_CHARS = 10_000;

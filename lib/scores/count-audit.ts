@@ -3,9 +3,9 @@
 //   - the document's counts disagree with its items: it declares more or fewer than it lists;
 //   - the parser found items it could not grade (unknown severity): the items are there, the parser
 //     did not tell their severity, so a shortfall they cover is the parser's, not the report's.
-import type { Severity } from "../parser/types";
+import { GRADED_SEVERITIES, type GradedSeverity } from "../domain";
 
-export type GradedSeverity = Exclude<Severity, "unknown">;
+export type { GradedSeverity };
 
 export interface CountDifference {
   severity: GradedSeverity;
@@ -29,7 +29,7 @@ export function auditCounts(
   ungraded: number,
 ): CountAudit {
   if (!declared) return { differences: [], explainedByUngraded: false };
-  const differences = (["critical", "high", "medium", "low"] as const).flatMap((severity) => {
+  const differences = GRADED_SEVERITIES.flatMap((severity) => {
     const d = declared[severity];
     return d !== null && d !== found[severity] ? [{ severity, declared: d, found: found[severity] }] : [];
   });

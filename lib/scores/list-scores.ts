@@ -7,7 +7,8 @@ import {
   AUDIT_FILTERS, SCORES_PAGE_SIZE, type AuditFilter, type OutlierFilter, type ScoreFilters, type ScoreSort,
 } from "../filters/trainer-params";
 import type { ParseWarning } from "../parser/types";
-import { facetValues, type FacetValue } from "../search/facets";
+import type { FacetValue } from "../domain";
+import { facetValues } from "../search/facets";
 import { auditCounts, type CountDifference } from "./count-audit";
 import { findOutliers, loadBounds, scoreHistogram, type Outlier, type OutlierKind } from "./outliers";
 import { scoreSource, type ScoreSource } from "./score-source";

@@ -1,13 +1,6 @@
 // Facet values of the two lists (/failures and /analyses): one count per severity, knowledge gap and
 // platform, selected values always shown, most frequent first. Pure.
-import { SEVERITIES } from "../parser/types";
-
-export interface FacetValue {
-  value: string;
-  label: string;
-  count: number;
-  selected: boolean;
-}
+import { SEVERITIES, type FacetValue } from "../domain";
 
 export type FacetName = "severity" | "gap" | "platform";
 

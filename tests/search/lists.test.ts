@@ -4,6 +4,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { SEVERITY_RANK } from "@/lib/domain";
 import { openSqlite } from "@/lib/data/sqlite";
 import { indexAnalysis } from "@/lib/data/search-index";
 import { parseAnalysisFilters, parseFailureFilters } from "@/lib/filters/view-params";
@@ -21,7 +22,6 @@ interface FailureSpec {
   code?: string;
 }
 
-const RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 let restore: string | undefined;
 
 function seed(file: string) {
@@ -47,7 +47,7 @@ function seed(file: string) {
             `INSERT INTO "Failure" (analysisId, number, title, severity, severityRank, line, key, platform, modelText, idealText, rootCause)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`,
           )
-          .run(id, i + 1, f.title, f.severity, RANK[f.severity], i + 1, `${slug}-f${i + 1}`, platform, f.model ?? "", f.rootCause ?? null).lastInsertRowid,
+          .run(id, i + 1, f.title, f.severity, SEVERITY_RANK[f.severity], i + 1, `${slug}-f${i + 1}`, platform, f.model ?? "", f.rootCause ?? null).lastInsertRowid,
       );
       (f.gaps ?? []).forEach((gap, rank) =>
         db.prepare(`INSERT INTO "FailureGap" (failureId, gapId, rank, severity, platform, analysisId) VALUES (?, ?, ?, ?, ?, ?)`).run(failureId, gap, rank, f.severity, platform, id),

@@ -22,6 +22,7 @@ import { AnalysisReview } from "@/components/review/analysis-review";
 import { SeverityBadge } from "@/components/severity-badge";
 import { SeverityCounts, countsOf } from "@/components/severity-counts";
 import { cached } from "@/lib/cache";
+import { bySeverity, SEVERITIES } from "@/lib/domain";
 import { analysisHeader } from "@/lib/analyses/analysis-header";
 import { analysisExists } from "@/lib/analyses/analysis-exists";
 import { redirectOldSlug } from "@/lib/analyses/slug-alias";
@@ -42,7 +43,7 @@ interface PageProps {
 }
 
 function countsSentence(a: AnalysisDetail): string {
-  const parts = (["critical", "high", "medium", "low", "unknown"] as const).flatMap((s) => (a[`${s}Count`] ? [`${a[`${s}Count`]} ${s}`] : []));
+  const parts = SEVERITIES.flatMap((s) => (a[`${s}Count`] ? [`${a[`${s}Count`]} ${s}`] : []));
   return `${a.failureCount} failure${a.failureCount === 1 ? "" : "s"}${parts.length ? `: ${parts.join(", ")}` : ""}`;
 }
 
@@ -250,14 +251,11 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
   );
 }
 
-const SEVERITIES = ["critical", "high", "medium", "low", "unknown"];
-
 /** This page's failures per severity, most severe first (the failure filter's buttons). */
 function severityCounts(failures: { severity: string }[]): { severity: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const f of failures) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
-  const rank = (s: string) => (SEVERITIES.includes(s) ? SEVERITIES.indexOf(s) : SEVERITIES.length);
-  return [...counts].map(([severity, count]) => ({ severity, count })).sort((a, b) => rank(a.severity) - rank(b.severity));
+  return [...counts].map(([severity, count]) => ({ severity, count })).sort((a, b) => bySeverity(a.severity, b.severity));
 }
 
 interface FactProps {
