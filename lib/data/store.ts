@@ -1,7 +1,7 @@
 // Writes analyses with prepared statements, one transaction per batch and a savepoint per document,
 // so a document that fails leaves the database as it was for that document and the others proceed.
 // lib/data/pg-store.ts is the same store on PostgreSQL.
-import type { ParsedFailure, Severity } from "../parser/types";
+import type { ParsedFailure } from "../parser/types";
 import type { PreparedAnalysis } from "../ingest/prepare";
 import type { FailureProseHtml } from "../render/prose";
 import { IdentityStore, newAnalysisIdentity } from "./identity-store";
@@ -9,50 +9,12 @@ import { keepPreviousAnalysis } from "./keep-previous";
 import { indexAnalysis } from "./search-index";
 import { isPgDatabaseLevelError } from "./postgres";
 import type { Sqlite } from "./sqlite";
+import { analysisParams, failureHtmlParams, SEVERITY_RANK, type GapDefinition, type KnownSource, type StoreOptions, type WriteResult } from "./store-model";
 
-export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, unknown: 4 };
-export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 8, high: 4, medium: 2, low: 1, unknown: 1 };
-
-export interface KnownSource {
-  id: number;
-  slug: string;
-  contentHash: string;
-  parserVersion: string;
-}
-
-export interface StoreOptions {
-  /**
-   * The parser/taxonomy version documents are parsed with now (lib/ingest/parser-version.ts): a stored
-   * analysis counts as unchanged only when its bytes *and* its version match. Omitted: bytes only.
-   */
-  parserVersion?: string;
-}
-
-export interface WriteResult {
-  sourcePath: string;
-  slug?: string;
-  status: "added" | "updated" | "unchanged" | "failed";
-  error?: string;
-  /** A changed document that failed to parse: its previous analysis was kept. */
-  kept?: boolean;
-}
-
-export interface GapDefinition {
-  id: string;
-  label: string;
-  description?: string;
-}
-
-export function failureLoad(failures: Pick<ParsedFailure, "severity">[]): number {
-  return failures.reduce((sum, f) => sum + SEVERITY_WEIGHT[f.severity], 0);
-}
-
-/** Counts failures per severity. */
-export function severityCounts(failures: Pick<ParsedFailure, "severity">[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, unknown: 0 };
-  for (const f of failures) counts[f.severity]++;
-  return counts;
-}
+// The shared part (store-model.ts) stays importable from here.
+export {
+  failureHtmlParams, failureLoad, SEVERITY_RANK, SEVERITY_WEIGHT, severityCounts, type GapDefinition, type KnownSource, type StoreOptions, type WriteResult,
+} from "./store-model";
 
 export class AnalysisStore {
   private readonly stmts;
@@ -292,56 +254,4 @@ function isSqliteDatabaseLevelError(error: unknown): boolean {
 /** A read-only, full, busy or broken database (SQLite), or an unreachable or refusing server (PostgreSQL). */
 export function isDatabaseLevelError(error: unknown): boolean {
   return isSqliteDatabaseLevelError(error) || isPgDatabaseLevelError(error);
-}
-
-function analysisParams(doc: PreparedAnalysis) {
-  const r = doc.record;
-  const counts = severityCounts(r.failures);
-  const score = r.score;
-  return {
-    contentHash: doc.contentHash,
-    title: r.title?.trim() || fallbackTitle(doc.sourcePath),
-    taskId: r.taskId,
-    documentDate: r.date ?? null,
-    platform: r.platform,
-    language: r.language,
-    summary: r.summary,
-    summaryHtml: doc.proseHtml?.summary ?? null,
-    scoreValue: score?.value ?? null,
-    scoreMax: score?.max ?? null,
-    scoreNorm: score && score.max > 0 ? (score.value / score.max) * 10 : null,
-    scoresJson: JSON.stringify(r.scores ?? []),
-    declaredCritical: r.declaredCounts?.critical ?? null,
-    declaredHigh: r.declaredCounts?.high ?? null,
-    declaredMedium: r.declaredCounts?.medium ?? null,
-    declaredLow: r.declaredCounts?.low ?? null,
-    hasDeclaredCounts: r.declaredCounts ? 1 : 0,
-    criticalCount: counts.critical,
-    highCount: counts.high,
-    mediumCount: counts.medium,
-    lowCount: counts.low,
-    unknownCount: counts.unknown,
-    failureCount: r.failures.length,
-    failureLoad: failureLoad(r.failures),
-    knowledgeGapsJson: JSON.stringify(r.knowledgeGaps ?? []),
-    warningsJson: JSON.stringify(r.warnings ?? []),
-    warningCount: r.warnings?.length ?? 0,
-    byteSize: doc.byteSize,
-    parseMs: doc.parseMs,
-    now: Date.now(),
-  };
-}
-
-/** A failure's stored prose HTML columns; all null without prose (the page then renders the Markdown). */
-export function failureHtmlParams(prose: FailureProseHtml | undefined) {
-  return {
-    modelHtml: prose?.model ?? null,
-    idealHtml: prose?.ideal ?? null,
-    rootCauseHtml: prose?.rootCause ?? null,
-    fieldsHtml: prose ? JSON.stringify(prose.fields) : null,
-  };
-}
-
-function fallbackTitle(sourcePath: string): string {
-  return sourcePath.split("/").pop()?.replace(/\.(md|markdown|txt)$/i, "") || sourcePath;
 }

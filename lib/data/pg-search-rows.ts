@@ -1,0 +1,43 @@
+// Derived rows on PostgreSQL, rewritten by every write: the facet counts per gap (GapFacet) and the
+// full-text rows (analysis_fts, failure_fts; prisma/postgres/migrations/0002).
+import { inPgTransaction, type PgClient } from "./postgres";
+
+export async function refreshGapFacets(c: PgClient): Promise<void> {
+  await c.query(`DELETE FROM "GapFacet"`);
+  await c.query(`INSERT INTO "GapFacet" ("gapId", severity, platform, links) SELECT "gapId", severity, platform, count(*) FROM "FailureGap" GROUP BY 1, 2, 3`);
+}
+
+/** (Re)writes the full-text rows of one analysis and its failures (prisma/postgres/migrations/0002). */
+export async function indexAnalysisPg(c: PgClient, analysisId: number): Promise<void> {
+  await writeIndexRows(c, analysisId);
+}
+
+/** Rebuilds the whole full-text index from the tables (`npm run ingest -- --rebuild-index`). */
+export async function rebuildSearchIndexPg(url?: string): Promise<{ analyses: number; failures: number }> {
+  return inPgTransaction(async (client) => {
+    await client.query(`DELETE FROM "analysis_fts"; DELETE FROM "failure_fts"`);
+    return writeIndexRows(client, null);
+  }, url);
+}
+
+async function writeIndexRows(c: PgClient, analysisId: number | null): Promise<{ analyses: number; failures: number }> {
+  const only = (column: string) => (analysisId === null ? `$1::int IS NULL` : `${column} = $1`);
+  const analyses = await c.query(
+    `INSERT INTO "analysis_fts" (id, document)
+     SELECT a.id, faultline_tsvector(a.title, 'A') || faultline_tsvector(a."taskId", 'A') || faultline_tsvector(a.summary, 'C')
+       || faultline_tsvector((SELECT string_agg(f.title, E'\\n' ORDER BY f.number) FROM "Failure" f WHERE f."analysisId" = a.id), 'B')
+     FROM "Analysis" a WHERE ${only("a.id")}
+     ON CONFLICT (id) DO UPDATE SET document = excluded.document`,
+    [analysisId],
+  );
+  const failures = await c.query(
+    `INSERT INTO "failure_fts" (id, document)
+     SELECT f.id, faultline_tsvector(a.title, 'C') || faultline_tsvector(f.title, 'A') || faultline_tsvector(f."rootCause", 'B')
+       || faultline_tsvector(f."modelText" || E'\\n' || f."idealText", 'D')
+       || faultline_tsvector((SELECT string_agg(c.value, E'\\n' ORDER BY c.side DESC, c.position) FROM "CodeBlock" c WHERE c."failureId" = f.id), 'D')
+     FROM "Failure" f JOIN "Analysis" a ON a.id = f."analysisId" WHERE ${only('f."analysisId"')}
+     ON CONFLICT (id) DO UPDATE SET document = excluded.document`,
+    [analysisId],
+  );
+  return { analyses: analyses.rowCount ?? 0, failures: failures.rowCount ?? 0 };
+}

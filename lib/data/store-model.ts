@@ -1,0 +1,102 @@
+// What both write stores share (lib/data/store.ts on SQLite, lib/data/pg-store.ts on PostgreSQL): the
+// types of their interface, severity ranks and weights, and the Analysis and Failure column values one
+// parsed document gives.
+import type { ParsedFailure, Severity } from "../parser/types";
+import type { PreparedAnalysis } from "../ingest/prepare";
+import type { FailureProseHtml } from "../render/prose";
+
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, unknown: 4 };
+export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 8, high: 4, medium: 2, low: 1, unknown: 1 };
+
+export interface KnownSource {
+  id: number;
+  slug: string;
+  contentHash: string;
+  parserVersion: string;
+}
+
+export interface StoreOptions {
+  /**
+   * The parser/taxonomy version documents are parsed with now (lib/ingest/parser-version.ts): a stored
+   * analysis counts as unchanged only when its bytes *and* its version match. Omitted: bytes only.
+   */
+  parserVersion?: string;
+}
+
+export interface WriteResult {
+  sourcePath: string;
+  slug?: string;
+  status: "added" | "updated" | "unchanged" | "failed";
+  error?: string;
+  /** A changed document that failed to parse: its previous analysis was kept. */
+  kept?: boolean;
+}
+
+export interface GapDefinition {
+  id: string;
+  label: string;
+  description?: string;
+}
+
+export function failureLoad(failures: Pick<ParsedFailure, "severity">[]): number {
+  return failures.reduce((sum, f) => sum + SEVERITY_WEIGHT[f.severity], 0);
+}
+
+/** Counts failures per severity. */
+export function severityCounts(failures: Pick<ParsedFailure, "severity">[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, unknown: 0 };
+  for (const f of failures) counts[f.severity]++;
+  return counts;
+}
+
+export function analysisParams(doc: PreparedAnalysis) {
+  const r = doc.record;
+  const counts = severityCounts(r.failures);
+  const score = r.score;
+  return {
+    contentHash: doc.contentHash,
+    title: r.title?.trim() || fallbackTitle(doc.sourcePath),
+    taskId: r.taskId,
+    documentDate: r.date ?? null,
+    platform: r.platform,
+    language: r.language,
+    summary: r.summary,
+    summaryHtml: doc.proseHtml?.summary ?? null,
+    scoreValue: score?.value ?? null,
+    scoreMax: score?.max ?? null,
+    scoreNorm: score && score.max > 0 ? (score.value / score.max) * 10 : null,
+    scoresJson: JSON.stringify(r.scores ?? []),
+    declaredCritical: r.declaredCounts?.critical ?? null,
+    declaredHigh: r.declaredCounts?.high ?? null,
+    declaredMedium: r.declaredCounts?.medium ?? null,
+    declaredLow: r.declaredCounts?.low ?? null,
+    hasDeclaredCounts: r.declaredCounts ? 1 : 0,
+    criticalCount: counts.critical,
+    highCount: counts.high,
+    mediumCount: counts.medium,
+    lowCount: counts.low,
+    unknownCount: counts.unknown,
+    failureCount: r.failures.length,
+    failureLoad: failureLoad(r.failures),
+    knowledgeGapsJson: JSON.stringify(r.knowledgeGaps ?? []),
+    warningsJson: JSON.stringify(r.warnings ?? []),
+    warningCount: r.warnings?.length ?? 0,
+    byteSize: doc.byteSize,
+    parseMs: doc.parseMs,
+    now: Date.now(),
+  };
+}
+
+/** A failure's stored prose HTML columns; all null without prose (the page then renders the Markdown). */
+export function failureHtmlParams(prose: FailureProseHtml | undefined) {
+  return {
+    modelHtml: prose?.model ?? null,
+    idealHtml: prose?.ideal ?? null,
+    rootCauseHtml: prose?.rootCause ?? null,
+    fieldsHtml: prose ? JSON.stringify(prose.fields) : null,
+  };
+}
+
+function fallbackTitle(sourcePath: string): string {
+  return sourcePath.split("/").pop()?.replace(/\.(md|markdown|txt)$/i, "") || sourcePath;
+}
