@@ -75,7 +75,6 @@ const speedRounds = option("--speed-rounds", 1);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faultline-bench-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main() {
@@ -142,180 +141,15 @@ async function main() {
   }
 
   if (withPostgres) {
-    await compareEngines(docDir);
+    const { compareEngines } = await import("../lib/bench/engines");
+    await compareEngines(docDir, { queryRounds, keep: args.includes("--keep"), reuseParses: (copies ?? 1) > 1 });
   } else {
-    await sqliteOnly(docDir, bytes);
+    const { sqliteOnly } = await import("../lib/bench/sqlite-only");
+    await sqliteOnly(docDir, bytes, { queryRounds, speedRounds });
   }
   console.log(`peak memory (RSS, all threads): ${mb(process.resourceUsage().maxRSS * 1024)}`);
   if (!args.includes("--keep")) fs.rmSync(dir, { recursive: true, force: true });
   else console.log(`kept ${dir}`);
-}
-
-interface QueryTimes {
-  p50: number;
-  p95: number;
-}
-
-/** p50/p95 of every page query (lib/bench/queries.ts) on the database DATABASE_URL names now. */
-async function timeQueries(): Promise<Map<string, QueryTimes>> {
-  const { benchQueries, resetBenchQueries } = await import("../lib/bench/queries");
-  resetBenchQueries();
-  const results = new Map<string, QueryTimes>();
-  for (const query of benchQueries()) {
-    await query.run(0);
-    const times: number[] = [];
-    for (let i = 0; i < queryRounds; i++) {
-      const q0 = performance.now();
-      await query.run(i);
-      times.push(performance.now() - q0);
-    }
-    times.sort((a, b) => a - b);
-    const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
-    results.set(query.name, { p50: pct(50), p95: pct(95) });
-  }
-  return results;
-}
-
-/** The default run: parse floor, parser CPU, ingest, re-ingest and queries on SQLite. */
-async function sqliteOnly(docDir: string, bytes: number): Promise<void> {
-  const { parseAnalysis } = await import("../lib/parser");
-  const { migrateIfNeeded } = await import("../lib/data/migrations");
-  const { ingest } = await import("../lib/ingest/ingest");
-  const { decodeSource } = await import("../lib/ingest/source");
-  const { listMarkdownFiles } = await import("../lib/ingest/files");
-  const { measureParseSpeed, PARSE_SPEED_TARGET } = await import("../lib/bench/parse-speed");
-
-  // 2. Parse-only floor on one core.
-  const files = listMarkdownFiles([docDir]).files;
-  const texts = files.map((file) => decodeSource(fs.readFileSync(file)).text);
-  let t = performance.now();
-  let failures = 0;
-  for (const [i, text] of texts.entries()) failures += parseAnalysis(text, { path: files[i] }).failures.length;
-  const parseMs = performance.now() - t;
-  console.log(`parse only (1 core):   ${seconds(parseMs)}  (${(bytes / 1024 / 1024 / (parseMs / 1000)).toFixed(2)} MB/s, ${failures} failures)`);
-
-  // 2b. The parser's CPU against the bare remark + GFM parse of the same documents.
-  const speed = measureParseSpeed(texts, { rounds: speedRounds });
-  console.log(
-    `parser CPU vs remark:  parseAnalysis ${seconds(speed.parserMs)}, remark+gfm parse ${seconds(speed.remarkMs)}  ` +
-      `ratio ${speed.ratio.toFixed(3)}x (target <= ${PARSE_SPEED_TARGET.toFixed(2)}x ${speed.ratio <= PARSE_SPEED_TARGET ? "met" : "MISSED"}; ` +
-      `${speed.docs} documents x ${speed.rounds} round${speed.rounds === 1 ? "" : "s"}, interleaved, CPU time)`,
-  );
-
-  // 3. Full ingest into a fresh database.
-  migrateIfNeeded(() => {});
-  t = performance.now();
-  const first = await ingest({ paths: [docDir] });
-  const ingestMs = performance.now() - t;
-  console.log(`full ingest:           ${seconds(ingestMs)}  (${first.added} added, ${first.failed.length} failed; database writes ${seconds(first.writeMs)} of it)  ratio ingest/parse = ${(ingestMs / parseMs).toFixed(2)}`);
-
-  // 4. Re-ingest, nothing changed.
-  t = performance.now();
-  const again = await ingest({ paths: [docDir] });
-  const reingestMs = performance.now() - t;
-  console.log(`re-ingest unchanged:   ${seconds(reingestMs)}  (${again.unchanged} unchanged, ${again.added + again.updated} written)`);
-
-  // 5. Queries the pages run, with filters.
-  let worstFailureP95 = 0;
-  for (const [name, { p50, p95 }] of await timeQueries()) {
-    console.log(`query ${name.padEnd(60)} p50 ${p50.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms`);
-    if (name.startsWith("/failures")) worstFailureP95 = Math.max(worstFailureP95, p95);
-  }
-  const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
-  console.log(
-    `targets (issue 4, at 5,000 documents): ingest/parse <= 1.0 ${verdict(ingestMs <= parseMs)}; ` +
-      `re-ingest < 5 s ${verdict(reingestMs < 5000)}; failure queries p95 < 50 ms ${verdict(worstFailureP95 < 50)} (worst ${worstFailureP95.toFixed(1)} ms)`,
-  );
-}
-
-interface EngineRun {
-  ingestMs: number;
-  added: number;
-  failed: number;
-  failures: number;
-  reingestMs: number;
-  queries: Map<string, QueryTimes>;
-}
-
-let fixedParserVersion: string | undefined;
-
-/** Ingest, re-ingest and every page query on the (migrated, empty) database DATABASE_URL names. */
-async function runEngine(docDir: string, label: string): Promise<EngineRun> {
-  const { migrateDatabase } = await import("../lib/data/migrations");
-  const { ingest } = await import("../lib/ingest/ingest");
-  const { prisma } = await import("../lib/db");
-  const { parserVersion } = await import("../lib/ingest/parser-version");
-  // One parser version for the whole run: an edit to lib/parser/ while it runs must not turn the
-  // "unchanged" re-ingest into a full re-parse.
-  const version = (fixedParserVersion ??= parserVersion());
-  await migrateDatabase(() => {});
-  console.log(`${label}: full ingest…`);
-  let t = performance.now();
-  const first = await ingest({ paths: [docDir], parserVersion: version });
-  const ingestMs = performance.now() - t;
-  console.log(`${label}: full ingest ${seconds(ingestMs)} (${first.added} added, ${first.failed.length} failed); re-ingest…`);
-  t = performance.now();
-  await ingest({ paths: [docDir], parserVersion: version });
-  const reingestMs = performance.now() - t;
-  const failures = await prisma.failure.count();
-  console.log(`${label}: re-ingest ${seconds(reingestMs)}; queries…`);
-  return { ingestMs, added: first.added, failed: first.failed.length, failures, reingestMs, queries: await timeQueries() };
-}
-
-/** --db postgres: the same documents on SQLite and on a throwaway PostgreSQL database, side by side. */
-async function compareEngines(docDir: string): Promise<void> {
-  const pg = (await import("pg")).default;
-  const { closePgPool } = await import("../lib/data/postgres");
-  const { redactUrl } = await import("../lib/db-url");
-  const admin = process.env.FAULTLINE_TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `faultline_bench_${process.pid}`;
-  const pgUrl = Object.assign(new URL(admin), { pathname: `/${name}` }).toString();
-  const adminQuery = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  const sqliteUrl = process.env.DATABASE_URL!;
-  const sqlite = await runEngine(docDir, "SQLite");
-  await adminQuery(`CREATE DATABASE "${name}"`);
-  console.log(`PostgreSQL: throwaway database ${redactUrl(pgUrl)}`);
-  let postgres: EngineRun;
-  try {
-    process.env.DATABASE_URL = pgUrl;
-    postgres = await runEngine(docDir, "PostgreSQL");
-  } finally {
-    const { prisma } = await import("../lib/db");
-    await prisma.$disconnect().catch(() => {});
-    await closePgPool(pgUrl).catch(() => {});
-    process.env.DATABASE_URL = sqliteUrl;
-    if (args.includes("--keep")) console.log(`kept PostgreSQL database ${name}`);
-    else await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  }
-
-  const ms = (n: number) => `${n.toFixed(1).padStart(7)} ms`;
-  console.log(`\n${"".padEnd(72)} ${"SQLite".padEnd(25)} PostgreSQL`);
-  console.log(`${"analyses / failures stored".padEnd(72)} ${`${sqlite.added} / ${sqlite.failures}`.padEnd(25)} ${postgres.added} / ${postgres.failures}`);
-  console.log(`${"full ingest".padEnd(72)} ${seconds(sqlite.ingestMs).padEnd(25)} ${seconds(postgres.ingestMs)}`);
-  console.log(`${"re-ingest unchanged".padEnd(72)} ${seconds(sqlite.reingestMs).padEnd(25)} ${seconds(postgres.reingestMs)}`);
-  console.log(`${"query".padEnd(72)} ${"p50 / p95".padEnd(25)} p50 / p95`);
-  let worstPage = 0;
-  let worstExplorer = 0;
-  for (const [query, s] of sqlite.queries) {
-    const p = postgres.queries.get(query)!;
-    console.log(`${query.padEnd(72)} ${`${ms(s.p50)} / ${ms(s.p95)}`.padEnd(25)} ${ms(p.p50)} / ${ms(p.p95)}`);
-    worstPage = Math.max(worstPage, p.p95);
-    if (query.startsWith("/failures")) worstExplorer = Math.max(worstExplorer, p.p95);
-  }
-  const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
-  console.log(
-    `targets (issue 18, PostgreSQL, at 50,000 analyses; this run has ${postgres.added}): every page query p95 < 100 ms ${verdict(worstPage < 100)} ` +
-      `(worst ${worstPage.toFixed(1)} ms); explorer p95 < 50 ms ${verdict(worstExplorer < 50)} (worst ${worstExplorer.toFixed(1)} ms); ` +
-      `re-ingest < 20 s ${verdict(postgres.reingestMs < 20_000)}`,
-  );
 }
 
 function listMarkdown(root: string): string[] {

@@ -34,6 +34,8 @@ export interface IngestOptions {
   onProgress?: (event: IngestProgress) => void;
   /** The parser version to record and compare (default: the digest of the parser and taxonomy in use). */
   parserVersion?: string;
+  /** Wraps the parse workers (the bench's one-parse-per-distinct-text for --copies); ingest closes it. */
+  wrapPreparer?: (preparer: Preparer) => Preparer;
 }
 
 export interface IngestSummary {
@@ -130,7 +132,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   // Always workers when there is parsing to do, even for one file: only a worker can be stopped when
   // a document runs past its time limit (FAULTLINE_PARSE_TIMEOUT_MS).
   const workers = options.workers ?? Math.min(defaultWorkerCount(), toParse.length);
-  const preparer: Preparer = workers > 0 ? workerPreparer(workers) : inProcessPreparer();
+  const base: Preparer = workers > 0 ? workerPreparer(workers) : inProcessPreparer();
+  const preparer = options.wrapPreparer ? options.wrapPreparer(base) : base;
   const batchSize = options.batchSize ?? 50;
   const timings: { sourcePath: string; ms: number }[] = [];
   let batch: PreparedAnalysis[] = [];
