@@ -1,7 +1,7 @@
 // `npm start`: database (migrations when missing) → ingest content/ (unchanged files skipped) →
 // `next build` only when sources changed → serve on PORT (default 3000) from FAULTLINE_PROCESSES
-// processes (default: one per core; 1 is plain `next start`).
-import { spawn, spawnSync } from "node:child_process";
+// processes (default: one per core), each keeping rendered pages by data version (lib/cache/page-cache.ts).
+import { spawnSync } from "node:child_process";
 import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "../lib/build-fingerprint";
 import { describeDatabase } from "../lib/db-url";
 import { migrateDatabase } from "../lib/data/migrations";
+import { withPageCache } from "../lib/cache/page-cache";
 import { ingest } from "../lib/ingest/ingest";
 import { formatSummary } from "../lib/ingest/report";
 
@@ -49,10 +50,10 @@ export function workerCount(value = process.env.FAULTLINE_PROCESSES): number {
 }
 
 /**
- * Serves the prepared app on PORT (default 3000) and HOST. With one worker: `next start`, as before.
- * With more (the default on a multi-core machine): a Node cluster whose workers each run the
- * production Next.js server (the documented custom-server API) on the same port, the primary handing
- * out connections; a worker that dies is replaced, SIGTERM/SIGINT stop them all and then the primary.
+ * Serves the prepared app on PORT (default 3000) and HOST: a Node cluster whose workers (one per core
+ * by default, FAULTLINE_PROCESSES sets how many) each run the production Next.js server (the
+ * documented custom-server API) behind the page cache on the same port, the primary handing out
+ * connections; a worker that dies is replaced, SIGTERM/SIGINT stop them all and then the primary.
  * Migrations and the start-up ingest ran once, in this (primary) process, before; workers only serve.
  */
 export function serve(): void {
@@ -65,16 +66,6 @@ export function serve(): void {
     console.error(`start: ${(error as Error).message}`);
     process.exit(2);
   }
-  if (workers === 1) {
-    const server = spawn(bin("next"), ["start", "-p", port, "-H", host], { stdio: "inherit", env });
-    console.log(`Serving Faultline on http://localhost:${port} (1 process; FAULTLINE_PROCESSES sets how many)`);
-    const stop = (signal: NodeJS.Signals) => server.kill(signal);
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-    server.on("exit", (code) => process.exit(code ?? 0));
-    return;
-  }
-
   // Workers run this file (not whatever script called serve(), e.g. e2e/serve.ts) in worker mode.
   cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: [] });
   const workerEnv = { ...env, NODE_ENV: "production", FAULTLINE_SERVE_WORKER: "1", PORT: port, HOST: host };
@@ -117,7 +108,8 @@ export function serve(): void {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   for (let i = 0; i < workers; i++) fork();
-  console.log(`Serving Faultline on http://localhost:${port} (${workers} processes, one per core; FAULTLINE_PROCESSES sets how many)`);
+  const count = workers === 1 ? "1 process" : `${workers} processes${process.env.FAULTLINE_PROCESSES ? "" : ", one per core"}`;
+  console.log(`Serving Faultline on http://localhost:${port} (${count}; FAULTLINE_PROCESSES sets how many)`);
 }
 
 /** One cluster worker: the production Next.js request handler on the shared port. */
@@ -126,7 +118,7 @@ async function serveWorker(): Promise<void> {
   const hostname = process.env.HOST || "0.0.0.0";
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
-  const handle = app.getRequestHandler();
+  const handle = withPageCache(app.getRequestHandler());
   await app.prepare();
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: Error) => {
