@@ -56,57 +56,74 @@ export function analysisValues(doc: PreparedAnalysis, parserVersion: string): An
   };
 }
 
-export async function writeFailure(
-  c: PgClient, analysisId: number, platform: string | null, failure: ParsedFailure, key: string, codeHtml: string[][], prose?: FailureProseHtml,
+/**
+ * Writes one analysis's failures with their code blocks, impacts, references and gaps: one statement per
+ * table for the whole document (arrays through unnest), not one per failure, so a document costs the
+ * same few round trips whatever its size. Failure ids follow the failures' order.
+ */
+export async function writeFailures(
+  c: PgClient, analysisId: number, platform: string | null, failures: ParsedFailure[], keys: string[], codeHtml: string[][][], prose: (FailureProseHtml | undefined)[],
 ): Promise<void> {
-  const gaps = failure.gaps.length ? failure.gaps : ["unclassified"];
-  const html = failureHtmlParams(prose);
-  const [row] = await q<{ id: number }>(
+  if (!failures.length) return;
+  const gapsOf = failures.map((f) => (f.gaps.length ? f.gaps : ["unclassified"]));
+  const html = failures.map((_, i) => failureHtmlParams(prose[i]));
+  const column = <T,>(value: (f: ParsedFailure, i: number) => T) => failures.map((f, i) => clean(value(f, i)));
+  const rows = await q<{ id: number; key: string }>(
     c,
     `INSERT INTO "Failure" ("analysisId", number, "key", title, severity, "severityRank", "severityNote", section, "modelText",
        "idealText", "rootCause", location, status, "fieldsJson", line, "primaryGap", platform,
        "modelHtml", "idealHtml", "rootCauseHtml", "fieldsHtml")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING id`,
+     SELECT $1, x.number, x.key, x.title, x.severity, x.rank, x.note, x.section, x.model, x.ideal, x.cause, x.location, x.status,
+       x.fields, x.line, x.gap, $2, x."modelHtml", x."idealHtml", x."rootCauseHtml", x."fieldsHtml"
+     FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
+       $13::text[], $14::text[], $15::text[], $16::int[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[])
+       WITH ORDINALITY AS x(number, key, title, severity, rank, note, section, model, ideal, cause, location, status, fields, line, gap,
+         "modelHtml", "idealHtml", "rootCauseHtml", "fieldsHtml", ord)
+     ORDER BY x.ord RETURNING id, "key"`,
     [
-      analysisId, failure.number, key, failure.title, failure.severity, SEVERITY_RANK[failure.severity] ?? 4, failure.severityNote,
-      failure.section, failure.model.text, failure.ideal.text, failure.rootCause, failure.location, failure.status,
-      JSON.stringify(failure.fields ?? []), failure.line, gaps[0] ?? "unclassified", platform,
-      html.modelHtml, html.idealHtml, html.rootCauseHtml, html.fieldsHtml,
+      analysisId, platform, column((f) => f.number), column((_, i) => keys[i]!), column((f) => f.title), column((f) => f.severity),
+      column((f) => SEVERITY_RANK[f.severity] ?? 4), column((f) => f.severityNote), column((f) => f.section), column((f) => f.model.text),
+      column((f) => f.ideal.text), column((f) => f.rootCause), column((f) => f.location), column((f) => f.status),
+      column((f) => JSON.stringify(f.fields ?? [])), column((f) => f.line), column((_, i) => gapsOf[i]![0] ?? "unclassified"),
+      column((_, i) => html[i]!.modelHtml), column((_, i) => html[i]!.idealHtml), column((_, i) => html[i]!.rootCauseHtml),
+      column((_, i) => html[i]!.fieldsHtml),
     ],
   );
-  const failureId = row!.id;
-  const blocks = [
-    ...failure.model.code.map((block, position) => ({ side: "model", position, block })),
-    ...failure.ideal.code.map((block, position) => ({ side: "ideal", position, block })),
-  ];
+  const idOf = new Map(rows.map((r) => [r.key, r.id]));
+  const ids = keys.map((key) => idOf.get(key)!);
+  const blocks = failures.flatMap((f, i) =>
+    [...f.model.code.map((block, position) => ({ side: "model", position, block })), ...f.ideal.code.map((block, position) => ({ side: "ideal", position, block }))].map(
+      (b, n) => ({ ...b, failureId: ids[i]!, html: JSON.stringify(codeHtml[i]?.[n] ?? []) }),
+    ),
+  );
   if (blocks.length) {
-    await q(
-      c,
-      `INSERT INTO "CodeBlock" ("failureId", side, position, lang, value, "linesHtml")
-       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[])`,
-      [
-        failureId, blocks.map((b) => b.side), blocks.map((b) => b.position), blocks.map((b) => b.block.lang ?? null),
-        blocks.map((b) => clean(b.block.value)), blocks.map((_, i) => clean(JSON.stringify(codeHtml[i] ?? []))),
-      ],
-    );
-  }
-  if (failure.impacts.length) {
-    await q(c, `INSERT INTO "Impact" ("failureId", position, label, text, html) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[])`, [
-      failureId, failure.impacts.map((_, i) => i), failure.impacts.map((i) => clean(i.label)), failure.impacts.map((i) => clean(i.text)),
-      failure.impacts.map((_, i) => clean(prose?.impacts[i] ?? null)),
+    await q(c, `INSERT INTO "CodeBlock" ("failureId", side, position, lang, value, "linesHtml") SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[])`, [
+      blocks.map((b) => b.failureId), blocks.map((b) => b.side), blocks.map((b) => b.position), blocks.map((b) => clean(b.block.lang ?? null)),
+      blocks.map((b) => clean(b.block.value)), blocks.map((b) => clean(b.html)),
     ]);
   }
-  if (failure.references.length) {
-    await q(c, `INSERT INTO "Reference" ("failureId", position, title, url) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])`, [
-      failureId, failure.references.map((_, i) => i), failure.references.map((r) => clean(r.title)), failure.references.map((r) => clean(r.url)),
+  const impacts = failures.flatMap((f, i) => f.impacts.map((impact, position) => ({ failureId: ids[i]!, position, impact, html: prose[i]?.impacts[position] ?? null })));
+  if (impacts.length) {
+    await q(c, `INSERT INTO "Impact" ("failureId", position, label, text, html) SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[])`, [
+      impacts.map((x) => x.failureId), impacts.map((x) => x.position), impacts.map((x) => clean(x.impact.label)), impacts.map((x) => clean(x.impact.text)),
+      impacts.map((x) => clean(x.html)),
     ]);
   }
-  await q(c, `INSERT INTO "KnowledgeGap" (id, label, description) SELECT g, g, '' FROM unnest($1::text[]) g ON CONFLICT DO NOTHING`, [gaps]);
+  const refs = failures.flatMap((f, i) => f.references.map((ref, position) => ({ failureId: ids[i]!, position, ref })));
+  if (refs.length) {
+    await q(c, `INSERT INTO "Reference" ("failureId", position, title, url) SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[])`, [
+      refs.map((x) => x.failureId), refs.map((x) => x.position), refs.map((x) => clean(x.ref.title)), refs.map((x) => clean(x.ref.url)),
+    ]);
+  }
+  const links = failures.flatMap((f, i) => gapsOf[i]!.map((gapId, rank) => ({ failureId: ids[i]!, gapId, rank, severity: f.severity })));
+  await q(c, `INSERT INTO "KnowledgeGap" (id, label, description) SELECT g, g, '' FROM unnest($1::text[]) g ON CONFLICT DO NOTHING`, [
+    [...new Set(links.map((l) => clean(l.gapId)))],
+  ]);
   await q(
     c,
     `INSERT INTO "FailureGap" ("failureId", "gapId", rank, severity, platform, "analysisId")
-     SELECT $1, g.id, g.rank - 1, $3, $4, $5 FROM unnest($2::text[]) WITH ORDINALITY AS g(id, rank) ON CONFLICT DO NOTHING`,
-    [failureId, gaps, failure.severity, platform, analysisId],
+     SELECT x.f, x.g, x.r, x.s, $1, $2 FROM unnest($3::int[], $4::text[], $5::int[], $6::text[]) AS x(f, g, r, s) ON CONFLICT DO NOTHING`,
+    [platform, analysisId, links.map((l) => l.failureId), links.map((l) => clean(l.gapId)), links.map((l) => l.rank), links.map((l) => l.severity)],
   );
 }
 

@@ -14,7 +14,7 @@ import { newAnalysisIdentity } from "./identity-store";
 import { connectPg, isPgDatabaseLevelError, WriterBusyError, type PgClient } from "./postgres";
 import { NUL, q } from "./pg-query";
 import { PgIdentity } from "./pg-identity";
-import { ANALYSIS_COLUMNS, analysisValues, keepPrevious, writeFailure } from "./pg-rows";
+import { ANALYSIS_COLUMNS, analysisValues, keepPrevious, writeFailures } from "./pg-rows";
 import { indexAnalysisPg, refreshGapFacets } from "./pg-search-rows";
 import type { GapDefinition, KnownSource, StoreOptions, WriteResult } from "./store-model";
 
@@ -196,9 +196,7 @@ export class PgAnalysisStore {
        ON CONFLICT ("analysisId") DO UPDATE SET raw = excluded.raw, "recordJson" = excluded."recordJson", "rawBytes" = excluded."rawBytes"`,
       [id, raw, JSON.stringify(record), rawBytes],
     );
-    for (const [index, failure] of record.failures.entries()) {
-      await writeFailure(c, id, record.platform, failure, keys[index]!, doc.codeHtml[index] ?? [], doc.proseHtml?.failures[index]);
-    }
+    await writeFailures(c, id, record.platform, record.failures, keys, doc.codeHtml, record.failures.map((_, i) => doc.proseHtml?.failures[i]));
     await identity.recordFailures(id, record.failures, keys);
     const gapIds = record.knowledgeGapIds ?? [];
     if (gapIds.length) {
