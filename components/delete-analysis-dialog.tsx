@@ -5,6 +5,7 @@
 // or another page drops it).
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { apiAnalysisHref } from "@/lib/routes/paths";
 
 const TOKEN_KEY = "faultline.adminToken";
 
@@ -48,7 +49,7 @@ export function DeleteAnalysisDialog({ slug, title }: { slug: string; title: str
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch(`/api/analyses/${encodeURIComponent(slug)}`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } });
+      const response = await fetch(apiAnalysisHref(slug), { method: "DELETE", headers: { authorization: `Bearer ${token}` } });
       const data = (await response.json().catch(() => ({}))) as { error?: string; note?: string };
       if (response.status === 401) throw new Error("The admin token was refused. Nothing was deleted.");
       if (!response.ok) throw new Error(data.error ?? `Delete failed (${response.status}).`);

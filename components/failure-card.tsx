@@ -3,13 +3,14 @@
 import Link from "next/link";
 import { failureFields } from "@/lib/analyses/failure-fields";
 import type { FailureView } from "@/lib/domain";
-import { analysisHref, failureHref, type DiffMode } from "@/lib/filters/view-params";
+import type { DiffMode } from "@/lib/filters/view-params";
 import { ClippedMarkdown } from "./clipped-text";
 import { CopyLinkButton } from "./copy-link-button";
 import { FailureDiff } from "./diff/failure-diff";
 import { GapTag } from "./gap-tag";
 import { SeverityBadge } from "./severity-badge";
 import { ReviewPanel } from "./review/review-panel";
+import { analysisHref, failureHref } from "@/lib/routes";
 
 export interface FailureCardProps {
   failure: FailureView;

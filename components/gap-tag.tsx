@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { failuresHref } from "@/lib/filters/view-params";
+import { failuresHref } from "@/lib/routes";
 
 export interface GapTagProps {
   id: string;

@@ -1,7 +1,8 @@
 // Page links of the analysis page: its failures (FAILURES_PER_PAGE) and its raw view (RAW_LINES_PER_PAGE).
 import { Pagination } from "./pagination";
-import { analysisHref, type DiffMode } from "@/lib/filters/view-params";
+import type { DiffMode } from "@/lib/filters/view-params";
 import { FAILURES_PER_PAGE, RAW_LINES_PER_PAGE, withPage } from "@/lib/render/pages";
+import { analysisHref } from "@/lib/routes";
 
 export function FailurePagination({ slug, mode, page, pages, total }: { slug: string; mode: DiffMode; page: number; pages: number; total: number }) {
   return (

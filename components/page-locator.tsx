@@ -5,6 +5,7 @@
 // asking /api/analyses/<slug>/locate. Landing on the element itself is FragmentLanding's job.
 import { useEffect } from "react";
 import { currentHash, parseFragment, rawPageOfLine, withPage } from "@/lib/render/pages";
+import { apiLocateHref } from "@/lib/routes/paths";
 
 export interface PageLocatorProps {
   slug: string;
@@ -34,7 +35,7 @@ export function PageLocator({ slug, view, page, pages, refsHere = [] }: PageLoca
       }
       if (view === "failures" && pages === 1) return;
       if (view === "failures" && refsHere.includes(target.ref)) return;
-      void fetch(`/api/analyses/${encodeURIComponent(slug)}/locate?fragment=${encodeURIComponent(`failure-${target.ref}`)}`, { credentials: "same-origin" })
+      void fetch(apiLocateHref(slug, `failure-${target.ref}`), { credentials: "same-origin" })
         .then((r) => (r.ok ? (r.json() as Promise<{ view: "failures" | "raw"; page: number }>) : null))
         .then((found) => found && go(found.view, found.page))
         .catch(() => {});

@@ -2,10 +2,10 @@ import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { SeverityBadge } from "@/components/severity-badge";
 import { SeverityCounts, countsOf } from "@/components/severity-counts";
-import { analysisHref, failuresHref } from "@/lib/filters/view-params";
 import { cached } from "@/lib/cache";
 import { getOverview } from "@/lib/overview/get-overview";
 import { describeScoreSource } from "@/lib/scores/score-source";
+import { analysisHref, failuresHref } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 

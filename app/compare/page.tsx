@@ -9,7 +9,8 @@ import { compareAnalyses, suggestPairs } from "@/lib/compare/compare-analyses";
 import { countAnalyses, pickerOption, searchPickerOptions } from "@/lib/compare/picker";
 import { diffModeFor } from "@/lib/filters/diff-preference";
 import type { RawSearchParams } from "@/lib/filters/search-params";
-import { compareHref, parseComparePair } from "@/lib/filters/trainer-params";
+import { parseComparePair } from "@/lib/filters/trainer-params";
+import { compareHref, compareSideHref } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Compare" };
@@ -68,7 +69,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             <ul className="mt-1 list-disc pl-5">
               {didYouMean[i]!.options.map((o) => {
                 const other = side === "a" ? b : a;
-                const href = other ? (side === "a" ? compareHref(o.slug, other) : compareHref(other, o.slug)) : `/compare?${side}=${encodeURIComponent(o.slug)}`;
+                const href = other ? (side === "a" ? compareHref(o.slug, other) : compareHref(other, o.slug)) : compareSideHref(side, o.slug);
                 return (
                   <li key={o.slug}>
                     <Link href={href} className="underline [overflow-wrap:anywhere]">

@@ -16,10 +16,9 @@ import { currentViewer } from "@/lib/auth/current-viewer";
 import { reviewFilterCount } from "@/lib/filters/review-params";
 import { cached } from "@/lib/cache";
 import { searchFailures, type FailureHit } from "@/lib/failures/search-failures";
-import {
-  FAILURE_FORM_DEFAULTS, FAILURE_SORTS, PAGE_SIZE, failureHref, failuresHref, parseFailureFilters, type FailureFilters,
-} from "@/lib/filters/view-params";
+import { FAILURE_FORM_DEFAULTS, FAILURE_SORTS, PAGE_SIZE, parseFailureFilters, type FailureFilters } from "@/lib/filters/view-params";
 import type { RawSearchParams } from "@/lib/filters/search-params";
+import { analysisHref, failureFragment, failureHref, failuresHref } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Failures", description: "Every failure of every analysis, filtered by severity, knowledge gap and platform." };
@@ -187,7 +186,7 @@ function FailureRow({ hit }: FailureRowProps) {
       </div>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
         in{" "}
-        <Link href={`/analyses/${encodeURIComponent(hit.analysis.slug)}#failure-${hit.key}`} className="text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-current dark:text-blue-300 dark:decoration-blue-700">
+        <Link href={analysisHref(hit.analysis.slug, {}, failureFragment(hit.key))} className="text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-current dark:text-blue-300 dark:decoration-blue-700">
           {hit.analysis.title}
         </Link>{" "}
         <span className="font-mono">{hit.analysis.taskId ?? hit.analysis.slug}</span>

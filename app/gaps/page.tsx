@@ -5,12 +5,13 @@ import { EmptyState } from "@/components/empty-state";
 import { ExportLinks } from "@/components/export-links";
 import { SortHeader } from "@/components/sort-header";
 import { parseGapSort, type GapSort } from "@/lib/filters/trainer-params";
+
 import type { RawSearchParams } from "@/lib/filters/search-params";
-import { failuresHref } from "@/lib/filters/view-params";
 import { cached } from "@/lib/cache";
 import { listGaps } from "@/lib/gaps/list-gaps";
 import { ReviewShareCells, ReviewShareHeaders } from "@/components/review/review-share-cells";
 import { gapReviewShares } from "@/lib/reviews/trainer";
+import { failuresHref, gapsHref, scoresForGapHref } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Knowledge gaps" };
@@ -57,7 +58,7 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
             {COLUMNS.map((c) => (
               <Link
                 key={c.sort}
-                href={c.sort === "failures" ? "/gaps" : `/gaps?sort=${c.sort}`}
+                href={gapsHref(c.sort)}
                 aria-current={sort === c.sort ? "true" : undefined}
                 className={sort === c.sort ? "font-semibold" : "text-blue-700 underline dark:text-blue-300"}
               >
@@ -88,7 +89,7 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
                       {g.severity.critical} critical<span className="sr-only"> with {g.label}</span>
                     </Link>
                   )}
-                  <Link href={`/scores?gap=${encodeURIComponent(g.id)}`} className="text-blue-700 underline dark:text-blue-300">
+                  <Link href={scoresForGapHref(g.id)} className="text-blue-700 underline dark:text-blue-300">
                     Their scores<span className="sr-only"> ({g.label})</span>
                   </Link>
                 </p>
@@ -110,7 +111,7 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
                     label={c.label}
                     align={c.align}
                     active={sort === c.sort ? (c.sort === "label" ? "asc" : "desc") : null}
-                    href={c.sort === "failures" ? "/gaps" : `/gaps?sort=${c.sort}`}
+                    href={gapsHref(c.sort)}
                   />
                 ))}
                 <ReviewShareHeaders />
@@ -157,7 +158,7 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
                         {g.severity.critical} critical<span className="sr-only"> with {g.label}</span>
                       </Link>
                     )}
-                    <Link href={`/scores?gap=${encodeURIComponent(g.id)}`} className="block text-blue-700 hover:underline dark:text-blue-300">
+                    <Link href={scoresForGapHref(g.id)} className="block text-blue-700 hover:underline dark:text-blue-300">
                       Their scores<span className="sr-only"> ({g.label})</span>
                     </Link>
                   </td>

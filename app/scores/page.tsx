@@ -8,9 +8,9 @@ import { FacetGroup } from "@/components/facet-group";
 import { FilterForm } from "@/components/filter-form";
 import { ExportLinks } from "@/components/export-links";
 import { Pagination } from "@/components/pagination";
-import { toQueryString, type RawSearchParams } from "@/lib/filters/search-params";
+import type { RawSearchParams } from "@/lib/filters/search-params";
 import {
-  AUDIT_FILTERS, AUDIT_LABELS, OUTLIER_FILTERS, OUTLIER_LABELS, parseScoreFilters, SCORE_SORT_DEFAULT_DIR, SCORES_PAGE_SIZE, scoreFilterParams,
+  AUDIT_FILTERS, AUDIT_LABELS, OUTLIER_FILTERS, OUTLIER_LABELS, parseScoreFilters, SCORE_SORT_DEFAULT_DIR, SCORES_PAGE_SIZE,
   type ScoreFilters,
 } from "@/lib/filters/trainer-params";
 import { cached } from "@/lib/cache";
@@ -22,13 +22,14 @@ import { FilterChip } from "@/components/filter-chip";
 import { AuditSection } from "@/components/scores/audit-section";
 import { OutlierSection } from "@/components/scores/outlier-section";
 import { ScoreTable } from "@/components/scores/score-table";
+import { scoresHref } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Scores" };
 
 function href(filters: ScoreFilters, change: Partial<ScoreFilters>): string {
   // Any change but paging starts again at page 1.
-  return "/scores" + toQueryString(scoreFilterParams({ ...filters, page: 1, ...change }));
+  return scoresHref({ ...filters, page: 1, ...change });
 }
 
 const fmt = (n: number | null) => (n === null ? "—" : (Math.round(n * 10) / 10).toString());
@@ -42,7 +43,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
   const view = await cached(["scores", filters], () => listScores(filters));
   const outlierKind = new Map(view.outliers.map((o) => [o.point.slug, o.kind]));
   const reviews = await cached(["score-reviews", filters], () => reviewSharesOf(view.all));
-  const current = "/scores" + toQueryString(scoreFilterParams(filters));
+  const current = scoresHref(filters);
   const active =
     filters.platforms.length + filters.gaps.length + (filters.minScore !== undefined ? 1 : 0) + (filters.maxScore !== undefined ? 1 : 0) + (filters.audit ? 1 : 0) + (filters.outlier ? 1 : 0);
   const filtered = active > 0;
@@ -195,7 +196,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
                   pageCount={view.pageCount}
                   total={view.total}
                   pageSize={SCORES_PAGE_SIZE}
-                  hrefFor={(page) => "/scores" + toQueryString(scoreFilterParams({ ...filters, page }))}
+                  hrefFor={(page) => scoresHref({ ...filters, page })}
                   noun="analyses"
                 />
               </section>

@@ -6,6 +6,7 @@
 // as links, for keyboards and for readers without JavaScript.
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, type MouseEvent, type ReactNode } from "react";
+import { analysisHref } from "@/lib/routes/paths";
 
 /** One spot: x, y (plot units), the slug of the analysis drawn on top, how many are drawn there, score /10, load. */
 export type Dot = [x: number, y: number, slug: string, count: number, score: number, load: number];
@@ -53,7 +54,7 @@ export function ScatterDots({ viewBox, label, layers, children }: Props) {
     return null;
   }
 
-  const href = (dot: Dot) => `/analyses/${encodeURIComponent(dot[2])}`;
+  const href = (dot: Dot) => analysisHref(dot[2]);
   return (
     <>
       <svg

@@ -6,6 +6,7 @@
 // a phone A and B read as two different analyses even when their titles are the same.
 import { useEffect, useId, useRef, useState } from "react";
 import type { PickerOption, PickerResult } from "@/lib/compare/picker";
+import { apiCompareOptionsHref } from "@/lib/routes/paths";
 
 export interface AnalysisPickerProps {
   name: "a" | "b";
@@ -45,7 +46,7 @@ export function AnalysisPicker({ name, label, initial, initialText, exclude }: A
       const params = new URLSearchParams({ q: query });
       if (exclude) params.set("exclude", exclude);
       try {
-        const response = await fetch(`/api/compare/options?${params}`, { signal: controller.signal });
+        const response = await fetch(apiCompareOptionsHref(params), { signal: controller.signal });
         const body = (await response.json()) as PickerResult | { error: string };
         if ("error" in body) {
           setError(body.error);

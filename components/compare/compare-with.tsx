@@ -3,10 +3,7 @@
 // A server component: <CompareWith slug={analysis.slug} /> on app/analyses/[slug]/page.tsx.
 import Link from "next/link";
 import { closestAnalyses, type ClosestAnalysis } from "@/lib/compare/closest";
-
-function compareHref(a: string, b?: string): string {
-  return `/compare?a=${encodeURIComponent(a)}${b ? `&b=${encodeURIComponent(b)}` : ""}`;
-}
+import { compareWithHref } from "@/lib/routes";
 
 function reason(c: ClosestAnalysis): string {
   const parts = [
@@ -27,7 +24,7 @@ export function ClosestList({ slug, closest, pickerLink = true }: { slug: string
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
           {closest.map((c) => (
             <li key={c.slug} className="px-3 py-2 [overflow-wrap:anywhere]">
-              <Link href={compareHref(slug, c.slug)} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
+              <Link href={compareWithHref(slug, c.slug)} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
                 {c.title} <span className="font-mono text-xs">({c.taskId ?? c.slug})</span>
               </Link>
               <span className="block text-xs text-slate-600 dark:text-slate-400">
@@ -39,7 +36,7 @@ export function ClosestList({ slug, closest, pickerLink = true }: { slug: string
       )}
       {pickerLink && (
         <p>
-          <Link href={compareHref(slug)} className="text-blue-700 underline dark:text-blue-300">
+          <Link href={compareWithHref(slug)} className="text-blue-700 underline dark:text-blue-300">
             Compare with any other analysis…
           </Link>
         </p>

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { SeverityBadge } from "@/components/severity-badge";
 import { formatScore } from "@/lib/analyses/analysis-name";
 import { summarizeComparison, type CompareFailure, type CompareSide, type Comparison, type GapRef } from "@/lib/compare/compare-analyses";
-import { failuresHref } from "@/lib/filters/view-params";
 import { describeScoreSource } from "@/lib/scores/score-source";
+import { failuresHref } from "@/lib/routes";
 
 export function SideCard({ side, letter }: { side: CompareSide; letter: "A" | "B" }) {
   return (

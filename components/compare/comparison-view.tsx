@@ -7,9 +7,10 @@ import { ExportLinks } from "@/components/export-links";
 import { SeverityBadge } from "@/components/severity-badge";
 import { loadFailureDiffs, severityMove, type Comparison } from "@/lib/compare/compare-analyses";
 import { many, type RawSearchParams } from "@/lib/filters/search-params";
-import { compareHref } from "@/lib/filters/trainer-params";
 import type { DiffMode } from "@/lib/filters/view-params";
+
 import { SEVERITIES } from "@/lib/domain";
+import { compareHref } from "@/lib/routes";
 
 /** Paired failures whose diffs are shown at once: `open` names their A keys (comma-separated). */
 const MAX_OPEN = 10;

@@ -1,7 +1,7 @@
 // /compare without a pair: pairs of analyses whose failures share the most knowledge gaps.
 import Link from "next/link";
 import { suggestPairs } from "@/lib/compare/compare-analyses";
-import { compareHref } from "@/lib/filters/trainer-params";
+import { compareHref } from "@/lib/routes";
 
 export function SuggestedPairs({ suggestions }: { suggestions: Awaited<ReturnType<typeof suggestPairs>> }) {
   return (

@@ -4,6 +4,7 @@
 import Link from "next/link";
 import type { FacetValue } from "@/lib/domain";
 import { FacetGroup } from "../facet-group";
+import { signInHref } from "@/lib/routes/paths";
 
 const LEGEND = "mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300";
 
@@ -66,7 +67,7 @@ export function ReviewFilterFields({ idPrefix, facets, viewer, here, note }: Rev
         note={
           viewer ? undefined : (
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              <Link href={`/sign-in?next=${encodeURIComponent(here)}`} className="text-blue-700 underline dark:text-blue-300">
+              <Link href={signInHref(here)} className="text-blue-700 underline dark:text-blue-300">
                 Sign in
               </Link>{" "}
               to filter by your own reviews.

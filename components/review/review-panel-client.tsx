@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { GRADED_SEVERITIES } from "@/lib/domain";
 import type { AnnotationView } from "@/lib/reviews/annotations";
 import { currentIndex } from "../keyboard-shortcuts";
+import { analysisHref, apiAnnotationsHref, failureFragment, sharesHref, signInHref } from "@/lib/routes/paths";
 
 const VERDICT_LABEL = { agree: "Agree", disagree: "Disagree", unsure: "Unsure" } as const;
 type Verdict = keyof typeof VERDICT_LABEL;
@@ -48,7 +49,7 @@ export function ReviewPanelClient({ slug, failureKey, parsedSeverity, initial, v
   const showForm = viewer !== null && (!mine || editing);
 
   async function refresh() {
-    const res = await fetch(`/api/annotations?analysis=${encodeURIComponent(slug)}&failure=${encodeURIComponent(failureKey)}`, { cache: "no-store" });
+    const res = await fetch(apiAnnotationsHref(slug, failureKey), { cache: "no-store" });
     if (res.ok) setItems(((await res.json()) as { items: AnnotationView[] }).items);
   }
 
@@ -127,12 +128,12 @@ export function ReviewPanelClient({ slug, failureKey, parsedSeverity, initial, v
           {counts.length > 0 && <span className="ml-2 font-normal normal-case tracking-normal">{counts.map(([v, n]) => `${n} ${v}`).join(" · ")}</span>}
         </h3>
         {viewer && (
-          <a href={`/shares?analysis=${encodeURIComponent(slug)}&failure=${encodeURIComponent(failureKey)}`} className="text-xs text-blue-700 hover:underline dark:text-blue-300">
+          <a href={sharesHref(slug, failureKey)} className="text-xs text-blue-700 hover:underline dark:text-blue-300">
             Share this failure…
           </a>
         )}
         {!viewer && (
-          <a href={`/sign-in?next=${encodeURIComponent(`/analyses/${encodeURIComponent(slug)}#failure-${failureKey}`)}`} className="text-blue-700 hover:underline dark:text-blue-300">
+          <a href={signInHref(analysisHref(slug, {}, failureFragment(failureKey)))} className="text-blue-700 hover:underline dark:text-blue-300">
             Sign in to review
           </a>
         )}

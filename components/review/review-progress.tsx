@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { currentViewer } from "@/lib/auth/current-viewer";
 import { reviewProgress } from "@/lib/reviews/annotations";
-import { failureHref } from "@/lib/filters/view-params";
+import { analysisHref, failureHref, signInHref } from "@/lib/routes";
 
 export async function ReviewProgress({ analysisId, slug }: { analysisId: number; slug: string }) {
   const viewer = await currentViewer();
@@ -31,7 +31,7 @@ export async function ReviewProgress({ analysisId, slug }: { analysisId: number;
           </p>
         ) : (
           <p>
-            <Link href={`/sign-in?next=${encodeURIComponent(`/analyses/${encodeURIComponent(slug)}`)}`} className="text-blue-700 hover:underline dark:text-blue-300">
+            <Link href={signInHref(analysisHref(slug))} className="text-blue-700 hover:underline dark:text-blue-300">
               Sign in to review
             </Link>
           </p>

@@ -3,6 +3,7 @@
 // once, with a copy button, then the list refreshes from the server.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { apiShareHref } from "@/lib/routes/paths";
 
 async function errorOf(res: Response): Promise<string> {
   return ((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? `The server answered ${res.status}.`;
@@ -78,7 +79,7 @@ export function RevokeShareButton({ id }: { id: number }) {
         type="button"
         className="text-red-700 hover:underline dark:text-red-300"
         onClick={async () => {
-          const res = await fetch(`/api/shares?id=${id}`, { method: "DELETE" });
+          const res = await fetch(apiShareHref(id), { method: "DELETE" });
           if (!res.ok) return setError(await errorOf(res));
           router.refresh();
         }}

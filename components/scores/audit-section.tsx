@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { analysisName } from "@/lib/analyses/analysis-name";
 import type { ScoreRow } from "@/lib/scores/list-scores";
+import { analysisHref } from "@/lib/routes";
 
 /** Audit lists show this many analyses each; the rest are one click away in the filtered table. */
 const AUDIT_LIST_LIMIT = 10;
@@ -27,7 +28,7 @@ function AuditList({ rows, children }: { rows: ScoreRow[]; children: (r: ScoreRo
     <ul className="mt-2 space-y-2 text-sm">
       {rows.slice(0, AUDIT_LIST_LIMIT).map((r) => (
         <li key={r.slug} className="[overflow-wrap:anywhere]">
-          <Link href={`/analyses/${encodeURIComponent(r.slug)}`} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
+          <Link href={analysisHref(r.slug)} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
             {analysisName(r)}
           </Link>
           {children(r)}

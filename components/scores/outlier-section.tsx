@@ -5,6 +5,7 @@ import { analysisName, formatScore } from "@/lib/analyses/analysis-name";
 import { OUTLIER_RULES } from "@/lib/scores/outliers";
 import type { ScoresView } from "@/lib/scores/list-scores";
 import { describeScoreSource } from "@/lib/scores/score-source";
+import { analysisHref } from "@/lib/routes";
 
 const pct = (p: number) => `${Math.round(p * 100)}`;
 
@@ -58,7 +59,7 @@ export function OutlierSection({ view, tableHref }: { view: ScoresView; tableHre
                     {list.slice(0, OUTLIER_LIST_LIMIT).map((o) => (
                       <tr key={o.point.slug} className="border-b border-slate-100 align-top dark:border-slate-900">
                         <td className="min-w-44 py-1.5 pr-3 break-words">
-                          <Link href={`/analyses/${encodeURIComponent(o.point.slug)}`} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
+                          <Link href={analysisHref(o.point.slug)} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
                             {analysisName(o.point)}
                           </Link>
                         </td>

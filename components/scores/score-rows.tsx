@@ -6,6 +6,7 @@ import Link from "next/link";
 import { CountAsReviewed, ReviewShareCells } from "@/components/review/review-share-cells";
 import { GRADED_SEVERITIES } from "@/lib/domain";
 import type { ScoreTableRow } from "@/lib/scores/table-rows";
+import { analysisHref } from "@/lib/routes/paths";
 
 export function ScoreRows({ rows }: { rows: ScoreTableRow[] }) {
   return (
@@ -13,7 +14,7 @@ export function ScoreRows({ rows }: { rows: ScoreTableRow[] }) {
       {rows.map((r) => (
         <tr key={r.slug}>
           <td>
-            <Link href={`/analyses/${encodeURIComponent(r.slug)}`} className="group">
+            <Link href={analysisHref(r.slug)} className="group">
               <span className="link">{r.title}</span>
               {/* Inside the link: many reports share a title, the task id or slug tells the links apart. */}
               {r.sub && <span className="sub font-mono">{r.sub}</span>}

@@ -10,6 +10,7 @@ import type { AnalysisQuery } from "../api/list-params";
 import type { CsvColumn } from "../export/to-csv";
 import type { ParsedAnalysis } from "../parser/types";
 import { analysisReviewSummaries, type AnalysisReviewSummary } from "../reviews/analysis-reviews";
+import { analysisHref } from "../routes/paths";
 
 /**
  * `url` starts with the origin given: absolute in downloads, relative ("") in the paged API. `review`:
@@ -19,10 +20,6 @@ export type AnalysisRecord = ParsedAnalysis & { id: number; slug: string; url: s
 
 /** Most rows one export returns; scripts page through the JSON API for more. */
 export const EXPORT_LIMIT = 10_000;
-
-export function analysisUrl(slug: string): string {
-  return `/analyses/${encodeURIComponent(slug)}`;
-}
 
 /** An API query, with the reviewer making it (for `mine`). */
 export type AnalysisListQuery = AnalysisQuery & { viewerId?: number };
@@ -47,7 +44,7 @@ const recordSelect = { id: true, slug: true, source: { select: { recordJson: tru
 
 export function toAnalysisRecord(row: { id: number; slug: string; source: { recordJson: string } | null }, origin: string, review: AnalysisReviewSummary | null = null): AnalysisRecord {
   const record = JSON.parse(row.source?.recordJson ?? "{}") as ParsedAnalysis;
-  return { id: row.id, slug: row.slug, url: origin + analysisUrl(row.slug), ...record, review };
+  return { id: row.id, slug: row.slug, url: origin + analysisHref(row.slug), ...record, review };
 }
 
 export async function listAnalysisRecords(query: AnalysisListQuery, window: { skip: number; take: number }, origin: string): Promise<{ items: AnalysisRecord[]; total: number }> {
@@ -108,7 +105,7 @@ export const analysisCsvColumns = (origin: string): CsvColumn<AnalysisCsvRow>[] 
   { header: "warnings", value: (r) => r.warningCount },
   { header: "document_date", value: (r) => r.documentDate },
   { header: "updated_at", value: (r) => r.updatedAt.toISOString() },
-  { header: "url", value: (r) => origin + analysisUrl(r.slug) },
+  { header: "url", value: (r) => origin + analysisHref(r.slug) },
   { header: "review_reviewed_by", value: (r) => r.review?.reviewedBy ?? [] },
   { header: "review_stale_reviews", value: (r) => r.review?.staleReviews ?? [] },
   { header: "review_comments", value: (r) => (r.review?.comments ?? []).map((c) => `${c.reviewer}: ${c.comment}`) },

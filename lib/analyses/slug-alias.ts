@@ -3,6 +3,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { prisma } from "../db";
+import { analysisHref } from "../routes/paths";
 
 /** The current slug of the analysis `alias` used to name, or null. */
 export async function currentSlugFor(alias: string): Promise<string | null> {
@@ -13,6 +14,6 @@ export async function currentSlugFor(alias: string): Promise<string | null> {
 /** For a slug no analysis has now: redirect to the analysis it used to name (same path tail and query), else 404. */
 export async function redirectOldSlug(slug: string, rest: string, query: string): Promise<never> {
   const current = await currentSlugFor(slug);
-  if (current && current !== slug) redirect(`/analyses/${encodeURIComponent(current)}${rest}${query}`);
+  if (current && current !== slug) redirect(`${analysisHref(current)}${rest}${query}`);
   notFound();
 }

@@ -1,10 +1,10 @@
 // GET /api/gaps: the /gaps table (failures, severity mix, analyses, mean score per knowledge gap).
 import "server-only";
 import type { CsvColumn } from "../export/to-csv";
-import { failuresHref } from "../filters/view-params";
 import { listGaps, type GapSummary } from "../gaps/list-gaps";
 import { gapQuerySchema, parseQuery } from "./list-params";
 import { csvResponse, handle, jsonResponse } from "./respond";
+import { failuresHref } from "../routes";
 
 type GapItem = GapSummary & { url: string };
 

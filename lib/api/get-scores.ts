@@ -5,6 +5,7 @@ import { SCORE_SORT_DEFAULT_DIR, type ScoreFilters } from "../filters/trainer-pa
 import { loadScoreRows, type ScoreRow } from "../scores/list-scores";
 import { DEFAULT_PAGE_SIZE, parseQuery, scoreQuerySchema } from "./list-params";
 import { csvResponse, handle, jsonPage, jsonResponse } from "./respond";
+import { analysisHref } from "../routes/paths";
 
 export interface ScoreItem {
   id: number;
@@ -34,7 +35,7 @@ function toItem(r: ScoreRow): ScoreItem {
     failureCount: r.failureCount, failureLoad: r.failureLoad,
     declaredCounts: r.declared, countDifferences: r.countDifferences, countsExplainedByUngraded: r.countsExplainedByUngraded,
     severityMismatches: r.severityMismatches.length, warningCount: r.warningCount,
-    url: `/analyses/${encodeURIComponent(r.slug)}`,
+    url: analysisHref(r.slug),
   };
 }
 

@@ -5,6 +5,7 @@ import "server-only";
 import { clearedSessionCookie, cookieValue, SESSION_COOKIE, sessionCookie } from "./reviewer";
 import { checkSameOrigin, expectedOrigin } from "./origin";
 import { endSession, startSession } from "../reviews/reviewers";
+import { signInHref } from "../routes/paths";
 
 const MAX_FORM_BYTES = 4096;
 
@@ -45,7 +46,7 @@ export async function signIn(request: Request): Promise<Response> {
   const session = token ? await startSession(token) : null;
   if (!session) {
     if (json) return Response.json({ error: token ? "That token is not valid (or was revoked)." : "Missing field `token`." }, { status: token ? 401 : 400 });
-    return redirect(`/sign-in?error=${token ? "invalid" : "missing"}&next=${encodeURIComponent(next)}`);
+    return redirect(signInHref(next, token ? "invalid" : "missing"));
   }
   const cookie = sessionCookie(session.sessionId, session.expiresAt, secure(request));
   if (json) return Response.json({ name: session.reviewer.name, expiresAt: session.expiresAt.toISOString() }, { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } });

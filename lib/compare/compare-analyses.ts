@@ -5,9 +5,9 @@ import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { jsonArrayAgg } from "../data/dialect";
 import { SEVERITY_RANK, type Severity } from "../domain";
-import { failureHref } from "../filters/view-params";
 import { scoreSource, type ScoreSource } from "../scores/score-source";
 import { alignFailures, type Alignment } from "./align-failures";
+import { analysisHref, failureHref } from "../routes/paths";
 
 export interface CompareFailure {
   number: number;
@@ -110,7 +110,7 @@ export async function getCompareSide(slug: string, limit = COMPARE_MAX_FAILURES)
     scoreSource: scoreSource(scoresJson, a.scoreValue, a.scoreMax),
     counts: { critical: criticalCount, high: highCount, medium: mediumCount, low: lowCount, unknown: unknownCount },
     gapIds, failures,
-    url: `/analyses/${encodeURIComponent(a.slug)}`,
+    url: analysisHref(a.slug),
   };
 }
 

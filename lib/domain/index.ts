@@ -3,3 +3,4 @@
 export * from "./records";
 export * from "./severity";
 export * from "./slug";
+export * from "./views";

@@ -10,8 +10,9 @@ import type { FailureQuery } from "../api/list-params";
 import { defaultFailureSort } from "../filters/view-params";
 import type { CsvColumn } from "../export/to-csv";
 import type { ParsedAnalysis, ParsedFailure } from "../parser/types";
-import { analysisUrl, EXPORT_LIMIT } from "../analyses/list-analysis-records";
+import { EXPORT_LIMIT } from "../analyses/list-analysis-records";
 import { reviewKey, reviewStates, type FailureReviewState } from "../reviews/summary";
+import { analysisHref, failureHref } from "../routes/paths";
 
 export interface FailureRecord extends ParsedFailure {
   id: number;
@@ -22,10 +23,6 @@ export interface FailureRecord extends ParsedFailure {
   analysis: { id: number; slug: string; title: string; taskId: string | null; platform: string | null; url: string };
   /** What reviewers said of it (issue 17); null when nobody annotated it. */
   review: FailureReviewState | null;
-}
-
-export function failureUrl(slug: string, key: string): string {
-  return `/analyses/${encodeURIComponent(slug)}/failures/${encodeURIComponent(key)}`;
 }
 
 /** An API query, with the reviewer making it (for `mine`). */
@@ -96,8 +93,8 @@ export async function toFailureRecords(rows: FailureRow[], origin: string): Prom
     return {
       id: row.id,
       key: row.key,
-      url: origin + failureUrl(row.analysis.slug, row.key),
-      analysis: { ...row.analysis, url: origin + analysisUrl(row.analysis.slug) },
+      url: origin + failureHref(row.analysis.slug, row.key),
+      analysis: { ...row.analysis, url: origin + analysisHref(row.analysis.slug) },
       ...base,
       review: states.get(reviewKey(row.analysis.id, row.key)) ?? null,
     };
@@ -130,8 +127,8 @@ export const failureCsvColumns = (origin: string): CsvColumn<FailureCsvRow>[] =>
   { header: "model_code", value: (r) => codeOf(r, "model") },
   { header: "ideal_text", value: (r) => r.idealText },
   { header: "ideal_code", value: (r) => codeOf(r, "ideal") },
-  { header: "url", value: (r) => origin + failureUrl(r.analysis.slug, r.key) },
-  { header: "analysis_url", value: (r) => origin + analysisUrl(r.analysis.slug) },
+  { header: "url", value: (r) => origin + failureHref(r.analysis.slug, r.key) },
+  { header: "analysis_url", value: (r) => origin + analysisHref(r.analysis.slug) },
   { header: "review_reviewers", value: (r) => r.review?.reviewers ?? [] },
   { header: "review_agree", value: (r) => r.review?.agree ?? 0 },
   { header: "review_disagree", value: (r) => r.review?.disagree ?? 0 },

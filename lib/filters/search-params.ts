@@ -1,6 +1,7 @@
 // URL state for lists and filters: every view's state lives in its search params. These schemas turn
 // raw params into typed filters; unknown or malformed values fall back to defaults, never an error.
 import { z } from "zod";
+import { toQueryString } from "../routes/query";
 import { GAP_ID_PATTERN, PLATFORM_PATTERN, SEVERITIES, type Severity } from "../domain";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
@@ -68,20 +69,5 @@ export function oneOf<T extends string>(value: string | undefined, allowed: read
   return (allowed as readonly string[]).includes(value ?? "") ? (value as T) : fallback;
 }
 
-/**
- * Builds a query string from a state object, dropping empty values and defaults so URLs stay short
- * and stable. Arrays become repeated comma-joined values (`severity=critical,high`).
- */
-export function toQueryString(state: Record<string, string | number | string[] | undefined | null>, defaults: Record<string, unknown> = {}): string {
-  const out = new URLSearchParams();
-  for (const [key, value] of Object.entries(state)) {
-    if (value === undefined || value === null || value === "") continue;
-    if (Array.isArray(value)) {
-      if (value.length) out.set(key, value.join(","));
-    } else if (defaults[key] !== value) {
-      out.set(key, String(value));
-    }
-  }
-  const text = out.toString();
-  return text ? `?${text}` : "";
-}
+/** Query strings are built by lib/routes/query.ts (re-exported for the URL-state modules). */
+export { toQueryString };

@@ -106,9 +106,3 @@ export function parseComparePair(params: RawSearchParams): { a?: string; b?: str
   };
   return { a: pick("a"), b: pick("b") };
 }
-
-/** A pair's /compare URL, with extra view state (`open`, `diff`); commas stay readable. */
-export function compareHref(a: string, b: string, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams({ a, b, ...extra });
-  return `/compare?${params.toString().replace(/%2C/g, ",")}`;
-}

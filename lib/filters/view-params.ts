@@ -1,12 +1,12 @@
 // The reviewer pages' URL state (/failures, /analyses, diff mode), parsed from search params with the
 // shared helpers: unknown values fall back to defaults, so a hand-edited or stale link never crashes.
-import type { Severity } from "../domain";
+import { ANALYSIS_VIEWS, DIFF_MODES, type AnalysisView, type DiffMode, type Severity } from "../domain";
 import {
-  oneOf, parseGaps, parsePage, parsePlatforms, parseQuery, parseScoreBound, parseSeverities, one, toQueryString, type RawSearchParams,
+  oneOf, parseGaps, parsePage, parsePlatforms, parseQuery, parseScoreBound, parseSeverities, one, type RawSearchParams,
 } from "./search-params";
 import type { FormDefaults } from "./form-url";
 import {
-  ANALYSIS_REVIEW_FILTERS, parseReviewParams, REVIEW_FILTERS, reviewQueryFields, type AnalysisReviewFilter, type MineFilter, type ReviewFilter,
+  ANALYSIS_REVIEW_FILTERS, parseReviewParams, REVIEW_FILTERS, type AnalysisReviewFilter, type MineFilter, type ReviewFilter,
 } from "./review-params";
 
 export { REVIEW_FILTERS, type ReviewFilter } from "./review-params";
@@ -114,16 +114,14 @@ export function parseAnalysisFilters(params: RawSearchParams): AnalysisFilters {
   };
 }
 
-export const DIFF_MODES = ["split", "unified"] as const;
-export type DiffMode = (typeof DIFF_MODES)[number];
+export { DIFF_MODES, type DiffMode };
 
 /** `?diff=unified` or `?diff=split`; split by default (narrow screens still fall back to unified). */
 export function parseDiffMode(params: RawSearchParams): DiffMode {
   return oneOf(one(params, "diff"), DIFF_MODES, "split");
 }
 
-export const ANALYSIS_VIEWS = ["failures", "raw"] as const;
-export type AnalysisView = (typeof ANALYSIS_VIEWS)[number];
+export { ANALYSIS_VIEWS, type AnalysisView };
 
 export function parseAnalysisView(params: RawSearchParams): AnalysisView {
   return oneOf(one(params, "view"), ANALYSIS_VIEWS, "failures");
@@ -139,20 +137,6 @@ export function failureDefaults(q: string | undefined): Record<string, string | 
 /** The defaults the /failures filter form leaves out. */
 export const FAILURE_FORM_DEFAULTS: FormDefaults = { plain: failureDefaults(undefined), withQuery: failureDefaults("q") };
 
-/** The /failures URL for a filter state; defaults are dropped so shared links stay short. */
-export function failuresHref(filters: Partial<FailureFilters>): string {
-  return (
-    "/failures" +
-    toQueryString(
-      {
-        severity: filters.severities, gap: filters.gaps, platform: filters.platforms, q: filters.q,
-        ...reviewQueryFields(filters), sort: filters.sort, page: filters.page,
-      },
-      failureDefaults(filters.q),
-    )
-  );
-}
-
 /** Defaults an /analyses URL leaves out: no `warnings=any`, no `sort=date` (or relevance with a query). */
 export function analysisDefaults(q: string | undefined, sort: AnalysisSort = defaultAnalysisSort(q)): Record<string, string | number> {
   return { warnings: "any", sort: defaultAnalysisSort(q), dir: DEFAULT_DIRECTION[sort], page: 1 };
@@ -163,31 +147,6 @@ export const ANALYSIS_FORM_DEFAULTS: FormDefaults = {
   plain: { warnings: "any", sort: defaultAnalysisSort(undefined) },
   withQuery: { sort: defaultAnalysisSort("q") },
 };
-
-/** The /analyses URL for a filter state. */
-export function analysesHref(filters: Partial<AnalysisFilters>): string {
-  return (
-    "/analyses" +
-    toQueryString(
-      {
-        q: filters.q, severity: filters.severities, gap: filters.gaps, platform: filters.platforms,
-        min: filters.minScore, max: filters.maxScore, warnings: filters.warnings, ...reviewQueryFields(filters), sort: filters.sort,
-        dir: filters.sort === "relevance" ? undefined : filters.dir, page: filters.page,
-      },
-      analysisDefaults(filters.q, filters.sort),
-    )
-  );
-}
-
-/** An analysis (or failure) page URL keeping the view state that matters there. */
-export function analysisHref(slug: string, state: { diff?: DiffMode; view?: AnalysisView } = {}, hash = ""): string {
-  return `/analyses/${encodeURIComponent(slug)}${toQueryString({ view: state.view, diff: state.diff }, { view: "failures", diff: "split" })}${hash}`;
-}
-
-/** A failure's own page; `key` is its stable key (Failure.key) — old numbers still resolve, but redirect. */
-export function failureHref(slug: string, key: string | number, state: { diff?: DiffMode } = {}, hash = ""): string {
-  return `/analyses/${encodeURIComponent(slug)}/failures/${encodeURIComponent(key)}${toQueryString({ diff: state.diff }, { diff: "split" })}${hash}`;
-}
 
 /** A route param as stored: decoded once when it arrives percent-encoded, untouched when malformed. */
 export function decodeParam(value: string): string {

@@ -4,9 +4,9 @@
 // lib/reviews/read-access.ts, read-only).
 import { prisma } from "../db";
 import { hashSecret, newSessionId } from "../auth/tokens";
-import { failureHref, analysisHref } from "../filters/view-params";
 import { findAnalysis, ReviewForbidden, ReviewNotFound } from "./annotations";
 import type { ReviewerIdentity } from "./reviewers";
+import { analysisHref, failureHref, shareHref } from "../routes/paths";
 
 export const SHARE_DAYS_DEFAULT = 14;
 export const SHARE_DAYS_MAX = 90;
@@ -54,7 +54,7 @@ export async function createShare(
     select: { id: true },
   });
   const share = (await listShares(viewer, now)).find((s) => s.id === row.id)!;
-  return { share, path: `/s/${token}` };
+  return { share, path: shareHref(token) };
 }
 
 /** The links a reviewer made (an admin sees everyone's), newest first. */

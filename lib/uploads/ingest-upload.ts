@@ -13,6 +13,7 @@ import { parserVersion } from "../ingest/parser-version";
 import { hashBytes } from "../ingest/source";
 import { readGapDefinitions } from "../ingest/taxonomy-file";
 import type { ParsedAnalysis } from "../parser/types";
+import { analysisHref } from "../routes/paths";
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 export const MAX_UPLOAD_FILES = 20;
@@ -73,16 +74,16 @@ export async function ingestUploads(files: UploadedFile[]): Promise<UploadResult
       const existing = known.get(sourcePath);
       const base = { name: file.name, warnings: prepared.record.warnings, record: prepared.record };
       if (existing && store.isCurrent(existing, contentHash)) {
-        return { ...base, status: "unchanged", slug: existing.slug, url: `/analyses/${existing.slug}` };
+        return { ...base, status: "unchanged", slug: existing.slug, url: analysisHref(existing.slug) };
       }
       const [result] = store.writeBatch([prepared]);
       if (!result || result.status === "failed") {
         // A document that could not be parsed is still stored with its raw text (or its previous
         // analysis kept): link it so the uploader can see it.
-        const stored = result?.slug ? { slug: result.slug, url: `/analyses/${result.slug}` } : {};
+        const stored = result?.slug ? { slug: result.slug, url: analysisHref(result.slug) } : {};
         return { ...base, ...stored, status: "failed", error: result?.error ?? "write failed" };
       }
-      return { ...base, status: result.status, slug: result.slug, url: `/analyses/${result.slug}` };
+      return { ...base, status: result.status, slug: result.slug, url: analysisHref(result.slug!) };
     });
   } finally {
     db.close();
@@ -100,14 +101,14 @@ async function storeUploadsPostgres(files: UploadedFile[], parsed: PreparedAnaly
     const existing = known.get(prepared.sourcePath);
     const base = { name: file.name, warnings: prepared.record.warnings, record: prepared.record };
     if (existing && store.isCurrent(existing, prepared.contentHash)) {
-      results.push({ ...base, status: "unchanged", slug: existing.slug, url: `/analyses/${existing.slug}` });
+      results.push({ ...base, status: "unchanged", slug: existing.slug, url: analysisHref(existing.slug) });
       continue;
     }
     const [result] = await store.writeBatch([prepared]);
     if (!result || result.status === "failed") {
-      const stored = result?.slug ? { slug: result.slug, url: `/analyses/${result.slug}` } : {};
+      const stored = result?.slug ? { slug: result.slug, url: analysisHref(result.slug) } : {};
       results.push({ ...base, ...stored, status: "failed", error: result?.error ?? "write failed" });
-    } else results.push({ ...base, status: result.status, slug: result.slug, url: `/analyses/${result.slug}` });
+    } else results.push({ ...base, status: result.status, slug: result.slug, url: analysisHref(result.slug!) });
   }
   return results;
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  ANALYSIS_FORM_DEFAULTS, FAILURE_FORM_DEFAULTS, analysesHref, failuresHref, parseAnalysisFilters, parseDiffMode, parseFailureFilters,
-} from "@/lib/filters/view-params";
+import { ANALYSIS_FORM_DEFAULTS, FAILURE_FORM_DEFAULTS, parseAnalysisFilters, parseDiffMode, parseFailureFilters } from "@/lib/filters/view-params";
 import { formUrl } from "@/lib/filters/form-url";
+import { analysesHref, failuresHref } from "@/lib/routes";
 
 describe("parseFailureFilters", () => {
   it("reads comma-joined and repeated values and drops unknown ones", () => {

@@ -14,11 +14,9 @@ import { currentViewer } from "@/lib/auth/current-viewer";
 import { reviewFilterCount } from "@/lib/filters/review-params";
 import { cached } from "@/lib/cache";
 import { searchAnalyses, type AnalysisHit } from "@/lib/analyses/search-analyses";
-import {
-  ANALYSIS_FORM_DEFAULTS, ANALYSIS_SORTS, DEFAULT_DIRECTION, PAGE_SIZE, analysesHref, analysisHref, failureHref, parseAnalysisFilters,
-  type AnalysisFilters, type AnalysisSort,
-} from "@/lib/filters/view-params";
+import { ANALYSIS_FORM_DEFAULTS, ANALYSIS_SORTS, DEFAULT_DIRECTION, PAGE_SIZE, parseAnalysisFilters, type AnalysisFilters, type AnalysisSort } from "@/lib/filters/view-params";
 import type { RawSearchParams } from "@/lib/filters/search-params";
+import { analysesHref, analysisHref, failureHref } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Analyses", description: "Every failure analysis: scores, severity counts and warnings." };

@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { analysisHref, apiAnalysisHref, failureHref } from "@/lib/routes/paths";
 
 interface Listed {
   slug: string;
@@ -28,7 +29,7 @@ export function MissingFailureList() {
   useEffect(() => {
     if (!slug) return;
     let cancelled = false;
-    fetch(`/api/analyses/${encodeURIComponent(slug)}`, { credentials: "same-origin" })
+    fetch(apiAnalysisHref(slug), { credentials: "same-origin" })
       .then((r) => (r.ok ? (r.json() as Promise<Listed>) : null))
       .then((data) => {
         if (!cancelled && data && Array.isArray(data.failures)) setListed(data);
@@ -39,7 +40,6 @@ export function MissingFailureList() {
     };
   }, [slug]);
   if (!listed) return null;
-  const base = `/analyses/${encodeURIComponent(listed.slug)}`;
   return (
     <section aria-labelledby="missing-failure-list" className="mx-auto max-w-2xl text-left">
       <h2 id="missing-failure-list" className="text-base font-semibold">
@@ -50,7 +50,7 @@ export function MissingFailureList() {
           {listed.failures.map((f) => (
             <li key={f.number} className="flex gap-2">
               <span className="tabular-nums text-slate-600 dark:text-slate-300">{f.number}.</span>
-              <Link href={`${base}/failures/${f.number}`} className="min-w-0 text-blue-700 underline [overflow-wrap:anywhere] dark:text-blue-300">
+              <Link href={failureHref(listed.slug, f.number)} className="min-w-0 text-blue-700 underline [overflow-wrap:anywhere] dark:text-blue-300">
                 {f.title}
               </Link>
               <span className="text-xs text-slate-600 dark:text-slate-300">{f.severity}</span>
@@ -59,7 +59,7 @@ export function MissingFailureList() {
         </ol>
       )}
       <p className="mt-3 text-sm">
-        <Link href={base} className="text-blue-700 underline dark:text-blue-300">
+        <Link href={analysisHref(listed.slug)} className="text-blue-700 underline dark:text-blue-300">
           Open the analysis
         </Link>
       </p>

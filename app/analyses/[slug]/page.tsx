@@ -28,9 +28,10 @@ import { analysisExists } from "@/lib/analyses/analysis-exists";
 import { redirectOldSlug } from "@/lib/analyses/slug-alias";
 import { diffModeChosen, diffModeFor, queryString } from "@/lib/filters/diff-preference";
 import { currentFailureKeys, getAnalysis, type AnalysisDetail } from "@/lib/analyses/get-analysis";
-import { analysisHref, decodeParam, parseAnalysisView } from "@/lib/filters/view-params";
+import { decodeParam, parseAnalysisView } from "@/lib/filters/view-params";
 import { parsePage, type RawSearchParams } from "@/lib/filters/search-params";
 import { FAILURES_PER_PAGE, pageOf, pageWindow } from "@/lib/render/pages";
+import { analysisHref } from "@/lib/routes";
 
 /** One load per request, shared by the metadata and the page. */
 const loadAnalysis = cache((slug: string, skip: number, take: number) => cached(["analysis", slug, skip, take], () => getAnalysis(slug, skip, take)));

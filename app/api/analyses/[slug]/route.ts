@@ -5,6 +5,7 @@ import { cachedGet } from "@/lib/cache/response";
 import { currentSlugFor } from "@/lib/analyses/slug-alias";
 import { getAnalysisBySlug } from "@/lib/api/get-analyses";
 import { deleteAnalysis } from "@/lib/uploads/delete-analysis";
+import { apiAnalysisHref } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const current = await currentSlugFor(slug).catch(() => null);
   if (!current || current === slug) return response;
   const url = new URL(request.url);
-  return Response.redirect(new URL(`/api/analyses/${encodeURIComponent(current)}${url.search}`, url), 308);
+  return Response.redirect(new URL(apiAnalysisHref(current, url.search), url), 308);
 }
 
 export async function DELETE(request: Request, { params }: { params: Promise<{ slug: string }> }) {

@@ -8,8 +8,9 @@ import { LineLinks } from "@/components/line-links";
 import { currentSlugFor } from "@/lib/analyses/slug-alias";
 import { getFailure } from "@/lib/failures/get-failure";
 import { diffModeChosen, diffModeFor, queryString } from "@/lib/filters/diff-preference";
-import { analysisHref, decodeParam, failureHref } from "@/lib/filters/view-params";
+import { decodeParam } from "@/lib/filters/view-params";
 import type { RawSearchParams } from "@/lib/filters/search-params";
+import { analysisHref, failureHref } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 
