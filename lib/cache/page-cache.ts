@@ -172,8 +172,9 @@ export function withPageCache(handle: Handler): Handler {
         res.statusCode !== 200 ||
         headers["set-cookie"] !== undefined ||
         !CACHEABLE_TYPES.test(headerText(headers["content-type"])) ||
-        // The proxy tags a page with the version it saw; another tag means the data moved meanwhile.
-        etag !== key ||
+        // The proxy tags a page with the version it saw; another version means the data moved
+        // meanwhile. (Its tag hashes fewer headers: Next.js hides the RSC ones from the proxy.)
+        !etag.startsWith(`W/"${version}-`) ||
         renderErrorCount() !== errorsBefore
       ) {
         return;

@@ -33,7 +33,10 @@ async function render(req: http.IncomingMessage, res: http.ServerResponse): Prom
   renders++;
   const nonce = btoa(crypto.randomUUID());
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+  // Next.js hides the RSC request headers from the proxy, so its tag does not vary by them.
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string" && !/^(rsc|next-router-|next-url)/.test(name)) headers.set(name, value);
+  }
   const version = await dataVersion();
   res.statusCode = next.status;
   res.setHeader("Content-Type", next.type ?? "text/html; charset=utf-8");
@@ -140,13 +143,17 @@ describe("page cache", () => {
     expect(again.cache).toBeNull();
   });
 
-  it("keeps pages per variant: another cookie or a client navigation is a separate entry", async () => {
+  it("keeps pages per variant: another cookie or each kind of client navigation is a separate entry", async () => {
     const address = fresh();
     await get(address);
     const before = renders;
     expect((await get(address, { Cookie: "faultline-diff=unified" })).cache).toBe("miss");
     expect((await get(address, { RSC: "1" })).cache).toBe("miss");
     expect(renders).toBe(before + 2);
+    const navigation = { RSC: "1", "Next-Router-State-Tree": "%5B%22%22%5D" };
+    expect((await get(address, navigation)).cache).toBe("miss");
+    expect((await get(address, navigation)).cache).toBe("hit");
+    expect((await get(address, { RSC: "1" })).cache).toBe("hit");
   });
 
   it.each([
