@@ -7,6 +7,7 @@ import { SiteNav } from "@/components/site-nav";
 import { THEME_SCRIPT, ThemeToggle } from "@/components/theme-toggle";
 import { checkDatabaseHealth } from "@/lib/data/health";
 import "./globals.css";
+import { env } from "@/lib/env";
 
 export async function generateMetadata(): Promise<Metadata> {
   return {
@@ -19,7 +20,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 async function publicOrigin(): Promise<URL | null> {
-  if (process.env.FAULTLINE_PUBLIC_URL) return new URL(process.env.FAULTLINE_PUBLIC_URL);
+  const configured = env().FAULTLINE_PUBLIC_URL;
+  if (configured) return new URL(configured);
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host");
   const proto = h.get("x-forwarded-proto") === "https" ? "https" : "http";

@@ -2,10 +2,11 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { env } from "./env";
 
 const INPUTS = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const SKIP = new Set(["generated", "node_modules"]);
-const distDir = () => process.env.NEXT_DIST_DIR || ".next";
+const distDir = () => env().NEXT_DIST_DIR;
 
 export function sourceFingerprint(root = process.cwd()): string {
   const hash = createHash("sha256");

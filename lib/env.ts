@@ -25,6 +25,7 @@ export const ENV_NAMES = [
   "FAULTLINE_SERVE_WORKER",
   "FAULTLINE_CACHE",
   "FAULTLINE_CACHE_ENTRIES",
+  "FAULTLINE_PAGE_CACHE_MB",
   "FAULTLINE_PUBLIC_URL",
   "FAULTLINE_TRUSTED_USER_HEADER",
   "FAULTLINE_TEST_POSTGRES_URL",
@@ -63,6 +64,16 @@ const positiveNumber = () =>
     z
       .string()
       .refine((v) => Number.isFinite(Number(v)) && Number(v) > 0, "a positive number")
+      .transform(Number)
+      .optional(),
+  );
+
+/** A number ≥ 0 (a size where 0 turns something off), or undefined when unset. */
+const nonNegativeNumber = () =>
+  trimmed().pipe(
+    z
+      .string()
+      .refine((v) => Number.isFinite(Number(v)) && Number(v) >= 0, "a number ≥ 0")
       .transform(Number)
       .optional(),
   );
@@ -124,6 +135,8 @@ export const envSchema = z.object({
   ),
   /** Query results each server process keeps. */
   FAULTLINE_CACHE_ENTRIES: wholeNumber(1, 10_000_000).transform((v) => v ?? 500),
+  /** Megabytes of rendered pages each server process keeps (lib/cache/page-cache.ts); 0 = none. */
+  FAULTLINE_PAGE_CACHE_MB: nonNegativeNumber().transform((v) => v ?? 64),
   /** Public origin for absolute URLs (link previews, downloads, the sign-in origin check). */
   FAULTLINE_PUBLIC_URL: text().refine((v) => v === undefined || isAbsoluteUrl(v), "an absolute URL (e.g. https://faultline.example)"),
   /** Header an authenticating proxy sets to the reviewer's name. */

@@ -1,11 +1,12 @@
 // Write access: requests must carry FAULTLINE_ADMIN_TOKEN (Bearer or x-faultline-token), compared in
 // constant time. With no token configured, writes are disabled.
 import { createHash, timingSafeEqual } from "node:crypto";
+import { env } from "../env";
 
 export type WriteAccess = { ok: true } | { ok: false; status: 401 | 403; message: string };
 
 export function adminTokenConfigured(): boolean {
-  return Boolean(process.env.FAULTLINE_ADMIN_TOKEN);
+  return Boolean(env().FAULTLINE_ADMIN_TOKEN);
 }
 
 /** The token a request presents, if any. */
@@ -23,7 +24,7 @@ export function tokensMatch(given: string, expected: string): boolean {
 }
 
 export function checkWriteAccess(headers: Headers): WriteAccess {
-  const expected = process.env.FAULTLINE_ADMIN_TOKEN;
+  const expected = env().FAULTLINE_ADMIN_TOKEN;
   if (!expected) {
     return { ok: false, status: 403, message: "Uploads are disabled: the server has no FAULTLINE_ADMIN_TOKEN set." };
   }

@@ -1,10 +1,12 @@
 // CSRF defence for writes a browser authenticates by itself (the session cookie, a trusted proxy
 // header): the request must say it comes from this very origin. Browsers send Origin on every POST,
 // PATCH and DELETE; a missing or foreign Origin is refused. Bearer-token requests need no check.
+import { env } from "../env";
 
 /** The origin this server is reached at, as the browser sees it (behind a proxy: X-Forwarded-*). */
 export function expectedOrigin(request: Request): string {
-  if (process.env.FAULTLINE_PUBLIC_URL) return new URL(process.env.FAULTLINE_PUBLIC_URL).origin;
+  const configured = env().FAULTLINE_PUBLIC_URL;
+  if (configured) return new URL(configured).origin;
   const url = new URL(request.url);
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
   const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(/:$/, "");

@@ -8,6 +8,7 @@
 import { presentedToken, tokensMatch } from "./admin-token";
 import { looksLikeToken, SESSION_COOKIE } from "./tokens";
 import { namedIdentity, reviewerBySession, reviewerByToken, type ReviewerIdentity } from "../reviews/reviewers";
+import { env } from "../env";
 
 export { SESSION_COOKIE };
 
@@ -24,7 +25,7 @@ export function cookieValue(headers: Headers, name: string): string | null {
 
 /** The trusted header's user name, when the header is configured and present (≤ 64 chars, no controls). */
 export function trustedUserName(headers: Headers): string | null {
-  const header = process.env.FAULTLINE_TRUSTED_USER_HEADER?.trim();
+  const header = env().FAULTLINE_TRUSTED_USER_HEADER;
   if (!header) return null;
   const value = headers.get(header)?.trim();
   if (!value) return null;
@@ -37,7 +38,7 @@ export async function resolveViewer(headers: Headers): Promise<Viewer> {
   if (headerName) return { reviewer: await namedIdentity(headerName, "header"), via: "header" };
   const token = presentedToken(headers);
   if (token) {
-    const admin = process.env.FAULTLINE_ADMIN_TOKEN;
+    const admin = env().FAULTLINE_ADMIN_TOKEN;
     if (admin && tokensMatch(token, admin)) return { reviewer: await namedIdentity("admin", "admin"), via: "bearer" };
     if (looksLikeToken(token)) {
       const reviewer = await reviewerByToken(token);

@@ -5,12 +5,8 @@ import { expectedOrigin } from "../auth/origin";
 
 /** The origin export links start with, e.g. `https://faultline.example`; no trailing slash. */
 export function publicOrigin(request: Request): string {
-  let origin: string;
-  try {
-    origin = expectedOrigin(request);
-  } catch {
-    throw new Error(`FAULTLINE_PUBLIC_URL "${process.env.FAULTLINE_PUBLIC_URL}" is not an absolute URL (e.g. https://faultline.example).`);
-  }
+  // A FAULTLINE_PUBLIC_URL that is no absolute URL throws here, naming it (lib/env.ts).
+  const origin = expectedOrigin(request);
   try {
     const url = new URL(origin);
     if (url.protocol === "http:" || url.protocol === "https:") return url.origin;

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { failedAnalysis, type PreparedAnalysis, type SourceFile } from "./prepare";
+import { env } from "../env";
 
 export const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
 
@@ -23,18 +24,12 @@ export interface ParsePoolOptions {
   memoryMb?: number;
 }
 
-/** A positive integer from the environment, else the fallback. */
-function envNumber(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return process.env[name] && Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 export function parseTimeoutMs(): number {
-  return envNumber("FAULTLINE_PARSE_TIMEOUT_MS", DEFAULT_PARSE_TIMEOUT_MS);
+  return env().FAULTLINE_PARSE_TIMEOUT_MS ?? DEFAULT_PARSE_TIMEOUT_MS;
 }
 
 export function parseMemoryMb(): number {
-  return envNumber("FAULTLINE_PARSE_MEMORY_MB", DEFAULT_PARSE_MEMORY_MB);
+  return env().FAULTLINE_PARSE_MEMORY_MB ?? DEFAULT_PARSE_MEMORY_MB;
 }
 
 type Task = { file: SourceFile; resolve: (p: PreparedAnalysis) => void; reject: (e: Error) => void };

@@ -2,11 +2,12 @@
 // is ready (the pool starts a document's time limit only once its worker has loaded the parser).
 import { parentPort } from "node:worker_threads";
 import { prepareAnalysis, type SourceFile } from "./prepare";
+import { env } from "../env";
 
 // Test-only hooks, off unless FAULTLINE_TEST_HOOKS=1: a document containing one of these lines makes
 // the worker hang or exhaust its memory, so tests of the time and memory limits do not depend on some
 // parser pattern staying slow. Never set in production.
-const HOOKS = process.env.FAULTLINE_TEST_HOOKS === "1";
+const HOOKS = env().FAULTLINE_TEST_HOOKS;
 const HANG = "<!-- faultline-test: hang -->";
 const EXHAUST_MEMORY = "<!-- faultline-test: exhaust-memory -->";
 

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { GapDefinition } from "../data/store";
 import { gapModelSchema } from "../parser/gap-model";
 import { createTaxonomy, type Taxonomy } from "../parser/taxonomy";
+import { env } from "../env";
 
 const DEFAULT_FILE = "content/knowledge-gaps.json";
 
@@ -36,7 +37,7 @@ export interface GapsFile {
 }
 
 export function taxonomyPath(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.FAULTLINE_GAPS_FILE || DEFAULT_FILE);
+  return path.resolve(/*turbopackIgnore: true*/ env().FAULTLINE_GAPS_FILE ?? DEFAULT_FILE);
 }
 
 /** content/knowledge-gaps.json → content/knowledge-gaps.model.json */
@@ -80,13 +81,13 @@ export function loadGapsFile(file: string = taxonomyPath()): GapsFile {
  * content/knowledge-gaps.json when present, else null (failures stay unclassified).
  */
 export function gapTaxonomy(): Taxonomy | null {
-  if (!process.env.FAULTLINE_GAPS_FILE && !fs.existsSync(/*turbopackIgnore: true*/ taxonomyPath())) return null;
+  if (!env().FAULTLINE_GAPS_FILE && !fs.existsSync(/*turbopackIgnore: true*/ taxonomyPath())) return null;
   return loadGapsFile().taxonomy;
 }
 
 /** The categories (id, label, description) for the database; [] when there is no taxonomy at all. */
 export function readGapDefinitions(file?: string): GapDefinition[] {
-  if (file === undefined && !process.env.FAULTLINE_GAPS_FILE && !fs.existsSync(/*turbopackIgnore: true*/ taxonomyPath())) return [];
+  if (file === undefined && !env().FAULTLINE_GAPS_FILE && !fs.existsSync(/*turbopackIgnore: true*/ taxonomyPath())) return [];
   return loadGapsFile(file).definitions;
 }
 

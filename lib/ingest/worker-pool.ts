@@ -4,6 +4,7 @@
 import os from "node:os";
 import { ParsePool, type ParsePoolOptions } from "./parse-pool";
 import { prepareAnalysis, type PreparedAnalysis, type SourceFile } from "./prepare";
+import { env } from "../env";
 
 export interface Preparer {
   prepare(file: SourceFile): Promise<PreparedAnalysis>;
@@ -11,8 +12,8 @@ export interface Preparer {
 }
 
 export function defaultWorkerCount(): number {
-  const env = Number(process.env.FAULTLINE_WORKERS);
-  if (process.env.FAULTLINE_WORKERS && Number.isInteger(env) && env >= 0) return env;
+  const configured = env().FAULTLINE_WORKERS;
+  if (configured !== undefined) return configured;
   return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
 }
 

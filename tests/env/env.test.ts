@@ -15,6 +15,7 @@ describe("lib/env", () => {
       NEXT_DIST_DIR: ".next",
       FAULTLINE_CACHE: true,
       FAULTLINE_CACHE_ENTRIES: 500,
+      FAULTLINE_PAGE_CACHE_MB: 64,
     });
   });
 
@@ -41,6 +42,7 @@ describe("lib/env", () => {
     [{ FAULTLINE_WORKERS: "many" }, 'FAULTLINE_WORKERS must be a whole number from 0 to 1024 (got "many")'],
     [{ FAULTLINE_PROCESSES: "0" }, 'FAULTLINE_PROCESSES must be a whole number from 1 to 256 (got "0")'],
     [{ FAULTLINE_CACHE: "no" }, 'FAULTLINE_CACHE must be on or off (got "no")'],
+    [{ FAULTLINE_PAGE_CACHE_MB: "lots" }, 'FAULTLINE_PAGE_CACHE_MB must be a number ≥ 0 (got "lots")'],
     [{ FAULTLINE_PARSE_MEMORY_MB: "-5" }, 'FAULTLINE_PARSE_MEMORY_MB must be a positive number (got "-5")'],
     [{ FAULTLINE_PUBLIC_URL: "faultline.example" }, 'FAULTLINE_PUBLIC_URL must be an absolute URL (e.g. https://faultline.example) (got "faultline.example")'],
   ])("names the variable it refuses: %j", (source, message) => {
