@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import {
-  E2E_ADMIN_TOKEN, E2E_DB as DB, E2E_PG_PORTS, E2E_PORT as PORT, E2E_PRIVATE_DB, E2E_PRIVATE_PORT, E2E_READ_TOKEN, e2ePostgresUrl,
+  E2E_ADMIN_TOKEN, E2E_DB as DB, E2E_PG_PORTS, E2E_PG_SUITE_DATABASE, E2E_PG_SUITE_PORT, E2E_PORT as PORT, E2E_PRIVATE_DB,
+  E2E_PRIVATE_PORT, E2E_READ_TOKEN, PG_SUITE_PROJECT, e2ePostgresUrl,
 } from "./e2e/constants";
 
 // Debian's Chromium when present (never `npx playwright install` here); else Playwright's own browser.
@@ -21,7 +22,11 @@ const serverEnv = { HOST: "127.0.0.1", FAULTLINE_ADMIN_TOKEN: E2E_ADMIN_TOKEN, N
 
 // PostgreSQL (issue 18): two servers on one throwaway database, only with FAULTLINE_TEST_POSTGRES_URL.
 const PG_URL = e2ePostgresUrl();
-if (!PG_URL) console.warn("!! e2e project \"postgres\" SKIPPED: FAULTLINE_TEST_POSTGRES_URL is not set (no two-server journey on PostgreSQL)");
+if (!PG_URL) {
+  console.warn(
+    `!! e2e projects "postgres" and "${PG_SUITE_PROJECT}" SKIPPED: FAULTLINE_TEST_POSTGRES_URL is not set (no two-server journey, no suite on PostgreSQL)`,
+  );
+}
 const pgServers = PG_URL
   ? E2E_PG_PORTS.map((port, i) => ({
       // The first makes the database (and waits for the main server's build), the second joins it.
@@ -41,6 +46,26 @@ const pgServers = PG_URL
       },
     }))
   : [];
+// The chromium specs again against a server on its own throwaway PostgreSQL database (issue 18).
+const pgSuiteServer = PG_URL
+  ? [
+      {
+        command: "npx tsx e2e/serve.ts",
+        url: `http://127.0.0.1:${E2E_PG_SUITE_PORT}`,
+        reuseExistingServer: false,
+        timeout: 900_000,
+        stdout: "pipe" as const,
+        stderr: "pipe" as const,
+        env: {
+          ...serverEnv,
+          PORT: String(E2E_PG_SUITE_PORT),
+          DATABASE_URL: e2ePostgresUrl(E2E_PG_SUITE_DATABASE),
+          E2E_AFTER: `http://127.0.0.1:${PORT}`,
+          E2E_PG_CREATE: "1",
+        },
+      },
+    ]
+  : [];
 
 export default defineConfig({
   testDir: "e2e",
@@ -58,6 +83,14 @@ export default defineConfig({
   },
   projects: [
     { name: "chromium", testIgnore: /(private|postgres)\.spec\.ts$/, use: { ...browser } },
+    // The same specs on PostgreSQL (skipped without FAULTLINE_TEST_POSTGRES_URL), but faults.spec.ts:
+    // it moves and locks the SQLite file (PostgreSQL's faults: tests/data/pg-*.test.ts). The specs ask
+    // e2e/postgres-project.ts for the database their CLIs write to. links.spec.ts repeats each cold
+    // load fewer times here (LINKS_PG_RUNS, default 3, against 20 on SQLite: the repetition tests the
+    // browser's landing, not the engine) so .ci/run stays within its time budget.
+    ...(PG_URL
+      ? [{ name: PG_SUITE_PROJECT, testIgnore: /(private|postgres|faults)\.spec\.ts$/, use: { ...browser, baseURL: `http://127.0.0.1:${E2E_PG_SUITE_PORT}` } }]
+      : []),
     // A private instance (FAULTLINE_READ_TOKEN set): share links and read protection.
     { name: "private", testMatch: /private\.spec\.ts$/, use: { ...browser, baseURL: `http://127.0.0.1:${E2E_PRIVATE_PORT}` } },
     // Two servers on one PostgreSQL database (e2e/postgres.spec.ts; skipped without FAULTLINE_TEST_POSTGRES_URL).
@@ -91,5 +124,6 @@ export default defineConfig({
       },
     },
     ...pgServers,
+    ...pgSuiteServer,
   ],
 });

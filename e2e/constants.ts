@@ -23,10 +23,18 @@ export const E2E_POSTGRES_ADMIN_URL = process.env.FAULTLINE_TEST_POSTGRES_URL ||
 export const E2E_PG_DATABASE = process.env.E2E_PG_DATABASE || `faultline_e2e_${E2E_PORT}`;
 export const E2E_PG_PORTS = [E2E_PORT + 1, E2E_PORT + 1001] as const;
 
-/** The URL of the shared throwaway PostgreSQL database ("" without FAULTLINE_TEST_POSTGRES_URL). */
-export function e2ePostgresUrl(): string {
+/**
+ * The whole chromium suite again on PostgreSQL (project "chromium-pg"): one more server, port +2, on
+ * its own throwaway database (made by e2e/serve.ts, dropped by e2e/postgres-teardown.ts).
+ */
+export const PG_SUITE_PROJECT = "chromium-pg";
+export const E2E_PG_SUITE_PORT = E2E_PORT + 2;
+export const E2E_PG_SUITE_DATABASE = `${E2E_PG_DATABASE}_suite`;
+
+/** The URL of a throwaway PostgreSQL database (default: the two servers' shared one; "" without FAULTLINE_TEST_POSTGRES_URL). */
+export function e2ePostgresUrl(database = E2E_PG_DATABASE): string {
   if (!E2E_POSTGRES_ADMIN_URL) return "";
   const url = new URL(E2E_POSTGRES_ADMIN_URL);
-  url.pathname = `/${E2E_PG_DATABASE}`;
+  url.pathname = `/${database}`;
   return url.toString();
 }

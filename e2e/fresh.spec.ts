@@ -9,6 +9,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { deleteAnalyses } from "./cleanup";
 import { E2E_ADMIN_TOKEN, E2E_DB } from "./constants";
+import { e2eDatabaseUrl } from "./postgres-project";
 import { addReviewer } from "./reviewers";
 
 // A word no fixture uses, so the searches below find only these documents.
@@ -60,7 +61,7 @@ test("ingest, upload, a verdict and a delete each show at the very next request;
   try {
     fs.writeFileSync(path.join(dir, "fresh-ingested.md"), report(ingestedTitle, `Ingested ${WORD} failure`));
     execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/ingest.ts", dir], {
-      env: { ...process.env, DATABASE_URL: `file:./${E2E_DB}` },
+      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(E2E_DB) },
       stdio: "pipe",
     });
   } finally {

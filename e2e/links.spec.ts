@@ -6,9 +6,12 @@
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { deleteAnalyses } from "./cleanup";
 import { E2E_ADMIN_TOKEN } from "./constants";
+import { onPostgres } from "./postgres-project";
 
 // 20 by the issue's definition of done; LINKS_RUNS lowers it for a quick local check.
 const RUNS = Number(process.env.LINKS_RUNS || 20);
+// The PostgreSQL project ("chromium-pg") repeats each journey fewer times (playwright.config.ts says why).
+const runs = () => (onPostgres() ? Math.min(RUNS, Number(process.env.LINKS_PG_RUNS || 3)) : RUNS);
 const NAME = "links-long.md";
 
 const TOPICS = [
@@ -140,8 +143,8 @@ async function coldOpen(browser: Browser, url: string) {
 
 for (const kind of KINDS) {
   test(`a cold ${kind.name} link lands and is highlighted, ${RUNS} times out of ${RUNS}`, async ({ browser }) => {
-    test.setTimeout(RUNS * 30_000);
-    for (let run = 1; run <= RUNS; run++) {
+    test.setTimeout(runs() * 30_000);
+    for (let run = 1; run <= runs(); run++) {
       const { context, page } = await coldOpen(browser, kind.url());
       try {
         await assertLanded(page, kind.target(page), `${kind.name}, run ${run}`);
@@ -154,8 +157,8 @@ for (const kind of KINDS) {
 }
 
 test(`after client-side navigation and back/forward, failure and source-line links land, ${RUNS} times`, async ({ page }) => {
-  test.setTimeout(RUNS * 60_000);
-  for (let run = 1; run <= RUNS; run++) {
+  test.setTimeout(runs() * 60_000);
+  for (let run = 1; run <= runs(); run++) {
     // Spread over the document: each run aims at another failure.
     const target = now[(run * 7) % now.length]!;
     await page.goto(`/analyses/${slug}/failures/${target.key}`);

@@ -9,6 +9,7 @@ import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { deleteAnalyses } from "./cleanup";
 import { E2E_ADMIN_TOKEN, E2E_DB } from "./constants";
+import { e2eDatabaseUrl } from "./postgres-project";
 
 const TASK = "101777001";
 const NAME = "review-flow.md";
@@ -47,7 +48,7 @@ const V2 = report([failureItem(1, "Review flow bucket is public", "Critical").re
 
 function addReviewer(name: string): string {
   const out = execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/reviewers.ts", "add", name], {
-    env: { ...process.env, DATABASE_URL: `file:./${E2E_DB}` },
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(E2E_DB) },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { e2eDatabaseUrl } from "./postgres-project";
 
 /** Adds a reviewer to the server's database (the relative path of its throwaway file); returns the token. */
 export function addReviewer(db: string, name: string): string {
@@ -10,14 +11,14 @@ export function addReviewer(db: string, name: string): string {
   // fresh token can be issued under the same name.
   try {
     execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/reviewers.ts", "revoke", name], {
-      env: { ...process.env, DATABASE_URL: `file:./${db}` },
+      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(db) },
       stdio: "ignore",
     });
   } catch {
     // not there yet
   }
   const out = execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/reviewers.ts", "add", name], {
-    env: { ...process.env, DATABASE_URL: `file:./${db}` },
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(db) },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   });
