@@ -6,6 +6,7 @@ import { cacheEnabled } from "./lib/cache";
 import { noneMatch, taggable, versionEtag } from "./lib/cache/etag";
 import { checkDatabaseHealth } from "./lib/data/health";
 import { dataVersion } from "./lib/data/version";
+import { env } from "./lib/env";
 import { buildCsp, constantTimeEqual, readAllowed, SECURITY_HEADERS } from "./lib/security/csp";
 import { databaseUnavailable } from "./lib/security/unavailable";
 import { reviewerMayRead, shareAllows } from "./lib/reviews/read-access";
@@ -31,7 +32,7 @@ export async function proxy(request: NextRequest) {
   // A reviewer's own token or sign-in session counts too, and the sign-in page and its form are open
   // (a personal token is a stronger credential than the shared read token).
   // A share link (/s/<token>, then its cookie) reads its one analysis or failure page, marked noindex.
-  const readToken = process.env.FAULTLINE_READ_TOKEN;
+  const readToken = env().FAULTLINE_READ_TOKEN;
   let shared = false;
   if (
     readToken &&
@@ -105,7 +106,7 @@ function decodable(pathname: string): boolean {
 
 /** The admin token as the write routes accept it (Bearer or x-faultline-token); they check it again. */
 function adminTokenPresented(headers: Headers): boolean {
-  const expected = process.env.FAULTLINE_ADMIN_TOKEN;
+  const expected = env().FAULTLINE_ADMIN_TOKEN;
   if (!expected) return false;
   const auth = headers.get("authorization") ?? "";
   const given = auth.toLowerCase().startsWith("bearer ") ? auth.slice(7).trim() : headers.get("x-faultline-token");

@@ -10,15 +10,16 @@ import { fileURLToPath } from "node:url";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "../lib/build-fingerprint";
 import { describeDatabase } from "../lib/db-url";
 import { migrateDatabase } from "../lib/data/migrations";
+import { env } from "../lib/env";
 import { withPageCache } from "../lib/cache/page-cache";
 import { ingest } from "../lib/ingest/ingest";
 import { formatSummary } from "../lib/ingest/report";
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 /** `build: false` serves whatever build is there (a second server beside one that just built it). */
-export async function prepareApp({ content = process.env.FAULTLINE_CONTENT || "content", build = true } = {}): Promise<void> {
+export async function prepareApp({ content = env().FAULTLINE_CONTENT, build = true } = {}): Promise<void> {
   const t0 = Date.now();
   console.log(`Database: ${describeDatabase()}`);
   await migrateDatabase();
@@ -31,7 +32,7 @@ export async function prepareApp({ content = process.env.FAULTLINE_CONTENT || "c
   } else {
     console.log("Building the app (`next build`)…");
     const fingerprint = sourceFingerprint();
-    const result = spawnSync(bin("next"), ["build"], { stdio: "inherit", env });
+    const result = spawnSync(bin("next"), ["build"], { stdio: "inherit", env: childEnv });
     if (result.status !== 0) throw new Error("next build failed");
     recordBuild(fingerprint);
   }
@@ -68,7 +69,7 @@ export function serve(): void {
   }
   // Workers run this file (not whatever script called serve(), e.g. e2e/serve.ts) in worker mode.
   cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: [] });
-  const workerEnv = { ...env, NODE_ENV: "production", FAULTLINE_SERVE_WORKER: "1", PORT: port, HOST: host };
+  const workerEnv = { ...childEnv, NODE_ENV: "production", FAULTLINE_SERVE_WORKER: "1", PORT: port, HOST: host };
   let stopping = false;
   const recentDeaths: number[] = [];
   const fork = () => cluster.fork(workerEnv);
@@ -108,7 +109,7 @@ export function serve(): void {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   for (let i = 0; i < workers; i++) fork();
-  const count = workers === 1 ? "1 process" : `${workers} processes${process.env.FAULTLINE_PROCESSES ? "" : ", one per core"}`;
+  const count = workers === 1 ? "1 process" : `${workers} processes${env().FAULTLINE_PROCESSES ? "" : ", one per core"}`;
   console.log(`Serving Faultline on http://localhost:${port} (${count}; FAULTLINE_PROCESSES sets how many)`);
 }
 
@@ -139,7 +140,7 @@ async function serveWorker(): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (cluster.isWorker && process.env.FAULTLINE_SERVE_WORKER === "1") {
+  if (cluster.isWorker && env().FAULTLINE_SERVE_WORKER) {
     serveWorker().catch((error: Error) => {
       console.error(`start (worker ${process.pid}): ${error.stack ?? error.message}`);
       process.exit(1);

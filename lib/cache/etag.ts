@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { env } from "../env";
 
 const VARIANT_HEADERS = [
   "cookie",
@@ -28,7 +29,7 @@ let buildId: string | undefined;
 function currentBuildId(): string {
   if (buildId === undefined) {
     try {
-      buildId = fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"), "utf8").trim();
+      buildId = fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), env().NEXT_DIST_DIR, "BUILD_ID"), "utf8").trim();
     } catch {
       buildId = "development";
     }

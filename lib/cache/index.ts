@@ -7,6 +7,7 @@
 // Only shared data goes in: never a viewer's identity, sign-in state or a reviewer's own marks.
 // FAULTLINE_CACHE=off turns it off (the bench's "before" column).
 import { dataVersion } from "../data/version";
+import { env } from "../env";
 
 interface Store {
   version: string;
@@ -18,12 +19,11 @@ interface Store {
 const globalForCache = globalThis as unknown as { faultlineQueryCache?: Store };
 
 export function cacheEnabled(): boolean {
-  return process.env.FAULTLINE_CACHE !== "off";
+  return env().FAULTLINE_CACHE;
 }
 
 function maxEntries(): number {
-  const n = Number(process.env.FAULTLINE_CACHE_ENTRIES);
-  return Number.isInteger(n) && n > 0 ? n : 500;
+  return env().FAULTLINE_CACHE_ENTRIES;
 }
 
 function storeFor(version: string): Store {

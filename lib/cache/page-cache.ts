@@ -15,6 +15,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzip } from "node:zlib";
 import { promisify } from "node:util";
 import { dataVersion } from "../data/version";
+import { env } from "../env";
 import { cacheEnabled } from ".";
 import { noneMatch, taggable, versionEtag } from "./etag";
 import { renderErrorCount } from "./render-errors";
@@ -50,8 +51,7 @@ const gzipAsync = promisify(gzip);
 const globalForPages = globalThis as unknown as { faultlinePageCache?: PageStore };
 
 function maxBytes(): number {
-  const mb = Number(process.env.FAULTLINE_PAGE_CACHE_MB);
-  return (Number.isFinite(mb) && mb >= 0 ? mb : 64) * 1024 * 1024;
+  return env().FAULTLINE_PAGE_CACHE_MB * 1024 * 1024;
 }
 
 function storeFor(version: string): PageStore {
