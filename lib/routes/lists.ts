@@ -1,12 +1,13 @@
 // The list views' URLs for a filter state: /failures, /analyses, /scores. Defaults are left out so a
 // view has one short URL (the defaults live with the URL state, lib/filters/).
+import type { Route } from "next";
 import { reviewQueryFields } from "../filters/review-params";
 import { scoreFilterParams, type ScoreFilters } from "../filters/trainer-params";
 import { analysisDefaults, failureDefaults, type AnalysisFilters, type FailureFilters } from "../filters/view-params";
 import { toQueryString } from "./query";
 
 /** The /failures URL for a filter state; defaults are dropped so shared links stay short. */
-export function failuresHref(filters: Partial<FailureFilters>): string {
+export function failuresHref(filters: Partial<FailureFilters>): Route {
   return (
     "/failures" +
     toQueryString(
@@ -16,11 +17,11 @@ export function failuresHref(filters: Partial<FailureFilters>): string {
       },
       failureDefaults(filters.q),
     )
-  );
+  ) as Route;
 }
 
 /** The /analyses URL for a filter state. */
-export function analysesHref(filters: Partial<AnalysisFilters>): string {
+export function analysesHref(filters: Partial<AnalysisFilters>): Route {
   return (
     "/analyses" +
     toQueryString(
@@ -31,10 +32,10 @@ export function analysesHref(filters: Partial<AnalysisFilters>): string {
       },
       analysisDefaults(filters.q, filters.sort),
     )
-  );
+  ) as Route;
 }
 
 /** The /scores URL for a filter state. */
-export function scoresHref(filters: Partial<ScoreFilters>): string {
-  return "/scores" + toQueryString(scoreFilterParams(filters));
+export function scoresHref(filters: Partial<ScoreFilters>): Route {
+  return ("/scores" + toQueryString(scoreFilterParams(filters))) as Route;
 }
