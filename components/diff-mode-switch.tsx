@@ -3,6 +3,7 @@
 // a click remembers the choice for this browser (cookie, read by the server when the URL does not
 // say) and swaps the layout in place keeping the #fragment, so a linked failure or line stays
 // selected. The fragment landing re-marks the line in the new layout (components/fragment-landing).
+import type { Route } from "next";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { diffCookie } from "@/lib/filters/diff-cookie";
@@ -12,7 +13,7 @@ export interface DiffModeLinksProps {
   mode: DiffMode;
   /** No layout chosen yet: the width decides (unified below md, split from md), and so does the highlight. */
   auto?: boolean;
-  hrefs: Record<DiffMode, string>;
+  hrefs: Record<DiffMode, Route>;
 }
 
 /** Outside the component: writing a browser global is no render-time mutation (react-hooks/immutability). */
@@ -32,10 +33,10 @@ const AUTO: Record<DiffMode, string> = {
  * The layout always named in the link: "split" is the URL default and is left out of page links, but
  * when the width picks the layout (auto), an address without it is not a choice of split.
  */
-export function withDiff(href: string, mode: DiffMode): string {
+export function withDiff<H extends string>(href: H, mode: DiffMode): H {
   const url = new URL(href, "http://x");
   url.searchParams.set("diff", mode);
-  return `${url.pathname}${url.search}${url.hash}`;
+  return `${url.pathname}${url.search}${url.hash}` as H;
 }
 
 export function DiffModeLinks({ mode, auto = false, hrefs: given }: DiffModeLinksProps) {
@@ -45,7 +46,7 @@ export function DiffModeLinks({ mode, auto = false, hrefs: given }: DiffModeLink
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
     event.preventDefault();
     rememberDiffMode(m);
-    router.replace(`${hrefs[m]}${window.location.hash}`, { scroll: false });
+    router.replace(`${hrefs[m]}${window.location.hash}` as Route, { scroll: false });
   };
   const item = (m: DiffMode, label: string) => (
     <Link

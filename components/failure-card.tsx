@@ -1,5 +1,6 @@
 // One failure as reviewers read it: heading, severity, gaps, root cause, the MODEL vs IDEAL diff,
 // impacts and references. Used on the analysis page (as a list) and on the failure's own page.
+import type { Route } from "next";
 import Link from "next/link";
 import { failureFields } from "@/lib/analyses/failure-fields";
 import type { FailureView } from "@/lib/domain";
@@ -21,7 +22,7 @@ export interface FailureCardProps {
   /** On the failure's own page the title is the page's h1 and is not a link. */
   standalone?: boolean;
   /** Hrefs that switch the diff layout, keeping the rest of the page's URL. */
-  modeHrefs: Record<DiffMode, string>;
+  modeHrefs: Record<DiffMode, Route>;
 }
 
 function safeUrl(url: string): string | null {

@@ -1,7 +1,8 @@
+import type { Route } from "next";
 import Link from "next/link";
 
 /** A "Show only" chip: a link that turns its filter on, or off when it is the current one. */
-export function FilterChip({ active, href, label, count }: { active: boolean; href: string; label: string; count: number }) {
+export function FilterChip({ active, href, label, count }: { active: boolean; href: Route; label: string; count: number }) {
   return (
     <Link
       href={href}

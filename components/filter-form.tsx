@@ -3,6 +3,7 @@
 // the whole filter state (multi-values comma-joined, page reset, defaults left out: one canonical URL
 // per view), so it can be shared and reloaded. Without JavaScript the same form still works through
 // its submit button.
+import type { Route } from "next";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { formUrl, type FormDefaults } from "@/lib/filters/form-url";
@@ -19,7 +20,7 @@ export interface FilterFormProps {
 export function FilterForm({ action, label, children, className = "", defaults }: FilterFormProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const go = (form: HTMLFormElement) => startTransition(() => router.push(formUrl(action, new FormData(form), defaults), { scroll: false }));
+  const go = (form: HTMLFormElement) => startTransition(() => router.push(formUrl(action, new FormData(form), defaults) as Route, { scroll: false }));
   return (
     <form
       action={action}

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ExportLinks, type ExportLinksProps } from "./export-links";
@@ -7,7 +8,7 @@ export interface ListHeaderProps {
   /** The count line under the title ("35 failures match these filters"), announced when it changes. */
   summary: ReactNode;
   /** Where "Clear all filters" leads; the link shows only when some filter is active. */
-  clearHref?: string;
+  clearHref?: Route;
   /** The list's export links, shown when it has rows. */
   exports: Pick<ExportLinksProps, "list" | "params" | "count">;
   summaryTestId?: string;

@@ -1,10 +1,11 @@
+import type { Route } from "next";
 import Link from "next/link";
 
 export interface PagePastEndProps {
   requested: number;
   pageCount: number;
   /** The last page's URL. */
-  lastHref: string;
+  lastHref: Route;
   noun: string;
 }
 

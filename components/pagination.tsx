@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 
 export interface PaginationProps {
@@ -6,7 +7,7 @@ export interface PaginationProps {
   total: number;
   pageSize: number;
   /** Builds the URL of another page with every other filter kept. */
-  hrefFor: (page: number) => string;
+  hrefFor: (page: number) => Route;
   noun: string;
   /** The page the URL asked for, when it may be past the end (then shown: the last page, and why). */
   requestedPage?: number;

@@ -1,9 +1,10 @@
+import type { Route } from "next";
 import Link from "next/link";
 
 export interface SortHeaderProps {
   label: string;
   /** Where a click goes (the same list sorted by this column, the direction toggled when active). */
-  href: string;
+  href: Route;
   /** The direction when this column is the active sort, else null. */
   active: "asc" | "desc" | null;
   align?: "left" | "right";

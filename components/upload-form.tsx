@@ -1,5 +1,6 @@
 "use client";
 
+import type { Route } from "next";
 import Link from "next/link";
 import { useRef, useState, useSyncExternalStore } from "react";
 
@@ -7,7 +8,7 @@ interface UploadItem {
   name: string;
   status: "added" | "updated" | "unchanged" | "failed";
   slug?: string;
-  url?: string;
+  url?: Route;
   error?: string;
   warnings: { code: string; message: string; line: number | null }[];
   record?: { title: string | null; failures: unknown[] };

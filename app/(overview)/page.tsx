@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { SeverityBadge } from "@/components/severity-badge";
@@ -155,7 +156,7 @@ interface StatProps {
   value: string | number;
   /** What the number covers ("over 48 of 405"). */
   note?: string;
-  href: string;
+  href: Route;
 }
 
 function Stat({ label, value, note, href }: StatProps) {

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ScoreHistogram } from "@/components/charts/score-histogram";
@@ -27,7 +28,7 @@ import { scoresHref } from "@/lib/routes";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Scores" };
 
-function href(filters: ScoreFilters, change: Partial<ScoreFilters>): string {
+function href(filters: ScoreFilters, change: Partial<ScoreFilters>): Route {
   // Any change but paging starts again at page 1.
   return scoresHref({ ...filters, page: 1, ...change });
 }

@@ -1,5 +1,6 @@
 // /sign-in: a reviewer exchanges their personal token (from `npm run reviewers -- add NAME`) for a
 // session cookie. A plain form posting to /api/session, so it works without JavaScript.
+import type { Route } from "next";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { currentViewer } from "@/lib/auth/current-viewer";
@@ -27,7 +28,7 @@ export default async function SignInPage({ searchParams }: PageProps) {
       <h1 className="text-2xl font-semibold">Sign in to review</h1>
       {viewer && (
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-100">
-          You are signed in as <strong>{viewer.reviewer.name}</strong>. <Link href={next} className="underline">Continue</Link>
+          You are signed in as <strong>{viewer.reviewer.name}</strong>. <Link href={next as Route} className="underline">Continue</Link>
         </p>
       )}
       <p className="text-sm text-slate-700 dark:text-slate-300">

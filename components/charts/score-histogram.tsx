@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 
 export interface ScoreHistogramProps {
@@ -6,7 +7,7 @@ export interface ScoreHistogramProps {
   /** Original scales behind the normalized scores, e.g. [{ max: 10, count: 12 }, { max: 100, count: 2 }]. */
   scales: { max: number; count: number }[];
   /** Link for a bin's row in the data table (filters the page to that range). */
-  hrefForBin: (bin: number) => string;
+  hrefForBin: (bin: number) => Route;
 }
 
 const W = 420;

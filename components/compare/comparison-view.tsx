@@ -1,5 +1,6 @@
 // A comparison on /compare: summary, knowledge gaps, and the failures aligned (shared pairs whose
 // diffs open side by side, then those only in A or only in B).
+import type { Route } from "next";
 import { FailureLink, GapList, SideCard, Summary } from "@/components/compare/comparison-parts";
 import { PairRow } from "@/components/compare/pair-row";
 import { COMPARE_LIST_LIMIT, CompareLimitNote } from "@/components/compare-limit-note";
@@ -28,13 +29,13 @@ export async function ComparisonView({ c, params, mode }: { c: Comparison; param
   const base: Record<string, string> = typeof params.diff === "string" ? { diff: mode } : {};
   const toggleHref = (key: string) => {
     const next = open.has(key) ? [...open].filter((k) => k !== key) : [...open, key].slice(-MAX_OPEN);
-    return compareHref(c.a.slug, c.b.slug, { ...base, ...(next.length ? { open: next.join(",") } : {}) }) + `#pair-${key}`;
+    return compareHref(c.a.slug, c.b.slug, { ...base, ...(next.length ? { open: next.join(",") } : {}) }, `#pair-${key}`);
   };
-  const modeHrefs = (key: string): Record<DiffMode, string> => {
+  const modeHrefs = (key: string): Record<DiffMode, Route> => {
     const keep: Record<string, string> = open.size ? { open: [...open].join(",") } : {};
     return {
-      split: compareHref(c.a.slug, c.b.slug, { ...keep, diff: "split" }) + `#pair-${key}`,
-      unified: compareHref(c.a.slug, c.b.slug, { ...keep, diff: "unified" }) + `#pair-${key}`,
+      split: compareHref(c.a.slug, c.b.slug, { ...keep, diff: "split" }, `#pair-${key}`),
+      unified: compareHref(c.a.slug, c.b.slug, { ...keep, diff: "unified" }, `#pair-${key}`),
     };
   };
   return (

@@ -2,6 +2,7 @@
 // moved; "Show diffs" opens both MODEL/IDEAL diffs side by side (a link: the open pairs live in the
 // URL's `open`, so only they are loaded and the state can be shared). The diffs are the failure
 // page's own component, read-only.
+import type { Route } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { FailureDiff } from "@/components/diff/failure-diff";
@@ -13,11 +14,11 @@ export interface PairRowProps {
   pair: AlignedPair<CompareFailure>;
   move: SeverityMove;
   expanded: boolean;
-  toggleHref: string;
+  toggleHref: Route;
   /** Both sides' diff data when expanded (null for a failure gone since the page was loaded). */
   diffs: { a: FailureDiffData | null; b: FailureDiffData | null } | null;
   mode: DiffMode;
-  modeHrefs: Record<DiffMode, string>;
+  modeHrefs: Record<DiffMode, Route>;
   a: ReactNode;
   b: ReactNode;
 }
@@ -65,7 +66,7 @@ export function PairRow({ pair: p, move, expanded, toggleHref, diffs, mode, mode
   );
 }
 
-function DiffSide({ letter, data, mode, modeHrefs }: { letter: "A" | "B"; data: FailureDiffData | null; mode: DiffMode; modeHrefs: Record<DiffMode, string> }) {
+function DiffSide({ letter, data, mode, modeHrefs }: { letter: "A" | "B"; data: FailureDiffData | null; mode: DiffMode; modeHrefs: Record<DiffMode, Route> }) {
   return (
     <section aria-label={`Diff of ${letter}`} className="min-w-0 space-y-2 rounded-lg border border-slate-200 p-2 dark:border-slate-800">
       <h4 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">

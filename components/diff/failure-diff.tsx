@@ -1,5 +1,6 @@
 // MODEL vs IDEAL for one failure: each side's prose, then its code blocks paired by position and
 // diffed line by line. A block without a counterpart is shown alone and labelled.
+import type { Route } from "next";
 import { alignBounded, blockLines } from "@/lib/diff/align";
 import { diffStats, pairBlocks, type BlockLike } from "@/lib/diff/layout";
 import { ClippedMarkdown } from "../clipped-text";
@@ -26,7 +27,7 @@ export interface FailureDiffProps {
    */
   auto?: boolean;
   /** Hrefs that switch the page to each mode (all other URL state kept). */
-  modeHrefs: Record<DiffMode, string>;
+  modeHrefs: Record<DiffMode, Route>;
 }
 
 function parseLines(json: string): string[] {

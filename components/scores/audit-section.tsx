@@ -1,6 +1,7 @@
 // The /scores consistency audit: documents whose declared counts disagree with their items, items the
 // parser could not grade, and items whose severity differs from their section. Each list is short;
 // the rest are one click away in the table filtered by the same audit.
+import type { Route } from "next";
 import Link from "next/link";
 import { analysisName } from "@/lib/analyses/analysis-name";
 import type { ScoreRow } from "@/lib/scores/list-scores";
@@ -11,7 +12,7 @@ const AUDIT_LIST_LIMIT = 10;
 /** Severity disagreements quoted per analysis; the analysis page shows every one. */
 const MISMATCHES_QUOTED = 2;
 
-function MoreInTable({ shown, total, href }: { shown: number; total: number; href: string }) {
+function MoreInTable({ shown, total, href }: { shown: number; total: number; href: Route }) {
   if (total <= shown) return null;
   return (
     <p className="mt-2 text-sm">
@@ -54,7 +55,7 @@ function Differences({ r }: { r: ScoreRow }) {
   );
 }
 
-export function AuditSection({ rows, showAll }: { rows: ScoreRow[]; showAll: { counts: string; ungraded: string; severities: string } }) {
+export function AuditSection({ rows, showAll }: { rows: ScoreRow[]; showAll: { counts: Route; ungraded: Route; severities: Route } }) {
   const counts = rows.filter((r) => r.countDifferences.length && !r.countsExplainedByUngraded);
   const ungraded = rows.filter((r) => r.unknownCount > 0);
   const severities = rows.filter((r) => r.severityMismatches.length);

@@ -1,5 +1,6 @@
 // The /scores outlier tables: analyses whose score disagrees with the failures found, by the fixed
 // rules of lib/scores/outliers.ts, each kind listed up to a limit with a link to all of them in the table.
+import type { Route } from "next";
 import Link from "next/link";
 import { analysisName, formatScore } from "@/lib/analyses/analysis-name";
 import { OUTLIER_RULES } from "@/lib/scores/outliers";
@@ -12,7 +13,7 @@ const pct = (p: number) => `${Math.round(p * 100)}`;
 /** Outliers listed per kind before "all N in the table". */
 const OUTLIER_LIST_LIMIT = 10;
 
-export function OutlierSection({ view, tableHref }: { view: ScoresView; tableHref: (kind: "high-score-heavy-failures" | "low-score-light-failures") => string }) {
+export function OutlierSection({ view, tableHref }: { view: ScoresView; tableHref: (kind: "high-score-heavy-failures" | "low-score-light-failures") => Route }) {
   const r = OUTLIER_RULES;
   const { heavyFrom, lightUpTo } = view.loadBounds;
   const kinds = [

@@ -2,6 +2,7 @@
 // reviewed when reviewers changed them), failure load, platform and review shares. Padding, borders
 // and number alignment come from the `data-table` class (app/globals.css), set once for the table
 // rather than on each of its ~500 cells; the rows travel as values (components/scores/score-rows.tsx).
+import type { Route } from "next";
 import { SortHeader } from "@/components/sort-header";
 import { ReviewShareHeaders } from "@/components/review/review-share-cells";
 import { ScoreRows } from "@/components/scores/score-rows";
@@ -24,7 +25,7 @@ export interface ScoreTableProps {
   sort: ScoreSort;
   dir: "asc" | "desc";
   /** Where a click on a column header goes (sorted by it, direction toggled when it is the current one). */
-  sortHref: (sort: ScoreSort, active: "asc" | "desc" | null) => string;
+  sortHref: (sort: ScoreSort, active: "asc" | "desc" | null) => Route;
 }
 
 export function ScoreTable({ rows, sort, dir, sortHref }: ScoreTableProps) {

@@ -1,5 +1,6 @@
 // /compare: two analyses side by side (scores, severity counts, knowledge gaps) and their failures
 // aligned into shared / only-in-A / only-in-B by knowledge gap and title similarity.
+import type { Route } from "next";
 import "server-only";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
@@ -16,7 +17,7 @@ export interface CompareFailure {
   title: string;
   severity: Severity;
   gaps: string[];
-  url: string;
+  url: Route;
 }
 
 export interface CompareSide {
@@ -36,7 +37,7 @@ export interface CompareSide {
   failureLoad: number;
   gapIds: string[];
   failures: CompareFailure[];
-  url: string;
+  url: Route;
 }
 
 export interface GapRef {

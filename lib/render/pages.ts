@@ -81,9 +81,9 @@ export function parseFragment(hash: string): FragmentTarget {
 }
 
 /** The same URL on another page (every other query parameter and the fragment kept). */
-export function withPage(href: string, page: number): string {
+export function withPage<H extends string>(href: H, page: number): H {
   const url = new URL(href, "http://x");
   if (page > 1) url.searchParams.set("page", String(page));
   else url.searchParams.delete("page");
-  return `${url.pathname}${url.search}${url.hash}`;
+  return `${url.pathname}${url.search}${url.hash}` as H;
 }

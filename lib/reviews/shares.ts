@@ -2,6 +2,7 @@
 // failure) until the link expires or is revoked. The link carries a 256-bit token; only its SHA-256
 // is stored. The only code that reads or writes the ShareLink table (proxy.ts checks scopes through
 // lib/reviews/read-access.ts, read-only).
+import type { Route } from "next";
 import { prisma } from "../db";
 import { hashSecret, newSessionId } from "../auth/tokens";
 import { findAnalysis, ReviewForbidden, ReviewNotFound } from "./annotations";
@@ -16,7 +17,7 @@ export interface ShareView {
   analysis: { slug: string; title: string };
   failureKey: string | null;
   /** Where the link leads. */
-  target: string;
+  target: Route;
   createdBy: string;
   createdAt: string;
   expiresAt: string;
@@ -95,7 +96,7 @@ export async function revokeShare(viewer: ReviewerIdentity, id: number, now = ne
   if (!row.revokedAt) await prisma.shareLink.update({ where: { id }, data: { revokedAt: now } });
 }
 
-export type OpenedShare = { ok: true; target: string; expiresAt: Date } | { ok: false; status: 404 | 410; message: string };
+export type OpenedShare = { ok: true; target: Route; expiresAt: Date } | { ok: false; status: 404 | 410; message: string };
 
 /** Someone opened `/s/<token>`: where it leads (counting the use), or why it does not. */
 export async function openShare(token: string, now = new Date()): Promise<OpenedShare> {

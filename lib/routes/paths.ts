@@ -25,9 +25,9 @@ export function failureHref(slug: string, key: string | number, state: { diff?: 
 }
 
 /** A pair's /compare URL, with extra view state (`open`, `diff`); commas stay readable. */
-export function compareHref(a: string, b: string, extra: Record<string, string> = {}): Route {
+export function compareHref(a: string, b: string, extra: Record<string, string> = {}, hash = ""): Route {
   const params = new URLSearchParams({ a, b, ...extra });
-  return (`/compare?${params.toString().replace(/%2C/g, ",")}`) as Route;
+  return (`/compare?${params.toString().replace(/%2C/g, ",")}${hash}`) as Route;
 }
 
 /** /compare with A chosen and B when known ("Compare with…" on an analysis page). */

@@ -80,6 +80,7 @@ describe("compare", () => {
     expect(compareHref("one", "two")).toBe("/compare?a=one&b=two");
     expect(compareHref("one", "two", { open: "k1,k2", diff: "unified" })).toBe("/compare?a=one&b=two&open=k1,k2&diff=unified");
     expect(compareHref(odd, "b")).toBe("/compare?a=a+b%2F%C3%BC%3F%23%26,&b=b");
+    expect(compareHref("one", "two", { open: "k1" }, "#pair-k1")).toBe("/compare?a=one&b=two&open=k1#pair-k1");
   });
 
   it("compareWithHref and compareSideHref encode as encodeURIComponent", () => {

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -50,13 +51,13 @@ export default async function FailurePage({ params, searchParams }: PageProps) {
   if (!data) {
     // An old slug of the analysis: the same failure name under its current slug.
     const current = await currentSlugFor(slug);
-    if (current && current !== slug) redirect(`${failureHref(current, ref)}${queryString(query)}`);
+    if (current && current !== slug) redirect(`${failureHref(current, ref)}${queryString(query)}` as Route);
     notFound();
   }
   if (data.kind === "gone") return <GoneFailure slug={data.analysis.slug} title={data.analysis.title} failureTitle={data.title} ref_={ref} />;
   const { analysis, failure, previous, next, aliases } = data.data;
   // An old number or key: the failure's canonical address (the browser keeps any #fragment).
-  if (data.redirect) redirect(`${failureHref(analysis.slug, failure.key)}${queryString(query)}`);
+  if (data.redirect) redirect(`${failureHref(analysis.slug, failure.key)}${queryString(query)}` as Route);
   const [mode, chosen] = await Promise.all([diffModeFor(query), diffModeChosen(query)]);
   const modeHrefs = {
     split: failureHref(analysis.slug, failure.key, { diff: "split" }),
