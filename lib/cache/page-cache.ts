@@ -25,8 +25,10 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 interface Entry {
   status: number;
   headers: [string, string | string[]][];
-  body: Buffer;
-  /** The CSP nonce the page was rendered with; each answer gets a new one in its place. */
+  /** The page split where its CSP nonce stood: each answer joins the parts with a new nonce. */
+  parts: Buffer[];
+  bytes: number;
+  /** The CSP nonce the page was rendered with (in the kept headers); null when it had none. */
   nonce: string | null;
   etag: string;
 }
@@ -100,12 +102,12 @@ async function answer(req: IncomingMessage, res: ServerResponse, entry: Entry): 
     res.end();
     return;
   }
-  let body = entry.body;
-  const fresh = entry.nonce ? btoa(crypto.randomUUID()) : null;
+  const fresh = entry.nonce ? btoa(crypto.randomUUID()) : "";
   for (const [name, value] of entry.headers) {
-    res.setHeader(name, fresh && name === "content-security-policy" ? String(value).split(entry.nonce!).join(fresh) : value);
+    res.setHeader(name, entry.nonce && name === "content-security-policy" ? String(value).split(entry.nonce).join(fresh) : value);
   }
-  if (fresh) body = Buffer.from(body.toString("utf8").split(entry.nonce!).join(fresh), "utf8");
+  const glue = Buffer.from(fresh);
+  let body = Buffer.concat(entry.parts.flatMap((part, i) => (i === 0 ? [part] : [glue, part])));
   if (/\bgzip\b/.test(headerText(req.headers["accept-encoding"])) && body.length > 1024) {
     body = await gzipAsync(body);
     res.setHeader("Content-Encoding", "gzip");
@@ -115,6 +117,20 @@ async function answer(req: IncomingMessage, res: ServerResponse, entry: Entry): 
   res.setHeader("Content-Length", body.length);
   res.statusCode = entry.status;
   res.end(body);
+}
+
+/** `bytes` cut at every occurrence of `nonce` (which the parts leave out). */
+function splitAt(bytes: Buffer, nonce: string | null): Buffer[] {
+  if (!nonce) return [bytes];
+  const needle = Buffer.from(nonce);
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, from)) {
+    parts.push(bytes.subarray(from, at));
+    from = at + needle.length;
+  }
+  parts.push(bytes.subarray(from));
+  return parts;
 }
 
 /** Runs `handle` and keeps what it wrote, for `store` once the answer has been sent completely. */
@@ -184,12 +200,12 @@ export function withPageCache(handle: Handler): Handler {
       const entryHeaders = Object.entries(headers)
         .filter(([name]) => !HOP_HEADERS.has(name))
         .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)] as [string, string | string[]]);
-      current.entries.set(key, { status: 200, headers: entryHeaders, body: bytes, nonce, etag });
+      current.entries.set(key, { status: 200, headers: entryHeaders, parts: splitAt(bytes, nonce), bytes: bytes.length, nonce, etag });
       current.bytes += bytes.length;
       for (const [oldKey, old] of current.entries) {
         if (current.bytes <= maxBytes()) break;
         current.entries.delete(oldKey);
-        current.bytes -= old.body.length;
+        current.bytes -= old.bytes;
       }
     });
     return handle(req, res);
