@@ -2,7 +2,7 @@
 // ingested, re-ingested and queried on SQLite and on a throwaway PostgreSQL database, side by side
 // with the issue 18 targets. Called by scripts/bench.ts with DATABASE_URL naming the SQLite file.
 import type { Preparer } from "../ingest/worker-pool";
-import { reusingPreparer, type ReusingPreparer } from "./reuse-parse";
+import { parseOnce, reusingPreparer, type ParseCache, type ReusingPreparer } from "./reuse-parse";
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -49,6 +49,9 @@ export interface EngineOptions {
   reuseParses: boolean;
 }
 
+/** With reuseParses: every distinct text parsed once up front, shared by both engines' ingests. */
+let parsed: ParseCache | undefined;
+
 let fixedParserVersion: string | undefined;
 
 /** Ingest, re-ingest and every page query on the (migrated, empty) database DATABASE_URL names. */
@@ -64,7 +67,7 @@ async function runEngine(docDir: string, label: string, options: EngineOptions):
   console.log(`${label}: full ingest…`);
   let t = performance.now();
   let reusing: ReusingPreparer | undefined;
-  const wrapPreparer = options.reuseParses ? (inner: Preparer) => (reusing = reusingPreparer(inner)) : undefined;
+  const wrapPreparer = options.reuseParses ? (inner: Preparer) => (reusing = reusingPreparer(inner, parsed)) : undefined;
   const first = await ingest({ paths: [docDir], parserVersion: version, wrapPreparer });
   const ingestMs = performance.now() - t;
   const parses = reusing ? `; ${reusing.counts().parsed} parsed, ${reusing.counts().reused} copies reused a parse` : "";
@@ -97,6 +100,11 @@ export async function compareEngines(docDir: string, options: EngineOptions): Pr
     }
   };
   const sqliteUrl = process.env.DATABASE_URL!;
+  if (options.reuseParses) {
+    const t = performance.now();
+    parsed = await parseOnce(docDir);
+    console.log(`parse once, shared by both engines: ${parsed.size} distinct texts in ${seconds(performance.now() - t)} (the ingests below reuse them)`);
+  }
   const sqlite = await runEngine(docDir, "SQLite", options);
   await adminQuery(`CREATE DATABASE "${name}"`);
   console.log(`PostgreSQL: throwaway database ${redactUrl(pgUrl)}`);
