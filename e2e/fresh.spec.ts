@@ -108,3 +108,48 @@ test("ingest, upload, a verdict and a delete each show at the very next request;
   await expect(page.getByRole("link", { name: ingestedTitle })).toBeVisible();
   expect((await request.get(`/analyses/${encodeURIComponent(uploadedSlug)}`)).status()).toBe(404);
 });
+
+test("a page answered from the page cache runs its scripts under a new nonce, and a write renders it again", async ({ browser, request }, info) => {
+  // `npm start` serves from one process per core, each with its own cache: load until one answers from
+  // it, each time in a new browser context (a browser that has the page would revalidate it to a 304).
+  const url = `${info.project.use.baseURL}/failures?severity=critical`;
+  const nonces = new Set<string>();
+  let kept: Page | null = null;
+  const violations: string[] = [];
+  for (let i = 0; i < 8 && !(kept && nonces.size > 1); i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to execute/i.test(m.text())) violations.push(m.text());
+    });
+    const response = await page.goto(url);
+    // (The browser hides a nonce from the attribute once it has used it; the property keeps it.)
+    nonces.add(await page.locator("script[nonce]").first().evaluate((script) => (script as HTMLScriptElement).nonce ?? ""));
+    if (!kept && response?.headers()["x-faultline-cache"] === "hit") kept = page;
+    else await context.close();
+  }
+  expect(kept).not.toBeNull();
+  expect(nonces.size).toBeGreaterThan(1); // every answer, kept or rendered, has its own nonce
+  await scriptsRun(kept!);
+  expect(violations).toEqual([]);
+  await kept!.context().close();
+
+  // Kept answers of the list, by any process, until a write (an upload) changes the data version:
+  // from then on every answer shows it.
+  const title = `Cached ${WORD} report`;
+  const answers = async () => {
+    const all = [];
+    for (let i = 0; i < 8; i++) all.push(await request.get(LIST));
+    return all;
+  };
+  const before = await answers();
+  expect(before.some((r) => r.headers()["x-faultline-cache"] === "hit")).toBe(true);
+  for (const r of before) expect(await r.text()).not.toContain(title);
+  const posted = await request.post(`/api/analyses?name=fresh-cached.md`, {
+    data: report(title, `Cached ${WORD} failure`),
+    headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}`, "content-type": "text/markdown" },
+  });
+  expect(posted.status()).toBeLessThan(300);
+  slugs.push(((await posted.json()) as { items: { slug: string }[] }).items[0]!.slug);
+  for (const r of await answers()) expect(await r.text()).toContain(title);
+});
