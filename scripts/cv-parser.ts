@@ -12,9 +12,18 @@
 //   npx tsx scripts/cv-parser.ts --show 0,1,2,3   # plus the mismatches of folds 0-3
 //   npx tsx scripts/cv-parser.ts --speed [--corpus ../shared/wild] [--every 4] [--rounds 2]
 //       # CPU time of parseAnalysis against the bare remark(+gfm) parse of the same documents
+//   npx tsx scripts/cv-parser.ts --walk [--corpus ../shared/wild] [--every 4]
+//       # the walk alone (readTree on a tree just parsed, untimed) against the parse: steadier than
+//       # --speed on a loaded machine, where which call pays for the other's garbage varies
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { parseAnalysis } from "../lib/parser/index";
+import type { Root } from "mdast";
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import { emptyAnalysis, parseAnalysis, readTree } from "../lib/parser/index";
+import { normalizeSource } from "../lib/parser/text";
+import { unfenceDocument } from "../lib/parser/fenced-document";
 import { measureParseSpeed } from "../lib/bench/parse-speed";
 
 const FOLDS = 5;
@@ -179,7 +188,35 @@ function speed(): void {
   );
 }
 
+/** `--walk`: CPU time of the walk over a freshly parsed tree against the parse that built it. */
+function walk(): void {
+  const dir = resolve(option("--corpus") ?? join(process.cwd(), "../shared/wild"));
+  const every = Math.max(1, Number(option("--every") ?? 4) || 4);
+  const files = readdirSync(dir).filter((n) => n.endsWith(".md")).sort().filter((_, i) => i % every === 0);
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  const cpuMs = (): number => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  let parseMs = 0;
+  let walkMs = 0;
+  files.forEach((name, i) => {
+    const source = unfenceDocument(normalizeSource(readFileSync(join(dir, name), "utf8")));
+    let t = cpuMs();
+    const root = processor.parse(source) as Root;
+    if (i >= 20) parseMs += cpuMs() - t; // the first 20 warm both up
+    t = cpuMs();
+    readTree(emptyAnalysis(name), source, root, {});
+    if (i >= 20) walkMs += cpuMs() - t;
+  });
+  console.log(`walk: docs=${files.length - 20} parse=${(parseMs / 1000).toFixed(2)}s walk=${(walkMs / 1000).toFixed(2)}s walk/parse=${(walkMs / parseMs).toFixed(3)}`);
+}
+
 function main(): void {
+  if (args.includes("--walk")) {
+    walk();
+    return;
+  }
   if (args.includes("--speed")) {
     speed();
     return;

@@ -96,6 +96,14 @@ function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalys
   }
 
   const root = processor.parse(source) as Root;
+  return readTree(record, source, root, options);
+}
+
+/**
+ * Everything after the Markdown parse: the walk over the tree that fills the record. Apart from
+ * parseDocument so that its cost can be measured on its own (scripts/cv-parser.ts --walk).
+ */
+export function readTree(record: ParsedAnalysis, source: string, root: Root, options: AnalysisOptions): ParsedAnalysis {
   const outline = buildOutline(root);
   const ctx: DraftContext = { source, root, outline, legend: letterLegend(source), explain: options.explain };
 
@@ -152,15 +160,21 @@ function declaresNoFailures(record: ParsedAnalysis): boolean {
 
 /** A section duplicated verbatim counts once; one warning per repeated section. */
 function dropDuplicates(drafts: FailureDraft[], warnings: ParseWarning[]): FailureDraft[] {
-  const seen = new Set<string>();
+  // Bodies met under each title (lower case), compared as strings: no key copies the whole body.
+  const seen = new Map<string, string[]>();
   const repeats = new Map<string, { title: string; line: number; count: number }>();
   const kept = drafts.filter((draft) => {
-    const body = draft.body.replace(/^[^\n]*\n?/, "").trim();
-    const key = `${draft.title.toLowerCase()}\u0000${body}`;
-    if (!seen.has(key)) {
-      seen.add(key);
+    // The body after its first line (the title), trimmed.
+    const newline = draft.body.indexOf("\n");
+    const body = newline < 0 ? "" : draft.body.slice(newline + 1).trim();
+    const title = draft.title.toLowerCase();
+    const bodies = seen.get(title);
+    if (!bodies?.includes(body)) {
+      if (bodies) bodies.push(body);
+      else seen.set(title, [body]);
       return true;
     }
+    const key = `${title}\u0000${body}`;
     const repeat = repeats.get(key);
     if (repeat) repeat.count++;
     else repeats.set(key, { title: draft.title, line: draft.line, count: 1 });

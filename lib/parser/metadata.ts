@@ -61,6 +61,8 @@ const WORDED_DATE = /\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20
 /** The date the document states for itself, as YYYY-MM-DD, from its first 60 lines; null if none. */
 export function findDocumentDate(source: string): string | null {
   const head = source.split("\n", 60).join("\n");
+  // Every date line holds the word (a cheap test before the line pattern).
+  if (!/date/i.test(head)) return null;
   const value = DATE_LINE.exec(head)?.[1];
   if (!value) return null;
   const iso = ISO_DATE.exec(value);
@@ -80,16 +82,19 @@ function validDate(year: number, month: number, day: number): string | null {
 
 // ---- platform & language --------------------------------------------------------------------------
 
-/** Platform, its pattern, and a plain test any match passes (cheap, run before counting matches). */
-const PLATFORMS: ReadonlyArray<[string, RegExp, RegExp]> = [
-  ["cdktf", /\bcdktf\b|cdk for terraform/gi, /cdk/i],
-  ["pulumi", /\bpulumi\b/gi, /pulumi/i],
-  ["cdk", /\b(?:aws[- ])?cdk\b(?!tf)|aws-cdk-lib/gi, /cdk/i],
-  ["terraform", /\bterraform\b|\bhcl\b/gi, /terraform|hcl/i],
-  ["cloudformation", /\bcloudformation\b|\bcfn\b/gi, /cloudformation|cfn/i],
-  ["ansible", /\bansible\b/gi, /ansible/i],
-  ["bicep", /\bbicep\b/gi, /bicep/i],
-  ["arm", /\barm template\b/gi, /arm template/i],
+/**
+ * Platform, its pattern, and lower-case words one of which any match contains (looked up in the
+ * lower-cased text before the pattern counts matches: one pass over the text instead of one per test).
+ */
+const PLATFORMS: ReadonlyArray<[string, RegExp, readonly string[]]> = [
+  ["cdktf", /\bcdktf\b|cdk for terraform/gi, ["cdk"]],
+  ["pulumi", /\bpulumi\b/gi, ["pulumi"]],
+  ["cdk", /\b(?:aws[- ])?cdk\b(?!tf)|aws-cdk-lib/gi, ["cdk"]],
+  ["terraform", /\bterraform\b|\bhcl\b/gi, ["terraform", "hcl"]],
+  ["cloudformation", /\bcloudformation\b|\bcfn\b/gi, ["cloudformation", "cfn"]],
+  ["ansible", /\bansible\b/gi, ["ansible"]],
+  ["bicep", /\bbicep\b/gi, ["bicep"]],
+  ["arm", /\barm template\b/gi, ["arm template"]],
 ];
 
 const LANGUAGES: Readonly<Record<string, string>> = {
@@ -114,8 +119,11 @@ export function findPlatformAndLanguage(root: Root, source: string): { platform:
 function platformOf(text: string, stated: boolean): string | null {
   let best: string | null = null;
   let bestCount = 0;
-  for (const [name, pattern, present] of PLATFORMS) {
-    if (!present.test(text)) continue;
+  // Lower-casing maps every ASCII letter a case-insensitive pattern matches (and a few others more):
+  // a word missing from the lower-cased text means no match.
+  const lower = text.toLowerCase();
+  for (const [name, pattern, words] of PLATFORMS) {
+    if (!words.some((word) => lower.includes(word))) continue;
     const count = (text.match(pattern) ?? []).length;
     if (stated && count > 0) return name;
     if (count > bestCount) {
@@ -283,9 +291,13 @@ function readCountLine(rawLine: string, counts: SeverityCounts): boolean {
 
 const GAP_LABEL = /^(?:primary\s+)?knowledge\s+gaps?(?:\s+identified)?\s*[:：]?\s*(.*)$/i;
 
-function firstLineOf(text: string): string {
-  const end = text.indexOf("\n");
-  return end < 0 ? text : text.slice(0, end);
+/** The first source line of a node, without copying the rest of it. */
+function firstLineOfNode(source: string, node: RootContent): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return "";
+  const newline = source.indexOf("\n", start);
+  return source.slice(start, newline < 0 || newline > end ? end : newline);
 }
 
 /** The document's own knowledge-gap list: a "Primary knowledge gaps" field or section, as written. */
@@ -304,7 +316,7 @@ export function findKnowledgeGaps(outline: Outline, root: Root, source: string):
       if (node.type === "list") {
         for (const item of node.children) {
           const first = item.children[0];
-          const firstLine = first ? firstLineOf(sliceOf(source, first)) : "";
+          const firstLine = first ? firstLineOfNode(source, first) : "";
           const label = /knowledge/i.test(firstLine) ? GAP_LABEL.exec(squash(stripInlineMarkdown(stripBlockPrefix(firstLine)))) : null;
           if (label) {
             const inline = (label[1] ?? "").trim();
@@ -315,7 +327,7 @@ export function findKnowledgeGaps(outline: Outline, root: Root, source: string):
           if (visit(item.children as RootContent[])) return true;
         }
       } else if (node.type === "paragraph") {
-        const lines = [firstLineOf(sliceOf(source, node))];
+        const lines = [firstLineOfNode(source, node)];
         const label = /knowledge/i.test(lines[0] ?? "") ? GAP_LABEL.exec(squash(stripInlineMarkdown(stripBlockPrefix(lines[0] ?? "")))) : null;
         if (label?.[1]) {
           gaps.push(...label[1].split(/\s*[;,]\s*(?![^()]*\))/));

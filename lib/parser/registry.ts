@@ -8,7 +8,7 @@
 //
 // Adding a layout: a file with one recognizer (id, summary, examples, fixtures, applies, find), one
 // line below, and a fixture folder in which it takes items (tests/parser/registry.test.ts checks).
-import type { Root } from "mdast";
+import type { Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { boldLines } from "./bold-lines";
 import { at, explain, isListSection, signals, type DraftContext, type FailureDraft } from "./failure";
@@ -148,13 +148,8 @@ function walkSections(ctx: DraftContext): FailureDraft[] {
       explain(ctx, () => `heading: ${at(section)} skipped: ${section.side ? `${section.side} side of the item above` : section.field ? "a field of the item above" : section.negation ? "says there are none" : "a section that holds no failures (its words or an ancestor's)"}`);
       continue;
     }
-    let fields: Field[] | null = null;
     const body = root.children.slice(section.index + 1, section.end);
-    const input: SectionInput = {
-      section,
-      body,
-      fields: () => (fields ??= readFields(ctx.source, body, section.line)),
-    };
+    const input: SectionInput = { section, body, fields: lazyFields(ctx.source, body, section.line) };
     const leaf = !section.isTitle && structuralChildren(section).length === 0;
     let found: FailureDraft[] = [];
     for (const recognizer of SECTION_RECOGNIZERS) {
@@ -174,6 +169,12 @@ function walkSections(ctx: DraftContext): FailureDraft[] {
     }
   }
   return drafts;
+}
+
+/** A section's labelled fields, read on the first call only (most recognizers never ask). */
+function lazyFields(source: string, body: readonly RootContent[], line: number): () => Field[] {
+  let fields: Field[] | null = null;
+  return () => (fields ??= readFields(source, body, line));
 }
 
 /**

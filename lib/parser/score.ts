@@ -72,6 +72,9 @@ export function findScores(root: Root, source: string): LabeledScore[] {
 
 /** Label of a heading that names the training score but gives no value, or null. */
 function scoreHeadingLabel(text: string, line: number): { label: string; line: number } | null {
+  // Cheap test first (this runs on every heading): without markup to strip, the plain text holds
+  // "training" or "quality" only when the heading does.
+  if (!/train|qual/i.test(text) && !/[[*_<`\\]/.test(text)) return null;
   const plain = squash(stripInlineMarkdown(text));
   if (/\d/.test(plain) || !TRAINING_LABEL.test(plain) || NOT_TRAINING.test(plain)) return null;
   if (/\b(justification|calculation|breakdown|analysis|rationale|reasoning|criteria)\b/i.test(plain)) return null;

@@ -14,18 +14,33 @@ export interface SeverityVerdict {
 
 /** Letter -> level legend of a document ("**A (Critical)**:", "| **B (Moderate)** |", "Category C (Minor)"). */
 const LEGEND_LEAD = new Set([..."|*("].map((c) => c.charCodeAt(0)));
+const LETTERS = new Set([..."ABCDabcd"].map((c) => c.charCodeAt(0)));
 
 export function letterLegend(source: string): Map<string, Severity> {
   const legend = new Map<string, Severity>();
-  // The letter opens the pattern (a fast scan); what stands before it is checked after a match: the
+  // The matches of /([A-D])\s*\(([^)]{2,60})\)/gi, found from each "(" (rarer than the letters a-d):
+  // the letter stands right before it, past whitespace; the text up to the first ")" is 2-60
+  // characters; matches do not overlap. What stands before the letter is checked after a match: the
   // start of a line, a space, "|", "*" or "(" ("Category B (High)", "| A (Critical) |").
-  const pattern = /([A-D])\s*\(([^)]{2,60})\)/gi;
-  for (const match of source.matchAll(pattern)) {
-    const before = match.index > 0 ? source.charCodeAt(match.index - 1) : 10;
+  let resume = 0;
+  // The first ")" after the last "(" looked at: reused by every "(" before it, so a run of "("
+  // without ")" is read once, not once per "(".
+  let close = -1;
+  for (let open = source.indexOf("("); open !== -1; open = source.indexOf("(", open + 1)) {
+    let at = open - 1;
+    while (at >= resume && /\s/.test(source.charAt(at))) at--;
+    if (at < resume || !LETTERS.has(source.charCodeAt(at))) continue;
+    if (close <= open) close = source.indexOf(")", open + 1);
+    if (close === -1) break;
+    if (close - open - 1 < 2 || close - open - 1 > 60) continue;
+    const inside = source.slice(open + 1, close);
+    resume = close + 1;
+    open = close;
+    const before = at > 0 ? source.charCodeAt(at - 1) : 10;
     if (!LEGEND_LEAD.has(before) && !/\s/.test(String.fromCharCode(before))) continue;
-    const letter = match[1]?.toUpperCase();
-    const level = levelOfHeading(match[2] ?? "");
-    if (letter && level && !legend.has(letter)) legend.set(letter, level);
+    const letter = source.charAt(at).toUpperCase();
+    const level = levelOfHeading(inside);
+    if (level && !legend.has(letter)) legend.set(letter, level);
   }
   return legend;
 }

@@ -52,7 +52,7 @@ const TITLE_LEVEL_MARKS = [
  * word directly, so "Critical Path Issues" or "Low Cost Failures" name no level.
  */
 const QUALIFIED_LEVEL =
-  /\b([A-Za-z]+)[- ](?:failures?|issues?|problems?|bugs?|errors?|faults?|priority|severity|risk|impact|omissions?|violations?|gaps?|defects?|findings?|concerns?|flaws?|blockers?)\b/gi;
+  /\b(critical|blocker|blocking|severe|showstopper|high|major|significant|important|medium|moderate|med|low|minor|trivial|minimal|cosmetic|negligible)[- ](?:failures?|issues?|problems?|bugs?|errors?|faults?|priority|severity|risk|impact|omissions?|violations?|gaps?|defects?|findings?|concerns?|flaws?|blockers?)\b/i;
 
 export function levelOfTitle(title: string): Severity | null {
   for (const mark of TITLE_LEVEL_MARKS) {
@@ -60,16 +60,10 @@ export function levelOfTitle(title: string): Severity | null {
     const level = word ? levelOfWord(word) : null;
     if (level) return level;
   }
-  for (const match of title.matchAll(QUALIFIED_LEVEL)) {
-    const level = levelOfHeadingWord(match[1] ?? "");
-    if (level) return level;
-  }
-  return null;
-}
-
-/** A heading-level word ("None"/"Info" excluded: "No Failure", "Info Issue" name no level). */
-function levelOfHeadingWord(word: string): Severity | null {
-  return /^(?:none|info|informational)$/i.test(word) ? null : levelOfWord(word);
+  // The pattern names the level words of LEVEL_WORDS but "none" and "info(rmational)" ("No Failure",
+  // "Info Issue" name no level): its first match is the first qualified level of the title.
+  const qualified = QUALIFIED_LEVEL.exec(title)?.[1];
+  return qualified ? levelOfWord(qualified) : null;
 }
 
 /**
@@ -161,8 +155,23 @@ const SEVERITY_LABEL = /^(?:impact level|severity(?: level)?|priority|risk(?: le
 const ERROR_LABEL =
   /^(?:(?:deployment|specific|compilation|build|synth(?:esis)?|runtime|terraform|cdk|pulumi|test|lint|validation|typescript|type|aws)?\s*(?:errors?|error messages?|error output|output|logs?|stack trace|traceback|console output)|errors? (?:seen|observed|encountered))$/i;
 
+/**
+ * Kinds of the labels met so far: a document asks for the same few labels on every line and item
+ * ("Issue", "Fix", "Severity"). Bounded: cleared when it grows past a few thousand labels.
+ */
+const LABEL_KINDS = new Map<string, FieldKind>();
+
 /** Classifies a field label such as "MODEL_RESPONSE Issue", "IDEAL_RESPONSE Fix", "Impact Level". */
 export function kindOfLabel(rawLabel: string): FieldKind {
+  const known = LABEL_KINDS.get(rawLabel);
+  if (known !== undefined) return known;
+  const kind = classifyLabel(rawLabel);
+  if (LABEL_KINDS.size >= 4096) LABEL_KINDS.clear();
+  LABEL_KINDS.set(rawLabel, kind);
+  return kind;
+}
+
+function classifyLabel(rawLabel: string): FieldKind {
   const label = rawLabel
     .replace(/\([^)]*\)/g, " ")
     .replace(/[:：]\s*$/, "")
