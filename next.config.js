@@ -6,7 +6,8 @@ const nextConfig = {
   // Separate build folders let several servers (dev, e2e) run from one checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  typedRoutes: false,
+  // Every href is checked against the app's routes at typecheck (`next typegen` writes their types first).
+  typedRoutes: true,
   // Static assets too (pages also get these, plus the CSP, from proxy.ts).
   async headers() {
     return [
