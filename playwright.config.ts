@@ -27,44 +27,30 @@ if (!PG_URL) {
     `!! e2e projects "postgres" and "${PG_SUITE_PROJECT}" SKIPPED: FAULTLINE_TEST_POSTGRES_URL is not set (no two-server journey, no suite on PostgreSQL)`,
   );
 }
+/** A server started by e2e/serve.ts on `port` (which waits for the main server's build, E2E_AFTER). */
+const e2eServer = (port: number, env: Record<string, string>) => ({
+  command: "npx tsx e2e/serve.ts",
+  url: `http://127.0.0.1:${port}`,
+  reuseExistingServer: false,
+  timeout: 900_000,
+  stdout: "pipe" as const,
+  stderr: "pipe" as const,
+  env: { ...serverEnv, PORT: String(port), ...env },
+});
 const pgServers = PG_URL
-  ? E2E_PG_PORTS.map((port, i) => ({
+  ? E2E_PG_PORTS.map((port, i) =>
       // The first makes the database (and waits for the main server's build), the second joins it.
-      command: "npx tsx e2e/serve.ts",
-      url: `http://127.0.0.1:${port}`,
-      reuseExistingServer: false,
-      timeout: 900_000,
-      stdout: "pipe" as const,
-      stderr: "pipe" as const,
-      env: {
-        ...serverEnv,
-        PORT: String(port),
+      e2eServer(port, {
         DATABASE_URL: PG_URL,
         FAULTLINE_PROCESSES: "1",
         E2E_AFTER: `http://127.0.0.1:${i === 0 ? PORT : E2E_PG_PORTS[0]}`,
         ...(i === 0 ? { E2E_PG_CREATE: "1" } : {}),
-      },
-    }))
+      }),
+    )
   : [];
 // The chromium specs again against a server on its own throwaway PostgreSQL database (issue 18).
 const pgSuiteServer = PG_URL
-  ? [
-      {
-        command: "npx tsx e2e/serve.ts",
-        url: `http://127.0.0.1:${E2E_PG_SUITE_PORT}`,
-        reuseExistingServer: false,
-        timeout: 900_000,
-        stdout: "pipe" as const,
-        stderr: "pipe" as const,
-        env: {
-          ...serverEnv,
-          PORT: String(E2E_PG_SUITE_PORT),
-          DATABASE_URL: e2ePostgresUrl(E2E_PG_SUITE_DATABASE),
-          E2E_AFTER: `http://127.0.0.1:${PORT}`,
-          E2E_PG_CREATE: "1",
-        },
-      },
-    ]
+  ? [e2eServer(E2E_PG_SUITE_PORT, { DATABASE_URL: e2ePostgresUrl(E2E_PG_SUITE_DATABASE), E2E_AFTER: `http://127.0.0.1:${PORT}`, E2E_PG_CREATE: "1" })]
   : [];
 
 export default defineConfig({

@@ -14,16 +14,29 @@ export const KEPT_WARNING = "previous-analysis-kept";
  * Call inside the write transaction.
  */
 export function keepPreviousAnalysis(db: Sqlite, id: number, doc: PreparedAnalysis): boolean {
-  const failed = doc.failed;
-  if (!failed) return false;
+  if (!doc.failed) return false;
   const row = db
     .prepare<[number], { warningsJson: string; recordJson: string | null }>(
       `SELECT a.warningsJson, s.recordJson FROM "Analysis" a LEFT JOIN "AnalysisSource" s ON s.analysisId = a.id WHERE a.id = ?`,
     )
     .get(id);
-  if (!row) return false;
+  const kept = row ? keptRows(row, doc.failed) : null;
+  if (!kept) return false;
+  db.prepare(`UPDATE "Analysis" SET warningsJson = ?, warningCount = ? WHERE id = ?`).run(kept.warningsJson, kept.warningCount, id);
+  if (kept.recordJson) db.prepare(`UPDATE "AnalysisSource" SET recordJson = ? WHERE analysisId = ?`).run(kept.recordJson, id);
+  return true;
+}
+
+/**
+ * The stored analysis's warnings and source record with the kept-previous warning added (or
+ * replaced), for both stores to write; null when the stored analysis is itself a failed parse.
+ */
+export function keptRows(
+  row: { warningsJson: string; recordJson: string | null },
+  failed: NonNullable<PreparedAnalysis["failed"]>,
+): { warningsJson: string; warningCount: number; recordJson: string | null } | null {
   const warnings = parse<ParseWarning[]>(row.warningsJson) ?? [];
-  if (warnings.some((w) => PARSE_FAILURE_CODES.includes(w.code))) return false;
+  if (warnings.some((w) => PARSE_FAILURE_CODES.includes(w.code))) return null;
   const note: ParseWarning = {
     code: KEPT_WARNING,
     message:
@@ -31,14 +44,11 @@ export function keepPreviousAnalysis(db: Sqlite, id: number, doc: PreparedAnalys
       `this is still the previous analysis, from the previous version.`,
     line: null,
   };
-  const next = [...warnings.filter((w) => w.code !== KEPT_WARNING), note];
-  db.prepare(`UPDATE "Analysis" SET warningsJson = ?, warningCount = ? WHERE id = ?`).run(JSON.stringify(next), next.length, id);
+  const withNote = (list: ParseWarning[]) => [...list.filter((w) => w.code !== KEPT_WARNING), note];
+  const next = withNote(warnings);
   const record = row.recordJson ? parse<{ warnings?: ParseWarning[] }>(row.recordJson) : null;
-  if (record) {
-    record.warnings = [...(record.warnings ?? []).filter((w) => w.code !== KEPT_WARNING), note];
-    db.prepare(`UPDATE "AnalysisSource" SET recordJson = ? WHERE analysisId = ?`).run(JSON.stringify(record), id);
-  }
-  return true;
+  if (record) record.warnings = withNote(record.warnings ?? []);
+  return { warningsJson: JSON.stringify(next), warningCount: next.length, recordJson: record ? JSON.stringify(record) : null };
 }
 
 function parse<T>(json: string): T | null {

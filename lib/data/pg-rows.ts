@@ -1,13 +1,13 @@
 // The rows one document becomes on PostgreSQL (lib/data/pg-store.ts writes them in its savepoint): the
 // Analysis columns, each failure with its code blocks, impacts, references and gaps, and the
 // keep-the-previous-analysis rule of lib/data/keep-previous.ts when a changed document failed to parse.
-import type { ParsedFailure, ParseWarning } from "../parser/types";
-import { PARSE_FAILURE_CODES, type PreparedAnalysis } from "../ingest/prepare";
+import type { ParsedFailure } from "../parser/types";
+import type { PreparedAnalysis } from "../ingest/prepare";
 import type { FailureProseHtml } from "../render/prose";
-import { KEPT_WARNING } from "./keep-previous";
+import { keptRows } from "./keep-previous";
 import type { PgClient } from "./postgres";
 import { clean, q } from "./pg-query";
-import { failureHtmlParams, failureLoad, SEVERITY_RANK, severityCounts } from "./store-model";
+import { analysisParams, failureHtmlParams, SEVERITY_RANK } from "./store-model";
 
 export const ANALYSIS_COLUMNS = [
   "contentHash", "title", "taskId", "documentDate", "platform", "language", "summary", "summaryHtml", "scoreValue", "scoreMax", "scoreNorm",
@@ -19,41 +19,9 @@ export const ANALYSIS_COLUMNS = [
 export type AnalysisValues = Record<(typeof ANALYSIS_COLUMNS)[number], unknown>;
 
 export function analysisValues(doc: PreparedAnalysis, parserVersion: string): AnalysisValues {
-  const r = doc.record;
-  const counts = severityCounts(r.failures);
-  const score = r.score;
-  return {
-    contentHash: doc.contentHash,
-    title: r.title?.trim() || (doc.sourcePath.split("/").pop()?.replace(/\.(md|markdown|txt)$/i, "") || doc.sourcePath),
-    taskId: r.taskId,
-    documentDate: r.date ?? null,
-    platform: r.platform,
-    language: r.language,
-    summary: r.summary,
-    summaryHtml: doc.proseHtml?.summary ?? null,
-    scoreValue: score?.value ?? null,
-    scoreMax: score?.max ?? null,
-    scoreNorm: score && score.max > 0 ? (score.value / score.max) * 10 : null,
-    scoresJson: JSON.stringify(r.scores ?? []),
-    declaredCritical: r.declaredCounts?.critical ?? null,
-    declaredHigh: r.declaredCounts?.high ?? null,
-    declaredMedium: r.declaredCounts?.medium ?? null,
-    declaredLow: r.declaredCounts?.low ?? null,
-    hasDeclaredCounts: Boolean(r.declaredCounts),
-    criticalCount: counts.critical,
-    highCount: counts.high,
-    mediumCount: counts.medium,
-    lowCount: counts.low,
-    unknownCount: counts.unknown,
-    failureCount: r.failures.length,
-    failureLoad: failureLoad(r.failures),
-    knowledgeGapsJson: JSON.stringify(r.knowledgeGaps ?? []),
-    warningsJson: JSON.stringify(r.warnings ?? []),
-    warningCount: r.warnings?.length ?? 0,
-    byteSize: doc.byteSize,
-    parseMs: doc.parseMs,
-    parserVersion,
-  };
+  // The SQLite store's values (store-model.ts), with a real boolean and without its integer timestamp.
+  const { now: _now, ...shared } = analysisParams(doc);
+  return { ...shared, hasDeclaredCounts: Boolean(doc.record.declaredCounts), parserVersion };
 }
 
 /**
@@ -129,37 +97,15 @@ export async function writeFailures(
 
 /** lib/data/keep-previous.ts on PostgreSQL: keeps the stored analysis when the changed document failed to parse. */
 export async function keepPrevious(c: PgClient, id: number, doc: PreparedAnalysis): Promise<boolean> {
-  const failed = doc.failed;
-  if (!failed) return false;
+  if (!doc.failed) return false;
   const [row] = await q<{ warningsJson: string; recordJson: string | null }>(
     c,
     `SELECT a."warningsJson", s."recordJson" FROM "Analysis" a LEFT JOIN "AnalysisSource" s ON s."analysisId" = a.id WHERE a.id = $1`,
     [id],
   );
-  if (!row) return false;
-  const warnings = parseJson<ParseWarning[]>(row.warningsJson) ?? [];
-  if (warnings.some((w) => PARSE_FAILURE_CODES.includes(w.code))) return false;
-  const note: ParseWarning = {
-    code: KEPT_WARNING,
-    message:
-      `The file (or the parser) changed (${new Date().toISOString()}) but the new parse failed (${failed.code}: ${failed.message}); ` +
-      `this is still the previous analysis, from the previous version.`,
-    line: null,
-  };
-  const next = [...warnings.filter((w) => w.code !== KEPT_WARNING), note];
-  await q(c, `UPDATE "Analysis" SET "warningsJson" = $1, "warningCount" = $2 WHERE id = $3`, [JSON.stringify(next), next.length, id]);
-  const record = row.recordJson ? parseJson<{ warnings?: ParseWarning[] }>(row.recordJson) : null;
-  if (record) {
-    record.warnings = [...(record.warnings ?? []).filter((w) => w.code !== KEPT_WARNING), note];
-    await q(c, `UPDATE "AnalysisSource" SET "recordJson" = $1 WHERE "analysisId" = $2`, [JSON.stringify(record), id]);
-  }
+  const kept = row ? keptRows(row, doc.failed) : null;
+  if (!kept) return false;
+  await q(c, `UPDATE "Analysis" SET "warningsJson" = $1, "warningCount" = $2 WHERE id = $3`, [kept.warningsJson, kept.warningCount, id]);
+  if (kept.recordJson) await q(c, `UPDATE "AnalysisSource" SET "recordJson" = $1 WHERE "analysisId" = $2`, [kept.recordJson, id]);
   return true;
-}
-
-function parseJson<T>(json: string): T | null {
-  try {
-    return JSON.parse(json) as T;
-  } catch {
-    return null;
-  }
 }

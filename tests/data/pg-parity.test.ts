@@ -170,4 +170,30 @@ describe.skipIf(!POSTGRES_TEST_URL)("SQLite and PostgreSQL give the same pages",
     expect(await new PgAnalysisStore(postgresUrl).deleteBySlug(slug!)).toMatch(/alpha\.md$/);
     expect((await on(postgresUrl, () => searchFailures(parseFailureFilters({ q: "hunter2" })))).total).toBe(0);
   });
+
+  it("a changed document whose parse fails keeps its previous analysis on both, with the same warning", async () => {
+    vi.stubEnv("FAULTLINE_TEST_HOOKS", "1");
+    vi.stubEnv("FAULTLINE_PARSE_MEMORY_MB", "64");
+    const content = path.join(dir, "content");
+    fs.writeFileSync(path.join(content, "beta.md"), `${DOCS["beta.md"]}\n<!-- faultline-test: exhaust-memory -->\n`);
+    try {
+      for (const url of [sqliteUrl, postgresUrl]) {
+        const summary = await on(url, () => ingest({ paths: [content], workers: 1, parserVersion: "test" }));
+        expect(summary.failed).toEqual([{ sourcePath: expect.stringContaining("beta.md"), error: expect.stringMatching(/previous analysis is kept/), kept: true }]);
+      }
+      const { prisma } = await import("@/lib/db");
+      const beta = async () => {
+        const row = await prisma.analysis.findFirstOrThrow({ where: { sourcePath: { endsWith: "beta.md" } }, select: { failureCount: true, warningsJson: true, source: { select: { recordJson: true } } } });
+        const codes = (warnings: { code: string }[] | undefined) => warnings?.map((w) => w.code);
+        const record = JSON.parse(row.source!.recordJson) as { warnings?: { code: string }[] };
+        return { failures: row.failureCount, warnings: codes(JSON.parse(row.warningsJson)), recordWarnings: codes(record.warnings) };
+      };
+      const [s, p] = await both(beta);
+      expect(s).toEqual({ failures: 2, warnings: ["previous-analysis-kept"], recordWarnings: ["previous-analysis-kept"] });
+      expect(p).toEqual(s);
+    } finally {
+      fs.writeFileSync(path.join(content, "beta.md"), DOCS["beta.md"]!);
+      vi.unstubAllEnvs();
+    }
+  }, 120_000);
 });
