@@ -4,13 +4,21 @@ import { SEVERITIES, type FacetValue } from "../domain";
 
 export type FacetName = "severity" | "gap" | "platform";
 
+/**
+ * Most frequent first; equal counts by label, then by value (two gaps may share a label; the value is
+ * compared by code unit): a total order, so the list is the same on both engines whatever order the
+ * database returned the rows in.
+ */
+export function byCount(a: FacetValue, b: FacetValue): number {
+  return b.count - a.count || a.label.localeCompare(b.label) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+}
+
 /** `counts` per facet (each with the other filters applied), and what the URL has selected. */
 export function facetValues(
   counts: Record<FacetName, Map<string, number>>,
   selected: { severities: readonly string[]; gaps: readonly string[]; platforms: readonly string[] },
   gapRows: { id: string; label: string }[],
 ): Record<FacetName, FacetValue[]> {
-  const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.label.localeCompare(b.label);
   const severity = SEVERITIES.map((s) => ({ value: s, label: s, count: counts.severity.get(s) ?? 0, selected: selected.severities.includes(s) }))
     .filter((f) => f.count > 0 || f.selected || f.value !== "unknown");
   const gap = gapRows
@@ -36,7 +44,6 @@ export function reviewFacetValues(
   selected: { review?: string; mine?: string; tags: readonly string[]; reviewers: readonly string[] },
   labels: { review: Record<string, string>; mine: Record<string, string> },
 ): Record<ReviewFacetName, FacetValue[]> {
-  const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.label.localeCompare(b.label);
   const choices = (map: Map<string, number>, names: Record<string, string>, chosen: string | undefined) =>
     Object.entries(names).map(([value, label]) => ({ value, label, count: map.get(value) ?? 0, selected: value === chosen }));
   const many = (map: Map<string, number>, chosen: readonly string[], label: (v: string) => string) => {
