@@ -12,10 +12,11 @@ import os from "node:os";
 import path from "node:path";
 
 const USAGE = `Usage:
-  npm run bench [-- --docs N] [--seed S] [--corpus DIR [--limit N] [--copies N]] [--rounds R] [--speed-rounds R] [--db postgres] [--keep]
+  npm run bench [-- --docs N] [--seed S] [--corpus DIR [--limit N] [--copies N]] [--rounds R] [--speed-rounds R] [--db postgres [--pg-database NAME]] [--keep]
       parse, ingest and query timings on generated reports (or the .md files under DIR, N copies of them);
       --db postgres: the same ingest and queries on SQLite and on a throwaway PostgreSQL database (on the
-      server FAULTLINE_TEST_POSTGRES_URL names, else postgresql://postgres@127.0.0.1:5432/postgres), side by side
+      server FAULTLINE_TEST_POSTGRES_URL names, else postgresql://postgres@127.0.0.1:5432/postgres; named NAME,
+      default faultline_bench_<pid>), side by side
   npm run bench -- --http --corpus DIR [--copies N] [--limit N] [--seconds S] [--connections C] [--port P]
                    [--compare] [--during-ingest N] [--keep]
       serves those documents with npm start and loads its pages with autocannon`;
@@ -25,7 +26,7 @@ if (args.includes("--help") || args.includes("-h")) {
   process.exit(0);
 }
 const FLAGS = new Set(["--http", "--compare", "--keep"]);
-const VALUED = new Set(["--docs", "--seed", "--corpus", "--limit", "--rounds", "--speed-rounds", "--copies", "--seconds", "--connections", "--port", "--during-ingest", "--db"]);
+const VALUED = new Set(["--docs", "--seed", "--corpus", "--limit", "--rounds", "--speed-rounds", "--copies", "--seconds", "--connections", "--port", "--during-ingest", "--db", "--pg-database"]);
 for (let i = 0; i < args.length; i++) {
   const arg = args[i]!;
   if (VALUED.has(arg)) i++;
@@ -68,6 +69,8 @@ const dbOption = stringOption("--db") ?? "sqlite";
 if (dbOption !== "sqlite" && dbOption !== "postgres") usage(`--db must be sqlite or postgres, got "${dbOption}"`);
 if (http && dbOption !== "sqlite") usage("--db postgres applies to the query bench, not --http");
 const withPostgres = dbOption === "postgres";
+const pgDatabase = stringOption("--pg-database");
+if (pgDatabase !== undefined && (!withPostgres || !/^[a-z_][a-z0-9_]*$/.test(pgDatabase))) usage("--pg-database needs --db postgres and a lower-case name of letters, digits and _");
 const docCount = option("--docs", 1000);
 const seed = option("--seed", 42);
 const queryRounds = option("--rounds", 40);
@@ -142,7 +145,7 @@ async function main() {
 
   if (withPostgres) {
     const { compareEngines } = await import("../lib/bench/engines");
-    await compareEngines(docDir, { queryRounds, keep: args.includes("--keep"), reuseParses: (copies ?? 1) > 1 });
+    await compareEngines(docDir, { queryRounds, keep: args.includes("--keep"), reuseParses: (copies ?? 1) > 1, pgDatabase });
   } else {
     const { sqliteOnly } = await import("../lib/bench/sqlite-only");
     await sqliteOnly(docDir, bytes, { queryRounds, speedRounds });

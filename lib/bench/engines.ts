@@ -47,6 +47,8 @@ export interface EngineOptions {
   keep: boolean;
   /** One parse per distinct text (lib/bench/reuse-parse.ts): the documents are --copies of a corpus. */
   reuseParses: boolean;
+  /** The throwaway PostgreSQL database's name (default faultline_bench_<pid>); created and dropped. */
+  pgDatabase?: string;
 }
 
 /** With reuseParses: every distinct text parsed once up front, shared by both engines' ingests. */
@@ -88,7 +90,7 @@ export async function compareEngines(docDir: string, options: EngineOptions): Pr
   const { closePgPool } = await import("../data/postgres");
   const { redactUrl } = await import("../db-url");
   const admin = process.env.FAULTLINE_TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `faultline_bench_${process.pid}`;
+  const name = options.pgDatabase ?? `faultline_bench_${process.pid}`;
   const pgUrl = Object.assign(new URL(admin), { pathname: `/${name}` }).toString();
   const adminQuery = async (sql: string) => {
     const client = new pg.Client({ connectionString: admin });
