@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense, cache } from "react";
-import { ClippedMarkdown } from "@/components/clipped-text";
+import { AnalysisFacts } from "@/components/analyses/analysis-facts";
+import { AnalysisNotes } from "@/components/analyses/analysis-notes";
 import { CompareWith } from "@/components/compare/compare-with";
 import { CopyLinkButton } from "@/components/copy-link-button";
 import { DeleteAnalysis } from "@/components/delete-analysis";
 import { EmptyState } from "@/components/empty-state";
 import { FailureCard } from "@/components/failure-card";
-import { GapTag } from "@/components/gap-tag";
 import { LineLinks } from "@/components/line-links";
 import { FailureAliasMap } from "@/components/failure-alias-map";
 import { PageLocator } from "@/components/page-locator";
@@ -19,8 +19,6 @@ import { FailureTools } from "./failure-tools";
 import { RawMarkdown } from "@/components/raw-markdown";
 import { ReviewProgress } from "@/components/review/review-progress";
 import { AnalysisReview } from "@/components/review/analysis-review";
-import { SeverityBadge } from "@/components/severity-badge";
-import { SeverityCounts, countsOf } from "@/components/severity-counts";
 import { cached } from "@/lib/cache";
 import { bySeverity, SEVERITIES } from "@/lib/domain";
 import { analysisHeader } from "@/lib/analyses/analysis-header";
@@ -120,97 +118,10 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
           <h1 className="min-w-0 text-2xl font-semibold [overflow-wrap:anywhere]">{analysis.title}</h1>
           <CopyLinkButton href={analysisHref(slug)} label="Copy link to this analysis" />
         </div>
-        <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3 lg:grid-cols-5">
-          <Fact label="Task ID" value={<span className="font-mono">{analysis.taskId ?? "—"}</span>} />
-          <Fact label="Platform" value={[analysis.platform, analysis.language].filter(Boolean).join(" · ") || "—"} />
-          <Fact
-            label="Training quality"
-            value={
-              analysis.scoreValue !== null ? (
-                <span>
-                  <span className="text-lg font-semibold tabular-nums">{analysis.scoreValue}/{analysis.scoreMax}</span>
-                  {header.trainingScoreLabel && <span className="block text-xs text-slate-600 dark:text-slate-300">from “{header.trainingScoreLabel}”</span>}
-                </span>
-              ) : (
-                "not given"
-              )
-            }
-          />
-          {header.otherScores.length > 0 && (
-            <Fact
-              label="Other scores"
-              value={
-                <ul>
-                  {header.otherScores.map((s, i) => (
-                    <li key={i}>
-                      <span className="tabular-nums font-medium">{s.value}/{s.max}</span> <span className="text-slate-600 dark:text-slate-300">{s.label}</span>
-                    </li>
-                  ))}
-                </ul>
-              }
-            />
-          )}
-          <Fact label="Failures found" value={<SeverityCounts counts={countsOf(analysis)} />} />
-          {analysis.hasDeclaredCounts && (
-            <Fact
-              label="Declared in the report"
-              value={
-                <span className="inline-flex flex-wrap gap-1">
-                  {header.counts.map((c) => (c.declared ? <SeverityBadge key={c.severity} severity={c.severity} count={c.declared} /> : null))}
-                </span>
-              }
-            />
-          )}
-        </dl>
+        <AnalysisFacts analysis={analysis} header={header} />
         <ReviewProgress analysisId={analysis.id} slug={analysis.slug} />
         <AnalysisReview analysisId={analysis.id} slug={analysis.slug} />
-        {header.mismatches.length > 0 && (
-          <div role="note" aria-label="Count mismatch" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100">
-            <strong>Declared counts disagree with the failures found:</strong>{" "}
-            {header.mismatches.map((m) => `${m.severity} declared ${m.declared}, found ${m.found}`).join("; ")}.
-          </div>
-        )}
-        {analysis.summary && <ClippedMarkdown text={analysis.summary} html={analysis.summaryHtml} className="max-w-prose text-sm" />}
-        {(analysis.gaps.length > 0 || header.writtenGaps.length > 0) && (
-          <section aria-labelledby="gaps-heading" className="space-y-2">
-            <h2 id="gaps-heading" className="text-sm font-semibold">
-              Knowledge gaps
-            </h2>
-            {analysis.gaps.length > 0 && (
-              <div className="flex flex-wrap gap-1">
-                {analysis.gaps.map((g) => (
-                  <GapTag key={g.gapId} id={g.gapId} label={g.gap.label} />
-                ))}
-              </div>
-            )}
-            {header.writtenGaps.length > 0 && (
-              <ul className="list-disc pl-5 text-sm text-slate-700 dark:text-slate-300">
-                {header.writtenGaps.map((g, i) => (
-                  <li key={i}>{g}</li>
-                ))}
-              </ul>
-            )}
-          </section>
-        )}
-        {header.warnings.length > 0 && (
-          <details className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
-            <summary className="cursor-pointer font-medium">
-              {header.warnings.length} parser warning{header.warnings.length === 1 ? "" : "s"}
-            </summary>
-            <ul className="mt-2 space-y-1">
-              {header.warnings.map((w, i) => (
-                <li key={i}>
-                  <span className="font-mono text-xs">{w.code}</span> {w.message}{" "}
-                  {w.line !== null && (
-                    <Link href={analysisHref(slug, { view: "raw" }, `#raw-L${w.line}`)} className="text-blue-700 hover:underline dark:text-blue-300">
-                      line {w.line}
-                    </Link>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </details>
-        )}
+        <AnalysisNotes analysis={analysis} header={header} />
         <DeleteAnalysis slug={analysis.slug} title={analysis.title} />
       </header>
 
@@ -257,18 +168,4 @@ function severityCounts(failures: { severity: string }[]): { severity: string; c
   const counts = new Map<string, number>();
   for (const f of failures) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
   return [...counts].map(([severity, count]) => ({ severity, count })).sort((a, b) => bySeverity(a.severity, b.severity));
-}
-
-interface FactProps {
-  label: string;
-  value: React.ReactNode;
-}
-
-function Fact({ label, value }: FactProps) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-300">{label}</dt>
-      <dd className="mt-1">{value}</dd>
-    </div>
-  );
 }
