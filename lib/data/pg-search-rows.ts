@@ -1,11 +1,6 @@
-// Derived rows on PostgreSQL, rewritten by every write: the facet counts per gap (GapFacet) and the
-// full-text rows (analysis_fts, failure_fts; prisma/postgres/migrations/0002).
+// Derived rows on PostgreSQL, rewritten by every write: the full-text rows (analysis_fts, failure_fts;
+// prisma/postgres/migrations/0002). The gap facet is kept by difference (lib/data/gap-facet.ts).
 import { inPgTransaction, type PgClient } from "./postgres";
-
-export async function refreshGapFacets(c: PgClient): Promise<void> {
-  await c.query(`DELETE FROM "GapFacet"`);
-  await c.query(`INSERT INTO "GapFacet" ("gapId", severity, platform, links) SELECT "gapId", severity, platform, count(*) FROM "FailureGap" GROUP BY 1, 2, 3`);
-}
 
 /** (Re)writes the full-text rows of one analysis and its failures (prisma/postgres/migrations/0002). */
 export async function indexAnalysisPg(c: PgClient, analysisId: number): Promise<void> {

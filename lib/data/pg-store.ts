@@ -15,7 +15,8 @@ import { connectPg, isPgDatabaseLevelError, WriterBusyError, type PgClient } fro
 import { NUL, q } from "./pg-query";
 import { PgIdentity } from "./pg-identity";
 import { ANALYSIS_COLUMNS, analysisValues, keepPrevious, writeFailures } from "./pg-rows";
-import { indexAnalysisPg, refreshGapFacets } from "./pg-search-rows";
+import { indexAnalysisPg } from "./pg-search-rows";
+import { applyPgGapFacet, GapFacetDelta, pgAnalysisLinks } from "./gap-facet";
 import type { GapDefinition, KnownSource, StoreOptions, WriteResult } from "./store-model";
 
 export { indexAnalysisPg, rebuildSearchIndexPg } from "./pg-search-rows";
@@ -24,6 +25,19 @@ export { indexAnalysisPg, rebuildSearchIndexPg } from "./pg-search-rows";
 export const WRITE_LOCK_KEY = 4_171_002;
 /** How long a batch waits for another writer before giving up with a clear message. */
 export const WRITE_LOCK_TIMEOUT = "30s";
+
+/**
+ * The tables whose planner statistics a growing ingest refreshes (everything it writes but the raw
+ * sources, which are only read by key). Without statistics PostgreSQL plans a per-document lookup
+ * such as "the gap links of analysis N" as a scan of the whole link table, and an ingest turns
+ * quadratic (it stalled at about 7,600 documents on a server with autovacuum off, as CI's is).
+ */
+const ANALYZED_TABLES = [
+  "Analysis", "Failure", "FailureGap", "AnalysisGap", "CodeBlock", "Impact", "Reference", "FailureAlias", "AnalysisAlias",
+  "GapFacet", "KnowledgeGap", "analysis_fts", "failure_fts",
+];
+/** Statistics are refreshed once the analyses written since the last refresh reach this many, or as many as there were then. */
+const ANALYZE_AFTER = 500;
 
 export class PgAnalysisStore {
   constructor(
@@ -90,17 +104,48 @@ export class PgAnalysisStore {
     });
   }
 
+  /** Analyses written by this store since the statistics were last refreshed, and how many were stored then. */
+  private growth: { written: number; base: number } | null = null;
+
+  /**
+   * ANALYZE (after the batch's commit) whenever the analyses written since the last time reach the
+   * number stored then (at least ANALYZE_AFTER): a few refreshes in a whole ingest, as autovacuum
+   * would do, and plans that stay index lookups however large the tables grow. Unchanged documents
+   * do not count.
+   */
+  private async refreshStatistics(results: WriteResult[]): Promise<void> {
+    const written = results.filter((r) => r.status === "added" || r.status === "updated").length;
+    if (!written) return;
+    if (!this.growth) {
+      const [row] = await this.withClient((c) => q<{ n: number }>(c, `SELECT greatest(reltuples, 0)::int AS n FROM pg_class WHERE oid = '"Analysis"'::regclass`));
+      this.growth = { written: 0, base: row?.n ?? 0 };
+    }
+    this.growth.written += written;
+    if (this.growth.written < Math.max(ANALYZE_AFTER, this.growth.base)) return;
+    await this.withClient((c) => c.query(`ANALYZE ${ANALYZED_TABLES.map((t) => `"${t}"`).join(", ")}`));
+    this.growth = { written: 0, base: this.growth.base + this.growth.written };
+  }
+
   /** Writes a batch in one transaction; each document in its own savepoint. */
   async writeBatch(docs: PreparedAnalysis[]): Promise<WriteResult[]> {
+    const results = await this.writeBatchTransaction(docs);
+    await this.refreshStatistics(results);
+    return results;
+  }
+
+  private writeBatchTransaction(docs: PreparedAnalysis[]): Promise<WriteResult[]> {
     return this.writeTransaction(async (c) => {
       const identity = new PgIdentity(c, this.created);
       const results: WriteResult[] = [];
+      const batchDelta = new GapFacetDelta();
       for (const doc of docs) {
         await c.query("SAVEPOINT doc");
         identity.begin();
         try {
-          const result = await this.writeDocument(c, identity, doc);
+          const delta = new GapFacetDelta();
+          const result = await this.writeDocument(c, identity, doc, delta);
           await c.query("RELEASE SAVEPOINT doc");
+          batchDelta.merge(delta);
           if (!doc.failed) results.push(result);
           else {
             const kept = result.kept ? " The previous analysis is kept." : "";
@@ -113,7 +158,7 @@ export class PgAnalysisStore {
           results.push({ sourcePath: doc.sourcePath, status: "failed", error: (error as Error).message });
         }
       }
-      await refreshGapFacets(c);
+      await applyPgGapFacet(c, batchDelta);
       return results;
     });
   }
@@ -126,8 +171,8 @@ export class PgAnalysisStore {
       const rows = await q<{ sourcePath: string }>(c, `SELECT "sourcePath" FROM "Analysis"`);
       const removed = rows.map((r) => r.sourcePath).filter(shouldRemove);
       if (removed.length) {
-        await q(c, `DELETE FROM "Analysis" WHERE "sourcePath" = ANY($1::text[])`, [removed]);
-        await refreshGapFacets(c);
+        const gone = await q<{ id: number }>(c, `SELECT id FROM "Analysis" WHERE "sourcePath" = ANY($1::text[])`, [removed]);
+        await this.deleteWithLinks(c, gone.map((r) => r.id));
       }
       return removed;
     });
@@ -135,23 +180,33 @@ export class PgAnalysisStore {
 
   async deleteSource(sourcePath: string): Promise<boolean> {
     return this.writeTransaction(async (c) => {
-      const deleted = (await c.query(`DELETE FROM "Analysis" WHERE "sourcePath" = $1`, [sourcePath])).rowCount! > 0;
-      if (deleted) await refreshGapFacets(c);
-      return deleted;
+      const gone = await q<{ id: number }>(c, `SELECT id FROM "Analysis" WHERE "sourcePath" = $1`, [sourcePath]);
+      await this.deleteWithLinks(c, gone.map((r) => r.id));
+      return gone.length > 0;
     });
   }
 
   /** Deletes one analysis by slug; returns its source path, or null when there is none. */
   async deleteBySlug(slug: string): Promise<string | null> {
     return this.writeTransaction(async (c) => {
-      const rows = await q<{ sourcePath: string }>(c, `DELETE FROM "Analysis" WHERE slug = $1 RETURNING "sourcePath"`, [slug]);
+      const rows = await q<{ id: number; sourcePath: string }>(c, `SELECT id, "sourcePath" FROM "Analysis" WHERE slug = $1`, [slug]);
       if (!rows.length) return null;
-      await refreshGapFacets(c);
+      await this.deleteWithLinks(c, [rows[0]!.id]);
       return rows[0]!.sourcePath;
     });
   }
 
-  private async writeDocument(c: PgClient, identity: PgIdentity, doc: PreparedAnalysis): Promise<WriteResult> {
+  /** Deletes the analyses `ids`, their gap links taken off GapFacet (lib/data/gap-facet.ts). */
+  private async deleteWithLinks(c: PgClient, ids: number[]): Promise<void> {
+    if (!ids.length) return;
+    const delta = new GapFacetDelta();
+    delta.add(await pgAnalysisLinks(c, ids), -1);
+    await q(c, `DELETE FROM "Analysis" WHERE id = ANY($1::int[])`, [ids]);
+    await applyPgGapFacet(c, delta);
+  }
+
+  /** Writes one document; the change to its gap links goes to `delta`. */
+  private async writeDocument(c: PgClient, identity: PgIdentity, doc: PreparedAnalysis, delta: GapFacetDelta): Promise<WriteResult> {
     const record = doc.record;
     const [existing] = await q<{ id: number; slug: string; contentHash: string; parserVersion: string }>(
       c,
@@ -167,6 +222,7 @@ export class PgAnalysisStore {
     if (existing) {
       id = existing.id;
       slug = existing.slug;
+      delta.add(await pgAnalysisLinks(c, [id]), -1);
       await q(c, `DELETE FROM "Failure" WHERE "analysisId" = $1`, [id]);
       await q(c, `DELETE FROM "AnalysisGap" WHERE "analysisId" = $1`, [id]);
       const sets = ANALYSIS_COLUMNS.map((col, i) => `"${col}" = $${i + 2}`).join(", ");
@@ -204,6 +260,7 @@ export class PgAnalysisStore {
       await q(c, `INSERT INTO "AnalysisGap" ("analysisId", "gapId") SELECT $1, g FROM unnest($2::text[]) g ON CONFLICT DO NOTHING`, [id, gapIds]);
     }
     await indexAnalysisPg(c, id);
+    delta.add(await pgAnalysisLinks(c, [id]), 1);
     return { sourcePath: doc.sourcePath, slug, status: existing ? "updated" : "added" };
   }
 }

@@ -5,6 +5,7 @@ import type { ParsedFailure } from "../parser/types";
 import type { PreparedAnalysis } from "../ingest/prepare";
 import type { FailureProseHtml } from "../render/prose";
 import { IdentityStore, newAnalysisIdentity } from "./identity-store";
+import { GapFacetDelta, sqliteGapFacet } from "./gap-facet";
 import { keepPreviousAnalysis } from "./keep-previous";
 import { indexAnalysis } from "./search-index";
 import { isPgDatabaseLevelError } from "./postgres";
@@ -20,12 +21,15 @@ export class AnalysisStore {
   private readonly stmts;
   /** Slugs, failure keys and their aliases (lib/data/identity-store.ts). */
   readonly identity: IdentityStore;
+  /** GapFacet kept by difference (lib/data/gap-facet.ts). */
+  private readonly gapFacet;
 
   constructor(
     private readonly db: Sqlite,
     private readonly options: StoreOptions = {},
   ) {
     this.identity = new IdentityStore(db);
+    this.gapFacet = sqliteGapFacet(db);
     this.stmts = {
       known: db.prepare<[], { id: number; slug: string; sourcePath: string; contentHash: string; parserVersion: string }>(
         `SELECT id, slug, sourcePath, contentHash, parserVersion FROM "Analysis"`,
@@ -80,17 +84,17 @@ export class AnalysisStore {
          ON CONFLICT(id) DO UPDATE SET label = excluded.label, description = excluded.description`,
       ),
       deleteBySource: db.prepare(`DELETE FROM "Analysis" WHERE sourcePath = ?`),
-      clearGapFacets: db.prepare(`DELETE FROM "GapFacet"`),
-      countGapFacets: db.prepare(
-        `INSERT INTO "GapFacet" (gapId, severity, platform, links) SELECT gapId, severity, platform, count(*) FROM "FailureGap" GROUP BY 1, 2, 3`,
-      ),
+      idBySource: db.prepare<[string], { id: number }>(`SELECT id FROM "Analysis" WHERE sourcePath = ?`),
     };
   }
 
-  /** Recounts the gap facet (one pass over a covering index); called inside every write transaction. */
-  private refreshGapFacets(): void {
-    this.stmts.clearGapFacets.run();
-    this.stmts.countGapFacets.run();
+  /** Deletes the analysis of `sourcePath`, its links taken off `delta` first; false when there is none. */
+  private deleteOne(sourcePath: string, delta: GapFacetDelta): boolean {
+    const row = this.stmts.idBySource.get(sourcePath);
+    if (!row) return false;
+    delta.add(this.gapFacet.links(row.id), -1);
+    this.stmts.deleteBySource.run(sourcePath);
+    return true;
   }
 
   /** sourcePath → what is stored for it, to skip unchanged files without reading them twice. */
@@ -116,11 +120,14 @@ export class AnalysisStore {
 
   /** Writes a batch in one transaction; each document in its own savepoint. */
   writeBatch(docs: PreparedAnalysis[]): WriteResult[] {
-    const writeOne = this.db.transaction((doc: PreparedAnalysis) => this.writeDocument(doc));
+    const writeOne = this.db.transaction((doc: PreparedAnalysis, delta: GapFacetDelta) => this.writeDocument(doc, delta));
     return this.db.transaction(() => {
+      const batchDelta = new GapFacetDelta();
       const results = docs.map((doc): WriteResult => {
         try {
-          const result = writeOne(doc);
+          const delta = new GapFacetDelta();
+          const result = writeOne(doc, delta);
+          batchDelta.merge(delta); // only once the document's savepoint is released
           // A document that could not be parsed is stored (raw text and the warning) but counts as failed.
           if (!doc.failed) return result;
           const kept = result.kept ? " The previous analysis is kept." : "";
@@ -131,7 +138,7 @@ export class AnalysisStore {
           return { sourcePath: doc.sourcePath, status: "failed", error: (error as Error).message };
         }
       });
-      this.refreshGapFacets();
+      this.gapFacet.apply(batchDelta);
       return results;
     }).immediate(); // take the write lock up front: a concurrent ingest waits instead of failing on upgrade
   }
@@ -140,21 +147,20 @@ export class AnalysisStore {
   prune(shouldRemove: (sourcePath: string) => boolean): string[] {
     const removed: string[] = [];
     this.db.transaction(() => {
+      const delta = new GapFacetDelta();
       for (const row of this.stmts.known.all()) {
-        if (shouldRemove(row.sourcePath)) {
-          this.stmts.deleteBySource.run(row.sourcePath);
-          removed.push(row.sourcePath);
-        }
+        if (shouldRemove(row.sourcePath) && this.deleteOne(row.sourcePath, delta)) removed.push(row.sourcePath);
       }
-      if (removed.length) this.refreshGapFacets();
+      this.gapFacet.apply(delta);
     }).immediate();
     return removed;
   }
 
   deleteSource(sourcePath: string): boolean {
     return this.db.transaction(() => {
-      const deleted = this.stmts.deleteBySource.run(sourcePath).changes > 0;
-      if (deleted) this.refreshGapFacets();
+      const delta = new GapFacetDelta();
+      const deleted = this.deleteOne(sourcePath, delta);
+      this.gapFacet.apply(delta);
       return deleted;
     }).immediate();
   }
@@ -167,7 +173,8 @@ export class AnalysisStore {
     return row.sourcePath;
   }
 
-  private writeDocument(doc: PreparedAnalysis): WriteResult {
+  /** Writes one document; the change to its gap links goes to `delta`. */
+  private writeDocument(doc: PreparedAnalysis, delta: GapFacetDelta): WriteResult {
     const record = doc.record;
     const existing = this.stmts.bySource.get(doc.sourcePath);
     // Compared here, inside the write transaction: a concurrent ingest may have stored these very bytes
@@ -183,6 +190,7 @@ export class AnalysisStore {
     if (existing) {
       id = existing.id;
       slug = existing.slug;
+      delta.add(this.gapFacet.links(id), -1);
       this.stmts.deleteFailures.run(id);
       this.stmts.deleteAnalysisGaps.run(id);
       this.stmts.updateAnalysis.run({ ...params, id });
@@ -202,6 +210,7 @@ export class AnalysisStore {
       this.stmts.insertAnalysisGap.run(id, gapId);
     }
     indexAnalysis(this.db, id);
+    delta.add(this.gapFacet.links(id), 1);
     return { sourcePath: doc.sourcePath, slug, status: existing ? "updated" : "added" };
   }
 
