@@ -38,3 +38,6 @@ export function e2ePostgresUrl(database = E2E_PG_DATABASE): string {
   url.pathname = `/${database}`;
   return url.toString();
 }
+
+/** e2e/fixtures/reviewer-diff-cases.md: a long block, several blocks per side, a prose-only failure. */
+export const REVIEWER_FIXTURE = "/analyses/990000123";

@@ -3,12 +3,11 @@
 // keys (j/k, n/p, Enter on the lists), line ranges, the severity filter and collapsing, the failure 404, and axe.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { REVIEWER_FIXTURE as FIXTURE } from "./constants";
 
 /** e2e/fixtures/reading-terraform.md: two Terraform failures (comments, a long indented line, lists). */
 const TF = "/analyses/990000456";
 const TF1 = `${TF}/failures/public-log-bucket`;
-/** e2e/fixtures/reviewer-diff-cases.md: a long block, several blocks per side, a prose-only failure. */
-const FIXTURE = "/analyses/990000123";
 
 async function waitForHydration(page: Page): Promise<void> {
   await expect(page.getByRole("button", { name: /^Theme: / })).toBeVisible();
