@@ -5,6 +5,7 @@
 // or another page drops it).
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { apiErrorOf } from "@/lib/domain/api-error";
 import { apiAnalysisHref } from "@/lib/routes/paths";
 
 const TOKEN_KEY = "faultline.adminToken";
@@ -50,9 +51,9 @@ export function DeleteAnalysisDialog({ slug, title }: { slug: string; title: str
     setError(null);
     try {
       const response = await fetch(apiAnalysisHref(slug), { method: "DELETE", headers: { authorization: `Bearer ${token}` } });
-      const data = (await response.json().catch(() => ({}))) as { error?: string; note?: string };
+      const data = (await response.json().catch(() => ({}))) as { note?: string };
       if (response.status === 401) throw new Error("The admin token was refused. Nothing was deleted.");
-      if (!response.ok) throw new Error(data.error ?? `Delete failed (${response.status}).`);
+      if (!response.ok) throw new Error(apiErrorOf(data)?.message ?? `Delete failed (${response.status}).`);
       sessionStorage.setItem(TOKEN_KEY, token);
       setNotice({ title, ...(data.note ? { note: data.note } : {}) });
       dialog.current?.close();

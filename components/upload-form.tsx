@@ -3,6 +3,7 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { useRef, useState, useSyncExternalStore } from "react";
+import { apiErrorOf } from "@/lib/domain/api-error";
 
 interface UploadItem {
   name: string;
@@ -62,13 +63,17 @@ export function UploadForm({ maxBytes, maxFiles }: UploadFormProps) {
       const body = new FormData();
       for (const file of files) body.append("file", file);
       const response = await fetch("/api/analyses", { method: "POST", body, headers: { authorization: `Bearer ${token}` } });
-      const data = (await response.json().catch(() => ({}))) as { items?: UploadItem[]; error?: string };
-      if (!response.ok && !data.items) throw new Error(data.error ?? `Upload failed (${response.status}).`);
+      const data = (await response.json().catch(() => ({}))) as { items?: UploadItem[] };
+      if (!response.ok && !data.items) {
+        const refused = apiErrorOf(data);
+        if (refused?.code === "unauthorized") throw new Error("The admin token was not accepted.");
+        throw new Error(refused?.message ?? `Upload failed (${response.status}).`);
+      }
       setResults(data.items ?? []);
       setFiles([]);
       if (input.current) input.current.value = "";
     } catch (e) {
-      setError((e as Error).message === "Unauthorized." ? "The admin token was not accepted." : (e as Error).message);
+      setError((e as Error).message);
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 // Fuzzing the HTTP surface: random and SQL-looking parameters on every page and API endpoint, random
 // upload bodies with and without the token. Nothing may answer 5xx, and the data must be untouched.
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { ApiErrorBody } from "../lib/domain/api-error";
 import { deleteAnalyses } from "./cleanup";
 import { E2E_ADMIN_TOKEN } from "./constants";
 
@@ -54,8 +55,8 @@ test("random and SQL-looking parameters never cause a server error or change dat
       sent++;
       if (response.status() >= 500) failures.push(`${response.status()} ${url}`);
       if (target.startsWith("/api/") && response.status() === 400) {
-        const body = (await response.json()) as { error?: string };
-        if (!body.error) failures.push(`400 without a message: ${url}`);
+        const body = (await response.json()) as Partial<ApiErrorBody>;
+        if (body.error?.code !== "bad_request" || !body.error.message) failures.push(`400 without a bad_request message: ${url}`);
       }
     }
   }
@@ -68,7 +69,7 @@ test("upload rejects missing or wrong tokens with a bare 401 and survives random
   for (const authorization of [undefined, "Bearer wrong", "Basic Zm9vOmJhcg==", `Bearer ${E2E_ADMIN_TOKEN}x`]) {
     const response = await request.post("/api/analyses?name=x.md", { data: "# x", headers: authorization ? { authorization } : {} });
     expect(response.status()).toBe(401);
-    expect(await response.json()).toEqual({ error: "Unauthorized." });
+    expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "Unauthorized." } });
   }
   expect(await analysisCount(request)).toBe(before);
 
@@ -97,5 +98,5 @@ test("an upload over the size limit gets 413 with the limit in the message", asy
     headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}`, "content-type": "text/markdown" },
   });
   expect(response.status()).toBe(413);
-  expect(((await response.json()) as { error: string }).error).toMatch(/2 MB/);
+  expect(((await response.json()) as ApiErrorBody).error).toMatchObject({ code: "payload_too_large", message: expect.stringMatching(/2 MB/) });
 });

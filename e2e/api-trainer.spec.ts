@@ -93,7 +93,7 @@ test.describe("GET /api/analyses", () => {
     test(`rejects ${query} with a 400 and a message`, async ({ request }) => {
       const response = await request.get(`/api/analyses?${query}`);
       expect(response.status()).toBe(400);
-      expect((await response.json()).error).toMatch(message);
+      expect((await response.json()).error).toMatchObject({ code: "bad_request", message: expect.stringMatching(message) });
     });
   }
 });
@@ -112,7 +112,7 @@ test.describe("GET /api/analyses/[slug]", () => {
   test("answers 404 JSON for an unknown slug", async ({ request }) => {
     const response = await request.get("/api/analyses/no-such-analysis");
     expect(response.status()).toBe(404);
-    expect(await response.json()).toEqual({ error: 'No analysis with slug "no-such-analysis".' });
+    expect(await response.json()).toEqual({ error: { code: "not_found", message: 'No analysis with slug "no-such-analysis".' } });
   });
 
   test("rejects unknown parameters", async ({ request }) => {
@@ -159,7 +159,7 @@ test.describe("GET /api/failures", () => {
     test(`rejects ${query} with a 400 and a message`, async ({ request }) => {
       const response = await request.get(`/api/failures?${query}`);
       expect(response.status()).toBe(400);
-      expect((await response.json()).error).toMatch(message);
+      expect((await response.json()).error).toMatchObject({ code: "bad_request", message: expect.stringMatching(message) });
     });
   }
 });
@@ -181,7 +181,7 @@ test.describe("GET /api/scores and /api/compare", () => {
   test("scores: bad parameters are a 400", async ({ request }) => {
     const response = await request.get("/api/scores?audit=everything");
     expect(response.status()).toBe(400);
-    expect((await response.json()).error).toMatch(/audit/);
+    expect((await response.json()).error).toMatchObject({ code: "bad_request", message: expect.stringMatching(/audit/) });
   });
 
   test("compare: two analyses side by side, CSV of the aligned failures", async ({ request }) => {
@@ -201,10 +201,10 @@ test.describe("GET /api/scores and /api/compare", () => {
   test("compare: a missing side is a 400, an unknown slug a 404", async ({ request }) => {
     const missing = await request.get("/api/compare?a=101000875");
     expect(missing.status()).toBe(400);
-    expect((await missing.json()).error).toMatch(/"b".*required/);
+    expect((await missing.json()).error).toMatchObject({ code: "bad_request", message: expect.stringMatching(/"b".*required/) });
     const unknown = await request.get("/api/compare?a=101000875&b=no-such-analysis");
     expect(unknown.status()).toBe(404);
-    expect((await unknown.json()).error).toMatch(/no-such-analysis/);
+    expect((await unknown.json()).error).toMatchObject({ code: "not_found", message: expect.stringMatching(/no-such-analysis/) });
   });
 });
 
@@ -227,6 +227,6 @@ test.describe("GET /api/gaps", () => {
   test("rejects a bad sort with a 400", async ({ request }) => {
     const response = await request.get("/api/gaps?sort=size");
     expect(response.status()).toBe(400);
-    expect((await response.json()).error).toMatch(/"sort"/);
+    expect((await response.json()).error).toMatchObject({ code: "bad_request", message: expect.stringMatching(/"sort"/) });
   });
 });

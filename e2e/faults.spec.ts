@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import type { ApiErrorBody } from "../lib/domain/api-error";
 import { deleteAnalyses } from "./cleanup";
 import { E2E_ADMIN_TOKEN } from "./constants";
 
@@ -55,7 +56,7 @@ test("an upload while another process holds the write lock says the database is 
   try {
     const busy = await upload();
     expect(busy.status()).toBe(503);
-    expect(((await busy.json()) as { error: string }).error).toMatch(/busy/);
+    expect(((await busy.json()) as ApiErrorBody).error).toMatchObject({ code: "database_unavailable", message: expect.stringMatching(/busy/) });
   } finally {
     holder.exec("ROLLBACK");
     holder.close();

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import type { ApiErrorBody } from "../lib/domain/api-error";
 import { deleteAnalyses } from "./cleanup";
 import { E2E_ADMIN_TOKEN } from "./constants";
 
@@ -85,7 +86,7 @@ test.describe("hostile documents", () => {
       // Uploads take UTF-8 text only: NUL bytes, invalid UTF-8 and binary files are refused, naming the file.
       if (NOT_UTF8_TEXT.has(name)) {
         expect(response.status(), name).toBe(415);
-        expect(((await response.json()) as { error: string }).error, name).toContain(name);
+        expect(((await response.json()) as ApiErrorBody).error, name).toMatchObject({ code: "unsupported_media_type", message: expect.stringContaining(name) });
         continue;
       }
       const body = (await response.json()) as { items: { slug: string; status: string; record: { failures: unknown[] } }[] };

@@ -230,7 +230,7 @@ test("compare picker: a few matches per keystroke from the server, with bad inpu
   expect((await response.body()).length).toBeLessThan(4_000);
   const bad = await request.get("/api/compare/options?limit=500");
   expect(bad.status()).toBe(400);
-  expect((await bad.json()).error).toMatch(/limit/);
+  expect((await bad.json()).error).toMatchObject({ code: "bad_request", message: expect.stringMatching(/limit/) });
 });
 
 test("compare with only A chosen suggests the closest analyses", async ({ page }) => {

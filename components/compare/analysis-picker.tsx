@@ -5,6 +5,7 @@
 // slug and submit. The chosen analysis is spelled out under the box (title, task id, platform), so on
 // a phone A and B read as two different analyses even when their titles are the same.
 import { useEffect, useId, useRef, useState } from "react";
+import { apiErrorOf } from "@/lib/domain/api-error";
 import type { PickerOption, PickerResult } from "@/lib/compare/picker";
 import { apiCompareOptionsHref } from "@/lib/routes/paths";
 
@@ -47,14 +48,16 @@ export function AnalysisPicker({ name, label, initial, initialText, exclude }: A
       if (exclude) params.set("exclude", exclude);
       try {
         const response = await fetch(apiCompareOptionsHref(params), { signal: controller.signal });
-        const body = (await response.json()) as PickerResult | { error: string };
-        if ("error" in body) {
-          setError(body.error);
+        const body = (await response.json()) as unknown;
+        const refused = apiErrorOf(body);
+        if (refused || !response.ok) {
+          setError(refused?.message ?? `The server answered ${response.status}.`);
           setResult(null);
         } else {
+          const found = body as PickerResult;
           setError(null);
-          setResult(body);
-          setActive(body.options.length ? 0 : -1);
+          setResult(found);
+          setActive(found.options.length ? 0 : -1);
         }
       } catch (e) {
         if ((e as Error).name !== "AbortError") setError("Could not search analyses; check the connection and type again.");

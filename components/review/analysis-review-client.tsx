@@ -3,6 +3,7 @@
 // overall comment when saved (PUT /api/reviews, same origin, the session cookie); the server answers
 // with everyone's reviews, comments as sanitized HTML.
 import { useId, useState, useSyncExternalStore } from "react";
+import { apiErrorOf } from "@/lib/domain/api-error";
 import type { AnalysisReviewView } from "@/lib/reviews/analysis-reviews";
 
 const MAX_COMMENT = 10_000;
@@ -33,9 +34,9 @@ export function AnalysisReviewClient({ slug, initial, viewer }: AnalysisReviewCl
     setError(null);
     try {
       const res = await fetch("/api/reviews", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ analysis: slug, ...body }) });
-      const data = (await res.json().catch(() => null)) as { items?: AnalysisReviewView[]; error?: string } | null;
+      const data = (await res.json().catch(() => null)) as { items?: AnalysisReviewView[] } | null;
       if (!res.ok || !data?.items) {
-        setError(data?.error ?? `The server answered ${res.status}; nothing was saved.`);
+        setError(apiErrorOf(data)?.message ?? `The server answered ${res.status}; nothing was saved.`);
         return false;
       }
       setItems(data.items);

@@ -3,7 +3,7 @@
 // cookie), then shows the failure's annotations as the server returns them (comments arrive as
 // sanitized HTML). Keys on the failure being read: a agree, d disagree, c comment.
 import { useEffect, useId, useRef, useState } from "react";
-import { GRADED_SEVERITIES } from "@/lib/domain";
+import { apiErrorOf, GRADED_SEVERITIES } from "@/lib/domain";
 import type { AnnotationView } from "@/lib/reviews/annotations";
 import { currentIndex } from "../keyboard-shortcuts";
 import { analysisHref, apiAnnotationsHref, failureFragment, sharesHref, signInHref } from "@/lib/routes/paths";
@@ -63,7 +63,7 @@ export function ReviewPanelClient({ slug, failureKey, parsedSeverity, initial, v
         body: body ? JSON.stringify(body) : undefined,
       });
       if (!res.ok) {
-        const message = ((await res.json().catch(() => null)) as { error?: string } | null)?.error;
+        const message = apiErrorOf(await res.json().catch(() => null))?.message;
         setError(message ?? `The server answered ${res.status}.`);
         return false;
       }

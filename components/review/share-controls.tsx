@@ -3,10 +3,11 @@
 // once, with a copy button, then the list refreshes from the server.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { apiErrorOf } from "@/lib/domain/api-error";
 import { apiShareHref } from "@/lib/routes/paths";
 
 async function errorOf(res: Response): Promise<string> {
-  return ((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? `The server answered ${res.status}.`;
+  return apiErrorOf(await res.json().catch(() => null))?.message ?? `The server answered ${res.status}.`;
 }
 
 export function ShareForm({ analysis = "", failure = "" }: { analysis?: string; failure?: string }) {

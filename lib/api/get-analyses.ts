@@ -42,7 +42,7 @@ export function getAnalysisBySlug(request: Request, slug: string): Promise<Respo
   return handle(async () => {
     const query = parseQuery(recordQuerySchema, new URL(request.url).searchParams);
     const record = await getAnalysisRecord(slug, query.download ? publicOrigin(request) : "");
-    if (!record) return errorResponse(404, `No analysis with slug "${slug}".`);
+    if (!record) return errorResponse("not_found", `No analysis with slug "${slug}".`);
     return jsonResponse(record, query.download ? { list: "analysis", parts: [slug] } : undefined);
   });
 }

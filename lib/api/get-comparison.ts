@@ -49,7 +49,7 @@ export function getComparison(request: Request): Promise<Response> {
     const result = await compareAnalyses(query.a, query.b);
     if (!result.ok) {
       const missing = result.missing.map((k) => `"${k === "a" ? query.a : query.b}"`).join(" and ");
-      return errorResponse(404, `No analysis with slug ${missing}.`);
+      return errorResponse("not_found", `No analysis with slug ${missing}.`);
     }
     const c = result.comparison;
     const parts = [query.a, "vs", query.b];

@@ -30,7 +30,7 @@ export function getFragmentLocation(request: Request, slug: string): Promise<Res
   return handle(async () => {
     const fragment = new URL(request.url).searchParams.get("fragment") ?? "";
     const location = await locateFragment(slug, fragment);
-    if (!location) return errorResponse(404, `Nothing named "${fragment.slice(0, 100)}" in analysis "${slug}".`);
+    if (!location) return errorResponse("not_found", `Nothing named "${fragment.slice(0, 100)}" in analysis "${slug}".`);
     return jsonResponse(location);
   });
 }

@@ -1,8 +1,12 @@
-// Responses of the JSON/CSV API: one error shape, one page shape, CSV/JSON downloads with a filename.
+// Responses of the JSON/CSV API: one error shape (`{error: {code, message}}`, lib/api/error-response.ts),
+// one page shape, CSV/JSON downloads with a filename.
 import { NextResponse } from "next/server";
 import { chunkStream } from "../export/stream";
 import { exportFilename, toCsv, type CsvColumn } from "../export/to-csv";
+import { errorResponse } from "./error-response";
 import { BadRequestError } from "./list-params";
+
+export { errorResponse } from "./error-response";
 
 export interface Page<T> {
   items: T[];
@@ -13,18 +17,14 @@ export interface Page<T> {
   next: string | null;
 }
 
-export function errorResponse(status: number, message: string): NextResponse {
-  return NextResponse.json({ error: message }, { status, headers: { "cache-control": "no-store" } });
-}
-
-/** Runs a handler; a BadRequestError becomes 400, anything else a logged 500 without internals. */
+/** Runs a handler; a BadRequestError becomes 400 bad_request, anything else a logged 500 internal without internals. */
 export async function handle(run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof BadRequestError) return errorResponse(400, error.message);
+    if (error instanceof BadRequestError) return errorResponse("bad_request", error.message);
     console.error(error);
-    return errorResponse(500, "Something went wrong on the server; the error has been logged.");
+    return errorResponse("internal", "Something went wrong on the server; the error has been logged.");
   }
 }
 

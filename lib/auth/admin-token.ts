@@ -3,7 +3,8 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { env } from "../env";
 
-export type WriteAccess = { ok: true } | { ok: false; status: 401 | 403; message: string };
+/** A refusal says why by its API error code: no or a wrong token (unauthorized), writes disabled (forbidden). */
+export type WriteAccess = { ok: true } | { ok: false; code: "unauthorized" | "forbidden"; message: string };
 
 export function adminTokenConfigured(): boolean {
   return Boolean(env().FAULTLINE_ADMIN_TOKEN);
@@ -26,9 +27,9 @@ export function tokensMatch(given: string, expected: string): boolean {
 export function checkWriteAccess(headers: Headers): WriteAccess {
   const expected = env().FAULTLINE_ADMIN_TOKEN;
   if (!expected) {
-    return { ok: false, status: 403, message: "Uploads are disabled: the server has no FAULTLINE_ADMIN_TOKEN set." };
+    return { ok: false, code: "forbidden", message: "Uploads are disabled: the server has no FAULTLINE_ADMIN_TOKEN set." };
   }
   const given = presentedToken(headers);
-  if (!given || !tokensMatch(given, expected)) return { ok: false, status: 401, message: "Unauthorized." };
+  if (!given || !tokensMatch(given, expected)) return { ok: false, code: "unauthorized", message: "Unauthorized." };
   return { ok: true };
 }

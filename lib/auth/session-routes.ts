@@ -2,6 +2,7 @@
 // exchanged for a random session id in an httpOnly, SameSite=Lax cookie; both writes check Origin
 // (a cross-site form must not sign a browser in or out).
 import "server-only";
+import { errorResponse } from "../api/error-response";
 import { clearedSessionCookie, cookieValue, SESSION_COOKIE, sessionCookie } from "./reviewer";
 import { checkSameOrigin, expectedOrigin } from "./origin";
 import { endSession, startSession } from "../reviews/reviewers";
@@ -34,18 +35,18 @@ async function readFields(request: Request): Promise<Record<string, unknown>> {
 export async function signIn(request: Request): Promise<Response> {
   const json = wantsJson(request);
   const origin = checkSameOrigin(request);
-  if (!origin.ok) return Response.json({ error: origin.message }, { status: 403 });
+  if (!origin.ok) return errorResponse("forbidden", origin.message);
   let fields: Record<string, unknown>;
   try {
     fields = await readFields(request);
   } catch {
-    return Response.json({ error: "Could not read the sign-in request (a form with `token`, or JSON {\"token\"}, under 4 KB)." }, { status: 400 });
+    return errorResponse("bad_request", "Could not read the sign-in request (a form with `token`, or JSON {\"token\"}, under 4 KB).");
   }
   const next = safeNext(fields.next);
   const token = typeof fields.token === "string" ? fields.token.trim() : "";
   const session = token ? await startSession(token) : null;
   if (!session) {
-    if (json) return Response.json({ error: token ? "That token is not valid (or was revoked)." : "Missing field `token`." }, { status: token ? 401 : 400 });
+    if (json) return token ? errorResponse("unauthorized", "That token is not valid (or was revoked).") : errorResponse("bad_request", "Missing field `token`.", { field: "token" });
     return redirect(signInHref(next, token ? "invalid" : "missing"));
   }
   const cookie = sessionCookie(session.sessionId, session.expiresAt, secure(request));
@@ -55,7 +56,7 @@ export async function signIn(request: Request): Promise<Response> {
 
 export async function signOut(request: Request): Promise<Response> {
   const origin = checkSameOrigin(request);
-  if (!origin.ok) return Response.json({ error: origin.message }, { status: 403 });
+  if (!origin.ok) return errorResponse("forbidden", origin.message);
   const session = cookieValue(request.headers, SESSION_COOKIE);
   if (session) await endSession(session);
   const cookie = clearedSessionCookie(secure(request));

@@ -3,6 +3,7 @@
 // must come from this site (Origin); bodies are JSON under 64 KB (413 beyond), validated strictly (400
 // naming the field).
 import "server-only";
+import { errorResponse } from "../api/error-response";
 import { checkSameOrigin } from "../auth/origin";
 import { resolveViewer, type Viewer } from "../auth/reviewer";
 import {
@@ -13,7 +14,6 @@ import { createSchema, InvalidInput, MAX_BODY_BYTES, parseInput, patchSchema } f
 
 const NO_STORE = { "Cache-Control": "no-store" };
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: NO_STORE });
-const error = (status: number, message: string, field?: string | null) => json(status, field ? { error: message, field } : { error: message });
 
 class TooLarge extends Error {}
 
@@ -21,25 +21,25 @@ export async function run(handler: () => Promise<Response>): Promise<Response> {
   try {
     return await handler();
   } catch (e) {
-    if (e instanceof InvalidInput) return error(400, e.message, e.field);
-    if (e instanceof TooLarge) return error(413, e.message);
-    if (e instanceof ReviewNotFound) return error(404, e.message);
-    if (e instanceof ReviewForbidden || e instanceof ReviewerError) return error(403, e.message);
-    if (e instanceof ReviewConflict) return error(409, e.message);
+    if (e instanceof InvalidInput) return errorResponse("bad_request", e.message, { field: e.field });
+    if (e instanceof TooLarge) return errorResponse("payload_too_large", e.message);
+    if (e instanceof ReviewNotFound) return errorResponse("not_found", e.message);
+    if (e instanceof ReviewForbidden || e instanceof ReviewerError) return errorResponse("forbidden", e.message);
+    if (e instanceof ReviewConflict) return errorResponse("conflict", e.message);
     const code = (e as { code?: string })?.code ?? "";
-    if (/BUSY|LOCKED/.test(code)) return error(503, "The database is busy (an ingest is writing?); nothing was changed. Try again in a moment.");
+    if (/BUSY|LOCKED/.test(code)) return errorResponse("database_unavailable", "The database is busy (an ingest is writing?); nothing was changed. Try again in a moment.");
     console.error("annotations API:", e);
-    return error(500, "Something went wrong on the server; nothing was changed and the error has been logged.");
+    return errorResponse("internal", "Something went wrong on the server; nothing was changed and the error has been logged.");
   }
 }
 
 /** The writer of a request, or the refusal to send. */
 export async function authorizeWrite(request: Request): Promise<{ ok: true; viewer: NonNullable<Viewer> } | { ok: false; response: Response }> {
   const viewer = await resolveViewer(request.headers);
-  if (!viewer) return { ok: false, response: error(401, "Sign in at /sign-in, or send your reviewer token as `Authorization: Bearer`, to annotate.") };
+  if (!viewer) return { ok: false, response: errorResponse("unauthorized", "Sign in at /sign-in, or send your reviewer token as `Authorization: Bearer`, to annotate.") };
   if (viewer.via !== "bearer") {
     const origin = checkSameOrigin(request);
-    if (!origin.ok) return { ok: false, response: error(403, origin.message) };
+    if (!origin.ok) return { ok: false, response: errorResponse("forbidden", origin.message) };
   }
   return { ok: true, viewer };
 }

@@ -3,6 +3,7 @@
 // /api/annotations.
 import "server-only";
 import { z } from "zod";
+import { errorResponse } from "../api/error-response";
 import { authorizeWrite, readJson, run } from "./api";
 import { resolveViewer } from "../auth/reviewer";
 import { createShare, listShares, revokeShare, SHARE_DAYS_MAX } from "./shares";
@@ -19,7 +20,7 @@ const json = (status: number, body: unknown) => Response.json(body, { status, he
 export function getShares(request: Request): Promise<Response> {
   return run(async () => {
     const viewer = await resolveViewer(request.headers);
-    if (!viewer) return json(401, { error: "Sign in to see the links you shared." });
+    if (!viewer) return errorResponse("unauthorized", "Sign in to see the links you shared.");
     return json(200, { items: await listShares(viewer.reviewer) });
   });
 }

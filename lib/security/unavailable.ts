@@ -1,5 +1,6 @@
 // The answer when the database cannot serve a request: 503 with Retry-After, so monitors and
 // proxies see an outage (not a healthy 200), with the same words as the in-app problem page.
+import { errorResponse } from "../api/error-response";
 import { DATABASE_PROBLEM_TITLES, type DatabaseHealth } from "../data/health";
 
 /** Seconds a client should wait before retrying; a lock or a restored file usually clears quickly. */
@@ -15,7 +16,7 @@ export function databaseUnavailable(
   const title = DATABASE_PROBLEM_TITLES[health.problem];
   const common = { ...headers, "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" };
   if (api) {
-    return Response.json({ error: `${title}: ${health.message}` }, { status: 503, headers: common });
+    return errorResponse("database_unavailable", `${title}: ${health.message}`, { headers: common });
   }
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · Faultline</title></head>
 <body style="font-family:system-ui,sans-serif;margin:0;padding:2rem;color:#0f172a;background:#fff">

@@ -1,17 +1,17 @@
 // DELETE /api/analyses/[slug]: removes an analysis (admin token). A file under content/ comes back on
 // the next ingest unless it is deleted too, so the answer says where the analysis came from.
 import "server-only";
+import { databaseErrorResponse } from "../api/database-error";
+import { errorResponse } from "../api/error-response";
 import { checkWriteAccess } from "../auth/admin-token";
 import { isPostgres } from "../db-url";
 import { PgAnalysisStore } from "../data/pg-store";
 import { AnalysisStore } from "../data/store";
-import { describeDatabaseError } from "../data/errors";
 import { openSqlite } from "../data/sqlite";
-import { RETRY_AFTER_SECONDS } from "../security/unavailable";
 
 export async function deleteAnalysis(request: Request, slug: string): Promise<Response> {
   const access = checkWriteAccess(request.headers);
-  if (!access.ok) return Response.json({ error: access.message }, { status: access.status });
+  if (!access.ok) return errorResponse(access.code, access.message);
   let sourcePath: string | null;
   try {
     if (isPostgres()) sourcePath = await new PgAnalysisStore().deleteBySlug(slug);
@@ -24,11 +24,9 @@ export async function deleteAnalysis(request: Request, slug: string): Promise<Re
       }
     }
   } catch (error) {
-    const { status, message } = describeDatabaseError(error, "delete");
-    if (status === 500) console.error("delete failed:", error);
-    return Response.json({ error: message }, { status, headers: status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined });
+    return databaseErrorResponse(error, "delete");
   }
-  if (!sourcePath) return Response.json({ error: `No analysis "${slug}".` }, { status: 404 });
+  if (!sourcePath) return errorResponse("not_found", `No analysis "${slug}".`);
   const note = sourcePath.startsWith("upload:") ? undefined : `Its file ${sourcePath} still exists; the next ingest will add it again unless you remove it.`;
   return Response.json({ deleted: slug, sourcePath, ...(note ? { note } : {}) });
 }

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ApiErrorBody } from "@/lib/domain/api-error";
 import { describeDatabaseError, type DatabaseAction } from "@/lib/data/errors";
 import { AnalysisStore } from "@/lib/data/store";
 import { openSqlite } from "@/lib/data/sqlite";
@@ -67,7 +68,8 @@ describe("upload and delete when the database cannot be written", () => {
     const del = await deleteAnalysis(new Request("http://localhost/api/analyses/x", { method: "DELETE", headers: auth }), "x");
     expect(del.status).toBe(503);
     expect(del.headers.get("retry-after")).toBe("5");
-    const delError = ((await del.json()) as { error: string }).error;
+    const { code, message: delError } = ((await del.json()) as ApiErrorBody).error;
+    expect(code).toBe("database_unavailable");
     // (As root the folder check passes and the open fails; otherwise the folder check names it.)
     expect(delError).toMatch(/^Delete failed: nothing was removed\. Cannot (open|write) the database (folder )?\/dev\/null.* \(?(from )?DATABASE_URL=file:\/dev\/null\/faultline\.db\)/);
     expect(delError).not.toMatch(/upload/i);
@@ -76,7 +78,7 @@ describe("upload and delete when the database cannot be written", () => {
     );
     expect(up.status).toBe(503);
     expect(up.headers.get("retry-after")).toBe("5");
-    expect(((await up.json()) as { error: string }).error).toMatch(/^Upload failed: nothing was stored\. Cannot (open|write) the database (folder )?\/dev\/null/);
+    expect(((await up.json()) as ApiErrorBody).error.message).toMatch(/^Upload failed: nothing was stored\. Cannot (open|write) the database (folder )?\/dev\/null/);
   }, 60_000);
 
   it("a read-only database refuses a delete with a message about writing, not about an upload", () => {

@@ -1,6 +1,7 @@
 // Uploads (issue 11): parsed in a worker off the request thread with the ingest's limits (finding 5).
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ApiErrorBody } from "@/lib/domain/api-error";
 import { openSqlite } from "@/lib/data/sqlite";
 import { freshDatabase, report, stored, tempDir } from "./helpers";
 
@@ -105,7 +106,7 @@ describe("uploads take only UTF-8 Markdown or plain text, judged by content (fin
     for (const [name, body, type, message] of cases) {
       const response = await post(name, body, type);
       expect(response.status, name).toBe(415);
-      expect(((await response.json()) as { error: string }).error, name).toMatch(message);
+      expect(((await response.json()) as ApiErrorBody).error, name).toMatchObject({ code: "unsupported_media_type", message: expect.stringMatching(message) });
     }
     // Multipart: one bad file refuses the whole request, the good one is not stored either.
     const form = new FormData();
@@ -143,10 +144,11 @@ describe("an upload on a server whose taxonomy file is broken", () => {
         }),
       );
       expect(response.status).toBe(500);
-      const { error } = (await response.json()) as { error: string };
-      expect(error).toContain("broken-gaps.json");
-      expect(error).toMatch(/nothing was stored/);
-      expect(error).toMatch(/FAULTLINE_GAPS_FILE/);
+      const { code, message } = ((await response.json()) as ApiErrorBody).error;
+      expect(code).toBe("internal");
+      expect(message).toContain("broken-gaps.json");
+      expect(message).toMatch(/nothing was stored/);
+      expect(message).toMatch(/FAULTLINE_GAPS_FILE/);
     } finally {
       vi.stubEnv("FAULTLINE_GAPS_FILE", "");
     }

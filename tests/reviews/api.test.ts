@@ -131,7 +131,7 @@ describe("annotations API", () => {
     expect((await call("POST", "", { body: verdict(second!), headers: { cookie: bobCookie } })).status).toBe(403);
     const foreign = await call("POST", "", { body: verdict(second!), headers: asBobBrowser({ origin: "http://evil.test" }) });
     expect(foreign.status).toBe(403);
-    expect((await foreign.json()).error).toMatch(/evil\.test/);
+    expect((await foreign.json()).error).toMatchObject({ code: "forbidden", message: expect.stringMatching(/evil\.test/) });
     expect((await call("DELETE", "?id=1", { headers: { cookie: bobCookie, origin: "null" } })).status).toBe(403);
     // Bearer requests are not ambient: no Origin needed.
     expect((await call("POST", "", { body: verdict(second!), headers: bearer(bob) })).status).toBe(201);
@@ -152,8 +152,9 @@ describe("annotations API", () => {
       const res = await call("POST", "", { body, headers: bearer(alice) });
       expect(res.status, field).toBe(400);
       const json = await res.json();
-      expect(json.field, field).toBe(field);
-      expect(json.error, field).toContain(`\`${field}\``);
+      expect(json.error.code, field).toBe("bad_request");
+      expect(json.error.field, field).toBe(field);
+      expect(json.error.message, field).toContain(`\`${field}\``);
     }
     expect((await call("POST", "", { body: "{not json", headers: bearer(alice) })).status).toBe(400);
     const big = await call("POST", "", { body: { ...verdict(third!), comment: "x".repeat(70_000) }, headers: bearer(alice) });

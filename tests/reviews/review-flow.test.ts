@@ -108,7 +108,7 @@ describe("review filters on /failures", () => {
     const { getFailures } = await import("@/lib/api/get-failures");
     const mine = await getFailures(new Request("http://h/api/failures?mine=reviewed"));
     expect(mine.status).toBe(400);
-    expect((await mine.json()).error).toContain('"mine"');
+    expect((await mine.json()).error).toMatchObject({ code: "bad_request", message: expect.stringContaining('"mine"') });
     const bad = await getFailures(new Request("http://h/api/failures?mine=maybe"));
     expect(bad.status).toBe(400);
     const json = await (await getFailures(new Request("http://h/api/failures?tag=Solid&reviewer=cy"))).json();
@@ -191,9 +191,9 @@ describe("/api/reviews", () => {
     expect((await ok.json()).reviewedBy).toEqual(["dee"]);
     const unknown = await put({ analysis: "quiet", seen: true });
     expect(unknown.status).toBe(400);
-    expect((await unknown.json()).field).toBe("seen");
+    expect((await unknown.json()).error).toMatchObject({ code: "bad_request", field: "seen" });
     const badType = await put({ analysis: "quiet", viewed: "yes" });
-    expect((await badType.json()).field).toBe("viewed");
+    expect((await badType.json()).error.field).toBe("viewed");
     expect((await put({ analysis: "quiet" })).status).toBe(400);
     expect((await put({ analysis: "nope", viewed: true })).status).toBe(404);
     expect((await put({ analysis: "quiet", viewed: true }, false)).status).toBe(401);

@@ -132,7 +132,7 @@ describe("share links", () => {
     const bearer = { authorization: `Bearer ${aliceToken}` };
     const bad = await post({ analysis: "777000001", days: 0 }, bearer);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).field).toBe("days");
+    expect((await bad.json()).error).toMatchObject({ code: "bad_request", field: "days" });
     expect((await post({ analysis: "777000001", scope: "all" }, bearer)).status).toBe(400);
     expect((await post({ analysis: "nope" }, bearer)).status).toBe(404);
     expect((await post({ analysis: "777000001" }, {})).status).toBe(401);

@@ -19,7 +19,7 @@ describe("checkWriteAccess", () => {
   it("disables writes with a clear message when no admin token is configured", () => {
     vi.stubEnv("FAULTLINE_ADMIN_TOKEN", "");
     expect(checkWriteAccess(headers({ authorization: "Bearer anything" }))).toEqual({
-      ok: false, status: 403, message: expect.stringContaining("FAULTLINE_ADMIN_TOKEN"),
+      ok: false, code: "forbidden", message: expect.stringContaining("FAULTLINE_ADMIN_TOKEN"),
     });
   });
 
@@ -28,7 +28,7 @@ describe("checkWriteAccess", () => {
     expect(checkWriteAccess(headers({ authorization: "Bearer s3cret-token" }))).toEqual({ ok: true });
     expect(checkWriteAccess(headers({ "x-faultline-token": "s3cret-token" }))).toEqual({ ok: true });
     for (const bad of [{} as Record<string, string>, { authorization: "Bearer s3cret-tokeN" }, { authorization: "Bearer " }, { authorization: "s3cret-token" }]) {
-      expect(checkWriteAccess(headers(bad))).toEqual({ ok: false, status: 401, message: "Unauthorized." });
+      expect(checkWriteAccess(headers(bad))).toEqual({ ok: false, code: "unauthorized", message: "Unauthorized." });
     }
   });
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { config, proxy } from "@/proxy";
+import type { ApiErrorBody } from "@/lib/domain/api-error";
 import { freshDatabase, tempDir } from "../ingest/helpers";
 
 const READ = "read-s3cret";
@@ -97,7 +98,7 @@ describe("proxy without a read token", () => {
     expect(html).toContain("npm run db:migrate");
     const api = await call("GET", "/api/failures");
     expect(api.status).toBe(503);
-    expect(((await api.json()) as { error: string }).error).toContain(missing);
+    expect(((await api.json()) as ApiErrorBody).error).toMatchObject({ code: "database_unavailable", message: expect.stringContaining(missing) });
   });
 
   it("serves pages to anyone with GET and refuses page writes with 405", async () => {
