@@ -1,13 +1,14 @@
 // Which database DATABASE_URL names: `file:` → SQLite (the default, data/faultline.db), `postgres://`
 // or `postgresql://` → PostgreSQL. The one place that reads the scheme; everything else asks here.
 import path from "node:path";
+import { env } from "./env";
 
 export const DEFAULT_DATABASE_URL = "file:./data/faultline.db";
 
 export type DatabaseProvider = "sqlite" | "postgres";
 
 export function databaseUrl(): string {
-  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  return env().DATABASE_URL ?? DEFAULT_DATABASE_URL;
 }
 
 /** The provider for a DATABASE_URL; throws naming the variable for any other scheme. */
@@ -55,7 +56,7 @@ export function postgresTarget(url = databaseUrl()): PostgresTarget {
     host: decodeURIComponent(u.hostname) || u.searchParams.get("host") || "localhost",
     port: Number(u.port || 5432),
     database: database || decodeURIComponent(u.username) || "postgres",
-    user: decodeURIComponent(u.username) || process.env.PGUSER || process.env.USER || "",
+    user: decodeURIComponent(u.username) || env().PGUSER || env().USER || "",
   };
 }
 

@@ -1,17 +1,20 @@
-// The process environment, in one place: DATABASE_URL and every FAULTLINE_* variable (plus
-// NEXT_DIST_DIR), validated by one zod schema. An empty value is the same as an unset one (numbers,
+// The process environment, in one place: DATABASE_URL and every FAULTLINE_* variable (plus PORT,
+// HOST, NEXT_DIST_DIR, and PGUSER/USER for naming a PostgreSQL user), validated by one zod schema. An empty value is the same as an unset one (numbers,
 // switches and the header name are trimmed first; tokens, URLs and paths are taken as given). A value
 // the schema refuses throws an error naming the variable and what it accepts, the first time any
 // variable is read, instead of silently falling back.
 //
 // `env()` parses once and keeps the result; it parses again only when one of these variables has
 // changed since (tests and the bench set them at run time; a server never does). Imports nothing of
-// ours, so any layer (scripts, the proxy, the data layer, pages) may use it.
+// ours, so any layer (scripts, the proxy, the data layer, pages) may use it. Child processes get the
+// environment through childEnv(), and a run-time switch (the bench's database) goes through setEnv().
 import { z } from "zod";
 
 /** The variables this module reads, in the order of the README's Environment table. */
 export const ENV_NAMES = [
   "DATABASE_URL",
+  "PORT",
+  "HOST",
   "FAULTLINE_CONTENT",
   "FAULTLINE_ADMIN_TOKEN",
   "FAULTLINE_READ_TOKEN",
@@ -29,6 +32,8 @@ export const ENV_NAMES = [
   "FAULTLINE_PUBLIC_URL",
   "FAULTLINE_TRUSTED_USER_HEADER",
   "FAULTLINE_TEST_POSTGRES_URL",
+  "PGUSER",
+  "USER",
 ] as const;
 
 export type EnvName = (typeof ENV_NAMES)[number];
@@ -104,6 +109,10 @@ export const envSchema = z.object({
     (v) => v === undefined || isDatabaseUrl(v),
     'a SQLite file URL like "file:./data/faultline.db" or a PostgreSQL URL like "postgresql://user:password@host:5432/faultline"',
   ),
+  /** Port `npm start` and `npm run dev` serve on. */
+  PORT: wholeNumber(0, 65535).transform((v) => v ?? 3000),
+  /** Interface `npm start` listens on. */
+  HOST: trimmed().transform((v) => v ?? "0.0.0.0"),
   /** Folders (comma-separated) `npm start` and `npm run ingest` read by default. */
   FAULTLINE_CONTENT: text().transform((v) => v ?? "content"),
   /** Token required for uploads and other writes; unset = writes disabled. */
@@ -143,6 +152,9 @@ export const envSchema = z.object({
   FAULTLINE_TRUSTED_USER_HEADER: trimmed(),
   /** Admin URL of a throwaway PostgreSQL server for the PostgreSQL tests and `bench --db postgres`. */
   FAULTLINE_TEST_POSTGRES_URL: text().refine((v) => v === undefined || /^postgres(ql)?:\/\//i.test(v), "a PostgreSQL URL like postgresql://postgres@127.0.0.1:5432/postgres"),
+  /** Not set by Faultline: the user the PostgreSQL driver connects as when DATABASE_URL names none (PGUSER, else USER). */
+  PGUSER: text(),
+  USER: text(),
 });
 
 export type Env = z.output<typeof envSchema>;
@@ -182,4 +194,15 @@ export function env(): Env {
   const key = ENV_NAMES.map((name) => process.env[name] ?? "\u0000").join("\u0001");
   if (cached?.key !== key) cached = { key, env: parseEnv(process.env) };
   return cached.env;
+}
+
+/** The environment a child process (next, prisma, a server, an ingest) starts with: this one's, plus `extra`. */
+export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
+
+/** Sets (undefined: removes) a variable of this process at run time; the next env() reads it. */
+export function setEnv(name: EnvName, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
 }

@@ -10,6 +10,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { setEnv } from "../lib/env";
 
 const USAGE = `Usage:
   npm run bench [-- --docs N] [--seed S] [--corpus DIR [--limit N] [--copies N]] [--rounds R] [--speed-rounds R] [--db postgres [--pg-database NAME]] [--keep]
@@ -76,7 +77,7 @@ const seed = option("--seed", 42);
 const queryRounds = option("--rounds", 40);
 const speedRounds = option("--speed-rounds", 1);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faultline-bench-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
+setEnv("DATABASE_URL", `file:${path.join(dir, "bench.db")}`);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 

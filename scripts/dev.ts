@@ -3,13 +3,14 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { migrateDatabase } from "../lib/data/migrations";
+import { childEnv, env as readEnv } from "../lib/env";
 
 await migrateDatabase();
-const content = process.env.FAULTLINE_CONTENT || "content";
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const { FAULTLINE_CONTENT: content, PORT: port } = readEnv();
+const env = childEnv({ NEXT_TELEMETRY_DISABLED: "1" });
 const children = [
   spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/ingest.ts", ...content.split(","), "--prune", "--watch"], { stdio: "inherit", env }),
-  spawn(path.resolve("node_modules/.bin/next"), ["dev", "-p", process.env.PORT || "3000"], { stdio: "inherit", env }),
+  spawn(path.resolve("node_modules/.bin/next"), ["dev", "-p", String(port)], { stdio: "inherit", env }),
 ];
 const stop = () => children.forEach((child) => child.kill("SIGTERM"));
 process.on("SIGINT", stop);

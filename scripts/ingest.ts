@@ -6,6 +6,7 @@ import { isDatabaseLevelError } from "../lib/data/store";
 import { rebuildSearchIndex } from "../lib/data/search-index";
 import { rebuildSearchIndexPg } from "../lib/data/pg-store";
 import { isPostgres } from "../lib/db-url";
+import { env } from "../lib/env";
 import { openSqlite } from "../lib/data/sqlite";
 import { ingest, type IngestSummary } from "../lib/ingest/ingest";
 import { formatSummary, progressReporter } from "../lib/ingest/report";
@@ -50,7 +51,7 @@ if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
   console.error(`ingest: --workers wants a whole number of threads (0 or more), not "${values.workers}"`);
   process.exit(2);
 }
-const paths = positionals.length ? positionals : [process.env.FAULTLINE_CONTENT || "content"];
+const paths = positionals.length ? positionals : [env().FAULTLINE_CONTENT];
 
 async function runOnce(quietWhenUnchanged = false): Promise<IngestSummary> {
   const reporter = progressReporter();

@@ -10,13 +10,13 @@ import { fileURLToPath } from "node:url";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "../lib/build-fingerprint";
 import { describeDatabase } from "../lib/db-url";
 import { migrateDatabase } from "../lib/data/migrations";
-import { env } from "../lib/env";
+import { childEnv, env, parseEnv } from "../lib/env";
 import { withPageCache } from "../lib/cache/page-cache";
 import { ingest } from "../lib/ingest/ingest";
 import { formatSummary } from "../lib/ingest/report";
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
-const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const nextEnv = () => childEnv({ NEXT_TELEMETRY_DISABLED: "1" });
 
 /** `build: false` serves whatever build is there (a second server beside one that just built it). */
 export async function prepareApp({ content = env().FAULTLINE_CONTENT, build = true } = {}): Promise<void> {
@@ -32,7 +32,7 @@ export async function prepareApp({ content = env().FAULTLINE_CONTENT, build = tr
   } else {
     console.log("Building the app (`next build`)…");
     const fingerprint = sourceFingerprint();
-    const result = spawnSync(bin("next"), ["build"], { stdio: "inherit", env: childEnv });
+    const result = spawnSync(bin("next"), ["build"], { stdio: "inherit", env: nextEnv() });
     if (result.status !== 0) throw new Error("next build failed");
     recordBuild(fingerprint);
   }
@@ -41,13 +41,13 @@ export async function prepareApp({ content = env().FAULTLINE_CONTENT, build = tr
 
 /**
  * How many server processes `npm start` runs: FAULTLINE_PROCESSES, else one per core
- * (os.availableParallelism()). (FAULTLINE_WORKERS is the ingest's parse threads, 0 allowed there.) Throws naming the variable when it is not a positive whole number.
+ * (os.availableParallelism()). (FAULTLINE_WORKERS is the ingest's parse threads, 0 allowed there.)
+ * `value` (a FAULTLINE_PROCESSES value to judge instead of this process's) is read by lib/env.ts's
+ * schema, which throws naming the variable when it is not a whole number from 1 to 256.
  */
-export function workerCount(value = process.env.FAULTLINE_PROCESSES): number {
-  if (value === undefined || value.trim() === "") return Math.max(1, os.availableParallelism());
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new Error(`FAULTLINE_PROCESSES must be a whole number from 1 to 256 (got "${value}")`);
-  return n;
+export function workerCount(value?: string): number {
+  const processes = value === undefined ? env().FAULTLINE_PROCESSES : parseEnv({ FAULTLINE_PROCESSES: value }).FAULTLINE_PROCESSES;
+  return processes ?? Math.max(1, os.availableParallelism());
 }
 
 /**
@@ -58,8 +58,8 @@ export function workerCount(value = process.env.FAULTLINE_PROCESSES): number {
  * Migrations and the start-up ingest ran once, in this (primary) process, before; workers only serve.
  */
 export function serve(): void {
-  const port = process.env.PORT || "3000";
-  const host = process.env.HOST || "0.0.0.0";
+  const port = String(env().PORT);
+  const host = env().HOST;
   let workers: number;
   try {
     workers = workerCount();
@@ -69,7 +69,7 @@ export function serve(): void {
   }
   // Workers run this file (not whatever script called serve(), e.g. e2e/serve.ts) in worker mode.
   cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: [] });
-  const workerEnv = { ...childEnv, NODE_ENV: "production", FAULTLINE_SERVE_WORKER: "1", PORT: port, HOST: host };
+  const workerEnv = { ...nextEnv(), NODE_ENV: "production", FAULTLINE_SERVE_WORKER: "1", PORT: port, HOST: host };
   let stopping = false;
   const recentDeaths: number[] = [];
   const fork = () => cluster.fork(workerEnv);
@@ -115,8 +115,7 @@ export function serve(): void {
 
 /** One cluster worker: the production Next.js request handler on the shared port. */
 async function serveWorker(): Promise<void> {
-  const port = Number(process.env.PORT || "3000");
-  const hostname = process.env.HOST || "0.0.0.0";
+  const { PORT: port, HOST: hostname } = env();
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const handle = withPageCache(app.getRequestHandler());

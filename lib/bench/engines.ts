@@ -1,6 +1,7 @@
 // The query timings of the bench (every page query, p50/p95) and `--db postgres`: the same documents
 // ingested, re-ingested and queried on SQLite and on a throwaway PostgreSQL database, side by side
 // with the issue 18 targets. Called by scripts/bench.ts with DATABASE_URL naming the SQLite file.
+import { env, setEnv } from "../env";
 import type { Preparer } from "../ingest/worker-pool";
 import { parseOnce, reusingPreparer, type ParseCache, type ReusingPreparer } from "./reuse-parse";
 
@@ -89,7 +90,7 @@ export async function compareEngines(docDir: string, options: EngineOptions): Pr
   const pg = (await import("pg")).default;
   const { closePgPool } = await import("../data/postgres");
   const { redactUrl } = await import("../db-url");
-  const admin = process.env.FAULTLINE_TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+  const admin = env().FAULTLINE_TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const name = options.pgDatabase ?? `faultline_bench_${process.pid}`;
   const pgUrl = Object.assign(new URL(admin), { pathname: `/${name}` }).toString();
   const adminQuery = async (sql: string) => {
@@ -101,7 +102,7 @@ export async function compareEngines(docDir: string, options: EngineOptions): Pr
       await client.end();
     }
   };
-  const sqliteUrl = process.env.DATABASE_URL!;
+  const sqliteUrl = env().DATABASE_URL;
   if (options.reuseParses) {
     const t = performance.now();
     parsed = await parseOnce(docDir);
@@ -112,13 +113,13 @@ export async function compareEngines(docDir: string, options: EngineOptions): Pr
   console.log(`PostgreSQL: throwaway database ${redactUrl(pgUrl)}`);
   let postgres: EngineRun;
   try {
-    process.env.DATABASE_URL = pgUrl;
+    setEnv("DATABASE_URL", pgUrl);
     postgres = await runEngine(docDir, "PostgreSQL", options);
   } finally {
     const { prisma } = await import("../db");
     await prisma.$disconnect().catch(() => {});
     await closePgPool(pgUrl).catch(() => {});
-    process.env.DATABASE_URL = sqliteUrl;
+    setEnv("DATABASE_URL", sqliteUrl);
     if (options.keep) console.log(`kept PostgreSQL database ${name}`);
     else await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }

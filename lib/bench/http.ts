@@ -11,6 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { childEnv, env } from "../env";
 import { listMarkdownFiles } from "../ingest/files";
 
 export interface HttpBenchOptions {
@@ -80,11 +81,11 @@ interface Server {
 }
 
 /** `npm start` (scripts/start.ts) on the bench database; resolves once `/` answers 200. */
-async function startServer(opts: HttpBenchOptions, env: Record<string, string>, log: (line: string) => void): Promise<Server> {
+async function startServer(opts: HttpBenchOptions, serverEnv: Record<string, string>, log: (line: string) => void): Promise<Server> {
   const logFile = path.join(opts.dir, `server-${Date.now()}.log`);
   const out = fs.openSync(logFile, "a");
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
-    env: { ...process.env, PORT: String(opts.port), HOST: "127.0.0.1", ...env },
+    env: childEnv({ PORT: String(opts.port), HOST: "127.0.0.1", ...serverEnv }),
     stdio: ["ignore", out, out],
     detached: false,
   });
@@ -103,7 +104,7 @@ async function startServer(opts: HttpBenchOptions, env: Record<string, string>, 
     if (Date.now() > deadline) throw new Error(`the server did not answer within 30 minutes; its log: ${logFile}`);
     await new Promise((r) => setTimeout(r, 1000));
   }
-  log(`server up at ${base} (${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(" ") || "defaults"}; log ${logFile})`);
+  log(`server up at ${base} (${Object.entries(serverEnv).map(([k, v]) => `${k}=${v}`).join(" ") || "defaults"}; log ${logFile})`);
   return {
     child,
     base,
@@ -199,7 +200,7 @@ async function duringIngest(base: string, pages: { name: string; path: string }[
   const copied = copyCorpus(opts.corpus, extra, Math.ceil(opts.duringIngest / Math.max(1, listMarkdownFiles([path.resolve(opts.corpus)]).files.length)), opts.duringIngest, 1000 * round);
   const before = await analysisTotal(base);
   const ingestStarted = performance.now();
-  const ingest = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/ingest.ts", extra], { env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+  const ingest = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/ingest.ts", extra], { env: childEnv(), stdio: ["ignore", "pipe", "pipe"] });
   let ingestOut = "";
   ingest.stdout.on("data", (d: Buffer) => (ingestOut += d.toString()));
   ingest.stderr.on("data", (d: Buffer) => (ingestOut += d.toString()));
@@ -246,10 +247,12 @@ export async function runHttpBench(opts: HttpBenchOptions): Promise<void> {
   const docDir = path.join(opts.dir, "docs");
   const copied = copyCorpus(opts.corpus, docDir, opts.copies, opts.limit);
   log(`Copied ${copied.files} documents (${(copied.bytes / 1024 / 1024).toFixed(1)} MB; ${opts.copies} cop${opts.copies === 1 ? "y" : "ies"} of ${opts.corpus}) to ${docDir}`);
-  const common = { FAULTLINE_CONTENT: docDir, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-bench" };
+  // Its own build folder unless NEXT_DIST_DIR names another: a bench build must not replace the one `npm start` serves.
+  const distDir = env().NEXT_DIST_DIR;
+  const common = { FAULTLINE_CONTENT: docDir, NEXT_DIST_DIR: distDir === ".next" ? ".next-bench" : distDir };
   const modes: { label: string; env: Record<string, string> }[] = [];
   if (opts.compare) modes.push({ label: "BEFORE (one process, no cache: FAULTLINE_PROCESSES=1 FAULTLINE_CACHE=off)", env: { ...common, FAULTLINE_PROCESSES: "1", FAULTLINE_CACHE: "off" } });
-  modes.push({ label: `NOW (npm start defaults: ${process.env.FAULTLINE_PROCESSES ?? "one process per core"}, cache on)`, env: { ...common } });
+  modes.push({ label: `NOW (npm start defaults: ${env().FAULTLINE_PROCESSES ?? "one process per core"}, cache on)`, env: { ...common } });
 
   const tables: PageResult[][] = [];
   let stale = false;

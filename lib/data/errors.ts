@@ -1,5 +1,6 @@
 // Turns SQLite and PostgreSQL failures into messages a user can act on, with the HTTP status that fits.
 import { databasePath, isPostgres } from "../db-url";
+import { env } from "../env";
 import { describePgError } from "./postgres";
 import { DatabaseReplacedError, DatabaseSetupError, DatabaseUnwritableError } from "./sqlite";
 
@@ -31,7 +32,7 @@ export function describeDatabaseError(error: unknown, action: DatabaseAction): D
   const code = (error as { code?: string })?.code ?? "";
   const text = (error as Error)?.message ?? String(error);
   const file = databasePath();
-  const url = `DATABASE_URL=${process.env.DATABASE_URL ?? "<unset, default file:./data/faultline.db>"}`;
+  const url = `DATABASE_URL=${env().DATABASE_URL ?? "<unset, default file:./data/faultline.db>"}`;
   const failed = FAILED[action];
   const unavailable = (why: string) => ({ status: 503, message: `${failed}. ${why}` });
   if (error instanceof DatabaseSetupError || error instanceof DatabaseReplacedError || error instanceof DatabaseUnwritableError) return unavailable(text);

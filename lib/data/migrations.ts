@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { databasePath, databaseUrl, isPostgres } from "../db-url";
+import { childEnv } from "../env";
 import { migratePostgres, pendingPgMigrations } from "./pg-migrations";
 import { openSqlite } from "./sqlite";
 
@@ -41,7 +42,7 @@ export function migrateIfNeeded(log: (line: string) => void = console.log): void
   if (!pending.length) return;
   log(`Applying ${pending.length} migration(s) to ${databasePath()}: ${pending.join(", ")}`);
   const prisma = path.resolve("node_modules/.bin/prisma");
-  const result = spawnSync(prisma, ["migrate", "deploy"], { encoding: "utf8", env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" } });
+  const result = spawnSync(prisma, ["migrate", "deploy"], { encoding: "utf8", env: childEnv({ PRISMA_HIDE_UPDATE_MESSAGE: "1" }) });
   if (result.status !== 0) {
     const output = `${result.stdout}\n${result.stderr}`;
     // Another connection (a running server, an ingest) keeps the file in use: SQLite answers BUSY,

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { databasePath } from "../db-url";
+import { env } from "../env";
 
 export type Sqlite = Database.Database;
 
@@ -18,7 +19,7 @@ export function openSqlite(file = databasePath(), { readonly = false, busyTimeou
       fs.accessSync(dir, fs.constants.W_OK);
     } catch {
       throw new DatabaseSetupError(
-        `Cannot write the database folder ${dir} (from DATABASE_URL=${process.env.DATABASE_URL ?? "<unset, default file:./data/faultline.db>"}). ` +
+        `Cannot write the database folder ${dir} (from DATABASE_URL=${env().DATABASE_URL ?? "<unset, default file:./data/faultline.db>"}). ` +
           `Point DATABASE_URL at a writable file, e.g. DATABASE_URL=file:./data/faultline.db`,
       );
     }
@@ -29,7 +30,7 @@ export function openSqlite(file = databasePath(), { readonly = false, busyTimeou
   try {
     db = new Database(file, { readonly, timeout: busyTimeoutMs });
   } catch (error) {
-    throw new DatabaseSetupError(`Cannot open the database ${file} (DATABASE_URL=${process.env.DATABASE_URL ?? "<unset>"}): ${(error as Error).message}`);
+    throw new DatabaseSetupError(`Cannot open the database ${file} (DATABASE_URL=${env().DATABASE_URL ?? "<unset>"}): ${(error as Error).message}`);
   }
   if (!readonly) {
     db.pragma("journal_mode = WAL");
@@ -71,7 +72,7 @@ function assertWritable(file: string): void {
       if (code === "ENOENT") continue;
       throw new DatabaseUnwritableError(
         `The database file ${candidate} can no longer be written (${code}: made immutable or read-only?) while this process was writing to ${file} ` +
-          `(DATABASE_URL=${process.env.DATABASE_URL ?? "<unset>"}). Stopped before writing more; make it writable and run the command again.`,
+          `(DATABASE_URL=${env().DATABASE_URL ?? "<unset>"}). Stopped before writing more; make it writable and run the command again.`,
       );
     }
   }
@@ -101,7 +102,7 @@ export function databaseFileGuard(db: Sqlite): () => void {
     }
     const what = now ? `was replaced by another file (inode ${opened.ino} → ${now.ino})` : "was removed";
     throw new DatabaseReplacedError(
-      `The database file ${file} ${what} while this process was writing to it (DATABASE_URL=${process.env.DATABASE_URL ?? "<unset>"}). ` +
+      `The database file ${file} ${what} while this process was writing to it (DATABASE_URL=${env().DATABASE_URL ?? "<unset>"}). ` +
         `What was written since it was opened went to the old file and is not in ${file}. Stopped; run the command again.`,
     );
   };

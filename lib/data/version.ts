@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { databasePath } from "../db-url";
+import { env } from "../env";
 
 const SQL = `SELECT "version" FROM "DataVersion" WHERE "id" = 1`;
 
@@ -45,7 +46,7 @@ const PG_SQL = `SELECT v."version", d.oid::text AS "oid" FROM "DataVersion" v, p
  * one round trip through the shared pool (lib/data/postgres.ts), which the request proxy uses too.
  */
 export async function dataVersion(): Promise<string | null> {
-  const url = process.env.DATABASE_URL || "file:";
+  const url = env().DATABASE_URL ?? "file:";
   if (url.startsWith("file:")) return sqliteVersion();
   try {
     const { pgPool } = await import("./postgres");

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { env, EnvError, parseEnv } from "@/lib/env";
+import { childEnv, env, EnvError, parseEnv, setEnv } from "@/lib/env";
 
 describe("lib/env", () => {
   afterEach(() => vi.unstubAllEnvs());
@@ -8,6 +8,8 @@ describe("lib/env", () => {
     const e = parseEnv({});
     expect(e).toMatchObject({
       DATABASE_URL: undefined,
+      PORT: 3000,
+      HOST: "0.0.0.0",
       FAULTLINE_CONTENT: "content",
       FAULTLINE_ADMIN_TOKEN: undefined,
       FAULTLINE_WORKERS: undefined,
@@ -41,6 +43,7 @@ describe("lib/env", () => {
   it.each([
     [{ FAULTLINE_WORKERS: "many" }, 'FAULTLINE_WORKERS must be a whole number from 0 to 1024 (got "many")'],
     [{ FAULTLINE_PROCESSES: "0" }, 'FAULTLINE_PROCESSES must be a whole number from 1 to 256 (got "0")'],
+    [{ PORT: "http" }, 'PORT must be a whole number from 0 to 65535 (got "http")'],
     [{ FAULTLINE_CACHE: "no" }, 'FAULTLINE_CACHE must be on or off (got "no")'],
     [{ FAULTLINE_PAGE_CACHE_MB: "lots" }, 'FAULTLINE_PAGE_CACHE_MB must be a number ≥ 0 (got "lots")'],
     [{ FAULTLINE_PARSE_MEMORY_MB: "-5" }, 'FAULTLINE_PARSE_MEMORY_MB must be a positive number (got "-5")'],
@@ -61,5 +64,21 @@ describe("lib/env", () => {
     expect(env()).toBe(env());
     vi.stubEnv("FAULTLINE_PUBLIC_URL", "https://two.example");
     expect(env().FAULTLINE_PUBLIC_URL).toBe("https://two.example");
+  });
+
+  it("sets a variable at run time for the next read, and removes it with undefined", () => {
+    vi.stubEnv("FAULTLINE_CONTENT", "docs");
+    setEnv("FAULTLINE_CONTENT", "reports,more");
+    expect(env().FAULTLINE_CONTENT).toBe("reports,more");
+    setEnv("FAULTLINE_CONTENT", undefined);
+    expect(process.env.FAULTLINE_CONTENT).toBeUndefined();
+    expect(env().FAULTLINE_CONTENT).toBe("content");
+  });
+
+  it("gives a child process this environment plus its own variables", () => {
+    vi.stubEnv("FAULTLINE_CACHE", "off");
+    const child = childEnv({ PORT: "3999", NEXT_TELEMETRY_DISABLED: "1" });
+    expect(child).toMatchObject({ FAULTLINE_CACHE: "off", PORT: "3999", NEXT_TELEMETRY_DISABLED: "1" });
+    expect(process.env.PORT).not.toBe("3999");
   });
 });
