@@ -1,12 +1,12 @@
 // What both write stores share (lib/data/store.ts on SQLite, lib/data/pg-store.ts on PostgreSQL): the
-// types of their interface, severity ranks and weights, and the Analysis and Failure column values one
-// parsed document gives.
+// types of their interface and the Analysis and Failure column values one parsed document gives.
+// Severity ranks, weights and the failure load are lib/domain's, re-exported for the stores.
+import { failureLoad, SEVERITY_RANK, SEVERITY_WEIGHT } from "../domain/severity";
 import type { ParsedFailure, Severity } from "../parser/types";
 import type { PreparedAnalysis } from "../ingest/prepare";
 import type { FailureProseHtml } from "../render/prose";
 
-export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, unknown: 4 };
-export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 8, high: 4, medium: 2, low: 1, unknown: 1 };
+export { failureLoad, SEVERITY_RANK, SEVERITY_WEIGHT };
 
 export interface KnownSource {
   id: number;
@@ -36,10 +36,6 @@ export interface GapDefinition {
   id: string;
   label: string;
   description?: string;
-}
-
-export function failureLoad(failures: Pick<ParsedFailure, "severity">[]): number {
-  return failures.reduce((sum, f) => sum + SEVERITY_WEIGHT[f.severity], 0);
 }
 
 /** Counts failures per severity. */
