@@ -9,7 +9,15 @@ import { AUDIT_FILTERS, GAP_SORTS, OUTLIER_FILTERS, SCORE_SORTS } from "../filte
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
 
-export class BadRequestError extends Error {}
+/** A refused parameter: 400 bad_request with the message, and the parameter's name as the error's field. */
+export class BadRequestError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
 
 function enumList<T extends string>(name: string, allowed: readonly T[]) {
   return z.string().transform((value, ctx) => {
@@ -161,14 +169,14 @@ export function parseQuery<S extends z.ZodObject>(schema: S, searchParams: URLSe
   const known = Object.keys(schema.shape);
   const unknown = Object.keys(raw).filter((k) => !known.includes(k));
   if (unknown.length) {
-    throw new BadRequestError(`Unknown parameter${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}; allowed: ${known.join(", ")}.`);
+    throw new BadRequestError(`Unknown parameter${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}; allowed: ${known.join(", ")}.`, unknown[0]);
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = issue?.path.join(".") || "query";
     const message = issue?.code === "invalid_type" && raw[name] === undefined ? "is required" : issue?.message;
-    throw new BadRequestError(`Parameter "${name}": ${message ?? "is invalid"}.`);
+    throw new BadRequestError(`Parameter "${name}": ${message ?? "is invalid"}.`, issue?.path.length ? String(issue.path[0]) : undefined);
   }
   return result.data;
 }

@@ -22,7 +22,7 @@ export async function handle(run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof BadRequestError) return errorResponse("bad_request", error.message);
+    if (error instanceof BadRequestError) return errorResponse("bad_request", error.message, { field: error.field });
     console.error(error);
     return errorResponse("internal", "Something went wrong on the server; the error has been logged.");
   }

@@ -29,6 +29,8 @@ describe("parseQuery", () => {
   it("rejects unknown parameters so a typo never returns unfiltered data", () => {
     expect(() => parseQuery(failureQuerySchema, q("severtiy=critical"))).toThrow(BadRequestError);
     expect(() => parseQuery(failureQuerySchema, q("severtiy=critical"))).toThrow(/Unknown parameter "severtiy"/);
+    expect(() => parseQuery(failureQuerySchema, q("severtiy=critical"))).toThrow(expect.objectContaining({ field: "severtiy" }));
+    expect(() => parseQuery(failureQuerySchema, q("pageSize=201"))).toThrow(expect.objectContaining({ field: "pageSize" }));
   });
 
   it("requires both sides of a comparison", () => {

@@ -108,7 +108,7 @@ describe("review filters on /failures", () => {
     const { getFailures } = await import("@/lib/api/get-failures");
     const mine = await getFailures(new Request("http://h/api/failures?mine=reviewed"));
     expect(mine.status).toBe(400);
-    expect((await mine.json()).error).toMatchObject({ code: "bad_request", message: expect.stringContaining('"mine"') });
+    expect((await mine.json()).error).toMatchObject({ code: "bad_request", field: "mine", message: expect.stringContaining('"mine"') });
     const bad = await getFailures(new Request("http://h/api/failures?mine=maybe"));
     expect(bad.status).toBe(400);
     const json = await (await getFailures(new Request("http://h/api/failures?tag=Solid&reviewer=cy"))).json();
