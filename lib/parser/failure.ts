@@ -2,14 +2,14 @@
 // context it reads (DraftContext), explanations, and buildDraft, which turns an item's title and
 // labelled fields into a failure (level, sides, root cause, impacts, references, other fields).
 // The recognizers themselves, one layout each, are listed in registry.ts.
-import type { Code, ListItem, Root, RootContent } from "mdast";
+import type { ListItem, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
-import type { CodeBlock, Impact, LabeledField, ParsedFailure, Reference, Severity, Side } from "./types";
+import type { Impact, LabeledField, ParsedFailure, Reference, Severity } from "./types";
 import { fieldMarkdown, type Field } from "./fields";
 import type { Outline, Section } from "./sections";
 import { sectionLevel } from "./sections";
 import { resolveSeverity } from "./severity";
-import { isOutputBlock, markerOf, splitBySide, type CodeSide } from "./split-code";
+import { collectSides } from "./sides";
 import { cleanTitle, hasNumbering, squash, stripEmoji, stripInlineMarkdown } from "./text";
 import { namesFailures } from "./vocabulary";
 
@@ -152,87 +152,6 @@ export function buildDraft(ctx: DraftContext, input: DraftInput): FailureDraft {
     sectionSeverity: input.sectionLevel,
     body: input.body,
   };
-}
-
-// ---- sides --------------------------------------------------------------------------------------
-
-function collectSides(fields: readonly Field[]): { model: Side; ideal: Side } {
-  const model: Side = { text: "", code: [] };
-  const ideal: Side = { text: "", code: [] };
-  const modelText: string[] = [];
-  const idealText: string[] = [];
-  for (const field of fields) {
-    if (field.kind === "model") modelText.push(fieldMarkdown(field));
-    if (field.kind === "ideal") idealText.push(fieldMarkdown(field));
-    for (const code of field.code) {
-      for (const part of sideCode(field, code)) (part.side === "model" ? model : ideal).code.push(part.block);
-    }
-  }
-  model.text = modelText.filter(Boolean).join("\n\n").trim();
-  ideal.text = idealText.filter(Boolean).join("\n\n").trim();
-  return { model, ideal };
-}
-
-function sideCode(field: Field, code: Code): Array<{ side: CodeSide; block: CodeBlock }> {
-  const block: CodeBlock = { lang: code.lang ?? null, value: code.value };
-  const split = splitBySide(block);
-  if (split.parts.length > 0) return split.parts;
-  if (field.kind === "error" || isOutputBlock(block.lang, block.value)) return [];
-  const marked = split.markers.size === 1 ? [...split.markers][0] : undefined;
-  if (field.kind === "model" || field.kind === "ideal") {
-    // A problem label ("Issue", "Problem") with a block marked as the fix reads as the fix.
-    if (marked && marked !== field.kind && !/^(model|ideal)/i.test(field.label ?? "")) return [{ side: marked, block }];
-    return [{ side: field.kind, block }];
-  }
-  if (marked) return [{ side: marked, block }];
-  if (field.kind === "other") return [{ side: introSide(field, code), block }];
-  return [];
-}
-
-/**
- * Side of an unlabelled block from the wording that introduces it, nearest first: the line right
- * before it ("The solution includes:"), the field's own label ("**HOW WE FIXED IT:**", "Examples from
- * IDEAL_RESPONSE"), an earlier lead-in line ending with ':'; else the model's. Earlier prose without
- * a colon is not read: problem statements say "should" and "instead" too.
- */
-function introSide(field: Field, code: Code): CodeSide {
-  const before = field.textBefore?.get(code) ?? field.text.length;
-  const near = sideOfIntro(field.text[before - 1] ?? "");
-  if (near) return near;
-  const label = field.label ?? "";
-  // "Examples from IDEAL_RESPONSE (these were issues during QA)": the parenthesis qualifies the label.
-  const problemParen = /\b(issues?|problems?|wrong|incorrect|bugs?|broken)\b/i.test(field.paren ?? "");
-  const named = /\bideal[_ ]response/i.test(label) ? "ideal" : /\bmodel[_ ]response/i.test(label) ? "model" : null;
-  const byLabel = problemParen ? "model" : (named ?? sideOfLabel(label));
-  if (byLabel) return byLabel;
-  for (let i = before - 2; i >= 0; i--) {
-    const line = field.text[i] ?? "";
-    const side = /[:：]\s*$/.test(line) ? sideOfIntro(line) : null;
-    if (side) return side;
-  }
-  // "```…``` This is the corrected version.": the sentence right after the block.
-  return sideOfIntro(field.text[before] ?? "") ?? "model";
-}
-
-/**
- * A label names a side only by its leading words ("Recommended Addition", "HOW WE FIXED IT",
- * "Model's wrong approach"); a fix word later in a label ("Missing Required Tags") names the topic.
- */
-function sideOfLabel(label: string): CodeSide | null {
-  const lead = stripEmoji(label)
-    .replace(/^(?:how|what|where|why)\s+(?:we|it|was|is|the model|they)\s+/i, "")
-    .trim();
-  if (/^(?:fix(?:ed|es)?|correct(?:ed|ion)?|solution|resolution|recommended|required|should|ideal|expected|proper|after)\b/i.test(lead)) {
-    return "ideal";
-  }
-  return markerOf(`# ${lead}`);
-}
-
-function sideOfIntro(intro: string): CodeSide | null {
-  if (/\b(required|should|correct(?:ed)?|fix(?:ed)?|ideal|expected|recommended|instead|proper|solution)\b/i.test(intro)) {
-    return "ideal";
-  }
-  return markerOf(`# ${intro}`);
 }
 
 // ---- other fields -------------------------------------------------------------------------------

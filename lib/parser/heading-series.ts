@@ -26,7 +26,23 @@ interface Candidate {
   evidence: boolean;
 }
 
-export function findHeadingSeries(ctx: DraftContext): FailureDraft[] {
+/** Whether a sibling heading states a problem, from its title, its body and its fields. */
+export type HeadingEvidence = (section: Section, body: readonly RootContent[], fields: readonly Field[]) => boolean;
+
+const titleEvidence: HeadingEvidence = (section, body, fields) => hasFailureEvidence(fields) || statesProblem(section.text);
+
+/**
+ * `evidenceOf` judges each sibling; `name` names the recognizer in `--explain`; `underFailures`: only
+ * series whose parent, or the document's title when they have none, names failures.
+ */
+export function findHeadingSeries(
+  ctx: DraftContext,
+  evidenceOf: HeadingEvidence = titleEvidence,
+  name = id,
+  underFailures = false,
+  /** Take only the siblings that state a problem (the others are not part of the series). */
+  onlyEvidence = false,
+): FailureDraft[] {
   const groups = new Map<Section | null, Section[]>();
   for (const section of ctx.outline.sections) {
     if (section.isTitle || structuralChildren(section).length > 0) continue;
@@ -41,6 +57,7 @@ export function findHeadingSeries(ctx: DraftContext): FailureDraft[] {
     if (parent && (parent.excluded || parent.negation || parent.side || parent.field)) continue;
     // A parent heading with words of its own must name failures or a level.
     if (parent && !namesFailures(parent.text) && parent.level === null) continue;
+    if (underFailures && !namesFailures((parent ?? ctx.outline.sections.find((t) => t.isTitle))?.text ?? "")) continue;
     // One depth: the most common among the siblings.
     const depth = mostCommon(all.map((s) => s.depth));
     const siblings = all.filter((s) => s.depth === depth);
@@ -49,18 +66,18 @@ export function findHeadingSeries(ctx: DraftContext): FailureDraft[] {
       .map((section): Candidate => {
         const body = ctx.root.children.slice(section.index + 1, section.end);
         const fields = readFields(ctx.source, body, section.line);
-        const evidence = body.length > 0 && (hasFailureEvidence(fields) || statesProblem(section.text));
+        const evidence = body.length > 0 && evidenceOf(section, body, fields);
         return { section, body, fields, evidence };
       })
       .filter((c) => c.body.length > 0);
     const withEvidence = candidates.filter((c) => c.evidence).length;
     const taken = candidates.length >= 2 && withEvidence >= 2 && withEvidence >= candidates.length * 0.6;
     explain(ctx, () =>
-      `${id}: ${candidates.length} sibling headings under ${parent ? at(parent) : "the document"}, ` +
+      `${name}: ${candidates.length} sibling headings under ${parent ? at(parent) : "the document"}, ` +
         `${withEvidence} stating a problem: ${taken ? "taken" : "dropped (fewer than 2 or 60% state a problem)"}: ` +
         candidates.map((c) => `"${c.section.text}"${c.evidence ? "" : " (no problem stated)"}`).join(", "),
     );
-    if (taken) drafts.push(...candidates.map((c) => draftFromHeading(ctx, c.section, c.body, c.fields)));
+    if (taken) drafts.push(...candidates.filter((c) => !onlyEvidence || c.evidence).map((c) => draftFromHeading(ctx, c.section, c.body, c.fields)));
   }
   return drafts.sort((a, b) => a.line - b.line);
 }
@@ -69,7 +86,7 @@ export function findHeadingSeries(ctx: DraftContext): FailureDraft[] {
  * A title stating one problem ("Shared IAM role instead of separate roles", "Missing KMS key"), not
  * naming a group of them ("Security Failures", "Common Issues") nor a part of a report ("Root Cause").
  */
-function statesProblem(title: string): boolean {
+export function statesProblem(title: string): boolean {
   if (GROUP_TITLE.test(title)) return false;
   return SPECIFIC_PROBLEM.test(title);
 }

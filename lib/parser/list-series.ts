@@ -75,7 +75,7 @@ interface SeriesItem {
  * ("### Gaps and Missing Elements") is read even under a section that holds none ("## Summary
  * Statistics"), as long as its own words do not rule it out.
  */
-export function findListSeries(ctx: DraftContext, inSummaries = false): FailureDraft[] {
+export function findListSeries(ctx: DraftContext, inSummaries = false, lineTitles = false): FailureDraft[] {
   const { root, outline } = ctx;
   // The section each top-level node sits in.
   const owner: Array<Section | null> = new Array(root.children.length).fill(null);
@@ -131,7 +131,11 @@ export function findListSeries(ctx: DraftContext, inSummaries = false): FailureD
       return;
     }
     if (node.type === "list" && !node.ordered && run.length === 0) {
-      const items = node.children.map((item) => ({ item, title: itemTitle(ctx.source, item, true) ?? "", after: [] }));
+      const items = node.children.map((item) => ({
+        item,
+        title: itemTitle(ctx.source, item, true) ?? (lineTitles ? lineTitleOf(ctx.source, item) : null) ?? "",
+        after: [],
+      }));
       if (items.length >= 2 && items.every((i) => i.title) && !lead?.excluded) {
         drafts.push(...takeRun(ctx, items, section, lead?.level ?? null));
       }
@@ -278,6 +282,21 @@ function leadSentence(source: string, entry: SeriesItem): string {
   const block = rest ? null : (next ?? entry.after[0]);
   const text = rest || (block && (block.type === "paragraph" || block.type === "list") ? toString(block) : "");
   return (stripInlineMarkdown(text).split(/(?<=[.!?])\s/)[0] ?? "").slice(0, 300);
+}
+
+/**
+ * An unordered item opened by a title line of its own ("- Region enforcement missing" then, on the
+ * next line or in blocks below, what went wrong): a short first line without closing punctuation,
+ * followed by more of the item.
+ */
+function lineTitleOf(source: string, item: ListItem): string | null {
+  const first = item.children[0];
+  if (first?.type !== "paragraph") return null;
+  const lines = sliceNode(source, first).split("\n");
+  if (lines.length < 2 && item.children.length < 2) return null;
+  const plain = stripInlineMarkdown(stripBlockPrefix(lines[0] ?? "")).trim();
+  if (plain.length < 8 || plain.length > 100 || /[.:;,!?]$/.test(plain) || !/^\p{Lu}/u.test(plain)) return null;
+  return cleanTitle(plain) || null;
 }
 
 function firstRawLine(source: string, item: ListItem): string {

@@ -28,15 +28,15 @@ import { isNegationHeading, levelOfTitle } from "./vocabulary";
 export const id = "numbered-heading-series";
 
 /** Parts of a report that hold what went right, what passed, or advice: never a failure series. */
-const NOT_FAILURES =
+export const NOT_FAILURES =
   /\b(strengths?|did (?:well|right|correctly)|got right|went (?:well|right)|done (?:well|right)|correctly|what worked|positives?|excel\w*|success\w*|passed|passing|non[- ]?failures?|not (?:a )?failures?|tips|avoid\w*|lessons?|learnings?|takeaways?|recommend\w*|future|next steps|superior|advantages?|benefits|requirements? (?:met|satisfied|fulfilled)|checklist|usage|instructions|how to|steps|setup|prerequisites|implemented|features|highlights|best practices|potential|enhancements?|added|completed|achievements?)\b/i;
 
 /** An item marked as done right ("1. Component-Based Architecture ✅", "Outputs (Excellent)"). */
-const POSITIVE_ITEM =
+export const POSITIVE_ITEM =
   /✅|✔|\((?:excellent|good|correct|pass(?:ed)?|ok)\)|\b(?:fully|correctly|successfully|properly) (?:implemented|configured|met)\b|[-–—:]\s*(?:pass(?:ed)?|ok|met|done)\s*$/i;
 
 /** Fields that state the problem, its fix, a level, its cause, its impact or the error it gave. */
-const EVIDENCE_KINDS = new Set(["model", "ideal", "severity", "rootCause", "impact", "error"]);
+export const EVIDENCE_KINDS = new Set(["model", "ideal", "severity", "rootCause", "impact", "error"]);
 
 interface Candidate {
   section: Section;
@@ -91,7 +91,7 @@ export function findNumberedHeadingSeries(ctx: DraftContext): FailureDraft[] {
 }
 
 /** The section and its ancestors, the document title left out. */
-function ancestry(section: Section): Section[] {
+export function ancestry(section: Section): Section[] {
   const chain: Section[] = [];
   for (let s: Section | null = section; s; s = s.parent) if (!s.isTitle) chain.push(s);
   return chain;

@@ -17,10 +17,13 @@ import { readFields, type Field } from "./fields";
 import { headingItems } from "./heading-items";
 import { findHeadingSeries } from "./heading-series";
 import { interleavedLists } from "./interleaved-lists";
+import { findLineTitledLists } from "./line-titled-lists";
 import { findListSeries } from "./list-series";
 import { findNounNumberedLines } from "./noun-numbered-lines";
 import { findNumberedHeadingSeries } from "./numbered-heading-series";
 import { findPlainFailures, isPlainDocument } from "./plain";
+import { findProseHeadingSeries } from "./prose-heading-series";
+import { findSingleNumberedHeading } from "./single-numbered-heading";
 import type { DocumentFacts, DocumentRecognizer, SectionInput, SectionRecognizer } from "./recognizer";
 import { structuralChildren } from "./sections";
 import { findTitleLines } from "./title-lines";
@@ -71,6 +74,14 @@ export const DOCUMENT_RECOGNIZERS: readonly DocumentRecognizer[] = [
     find: (ctx) => findListSeries(ctx),
   },
   {
+    id: "line-titled-lists",
+    summary: "An unordered list whose items open with a title line of their own and go on below it, most stating a problem.",
+    examples: ["# Failures\n- Region enforcement missing\n  The provider is never passed to the resources.\n- Restart interval too long\n  It runs every 10 minutes, not 5."],
+    fixtures: ["line-titled-lists"],
+    applies: (facts) => !facts.plain,
+    find: (ctx) => findLineTitledLists(ctx),
+  },
+  {
     id: "heading-series",
     summary: "Sibling headings of one depth without numbering or failure words, most stating a problem.",
     examples: ["# Model Failures\n## Shared IAM role instead of one per function\n...\n## Missing function permissions"],
@@ -93,6 +104,22 @@ export const DOCUMENT_RECOGNIZERS: readonly DocumentRecognizer[] = [
     fixtures: ["numbered-headings-under-summary"],
     applies: (facts) => !facts.plain,
     find: (ctx) => findNumberedHeadingSeries(ctx),
+  },
+  {
+    id: "single-numbered-heading",
+    summary: "Last resort: a lone '1.' heading under a summary, detailed by labelled fields of two kinds (model side, fix, root cause, impact, error).",
+    examples: ["# Model Failures\n## Executive Summary\nOne failure.\n### 1. Outdated Engine Version\n**MODEL_RESPONSE Issue**: ...\n**IDEAL_RESPONSE Fix**: ..."],
+    fixtures: ["single-numbered-heading"],
+    applies: (facts) => !facts.plain,
+    find: (ctx) => findSingleNumberedHeading(ctx),
+  },
+  {
+    id: "prose-heading-series",
+    summary: "Last resort: sibling headings of prose under a title naming failures, most stating a problem in their title or first sentence.",
+    examples: ["# Model Implementation Issues\n## Java Type Compatibility Issues\nThe code had type mismatches that prevented compilation.\n## Missing Suffix\nNames collide."],
+    fixtures: ["prose-heading-series"],
+    applies: (facts) => !facts.plain,
+    find: (ctx) => findProseHeadingSeries(ctx),
   },
   {
     id: "plain-body",
