@@ -27,7 +27,9 @@ function postgresClient(url: string): PrismaClient {
   const clients = (globalForPrisma.faultlinePostgresClients ??= new Map());
   let client = clients.get(url);
   if (!client) {
-    const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+    // jit=off: page queries are short; PostgreSQL's JIT compiles any plan costlier than 100,000 (a
+    // grouped count over every link at 50,000 analyses) and the compiling alone took 0.65 s (lib/data/postgres.ts).
+    const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, options: "-c jit=off" });
     // Same models, other provider: only the transaction isolation levels' types differ.
     client = new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
     clients.set(url, client);

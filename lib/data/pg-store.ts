@@ -27,19 +27,22 @@ export const WRITE_LOCK_KEY = 4_171_002;
 export const WRITE_LOCK_TIMEOUT = "30s";
 
 /**
- * The tables whose planner statistics a growing ingest refreshes (everything it writes but the raw
- * sources, which are only read by key). Without statistics PostgreSQL plans a per-document lookup
- * such as "the gap links of analysis N" as a scan of the whole link table, and an ingest turns
- * quadratic (it stalled at about 7,600 documents on a server with autovacuum off, as CI's is).
+ * The tables a growing ingest vacuums and analyzes (everything it writes but the raw sources, which
+ * are only read by key), as autovacuum would; CI's server runs with autovacuum off. Without
+ * statistics PostgreSQL plans a per-document lookup such as "the gap links of analysis N" as a scan
+ * of the whole link table, and an ingest turns quadratic (it stalled at about 7,600 documents); without
+ * a vacuum no index-only scan is possible (the visibility map is empty), every first read of a new row
+ * checks its transaction, and the gap facet's updated rows stay behind as dead ones.
  */
-const ANALYZED_TABLES = [
+const MAINTAINED_TABLES = [
   "Analysis", "Failure", "FailureGap", "AnalysisGap", "CodeBlock", "Impact", "Reference", "FailureAlias", "AnalysisAlias",
   "GapFacet", "KnowledgeGap", "analysis_fts", "failure_fts",
 ];
-/** Statistics are refreshed once the analyses written since the last refresh reach this many, or as many as there were then. */
-const ANALYZE_AFTER = 500;
 
 export class PgAnalysisStore {
+  /** Tables are vacuumed and analyzed once the analyses written since the last time reach this many, or as many as were stored then (tests lower it). */
+  static maintainAfter = 500;
+
   constructor(
     private readonly url?: string,
     private readonly options: StoreOptions = {},
@@ -108,8 +111,8 @@ export class PgAnalysisStore {
   private growth: { written: number; base: number } | null = null;
 
   /**
-   * ANALYZE (after the batch's commit) whenever the analyses written since the last time reach the
-   * number stored then (at least ANALYZE_AFTER): a few refreshes in a whole ingest, as autovacuum
+   * VACUUM (ANALYZE) (after the batch's commit, outside any transaction) whenever the analyses written since the last time reach the
+   * number stored then (at least maintainAfter): a few refreshes in a whole ingest, as autovacuum
    * would do, and plans that stay index lookups however large the tables grow. Unchanged documents
    * do not count.
    */
@@ -121,8 +124,8 @@ export class PgAnalysisStore {
       this.growth = { written: 0, base: row?.n ?? 0 };
     }
     this.growth.written += written;
-    if (this.growth.written < Math.max(ANALYZE_AFTER, this.growth.base)) return;
-    await this.withClient((c) => c.query(`ANALYZE ${ANALYZED_TABLES.map((t) => `"${t}"`).join(", ")}`));
+    if (this.growth.written < Math.max(PgAnalysisStore.maintainAfter, this.growth.base)) return;
+    await this.withClient((c) => c.query(`VACUUM (ANALYZE) ${MAINTAINED_TABLES.map((t) => `"${t}"`).join(", ")}`));
     this.growth = { written: 0, base: this.growth.base + this.growth.written };
   }
 

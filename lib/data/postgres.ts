@@ -14,7 +14,8 @@ export function pgPool(url = databaseUrl()): pg.Pool {
   const pools = (globalForPg.faultlinePgPools ??= new Map());
   let pool = pools.get(url);
   if (!pool) {
-    pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+    // jit=off as on the Prisma client's connections (lib/db.ts): JIT compiling costs more than these queries.
+    pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000, idleTimeoutMillis: 10_000, allowExitOnIdle: true, options: "-c jit=off" });
     // An idle connection dropped by a server restart must not crash the process; the next query reconnects.
     pool.on("error", () => {});
     pools.set(url, pool);
