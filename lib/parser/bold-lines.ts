@@ -12,7 +12,8 @@
 import type { RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { at, buildDraft, declaresNonFailure, explain, signals, type DraftContext, type FailureDraft } from "./failure";
-import { hasFailureEvidence, parseLabelLine, readFields } from "./fields";
+import { hasFailureEvidence, readFields } from "./fields";
+import { parseLabelLine } from "./label-lines";
 import { PROBLEM } from "./list-series";
 import type { SectionRecognizer } from "./recognizer";
 import { sectionLevel, type Section } from "./sections";

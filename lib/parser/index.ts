@@ -15,11 +15,11 @@ import {
   findDeclaredCounts,
   findDocumentDate,
   findKnowledgeGaps,
-  findPlatformAndLanguage,
   findSummary,
   findTaskId,
   findTitle,
 } from "./metadata";
+import { findPlatformAndLanguage } from "./platform-language";
 import { classifyFailureGaps, classifyGaps, UNCLASSIFIED, type Taxonomy } from "./taxonomy";
 import {
   countWarnings,

@@ -16,8 +16,9 @@ import type { ListItem, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { at, buildDraft, explain, isGroupHeading, sliceNode, type DraftContext, type FailureDraft } from "./failure";
 import { hasFailureEvidence, PLAIN_LABEL, readFields } from "./fields";
+import { firstLineText, firstRawLine, itemTitle, leadSentence, lineTitle, lineTitleOf } from "./list-item-titles";
 import { sectionLevel, type Section } from "./sections";
-import { cleanTitle, stripBlockPrefix, stripEmoji, stripInlineMarkdown } from "./text";
+import { stripBlockPrefix, stripEmoji, stripInlineMarkdown } from "./text";
 import type { Severity } from "./types";
 import { isAlwaysExcluded, isNegationHeading, isSoftExcluded, kindOfLabel, levelOfHeading, namesFailures } from "./vocabulary";
 
@@ -63,7 +64,7 @@ function pseudoHeading(source: string, node: RootContent): PseudoHeading | null 
   };
 }
 
-interface SeriesItem {
+export interface SeriesItem {
   item: ListItem;
   title: string;
   /** Nodes after the item's list that belong to it (until the next list of the series). */
@@ -259,85 +260,4 @@ function plainLabelsOf(source: string, nodes: readonly RootContent[]): Set<strin
     }
   }
   return labels;
-}
-
-/**
- * A first line as a title: up to its first code span (the error quoted after a title), three words
- * or more, at most 200 characters.
- */
-function lineTitle(raw: string): string {
-  const title = cleanTitle(raw.split("`")[0] ?? "");
-  // A line ending in ',' or ';' is part of an enumeration, not a title.
-  return title.length <= 200 && /\S+\s+\S+\s+\S/.test(title) && !/[,;]$/.test(raw.split("`")[0]?.trim() ?? "") ? title : "";
-}
-
-/**
- * The first sentence of an item's body after its title line: the rest of its first paragraph, else
- * its next block (a sub-list's first item), else the first block after its list ("1. **Tagging
- * Inconsistencies**" / "   - Resources were not tagged ...").
- */
-function leadSentence(source: string, entry: SeriesItem): string {
-  const [first, next] = entry.item.children;
-  const rest = first?.type === "paragraph" ? sliceNode(source, first).split("\n").slice(1).join(" ").trim() : "";
-  const block = rest ? null : (next ?? entry.after[0]);
-  const text = rest || (block && (block.type === "paragraph" || block.type === "list") ? toString(block) : "");
-  return (stripInlineMarkdown(text).split(/(?<=[.!?])\s/)[0] ?? "").slice(0, 300);
-}
-
-/**
- * An unordered item opened by a title line of its own ("- Region enforcement missing" then, on the
- * next line or in blocks below, what went wrong): a short first line without closing punctuation,
- * followed by more of the item.
- */
-function lineTitleOf(source: string, item: ListItem): string | null {
-  const first = item.children[0];
-  if (first?.type !== "paragraph") return null;
-  const lines = sliceNode(source, first).split("\n");
-  if (lines.length < 2 && item.children.length < 2) return null;
-  const plain = stripInlineMarkdown(stripBlockPrefix(lines[0] ?? "")).trim();
-  if (plain.length < 8 || plain.length > 100 || /[.:;,!?]$/.test(plain) || !/^\p{Lu}/u.test(plain)) return null;
-  return cleanTitle(plain) || null;
-}
-
-function firstRawLine(source: string, item: ListItem): string {
-  const first = item.children[0];
-  return first?.type === "paragraph" ? (sliceNode(source, first).split("\n")[0] ?? "") : "";
-}
-
-function firstLineText(source: string, item: ListItem): string {
-  const first = item.children[0];
-  return first ? stripInlineMarkdown(sliceNode(source, first).split("\n")[0] ?? "") : "";
-}
-
-/**
- * An item's title: its bold lead ("**Title**: rest"), a short label before a colon ("VPC CIDR
- * Blocks: the spoke ..."), or a short first line followed by more ("1. Missing HTTPS" + lines, or
- * + the blocks after its list when `followed`).
- * Unordered lists need the bold lead.
- */
-function itemTitle(source: string, item: ListItem, boldOnly: boolean, followed = false): string | null {
-  const first = item.children[0];
-  if (first?.type !== "paragraph") return null;
-  const lines = sliceNode(source, first).split("\n");
-  const raw = stripBlockPrefix(lines[0] ?? "").trim();
-  const bold = /^(\*\*|__)((?:(?!\1).)+)\1\s*[:：\-–—]?\s*(.*)$/.exec(raw);
-  if (bold?.[2]) {
-    const title = cleanTitle(bold[2]);
-    // "**Severity**: High" opens a field, not an item.
-    return title && title.length <= 120 && kindOfLabel(title) === "other" ? title : null;
-  }
-  if (boldOnly) return null;
-  const plain = stripInlineMarkdown(raw).trim();
-  // A label starts with a capital ("VPC CIDR Blocks:"), not a tag or a code word ("[Synth]:", "action:").
-  const label = /^([A-Z0-9][^:：.!?]{2,79})[:：]\s+\S/.exec(plain);
-  if (label?.[1] && kindOfLabel(label[1]) === "other" && label[1].split(/\s+/).length <= 12) return cleanTitle(label[1]) || null;
-  const more = followed || lines.length > 1 || item.children.length > 1;
-  if (more && plain.length >= 3 && plain.length <= 100 && !/[:;,]$/.test(plain)) return cleanTitle(plain) || null;
-  // A numbered item that is one sentence states the failure itself: "1. Deployment failed because the
-  // IAM role name breaks the naming rule." The whole sentence is its title.
-  if (plain.length > 40 && plain.length <= 400 && !/[:;,]$/.test(plain) && /\s\S+\s\S+\s/.test(plain)) {
-    // ... up to a quoted error: "[Synth]: Failed validating X `ValidationError: ...`".
-    return lineTitle(raw) || cleanTitle(plain) || null;
-  }
-  return null;
 }

@@ -16,7 +16,8 @@
 import type { RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { buildDraft, explain, sliceNode, type DraftContext, type FailureDraft } from "./failure";
-import { hasFailureEvidence, parseLabelLine, readFields } from "./fields";
+import { hasFailureEvidence, readFields } from "./fields";
+import { parseLabelLine } from "./label-lines";
 import { SPECIFIC_PROBLEM } from "./heading-series";
 import { cleanTitle, stripEmoji, stripInlineMarkdown } from "./text";
 import { isAlwaysExcluded, isSoftExcluded, kindOfLabel } from "./vocabulary";

@@ -1,6 +1,6 @@
 // The words failure analyses use: severity levels, section names that hold (or never hold) failures,
 // and field labels for the model side, the ideal side and the other per-failure fields.
-import type { Severity } from "./types";
+import { GRADED_SEVERITIES, type Severity } from "./types";
 
 const LEVEL_WORDS: ReadonlyArray<[RegExp, Severity]> = [
   [/^(critical|blocker|blocking|severe|showstopper)$/, "critical"],
@@ -75,7 +75,7 @@ export function leadingLevelOf(value: string): Severity | null {
   // The word must stand alone as the value: "Minor inconsistency in tagging" is prose, not a level.
   const first = /^[\s*_`[(]*([A-Za-z]+\d?)[\s*_`\])]*(?:$|[-–—:(/,.;|]|(?:severity|priority|impact|risk)\b)/i.exec(value)?.[1] ?? "";
   const priority = /^P([0-3])$/i.exec(first)?.[1];
-  if (priority !== undefined) return (["critical", "high", "medium", "low"] as const)[Number(priority)] ?? null;
+  if (priority !== undefined) return GRADED_SEVERITIES[Number(priority)] ?? null;
   return levelOfWord(first);
 }
 
