@@ -4,6 +4,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { cacheEnabled } from "./lib/cache";
 import { noneMatch, taggable, versionEtag } from "./lib/cache/etag";
+import { errorResponse } from "./lib/api/error-response";
+import { apiErrorStatus, type ApiErrorCode } from "./lib/domain/api-error";
 import { checkDatabaseHealth } from "./lib/data/health";
 import { dataVersion } from "./lib/data/version";
 import { env } from "./lib/env";
@@ -21,11 +23,13 @@ const REVALIDATE = "no-cache";
 export async function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const csp = buildCsp(nonce, { dev: process.env.NODE_ENV === "development" });
-  const refuse = (status: number, message: string, headers: Record<string, string>) =>
-    new NextResponse(message, {
-      status,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": csp, ...SECURITY_HEADERS, ...headers },
-    });
+  const api = request.nextUrl.pathname.startsWith("/api/");
+  const securityHeaders = { "Content-Security-Policy": csp, ...SECURITY_HEADERS };
+  const sentence = (status: number, message: string, headers: Record<string, string>) =>
+    new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", ...securityHeaders, ...headers } });
+  // A page gets a sentence; the API its own error shape ({error: {code, message}}), as its handlers send.
+  const refuse = (code: ApiErrorCode, message: string, headers: Record<string, string>) =>
+    api ? errorResponse(code, message, { headers: { ...securityHeaders, ...headers } }) : sentence(apiErrorStatus(code), message, headers);
 
   // Every method needs the read credential when one is set: App Router pages render for any method,
   // so exempting writes would hand out every page. The admin token (which can write) may also read.
@@ -46,19 +50,18 @@ export async function proxy(request: NextRequest) {
     // (router prefetches, icons, fetch): a browser would prompt for those or stall its navigation.
     const mode = request.headers.get("sec-fetch-mode");
     const challenge: Record<string, string> = !mode || mode === "navigate" ? { "WWW-Authenticate": 'Basic realm="Faultline", charset="UTF-8"' } : {};
-    if (!shared) return refuse(401, "Authentication required.", challenge);
+    if (!shared) return refuse("unauthorized", "Authentication required.", challenge);
   }
   // A path Next.js cannot decode (`/analyses/%ZZ`) would fail later in routing as a bare 500 without
   // these headers; it is the client's mistake, so say so here.
-  if (!decodable(request.nextUrl.pathname)) return refuse(400, "Bad request: the address has malformed percent-encoding.", {});
-  const api = request.nextUrl.pathname.startsWith("/api/");
+  if (!decodable(request.nextUrl.pathname)) return refuse("bad_request", "Bad request: the address has malformed percent-encoding.", {});
   if (!api && !PAGE_METHODS.includes(request.method)) {
-    return refuse(405, `Method ${request.method} is not allowed here.`, { Allow: PAGE_METHODS.join(", ") });
+    return sentence(405, `Method ${request.method} is not allowed here.`, { Allow: PAGE_METHODS.join(", ") });
   }
   // One indexed read: on SQLite a stat and a cached read-only connection, on PostgreSQL one pooled
   // round trip. Cheap enough for every request.
   const health = await checkDatabaseHealth();
-  if (!health.ok) return databaseUnavailable(health, { api, headers: { "Content-Security-Policy": csp, ...SECURITY_HEADERS } });
+  if (!health.ok) return databaseUnavailable(health, { api, headers: securityHeaders });
 
   // At an unchanged data version (and build), the same viewer asking the same way gets the same answer:
   // `If-None-Match` with its tag is answered 304 here, without rendering (lib/cache/etag.ts). The 304

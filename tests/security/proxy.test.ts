@@ -59,6 +59,10 @@ describe("proxy with FAULTLINE_READ_TOKEN set", () => {
           expect(passedOn(response), `${method} ${path} (${variant})`).toBe(false);
           expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
           expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+          if (APIS.includes(path)) {
+            // The API's own error shape, as its handlers send it; pages get a sentence.
+            expect(((await response.json()) as ApiErrorBody).error, `${method} ${path}`).toEqual({ code: "unauthorized", message: "Authentication required." });
+          } else expect(await response.text()).toBe("Authentication required.");
         }
       }
     }
@@ -114,6 +118,7 @@ describe("proxy without a read token", () => {
       const response = await call("GET", path);
       expect(response.status, path).toBe(400);
       expect(response.headers.get("content-security-policy"), path).toContain("default-src 'self'");
+      if (path.startsWith("/api/")) expect(((await response.json()) as ApiErrorBody).error.code, path).toBe("bad_request");
     }
     expect(passedOn(await call("GET", "/analyses/ok%20x"))).toBe(true);
   });
