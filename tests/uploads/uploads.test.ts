@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ApiErrorBody } from "@/lib/domain/api-error";
 import { openSqlite } from "@/lib/data/sqlite";
-import { freshDatabase, report, stored, tempDir } from "./helpers";
+import { freshDatabase, report, stored, tempDir } from "../ingest/helpers";
 
 vi.mock("server-only", () => ({}));
 
