@@ -79,7 +79,7 @@ export function analysisParams(doc: PreparedAnalysis) {
     warningCount: r.warnings?.length ?? 0,
     byteSize: doc.byteSize,
     parseMs: doc.parseMs,
-    now: Date.now(),
+    now: sqliteTimestamp(new Date()),
   };
 }
 
@@ -95,4 +95,14 @@ export function failureHtmlParams(prose: FailureProseHtml | undefined) {
 
 function fallbackTitle(sourcePath: string): string {
   return sourcePath.split("/").pop()?.replace(/\.(md|markdown|txt)$/i, "") || sourcePath;
+}
+
+/**
+ * A time as SQLite's DATETIME columns hold it: the text Prisma's SQLite adapter writes and reads (ISO 8601
+ * in UTC with milliseconds and `+00:00`), so the rows the store writes by hand sort and read like the rows
+ * Prisma writes (migration 0018 turned the older integer milliseconds into the same text). The PostgreSQL
+ * store uses the server's clock in its `timestamp(3)` columns instead.
+ */
+export function sqliteTimestamp(at: Date): string {
+  return at.toISOString().replace("Z", "+00:00");
 }
