@@ -4,7 +4,7 @@ import type { List, Root, RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { SeverityCounts } from "./types";
 import type { Outline, Section } from "./sections";
-import { cleanTitle, squash, stripBlockPrefix, stripEmoji, stripInlineMarkdown } from "./text";
+import { cleanTitle, sliceOf, squash, stripBlockPrefix, stripEmoji, stripInlineMarkdown } from "./text";
 
 // ---- task id ------------------------------------------------------------------------------------
 
@@ -261,10 +261,4 @@ function cleanGaps(gaps: string[]): string[] {
   return gaps
     .map((gap) => squash(stripInlineMarkdown(stripBlockPrefix(gap))).replace(/[.:]$/, ""))
     .filter((gap) => gap.length > 0 && !/^(none|n\/a|none identified)$/i.test(gap));
-}
-
-export function sliceOf(source: string, node: RootContent): string {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  return start === undefined || end === undefined ? "" : source.slice(start, end);
 }

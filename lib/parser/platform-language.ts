@@ -1,7 +1,7 @@
 // The platform (CDK, CDKTF, Pulumi, Terraform, CloudFormation, ...) and language a report is about:
 // stated on a metadata line, else counted in its prose and its code fences.
 import type { Code, Root, RootContent } from "mdast";
-import { sliceOf } from "./metadata";
+import { sliceOf } from "./text";
 import { BLOCK_CONTAINERS } from "./text";
 
 /**

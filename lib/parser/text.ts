@@ -1,5 +1,6 @@
 // Plain-text helpers shared by the parser: input normalisation, markdown stripping on raw lines,
-// emoji removal and title cleaning. Everything here is pure string work, no mdast.
+// emoji removal, title cleaning and the source text of a node. Pure string work; mdast only as a type.
+import type { RootContent } from "mdast";
 
 const EMOJI =
   /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}✓✔✗✘☐☑]/gu;
@@ -172,4 +173,11 @@ export function binaryShare(text: string): number {
     if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffd || code === 0x7f) odd++;
   }
   return odd / sample.length;
+}
+
+/** The source text of a node, exactly as written (empty when the tree has no offsets for it). */
+export function sliceOf(source: string, node: RootContent): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? "" : source.slice(start, end);
 }
