@@ -1,8 +1,17 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import {
-  E2E_ADMIN_TOKEN, E2E_DB as DB, E2E_PG_PORTS, E2E_PG_SUITE_DATABASE, E2E_PG_SUITE_PORT, E2E_PORT as PORT, E2E_PRIVATE_DB,
-  E2E_PRIVATE_PORT, E2E_READ_TOKEN, PG_SUITE_PROJECT, e2ePostgresUrl,
+  E2E_ADMIN_TOKEN,
+  E2E_DB as DB,
+  E2E_PG_PORTS,
+  E2E_PG_SUITE_DATABASE,
+  E2E_PG_SUITE_PORT,
+  E2E_PORT as PORT,
+  E2E_PRIVATE_DB,
+  E2E_PRIVATE_PORT,
+  E2E_READ_TOKEN,
+  PG_SUITE_PROJECT,
+  e2ePostgresUrl,
 } from "./e2e/constants";
 
 // Debian's Chromium when present (never `npx playwright install` here); else Playwright's own browser.
@@ -13,8 +22,14 @@ const browser = {
   launchOptions: {
     ...(chromium ? { executablePath: chromium } : {}),
     args: [
-      "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
     ],
   },
 };
@@ -50,7 +65,13 @@ const pgServers = PG_URL
   : [];
 // The chromium specs again against a server on its own throwaway PostgreSQL database (issue 18).
 const pgSuiteServer = PG_URL
-  ? [e2eServer(E2E_PG_SUITE_PORT, { DATABASE_URL: e2ePostgresUrl(E2E_PG_SUITE_DATABASE), E2E_AFTER: `http://127.0.0.1:${PORT}`, E2E_PG_CREATE: "1" })]
+  ? [
+      e2eServer(E2E_PG_SUITE_PORT, {
+        DATABASE_URL: e2ePostgresUrl(E2E_PG_SUITE_DATABASE),
+        E2E_AFTER: `http://127.0.0.1:${PORT}`,
+        E2E_PG_CREATE: "1",
+      }),
+    ]
   : [];
 
 export default defineConfig({
@@ -75,7 +96,13 @@ export default defineConfig({
     // load fewer times here (LINKS_PG_RUNS, default 3, against 20 on SQLite: the repetition tests the
     // browser's landing, not the engine) so .ci/run stays within its time budget.
     ...(PG_URL
-      ? [{ name: PG_SUITE_PROJECT, testIgnore: /(private|postgres|faults)\.spec\.ts$/, use: { ...browser, baseURL: `http://127.0.0.1:${E2E_PG_SUITE_PORT}` } }]
+      ? [
+          {
+            name: PG_SUITE_PROJECT,
+            testIgnore: /(private|postgres|faults)\.spec\.ts$/,
+            use: { ...browser, baseURL: `http://127.0.0.1:${E2E_PG_SUITE_PORT}` },
+          },
+        ]
       : []),
     // A private instance (FAULTLINE_READ_TOKEN set): share links and read protection.
     { name: "private", testMatch: /private\.spec\.ts$/, use: { ...browser, baseURL: `http://127.0.0.1:${E2E_PRIVATE_PORT}` } },

@@ -45,11 +45,13 @@ export async function proxy(request: NextRequest) {
     !isSignIn(request) &&
     !(await reviewerMayRead(request.headers))
   ) {
-    shared = PAGE_METHODS.includes(request.method) && (isShareLink(request) || (await shareAllows(request.headers, request.nextUrl.pathname)));
+    shared =
+      PAGE_METHODS.includes(request.method) && (isShareLink(request) || (await shareAllows(request.headers, request.nextUrl.pathname)));
     // The Basic challenge goes to page loads and scripts, not to a page's own background requests
     // (router prefetches, icons, fetch): a browser would prompt for those or stall its navigation.
     const mode = request.headers.get("sec-fetch-mode");
-    const challenge: Record<string, string> = !mode || mode === "navigate" ? { "WWW-Authenticate": 'Basic realm="Faultline", charset="UTF-8"' } : {};
+    const challenge: Record<string, string> =
+      !mode || mode === "navigate" ? { "WWW-Authenticate": 'Basic realm="Faultline", charset="UTF-8"' } : {};
     if (!shared) return refuse("unauthorized", "Authentication required.", challenge);
   }
   // A path Next.js cannot decode (`/analyses/%ZZ`) would fail later in routing as a bare 500 without

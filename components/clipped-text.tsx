@@ -14,7 +14,7 @@ export function ClippedText({ text, limit = PROSE_BUDGET }: ClippedTextProps) {
     <>
       {shown}
       {omitted > 0 && (
-        <span className="ml-1 text-xs italic text-slate-600 dark:text-slate-400">
+        <span className="ml-1 text-xs text-slate-600 italic dark:text-slate-400">
           … {omitted.toLocaleString("en-US")} more characters (see the raw view)
         </span>
       )}
@@ -44,7 +44,9 @@ export function ClippedMarkdown({ text, html: stored, limit = PROSE_BUDGET, labe
   const { shown, omitted } = clipText(text, limit);
   const { html, inline } = stored != null && limit === PROSE_BUDGET ? asRendered(stored) : renderMarkdown(shown);
   const more = omitted > 0 && (
-    <span className="ml-1 text-xs italic text-slate-600 dark:text-slate-400">… {omitted.toLocaleString("en-US")} more characters (see the raw view)</span>
+    <span className="ml-1 text-xs text-slate-600 italic dark:text-slate-400">
+      … {omitted.toLocaleString("en-US")} more characters (see the raw view)
+    </span>
   );
   if (inline) {
     return (

@@ -84,8 +84,8 @@ export function DeleteAnalysisDialog({ slug, title }: { slug: string; title: str
             Delete “<span className="[overflow-wrap:anywhere]">{title}</span>”?
           </h2>
           <p>
-            The analysis, its failures and its stored Markdown are removed. <strong>Reviewers’ verdicts and comments on it, and its share links, are deleted too.</strong>{" "}
-            This cannot be undone.
+            The analysis, its failures and its stored Markdown are removed.{" "}
+            <strong>Reviewers’ verdicts and comments on it, and its share links, are deleted too.</strong> This cannot be undone.
           </p>
           <label className="block font-medium">
             Admin token
@@ -113,7 +113,11 @@ export function DeleteAnalysisDialog({ slug, title }: { slug: string; title: str
             >
               Cancel
             </button>
-            <button type="submit" disabled={busy || !token} className="rounded bg-red-700 px-3 py-1.5 font-medium text-white hover:bg-red-800 disabled:opacity-50">
+            <button
+              type="submit"
+              disabled={busy || !token}
+              className="rounded bg-red-700 px-3 py-1.5 font-medium text-white hover:bg-red-800 disabled:opacity-50"
+            >
               {busy ? "Deleting…" : "Delete"}
             </button>
           </div>
@@ -133,7 +137,11 @@ export function DeletedNotice() {
   }, [pathname]);
   if (!notice || pathname !== "/analyses") return null;
   return (
-    <div role="status" data-deleted-notice className="mb-4 flex items-start justify-between gap-3 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/60 dark:text-emerald-100">
+    <div
+      role="status"
+      data-deleted-notice
+      className="mb-4 flex items-start justify-between gap-3 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/60 dark:text-emerald-100"
+    >
       <p className="min-w-0 [overflow-wrap:anywhere]">
         Deleted “{notice.title}”.{notice.note ? ` ${notice.note}` : ""}
       </p>

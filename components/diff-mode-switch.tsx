@@ -25,8 +25,10 @@ const CURRENT = "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900";
 const OTHER = "hover:bg-slate-200 dark:hover:bg-slate-700";
 // Auto: the layout shown at each width is styled as the current one (aria-current cannot follow a media query).
 const AUTO: Record<DiffMode, string> = {
-  split: "max-md:hover:bg-slate-200 max-md:dark:hover:bg-slate-700 md:bg-slate-800 md:text-white md:dark:bg-slate-200 md:dark:text-slate-900",
-  unified: "md:hover:bg-slate-200 md:dark:hover:bg-slate-700 max-md:bg-slate-800 max-md:text-white max-md:dark:bg-slate-200 max-md:dark:text-slate-900",
+  split:
+    "max-md:hover:bg-slate-200 max-md:dark:hover:bg-slate-700 md:bg-slate-800 md:text-white md:dark:bg-slate-200 md:dark:text-slate-900",
+  unified:
+    "md:hover:bg-slate-200 md:dark:hover:bg-slate-700 max-md:bg-slate-800 max-md:text-white max-md:dark:bg-slate-200 max-md:dark:text-slate-900",
 };
 
 /**
@@ -61,7 +63,11 @@ export function DiffModeLinks({ mode, auto = false, hrefs: given }: DiffModeLink
     </Link>
   );
   return (
-    <span className="ml-auto inline-flex overflow-hidden rounded border border-slate-300 dark:border-slate-600" role="group" aria-label="Diff layout">
+    <span
+      className="ml-auto inline-flex overflow-hidden rounded border border-slate-300 dark:border-slate-600"
+      role="group"
+      aria-label="Diff layout"
+    >
       {item("split", "Split")}
       {item("unified", "Unified")}
     </span>

@@ -14,7 +14,7 @@ export interface FacetGroupProps {
 export function FacetGroup({ legend, name, values, severity = false, emptyText = "Nothing to filter by." }: FacetGroupProps) {
   return (
     <fieldset className="space-y-1">
-      <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">{legend}</legend>
+      <legend className="mb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">{legend}</legend>
       {values.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">{emptyText}</p>}
       {values.map((v) => {
         const id = `${name}-${v.value}`;
@@ -23,7 +23,7 @@ export function FacetGroup({ legend, name, values, severity = false, emptyText =
             <input id={id} type="checkbox" name={name} value={v.value} defaultChecked={v.selected} className="h-4 w-4 accent-blue-600" />
             <label htmlFor={id} className="flex min-w-0 flex-1 items-center justify-between gap-2">
               <span className="min-w-0 [overflow-wrap:anywhere]">{severity ? <SeverityBadge severity={v.value} /> : v.label}</span>
-              <span className="tabular-nums text-slate-600 dark:text-slate-300" data-facet-count>
+              <span className="text-slate-600 tabular-nums dark:text-slate-300" data-facet-count>
                 {v.count}
               </span>
             </label>

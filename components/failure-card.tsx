@@ -85,7 +85,9 @@ export function FailureCard({ failure, slug, mode, autoMode = false, standalone 
           <SeverityBadge severity={failure.severity} />
           {failure.severityNote && <span className="text-slate-700 dark:text-slate-300">{failure.severityNote}</span>}
           {failure.status && (
-            <span className="rounded border border-slate-300 px-1.5 py-0.5 text-xs text-slate-700 dark:border-slate-600 dark:text-slate-300">Status: {failure.status}</span>
+            <span className="rounded border border-slate-300 px-1.5 py-0.5 text-xs text-slate-700 dark:border-slate-600 dark:text-slate-300">
+              Status: {failure.status}
+            </span>
           )}
           {failure.gaps.length > 0 && (
             <span className="flex flex-wrap gap-1" aria-label="Knowledge gaps">
@@ -105,13 +107,16 @@ export function FailureCard({ failure, slug, mode, autoMode = false, standalone 
           {failure.location && (
             <div className="flex min-w-0 gap-1">
               <dt>Location</dt>
-              <dd className="min-w-0 font-mono text-slate-900 [overflow-wrap:anywhere] dark:text-slate-100">{failure.location}</dd>
+              <dd className="min-w-0 font-mono [overflow-wrap:anywhere] text-slate-900 dark:text-slate-100">{failure.location}</dd>
             </div>
           )}
           <div className="flex gap-1">
             <dt>Source</dt>
             <dd>
-              <Link href={analysisHref(slug, { view: "raw" }, `#raw-L${failure.line}`)} className="text-blue-700 hover:underline dark:text-blue-300">
+              <Link
+                href={analysisHref(slug, { view: "raw" }, `#raw-L${failure.line}`)}
+                className="text-blue-700 hover:underline dark:text-blue-300"
+              >
                 line {failure.line}
               </Link>
             </dd>
@@ -120,72 +125,77 @@ export function FailureCard({ failure, slug, mode, autoMode = false, standalone 
       </header>
 
       <div id={`failure-${failure.key}-body`} data-card-body className="space-y-4">
-      {failure.rootCause && (
-        <section aria-label="Root cause">
-          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">Root cause</h3>
-          <ClippedMarkdown text={failure.rootCause} html={failure.rootCauseHtml} className="mt-1 text-sm" />
-        </section>
-      )}
+        {failure.rootCause && (
+          <section aria-label="Root cause">
+            <h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">Root cause</h3>
+            <ClippedMarkdown text={failure.rootCause} html={failure.rootCauseHtml} className="mt-1 text-sm" />
+          </section>
+        )}
 
-      <section aria-label={`MODEL vs IDEAL for failure ${failure.number}`}>
-        <FailureDiff
-          failureNumber={failure.key}
-          blocks={failure.codeBlocks}
-          modelText={failure.modelText}
-          idealText={failure.idealText}
-          modelHtml={failure.modelHtml}
-          idealHtml={failure.idealHtml}
-          mode={mode}
-          auto={autoMode}
-          modeHrefs={modeHrefs}
-        />
-      </section>
-
-      {failure.impacts.length > 0 && (
-        <section aria-label="Impacts">
-          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">Impact</h3>
-          <div className="mt-1 space-y-2 text-sm">
-            {failure.impacts.map((impact) => (
-              <ClippedMarkdown key={impact.id} text={impact.text} html={impact.html} label={impact.label || undefined} />
-            ))}
-          </div>
+        <section aria-label={`MODEL vs IDEAL for failure ${failure.number}`}>
+          <FailureDiff
+            failureNumber={failure.key}
+            blocks={failure.codeBlocks}
+            modelText={failure.modelText}
+            idealText={failure.idealText}
+            modelHtml={failure.modelHtml}
+            idealHtml={failure.idealHtml}
+            mode={mode}
+            auto={autoMode}
+            modeHrefs={modeHrefs}
+          />
         </section>
-      )}
 
-      {fields.length > 0 && (
-        <section aria-label="Other fields">
-          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">Also in the report</h3>
-          <div className="mt-1 space-y-2 text-sm">
-            {fields.map((field, index) => (
-              <ClippedMarkdown key={index} text={field.text} html={field.html} label={field.label} />
-            ))}
-          </div>
-        </section>
-      )}
+        {failure.impacts.length > 0 && (
+          <section aria-label="Impacts">
+            <h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">Impact</h3>
+            <div className="mt-1 space-y-2 text-sm">
+              {failure.impacts.map((impact) => (
+                <ClippedMarkdown key={impact.id} text={impact.text} html={impact.html} label={impact.label || undefined} />
+              ))}
+            </div>
+          </section>
+        )}
 
-      {failure.references.length > 0 && (
-        <section aria-label="References">
-          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">References</h3>
-          <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm">
-            {failure.references.map((ref) => {
-              const url = safeUrl(ref.url);
-              return (
-                <li key={ref.id} className="[overflow-wrap:anywhere]">
-                  {url ? (
-                    <a href={url} rel="noopener noreferrer nofollow" target="_blank" className="text-blue-700 hover:underline dark:text-blue-300">
-                      {ref.title || url}
-                    </a>
-                  ) : (
-                    <span>
-                      {ref.title} <span className="font-mono text-xs">{ref.url}</span>
-                    </span>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      )}
+        {fields.length > 0 && (
+          <section aria-label="Other fields">
+            <h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">Also in the report</h3>
+            <div className="mt-1 space-y-2 text-sm">
+              {fields.map((field, index) => (
+                <ClippedMarkdown key={index} text={field.text} html={field.html} label={field.label} />
+              ))}
+            </div>
+          </section>
+        )}
+
+        {failure.references.length > 0 && (
+          <section aria-label="References">
+            <h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">References</h3>
+            <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm">
+              {failure.references.map((ref) => {
+                const url = safeUrl(ref.url);
+                return (
+                  <li key={ref.id} className="[overflow-wrap:anywhere]">
+                    {url ? (
+                      <a
+                        href={url}
+                        rel="noopener noreferrer nofollow"
+                        target="_blank"
+                        className="text-blue-700 hover:underline dark:text-blue-300"
+                      >
+                        {ref.title || url}
+                      </a>
+                    ) : (
+                      <span>
+                        {ref.title} <span className="font-mono text-xs">{ref.url}</span>
+                      </span>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
         <ReviewPanel failure={failure} slug={slug} />
       </div>
     </article>

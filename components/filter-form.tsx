@@ -20,7 +20,8 @@ export interface FilterFormProps {
 export function FilterForm({ action, label, children, className = "", defaults }: FilterFormProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const go = (form: HTMLFormElement) => startTransition(() => router.push(formUrl(action, new FormData(form), defaults) as Route, { scroll: false }));
+  const go = (form: HTMLFormElement) =>
+    startTransition(() => router.push(formUrl(action, new FormData(form), defaults) as Route, { scroll: false }));
   return (
     <form
       action={action}

@@ -50,7 +50,8 @@ function findLines(hash: string): HTMLElement[] {
   let end = start;
   rows.forEach((row, i) => {
     const anchors = row.dataset.line?.split(" ") ?? [];
-    if (i > start && anchors.some((a) => a.startsWith(`${range.base}-${range.side}`) && Number(a.slice(range.base.length + 2)) <= range.to)) end = i;
+    if (i > start && anchors.some((a) => a.startsWith(`${range.base}-${range.side}`) && Number(a.slice(range.base.length + 2)) <= range.to))
+      end = i;
   });
   return rows.slice(start, end + 1);
 }
@@ -58,7 +59,11 @@ function findLines(hash: string): HTMLElement[] {
 /** Opens what hides `el`: folds (<details>) and collapsed failure bodies. */
 function reveal(el: HTMLElement) {
   for (let d = el.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
-  for (let b = el.closest<HTMLElement>("[data-card-body][hidden]"); b; b = b.parentElement?.closest<HTMLElement>("[data-card-body][hidden]") ?? null) {
+  for (
+    let b = el.closest<HTMLElement>("[data-card-body][hidden]");
+    b;
+    b = b.parentElement?.closest<HTMLElement>("[data-card-body][hidden]") ?? null
+  ) {
     b.hidden = false;
     document.querySelector(`[aria-controls="${b.id}"]`)?.setAttribute("aria-expanded", "true");
   }
@@ -73,7 +78,11 @@ function readAliases(): Aliases {
   }
 }
 
-type Found = { kind: "element"; el: HTMLElement; line: boolean; more?: HTMLElement[] } | { kind: "moved"; hash: string } | { kind: "gone"; gone: Gone } | null;
+type Found =
+  | { kind: "element"; el: HTMLElement; line: boolean; more?: HTMLElement[] }
+  | { kind: "moved"; hash: string }
+  | { kind: "gone"; gone: Gone }
+  | null;
 
 /** What `hash` (without "#") names on the page as it is now. */
 function find(hash: string): Found {
@@ -171,7 +180,8 @@ export function FragmentLanding() {
         if (settle?.stop === stop) settle = null;
       };
       const end = window.setTimeout(stop, SETTLE_MS);
-      for (const type of ["wheel", "touchstart", "keydown", "mousedown", "pointerdown"]) window.addEventListener(type, stop, { capture: true, passive: true });
+      for (const type of ["wheel", "touchstart", "keydown", "mousedown", "pointerdown"])
+        window.addEventListener(type, stop, { capture: true, passive: true });
       settle = { stop, align };
     };
 
@@ -271,13 +281,20 @@ export function FragmentLanding() {
 
   if (!gone) return null;
   return (
-    <div role="alert" className="fixed inset-x-0 top-4 z-50 mx-auto w-[min(36rem,calc(100%-2rem))] rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 shadow-lg dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="alert"
+      className="fixed inset-x-0 top-4 z-50 mx-auto w-[min(36rem,calc(100%-2rem))] rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 shadow-lg dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+    >
       <p className="font-semibold">This failure no longer exists in the current version of this analysis.</p>
       <p className="mt-1 [overflow-wrap:anywhere]">
         The link named failure <span className="font-mono">{/^\d+$/.test(gone.ref) ? `#${gone.ref}` : gone.ref}</span>
         {gone.title ? `, “${gone.title}”` : ""}; the report was re-read since and no longer lists it.
       </p>
-      <button type="button" onClick={() => setGone(null)} className="mt-2 rounded border border-amber-500 px-2 py-0.5 text-xs hover:bg-amber-100 dark:hover:bg-amber-900">
+      <button
+        type="button"
+        onClick={() => setGone(null)}
+        className="mt-2 rounded border border-amber-500 px-2 py-0.5 text-xs hover:bg-amber-100 dark:hover:bg-amber-900"
+      >
         Dismiss
       </button>
     </div>

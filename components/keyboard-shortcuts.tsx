@@ -136,7 +136,12 @@ export function KeyboardShortcuts() {
       if (event.key === "j" || event.key === "k") {
         event.preventDefault();
         move(event.key === "j" ? 1 : -1);
-      } else if (event.key === "Enter" && !event.shiftKey && event.target instanceof HTMLElement && event.target.matches("[data-nav-item]")) {
+      } else if (
+        event.key === "Enter" &&
+        !event.shiftKey &&
+        event.target instanceof HTMLElement &&
+        event.target.matches("[data-nav-item]")
+      ) {
         const link = mainLink(event.target);
         if (link) {
           event.preventDefault();
@@ -146,7 +151,9 @@ export function KeyboardShortcuts() {
         event.preventDefault();
         moveChange(event.key === "n" ? 1 : -1);
       } else if (event.key === "/") {
-        const search = document.querySelector<HTMLInputElement>("[data-search-input='page']") ?? document.querySelector<HTMLInputElement>("[data-search-input]");
+        const search =
+          document.querySelector<HTMLInputElement>("[data-search-input='page']") ??
+          document.querySelector<HTMLInputElement>("[data-search-input]");
         if (search) {
           event.preventDefault();
           search.focus();
@@ -175,7 +182,9 @@ export function KeyboardShortcuts() {
         {SHORTCUTS.map(([key, action]) => (
           <div key={key} className="contents">
             <dt>
-              <kbd className="rounded border border-slate-300 bg-slate-100 px-1.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">{key}</kbd>
+              <kbd className="rounded border border-slate-300 bg-slate-100 px-1.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">
+                {key}
+              </kbd>
             </dt>
             <dd>{action}</dd>
           </div>
@@ -183,11 +192,13 @@ export function KeyboardShortcuts() {
       </dl>
       <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">
         Click a diff line number to copy a link to that line: <code>#failure-open-port-L12</code> is MODEL line 12,{" "}
-        <code>#failure-open-port-R12</code> IDEAL line 12 (<code>-b2-</code> names a failure&apos;s second code block). Shift-click a
-        second number for a range: <code>#failure-open-port-L3-L7</code>.
+        <code>#failure-open-port-R12</code> IDEAL line 12 (<code>-b2-</code> names a failure&apos;s second code block). Shift-click a second
+        number for a range: <code>#failure-open-port-L3-L7</code>.
       </p>
       <form method="dialog" className="mt-4 text-right">
-        <button className="rounded bg-slate-800 px-3 py-1 text-sm text-white hover:bg-slate-700 focus-visible:outline-2 dark:bg-slate-200 dark:text-slate-900">Close</button>
+        <button className="rounded bg-slate-800 px-3 py-1 text-sm text-white hover:bg-slate-700 focus-visible:outline-2 dark:bg-slate-200 dark:text-slate-900">
+          Close
+        </button>
       </form>
     </dialog>
   );

@@ -47,7 +47,11 @@ export function LineLinks() {
 
   return (
     <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center">
-      {message && <span className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white shadow-lg dark:bg-slate-100 dark:text-slate-900">{message}</span>}
+      {message && (
+        <span className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white shadow-lg dark:bg-slate-100 dark:text-slate-900">
+          {message}
+        </span>
+      )}
     </div>
   );
 }

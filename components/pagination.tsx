@@ -18,7 +18,8 @@ export function Pagination({ page, pageCount, total, pageSize, hrefFor, noun, re
   if (total === 0) return null;
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
-  const link = "rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:hover:bg-slate-800";
+  const link =
+    "rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:hover:bg-slate-800";
   const dead = "rounded border border-slate-200 px-3 py-1 text-sm text-slate-500 dark:border-slate-800 dark:text-slate-500";
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-2">
@@ -32,11 +33,27 @@ export function Pagination({ page, pageCount, total, pageSize, hrefFor, noun, re
       </p>
       {pageCount > 1 && (
         <div className="flex items-center gap-2">
-          {page > 1 ? <Link href={hrefFor(page - 1)} className={link} rel="prev">Previous</Link> : <span className={dead} aria-disabled="true">Previous</span>}
+          {page > 1 ? (
+            <Link href={hrefFor(page - 1)} className={link} rel="prev">
+              Previous
+            </Link>
+          ) : (
+            <span className={dead} aria-disabled="true">
+              Previous
+            </span>
+          )}
           <span className="text-sm tabular-nums" aria-current="page">
             Page {page} of {pageCount}
           </span>
-          {page < pageCount ? <Link href={hrefFor(page + 1)} className={link} rel="next">Next</Link> : <span className={dead} aria-disabled="true">Next</span>}
+          {page < pageCount ? (
+            <Link href={hrefFor(page + 1)} className={link} rel="next">
+              Next
+            </Link>
+          ) : (
+            <span className={dead} aria-disabled="true">
+              Next
+            </span>
+          )}
         </div>
       )}
     </nav>

@@ -13,7 +13,7 @@ export interface SearchSnippetProps {
  */
 export function SearchSnippet({ parts, label, className = "" }: SearchSnippetProps) {
   return (
-    <p className={`text-sm text-slate-700 [overflow-wrap:anywhere] dark:text-slate-300 ${className}`} data-testid="search-snippet">
+    <p className={`text-sm [overflow-wrap:anywhere] text-slate-700 dark:text-slate-300 ${className}`} data-testid="search-snippet">
       {label && <span className="mr-1 text-xs text-slate-600 dark:text-slate-400">{label}</span>}
       {parts.map((part, i) =>
         part.mark ? (

@@ -14,7 +14,9 @@ export interface SeverityBadgeProps {
 /** A colored chip naming a severity, optionally with a count. */
 export function SeverityBadge({ severity, count }: SeverityBadgeProps) {
   return (
-    <span className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[severity] ?? STYLES.unknown}`}>
+    <span
+      className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[severity] ?? STYLES.unknown}`}
+    >
       {count !== undefined && <span className="tabular-nums">{count}</span>}
       {severity}
     </span>

@@ -39,7 +39,8 @@ function ReviewerStatus({ viewer }: { viewer: Awaited<ReturnType<typeof currentV
   return (
     <span className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300" data-testid="signed-in-as">
       <span>
-        Reviewing as <strong className="font-medium text-slate-900 [overflow-wrap:anywhere] dark:text-slate-100">{viewer.reviewer.name}</strong>
+        Reviewing as{" "}
+        <strong className="font-medium [overflow-wrap:anywhere] text-slate-900 dark:text-slate-100">{viewer.reviewer.name}</strong>
       </span>
       <Link href="/shares" className="text-blue-700 hover:underline dark:text-blue-300">
         Share links

@@ -108,7 +108,14 @@ export function UploadForm({ maxBytes, maxFiles }: UploadFormProps) {
         <p>Drop .md files here, or</p>
         <label className="mt-2 inline-block cursor-pointer font-medium text-blue-700 underline dark:text-blue-300">
           choose files
-          <input ref={input} type="file" accept=".md,.markdown,text/markdown,text/plain" multiple className="sr-only" onChange={(e) => choose(e.target.files)} />
+          <input
+            ref={input}
+            type="file"
+            accept=".md,.markdown,text/markdown,text/plain"
+            multiple
+            className="sr-only"
+            onChange={(e) => choose(e.target.files)}
+          />
         </label>
         {files.length > 0 && (
           <ul className="mt-3 text-left">
@@ -120,7 +127,11 @@ export function UploadForm({ maxBytes, maxFiles }: UploadFormProps) {
           </ul>
         )}
       </div>
-      <button type="submit" disabled={busy || !files.length} className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={busy || !files.length}
+        className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+      >
         {busy ? "Uploading…" : `Upload ${files.length || ""} file${files.length === 1 ? "" : "s"}`}
       </button>
       {error && (

@@ -17,14 +17,64 @@ function prng(seed: number) {
 }
 
 const random = prng(20261122);
-const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const HOSTILE_VALUES = [
-  "' OR 1=1 --", "\"; DROP TABLE \"Analysis\"; --", "critical' UNION SELECT * FROM sqlite_master --", "%27%20OR%201%3D1",
-  "NEAR(a b)", "title:*", "\"unbalanced", "a* OR b*", "-1", "0", "1e309", "NaN", "999999999999999999999", "",
-  "<script>alert(1)</script>", "../../etc/passwd", "%00", "\u0000", "\u202e", "😀".repeat(50), "x".repeat(5000),
-  "critical,high,bogus", "secrets", "CRITICAL", "pulumi", "desc", "asc", "score", "title", "true", "1", "[]", "{}",
+  "' OR 1=1 --",
+  '"; DROP TABLE "Analysis"; --',
+  "critical' UNION SELECT * FROM sqlite_master --",
+  "%27%20OR%201%3D1",
+  "NEAR(a b)",
+  "title:*",
+  '"unbalanced',
+  "a* OR b*",
+  "-1",
+  "0",
+  "1e309",
+  "NaN",
+  "999999999999999999999",
+  "",
+  "<script>alert(1)</script>",
+  "../../etc/passwd",
+  "%00",
+  "\u0000",
+  "\u202e",
+  "😀".repeat(50),
+  "x".repeat(5000),
+  "critical,high,bogus",
+  "secrets",
+  "CRITICAL",
+  "pulumi",
+  "desc",
+  "asc",
+  "score",
+  "title",
+  "true",
+  "1",
+  "[]",
+  "{}",
 ];
-const KEYS = ["q", "severity", "gap", "platform", "sort", "dir", "page", "pageSize", "min", "max", "score", "warnings", "format", "a", "b", "audit", "mode", "view", "diff", "download"];
+const KEYS = [
+  "q",
+  "severity",
+  "gap",
+  "platform",
+  "sort",
+  "dir",
+  "page",
+  "pageSize",
+  "min",
+  "max",
+  "score",
+  "warnings",
+  "format",
+  "a",
+  "b",
+  "audit",
+  "mode",
+  "view",
+  "diff",
+  "download",
+];
 
 function randomQuery(): string {
   const params = new URLSearchParams();
@@ -46,7 +96,14 @@ test("random and SQL-looking parameters never cause a server error or change dat
   test.setTimeout(240_000);
   const before = await analysisCount(request);
   const failures: string[] = [];
-  const targets = [...PAGES, ...APIS, "/api/analyses/%27%20OR%201%3D1", "/analyses/%3Cscript%3E", "/analyses/nope/failures/abc", "/api/analyses/unknown-slug"];
+  const targets = [
+    ...PAGES,
+    ...APIS,
+    "/api/analyses/%27%20OR%201%3D1",
+    "/analyses/%3Cscript%3E",
+    "/analyses/nope/failures/abc",
+    "/api/analyses/unknown-slug",
+  ];
   let sent = 0;
   for (let round = 0; round < 12; round++) {
     for (const target of targets) {
@@ -78,7 +135,13 @@ test("upload rejects missing or wrong tokens with a bare 401 and survives random
   for (let i = 0; i < 40; i++) {
     const size = Math.floor(random() * 4000);
     const bytes = Buffer.from(Array.from({ length: size }, () => Math.floor(random() * 256)));
-    const type = pick(["text/markdown", "application/octet-stream", "multipart/form-data; boundary=zzz", "application/json", "text/plain; charset=latin1"]);
+    const type = pick([
+      "text/markdown",
+      "application/octet-stream",
+      "multipart/form-data; boundary=zzz",
+      "application/json",
+      "text/plain; charset=latin1",
+    ]);
     const response = await request.post(`/api/analyses?name=${encodeURIComponent(pick(HOSTILE_VALUES))}`, {
       data: bytes,
       headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}`, "content-type": type },
@@ -98,5 +161,8 @@ test("an upload over the size limit gets 413 with the limit in the message", asy
     headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}`, "content-type": "text/markdown" },
   });
   expect(response.status()).toBe(413);
-  expect(((await response.json()) as ApiErrorBody).error).toMatchObject({ code: "payload_too_large", message: expect.stringMatching(/2 MB/) });
+  expect(((await response.json()) as ApiErrorBody).error).toMatchObject({
+    code: "payload_too_large",
+    message: expect.stringMatching(/2 MB/),
+  });
 });

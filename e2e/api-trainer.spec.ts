@@ -27,14 +27,28 @@ test.describe("GET /api/analyses", () => {
   test("severity and gap together select analyses with one failure having both", async ({ request }) => {
     // A critical failure that is not about secrets, and a low one that is: no critical *secrets* failure.
     const doc = [
-      "# Model Response Failures Analysis", "", "Task ID: 101888001", "", "## Failures", "",
-      "### 1. Security group allows SSH from 0.0.0.0/0", "", "**Severity**: Critical", "",
-      "The ingress rule opens port 22 on the VPC subnet and firewall to the whole internet.", "",
-      "### 2. Database password hardcoded in source", "", "**Severity**: Low", "",
-      "The secret password is a plaintext string literal instead of coming from Secrets Manager or Vault.", "",
+      "# Model Response Failures Analysis",
+      "",
+      "Task ID: 101888001",
+      "",
+      "## Failures",
+      "",
+      "### 1. Security group allows SSH from 0.0.0.0/0",
+      "",
+      "**Severity**: Critical",
+      "",
+      "The ingress rule opens port 22 on the VPC subnet and firewall to the whole internet.",
+      "",
+      "### 2. Database password hardcoded in source",
+      "",
+      "**Severity**: Low",
+      "",
+      "The secret password is a plaintext string literal instead of coming from Secrets Manager or Vault.",
+      "",
     ].join("\n");
     const upload = await request.post("/api/analyses?name=conjunction.md", {
-      data: doc, headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}`, "content-type": "text/markdown" },
+      data: doc,
+      headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}`, "content-type": "text/markdown" },
     });
     expect(upload.status()).toBe(201);
     try {
@@ -106,7 +120,9 @@ test.describe("GET /api/analyses/[slug]", () => {
     expect(record).toMatchObject({ slug: "101000875", taskId: "101000875", url: "/analyses/101000875" });
     expect(record.id).toEqual(expect.any(Number));
     expect(record.failures.length).toBeGreaterThan(0);
-    expect(record.failures[0]).toEqual(expect.objectContaining({ number: 1, severity: expect.any(String), model: expect.any(Object), ideal: expect.any(Object) }));
+    expect(record.failures[0]).toEqual(
+      expect.objectContaining({ number: 1, severity: expect.any(String), model: expect.any(Object), ideal: expect.any(Object) }),
+    );
   });
 
   test("answers 404 JSON for an unknown slug", async ({ request }) => {
@@ -130,7 +146,9 @@ test.describe("GET /api/failures", () => {
       expect(f.severity).toBe("critical");
       expect(f.url).toBe(`/analyses/${f.analysis.slug}/failures/${f.key}`);
       expect(f.analysis.url).toBe(`/analyses/${f.analysis.slug}`);
-      expect(f).toEqual(expect.objectContaining({ id: expect.any(Number), model: expect.any(Object), ideal: expect.any(Object), gaps: expect.any(Array) }));
+      expect(f).toEqual(
+        expect.objectContaining({ id: expect.any(Number), model: expect.any(Object), ideal: expect.any(Object), gaps: expect.any(Array) }),
+      );
     }
   });
 
@@ -174,7 +192,10 @@ test.describe("GET /api/scores and /api/compare", () => {
     const csv = await request.get("/api/scores?format=csv&sort=score&dir=asc");
     expect(csv.headers()["content-disposition"]).toMatch(/faultline-scores-/);
     const [header, ...rows] = parseCsv(await csv.text());
-    const scores = rows.map((r) => r[header!.indexOf("score_out_of_10")]).filter(Boolean).map(Number);
+    const scores = rows
+      .map((r) => r[header!.indexOf("score_out_of_10")])
+      .filter(Boolean)
+      .map(Number);
     expect(scores).toEqual([...scores].sort((a, b) => a - b));
   });
 

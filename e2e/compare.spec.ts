@@ -6,7 +6,11 @@ import { expect, test, type Page } from "@playwright/test";
 async function pick(page: Page, label: string, query: string, slug: string) {
   const box = page.getByRole("combobox", { name: label });
   await box.fill(query);
-  const option = page.getByRole("listbox", { name: `${label}: matching analyses` }).getByRole("option").filter({ hasText: slug }).first();
+  const option = page
+    .getByRole("listbox", { name: `${label}: matching analyses` })
+    .getByRole("option")
+    .filter({ hasText: slug })
+    .first();
   await option.click();
   await expect(box).toHaveValue(slug);
 }
@@ -29,9 +33,14 @@ test("a trainer compares two seed analyses and sees their shared and differing g
   const onlyA = api.failures.filter((r: { match: string }) => r.match === "only-a").length;
   await expect(summary.getByRole("link", { name: String(onlyA), exact: true }).first()).toHaveAttribute("href", "#only-a");
   const gaps = page.getByRole("region", { name: "Knowledge gaps" });
-  for (const [title, list] of [["Shared", api.gaps.shared], ["Only in A", api.gaps.onlyA], ["Only in B", api.gaps.onlyB]] as const) {
+  for (const [title, list] of [
+    ["Shared", api.gaps.shared],
+    ["Only in A", api.gaps.onlyA],
+    ["Only in B", api.gaps.onlyB],
+  ] as const) {
     await expect(gaps.getByRole("heading", { name: `${title} (${list.length})` })).toBeVisible();
-    if (list.length) await expect(gaps.getByRole("list", { name: title }).getByRole("link")).toHaveText(list.map((g: { label: string }) => g.label));
+    if (list.length)
+      await expect(gaps.getByRole("list", { name: title }).getByRole("link")).toHaveText(list.map((g: { label: string }) => g.label));
   }
   expect(api.gaps.shared.length).toBeGreaterThan(0);
   expect(api.gaps.onlyA.length + api.gaps.onlyB.length).toBeGreaterThan(0);
@@ -51,7 +60,10 @@ test("a trainer compares two seed analyses and sees their shared and differing g
     await expect(page).toHaveURL(/[?&]open=/);
     await expect(aligned.getByRole("region", { name: "Diff of A" })).toBeVisible();
     await expect(aligned.getByRole("region", { name: "Diff of B" })).toBeVisible();
-    await aligned.getByRole("link", { name: /^Hide diffs/ }).first().click();
+    await aligned
+      .getByRole("link", { name: /^Hide diffs/ })
+      .first()
+      .click();
     await expect(aligned.getByRole("region", { name: "Diff of A" })).toHaveCount(0);
   }
   await page.screenshot({ path: "e2e/screenshots/compare.png", fullPage: true });

@@ -81,7 +81,13 @@ test("an admin deletes an analysis from its page: a wrong token is refused, the 
 
 test("Enter opens the hit j moved to on /failures and on /analyses", async ({ page, request }) => {
   const title = `Keyboard list ${KEYS_WORD} beta`;
-  const slug = await upload(request, "delete-keys-beta.md", title, [`First ${KEYS_WORD} finding`, `Second ${KEYS_WORD} finding`], KEYS_WORD);
+  const slug = await upload(
+    request,
+    "delete-keys-beta.md",
+    title,
+    [`First ${KEYS_WORD} finding`, `Second ${KEYS_WORD} finding`],
+    KEYS_WORD,
+  );
   uploaded.push(slug);
 
   await page.goto(`/failures?q=${KEYS_WORD}`);

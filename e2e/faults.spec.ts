@@ -28,7 +28,8 @@ test("a missing database shows a page naming the file, and the app recovers when
     await expect(alert).toContainText(dbFile);
     await expect(alert).toContainText("npm run db:migrate");
   } finally {
-    for (const suffix of companions) if (fs.existsSync(`${dbFile}${suffix}.away`)) fs.renameSync(`${dbFile}${suffix}.away`, dbFile + suffix);
+    for (const suffix of companions)
+      if (fs.existsSync(`${dbFile}${suffix}.away`)) fs.renameSync(`${dbFile}${suffix}.away`, dbFile + suffix);
   }
   await page.goto("/analyses");
   await expect(page.getByRole("alert").filter({ hasText: "database" })).toHaveCount(0);
@@ -56,7 +57,10 @@ test("an upload while another process holds the write lock says the database is 
   try {
     const busy = await upload();
     expect(busy.status()).toBe(503);
-    expect(((await busy.json()) as ApiErrorBody).error).toMatchObject({ code: "database_unavailable", message: expect.stringMatching(/busy/) });
+    expect(((await busy.json()) as ApiErrorBody).error).toMatchObject({
+      code: "database_unavailable",
+      message: expect.stringMatching(/busy/),
+    });
   } finally {
     holder.exec("ROLLBACK");
     holder.close();

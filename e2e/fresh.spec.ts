@@ -101,7 +101,9 @@ test("ingest, upload, a verdict and a delete each show at the very next request;
   await expect(page.getByRole("link", { name: new RegExp(`Uploaded ${WORD} failure`) })).toBeVisible();
 
   // 4. A delete: gone from the list at the next load, its page a 404.
-  const deleted = await request.delete(`/api/analyses/${encodeURIComponent(uploadedSlug)}`, { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` } });
+  const deleted = await request.delete(`/api/analyses/${encodeURIComponent(uploadedSlug)}`, {
+    headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
+  });
   expect(deleted.status()).toBe(200);
   await page.goto(LIST);
   await expect(page.getByRole("link", { name: uploadedTitle })).toHaveCount(0);
@@ -109,7 +111,10 @@ test("ingest, upload, a verdict and a delete each show at the very next request;
   expect((await request.get(`/analyses/${encodeURIComponent(uploadedSlug)}`)).status()).toBe(404);
 });
 
-test("a page answered from the page cache runs its scripts under a new nonce, and a write renders it again", async ({ browser, request }, info) => {
+test("a page answered from the page cache runs its scripts under a new nonce, and a write renders it again", async ({
+  browser,
+  request,
+}, info) => {
   // `npm start` serves from one process per core, each with its own cache: load until one answers from
   // it, each time in a new browser context (a browser that has the page would revalidate it to a 304).
   const url = `${info.project.use.baseURL}/failures?severity=critical`;
@@ -124,7 +129,12 @@ test("a page answered from the page cache runs its scripts under a new nonce, an
     });
     const response = await page.goto(url);
     // (The browser hides a nonce from the attribute once it has used it; the property keeps it.)
-    nonces.add(await page.locator("script[nonce]").first().evaluate((script) => (script as HTMLScriptElement).nonce ?? ""));
+    nonces.add(
+      await page
+        .locator("script[nonce]")
+        .first()
+        .evaluate((script) => (script as HTMLScriptElement).nonce ?? ""),
+    );
     if (!kept && response?.headers()["x-faultline-cache"] === "hit") kept = page;
     else await context.close();
   }

@@ -8,7 +8,10 @@ import { deleteAnalyses } from "./cleanup";
 import { E2E_ADMIN_TOKEN } from "./constants";
 
 const HOSTILE_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), "hostile");
-const files = fs.readdirSync(HOSTILE_DIR).filter((f) => f.endsWith(".md")).sort();
+const files = fs
+  .readdirSync(HOSTILE_DIR)
+  .filter((f) => f.endsWith(".md"))
+  .sort();
 
 interface Uploaded {
   name: string;
@@ -26,7 +29,8 @@ async function watch(page: Page) {
   page.on("popup", (popup) => events.push(`popup: ${popup.url()}`));
   page.on("framenavigated", (frame) => {
     const url = new URL(frame.url());
-    if (frame === page.mainFrame() && url.host && url.host !== new URL(page.url() || "http://127.0.0.1").host) events.push(`navigated: ${frame.url()}`);
+    if (frame === page.mainFrame() && url.host && url.host !== new URL(page.url() || "http://127.0.0.1").host)
+      events.push(`navigated: ${frame.url()}`);
   });
   page.on("request", (request) => {
     const url = new URL(request.url());
@@ -49,10 +53,12 @@ async function assertInert(page: Page, events: string[]) {
     if (document.documentElement.dataset.pwned) out.push(`called ${document.documentElement.dataset.pwned}`);
     // Next.js's own scripts carry the request's CSP nonce or come from /_next/; anything else was injected.
     for (const s of Array.from(document.querySelectorAll("script"))) {
-      const ours = s.nonce !== "" || (s.src !== "" && new URL(s.src).origin === location.origin && new URL(s.src).pathname.startsWith("/_next/"));
+      const ours =
+        s.nonce !== "" || (s.src !== "" && new URL(s.src).origin === location.origin && new URL(s.src).pathname.startsWith("/_next/"));
       if (!ours) out.push(`injected <script>: ${(s.src || s.textContent || "").slice(0, 80)}`);
     }
-    if (document.querySelector("iframe, object, embed, svg script, meta[http-equiv], base[href*=evil], form[action*=evil]")) out.push("injected element");
+    if (document.querySelector("iframe, object, embed, svg script, meta[http-equiv], base[href*=evil], form[action*=evil]"))
+      out.push("injected element");
     for (const el of Array.from(document.querySelectorAll("*"))) {
       for (const attr of Array.from(el.attributes)) {
         if (/^on/i.test(attr.name)) out.push(`event handler attribute ${attr.name}`);
@@ -73,7 +79,12 @@ const NOT_UTF8_TEXT = new Set(["09-null-bytes.md", "10-invalid-utf8.md", "26-bin
 
 test.describe("hostile documents", () => {
   const uploaded: Uploaded[] = [];
-  test.afterAll(async ({ request }) => deleteAnalyses(request, uploaded.map((u) => u.slug)));
+  test.afterAll(async ({ request }) =>
+    deleteAnalyses(
+      request,
+      uploaded.map((u) => u.slug),
+    ),
+  );
 
   test("are all accepted by the upload API (except non-UTF-8 ones: 415), each with its raw text kept", async ({ request }) => {
     expect(files.length).toBeGreaterThanOrEqual(20);
@@ -86,7 +97,10 @@ test.describe("hostile documents", () => {
       // Uploads take UTF-8 text only: NUL bytes, invalid UTF-8 and binary files are refused, naming the file.
       if (NOT_UTF8_TEXT.has(name)) {
         expect(response.status(), name).toBe(415);
-        expect(((await response.json()) as ApiErrorBody).error, name).toMatchObject({ code: "unsupported_media_type", message: expect.stringContaining(name) });
+        expect(((await response.json()) as ApiErrorBody).error, name).toMatchObject({
+          code: "unsupported_media_type",
+          message: expect.stringContaining(name),
+        });
         continue;
       }
       const body = (await response.json()) as { items: { slug: string; status: string; record: { failures: unknown[] } }[] };
@@ -117,7 +131,17 @@ test.describe("hostile documents", () => {
       await visit(`/analyses/${doc.slug}`);
       for (let n = 1; n <= Math.min(doc.failures, 2); n++) await visit(`/analyses/${doc.slug}/failures/${n}`);
     }
-    for (const url of ["/", "/analyses", "/analyses?q=script", "/failures", "/failures?q=alert", "/failures?q=DROP%20TABLE", "/scores", "/gaps", "/compare"]) {
+    for (const url of [
+      "/",
+      "/analyses",
+      "/analyses?q=script",
+      "/failures",
+      "/failures?q=alert",
+      "/failures?q=DROP%20TABLE",
+      "/scores",
+      "/gaps",
+      "/compare",
+    ]) {
       await visit(url);
     }
   });

@@ -15,11 +15,36 @@ const runs = () => (onPostgres() ? Math.min(RUNS, Number(process.env.LINKS_PG_RU
 const NAME = "links-long.md";
 
 const TOPICS = [
-  "Public S3 bucket", "Open SSH port", "Hardcoded password", "Missing encryption", "Unpinned provider", "Wildcard IAM policy",
-  "No log retention", "Single availability zone", "Missing backups", "Plain HTTP listener", "Default VPC used", "No deletion protection",
-  "Root account keys", "Unrestricted egress", "Missing tags", "Outdated runtime", "No alarm on errors", "Secrets in outputs",
-  "Missing WAF", "Public database", "No versioning", "Unbounded autoscaling", "Missing health check", "Wrong region",
-  "Inline policy sprawl", "No KMS rotation", "Public snapshot", "Missing DLQ", "No throttling", "Stale AMI",
+  "Public S3 bucket",
+  "Open SSH port",
+  "Hardcoded password",
+  "Missing encryption",
+  "Unpinned provider",
+  "Wildcard IAM policy",
+  "No log retention",
+  "Single availability zone",
+  "Missing backups",
+  "Plain HTTP listener",
+  "Default VPC used",
+  "No deletion protection",
+  "Root account keys",
+  "Unrestricted egress",
+  "Missing tags",
+  "Outdated runtime",
+  "No alarm on errors",
+  "Secrets in outputs",
+  "Missing WAF",
+  "Public database",
+  "No versioning",
+  "Unbounded autoscaling",
+  "Missing health check",
+  "Wrong region",
+  "Inline policy sprawl",
+  "No KMS rotation",
+  "Public snapshot",
+  "Missing DLQ",
+  "No throttling",
+  "Stale AMI",
 ];
 const INSERTED = "Queue without encryption";
 const DROPPED = "Default VPC used"; // v1's #11
@@ -28,7 +53,9 @@ const DROPPED = "Default VPC used"; // v1's #11
 function report(titles: string[]): string {
   const items = titles.map((title, i) => {
     const lines = (side: string) =>
-      Array.from({ length: 24 }, (_, n) => (n === 11 ? `resource_${i}_setting = "${side}"` : `line_${n} = "${title.toLowerCase()} ${n}"`)).join("\n");
+      Array.from({ length: 24 }, (_, n) =>
+        n === 11 ? `resource_${i}_setting = "${side}"` : `line_${n} = "${title.toLowerCase()} ${n}"`,
+      ).join("\n");
     return `### ${i + 1}. ${title}\n\n**Impact Level**: High\n\n**MODEL_RESPONSE Issue**:\n\`\`\`python\n${lines("model")}\n\`\`\`\n\n**IDEAL_RESPONSE Fix**:\n\`\`\`python\n${lines("ideal")}\n\`\`\`\n\n**Root Cause**: The model skipped the ${title.toLowerCase()} check.\n`;
   });
   return `# Model Response Failures Analysis\n\nA long analysis for link tests.\n\n## Failures\n\n${items.join("\n")}\n## Training Quality Score: 6/10\n`;
@@ -111,8 +138,16 @@ const DEEP_LINE = "Public snapshot";
 
 const KINDS: LinkKind[] = [
   { name: "failure key", url: () => `/analyses/${slug}#failure-${keyOf(DEEP)}`, target: (p) => card(p, DEEP) },
-  { name: "diff line (IDEAL)", url: () => `/analyses/${slug}#failure-${keyOf(DEEP_LINE)}-R12`, target: (p) => diffLine(p, `failure-${keyOf(DEEP_LINE)}-R12`) },
-  { name: "diff line (MODEL)", url: () => `/analyses/${slug}#failure-${keyOf(DEEP)}-L20`, target: (p) => diffLine(p, `failure-${keyOf(DEEP)}-L20`) },
+  {
+    name: "diff line (IDEAL)",
+    url: () => `/analyses/${slug}#failure-${keyOf(DEEP_LINE)}-R12`,
+    target: (p) => diffLine(p, `failure-${keyOf(DEEP_LINE)}-R12`),
+  },
+  {
+    name: "diff line (MODEL)",
+    url: () => `/analyses/${slug}#failure-${keyOf(DEEP)}-L20`,
+    target: (p) => diffLine(p, `failure-${keyOf(DEEP)}-L20`),
+  },
   { name: "raw line", url: () => `/analyses/${slug}?view=raw#raw-L900`, target: (p) => p.locator("#raw-L900") },
   {
     name: "old failure number",
@@ -208,13 +243,18 @@ test("old links to a failure that no longer exists say so and link the analysis"
   await expect(page.getByRole("heading", { level: 1 })).toContainText(TOPICS[2]!);
 });
 
-test("copy link gives the failure's own page with the layout; the layout switch keeps the hash and is remembered", async ({ page, context }) => {
+test("copy link gives the failure's own page with the layout; the layout switch keeps the hash and is remembered", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const key = keyOf(DEEP_LINE);
   await page.goto(`/analyses/${slug}?diff=unified#failure-${key}-R12`);
   await assertLanded(page, diffLine(page, `failure-${key}-R12`), "unified line");
   await page.getByRole("button", { name: `Copy link to failure ${now.find((f) => f.key === key)!.number}` }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`/analyses/${slug}/failures/${key}\\?diff=unified$`));
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+    new RegExp(`/analyses/${slug}/failures/${key}\\?diff=unified$`),
+  );
 
   // Switch to split from the card in view: the hash stays and the line is marked in the new layout.
   // The link names the layout (diff=split): without it the screen width picks one.

@@ -9,7 +9,8 @@ export default async function teardown(): Promise<void> {
   const client = new pg.Client({ connectionString: E2E_POSTGRES_ADMIN_URL });
   await client.connect();
   try {
-    for (const database of [E2E_PG_DATABASE, E2E_PG_SUITE_DATABASE]) await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    for (const database of [E2E_PG_DATABASE, E2E_PG_SUITE_DATABASE])
+      await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   } finally {
     await client.end();
   }

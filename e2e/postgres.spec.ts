@@ -94,13 +94,17 @@ test.describe("two servers, one PostgreSQL database", () => {
     pageB = await b.newPage();
   });
   test.afterAll(async () => {
-    if (slug) await b.request.delete(`/api/analyses/${encodeURIComponent(slug)}`, { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` } });
+    if (slug)
+      await b.request.delete(`/api/analyses/${encodeURIComponent(slug)}`, { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` } });
     await b.close();
   });
 
   test("an upload, a verdict and a delete on one server each show on the other at its next request", async ({ page, browser }) => {
     // Both servers serve the same fixtures from the one database.
-    for (const [p, base] of [[page, A], [pageB, B]] as const) {
+    for (const [p, base] of [
+      [page, A],
+      [pageB, B],
+    ] as const) {
       await p.goto("/analyses");
       expect(new URL(p.url()).origin).toBe(base);
       await expect(p.getByRole("link", { name: "Model Response Failures Analysis" }).first()).toBeVisible();
@@ -115,7 +119,9 @@ test.describe("two servers, one PostgreSQL database", () => {
     // 1. An admin uploads the report in the browser on server A.
     await page.goto("/upload");
     await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
-    await page.locator('input[type="file"]').setInputFiles({ name: "shared-pg.md", mimeType: "text/markdown", buffer: Buffer.from(REPORT) });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "shared-pg.md", mimeType: "text/markdown", buffer: Buffer.from(REPORT) });
     await page.getByRole("button", { name: /Upload/ }).click();
     await expect(page.getByRole("list", { name: "Upload results" })).toContainText("shared-pg.md — added");
     slug = "101999018";

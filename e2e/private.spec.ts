@@ -16,7 +16,9 @@ test("without the read token, lists, pages and APIs answer 401", async ({ reques
 
 test("a share link opens one analysis without the read token, nothing else, until revoked or expired", async ({ browser, request }) => {
   test.setTimeout(180_000);
-  const found = (await (await request.get("/api/failures?pageSize=50", { headers: READ_HEADERS })).json()).items as { analysis: { slug: string; title: string } }[];
+  const found = (await (await request.get("/api/failures?pageSize=50", { headers: READ_HEADERS })).json()).items as {
+    analysis: { slug: string; title: string };
+  }[];
   const slugs = [...new Set(found.map((f) => f.analysis.slug))];
   expect(slugs.length).toBeGreaterThan(1);
   const [shared, other] = slugs as [string, string];
@@ -38,7 +40,15 @@ test("a share link opens one analysis without the read token, nothing else, unti
   expect(new URL(page.url()).pathname).toBe(`/analyses/${shared}`);
   expect(landed!.headers()["x-robots-tag"]).toMatch(/noindex/);
   await expect(page.locator("h1")).toBeVisible();
-  for (const path of [`/analyses/${other}`, "/analyses", "/failures", "/", "/api/failures", `/api/analyses/${shared}`, `/api/annotations?analysis=${shared}`]) {
+  for (const path of [
+    `/analyses/${other}`,
+    "/analyses",
+    "/failures",
+    "/",
+    "/api/failures",
+    `/api/analyses/${shared}`,
+    `/api/annotations?analysis=${shared}`,
+  ]) {
     expect((await guest.request.get(path)).status(), path).toBe(401);
   }
 

@@ -17,7 +17,9 @@ async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-test("on a phone the diff is unified with −/+ signs and MODEL/IDEAL labels, the switch is there, wrapped lines hang under their text", async ({ browser }) => {
+test("on a phone the diff is unified with −/+ signs and MODEL/IDEAL labels, the switch is there, wrapped lines hang under their text", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await page.goto(TF1);
@@ -44,7 +46,12 @@ test("on a phone the diff is unified with −/+ signs and MODEL/IDEAL labels, th
       rows.set(top, Math.min(rows.get(top) ?? Infinity, rect.left - box.left));
     }
     const tops = [...rows.keys()].sort((a, b) => a - b);
-    return { rows: tops.length, firstTop: tops[0] ?? -1, continuationLefts: tops.slice(1).map((t) => rows.get(t) ?? 0), charWidth: parseFloat(getComputedStyle(code).paddingLeft) / 6 };
+    return {
+      rows: tops.length,
+      firstTop: tops[0] ?? -1,
+      continuationLefts: tops.slice(1).map((t) => rows.get(t) ?? 0),
+      charWidth: parseFloat(getComputedStyle(code).paddingLeft) / 6,
+    };
   });
   expect(hang.rows).toBeGreaterThan(1); // it wraps on a phone
   expect(hang.firstTop).toBeLessThan(5); // the first row holds the line's start, not indentation alone
@@ -169,7 +176,10 @@ test("shift-click on a line number links a range, and the link opened cold lands
   await expect(marked.first()).toBeInViewport();
   expect(await marked.count()).toBeGreaterThanOrEqual(4); // IDEAL 8–11 (and any MODEL-only row between)
   await expect(marked.filter({ hasText: 'os.environ.get("AWS_REGION", "us-east-1")' })).toHaveCount(1); // IDEAL 10
-  await expect(cold.locator("[data-line][data-line~='failure-long-module-with-one-changed-line-R12']")).not.toHaveAttribute("aria-current", "location");
+  await expect(cold.locator("[data-line][data-line~='failure-long-module-with-one-changed-line-R12']")).not.toHaveAttribute(
+    "aria-current",
+    "location",
+  );
 });
 
 test("a long fold expands 20 lines at a time from either side, and a link into a fold opens it", async ({ page, context }) => {
@@ -232,7 +242,10 @@ test("a failure number past the end is a 404 that lists the analysis's failures"
 test("axe: no serious problems on the analysis, failure and raw pages, light and dark, desktop and phone", async ({ browser }) => {
   test.setTimeout(240_000); // 12 whole-page analyses on a loaded machine
   for (const colorScheme of ["light", "dark"] as const) {
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
       const context = await browser.newContext({ viewport, colorScheme });
       const page = await context.newPage();
       for (const path of [TF, TF1, `${TF}?view=raw`]) {
@@ -241,7 +254,13 @@ test("axe: no serious problems on the analysis, failure and raw pages, light and
         const results = await new AxeBuilder({ page }).analyze();
         const serious = results.violations
           .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map((v) => `${path} ${colorScheme} ${viewport.width}: ${v.id} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+          .map(
+            (v) =>
+              `${path} ${colorScheme} ${viewport.width}: ${v.id} (${v.nodes.length}) ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(" "))
+                .join(" | ")}`,
+          );
         expect(serious).toEqual([]);
       }
       await context.close();

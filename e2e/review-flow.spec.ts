@@ -44,7 +44,10 @@ const V1 = report([
   failureItem(3, "Review flow tags missing", "Low"),
 ]);
 // Version 2 drops the logging failure and changes the first one's text.
-const V2 = report([failureItem(1, "Review flow bucket is public", "Critical").replace("example 1", "an old example"), failureItem(3, "Review flow tags missing", "Low")]);
+const V2 = report([
+  failureItem(1, "Review flow bucket is public", "Critical").replace("example 1", "an old example"),
+  failureItem(3, "Review flow tags missing", "Low"),
+]);
 
 function addReviewer(name: string): string {
   const out = execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/reviewers.ts", "add", name], {
@@ -79,7 +82,9 @@ test.describe.serial("review flow", () => {
       data: V1,
     });
     expect(upload.status(), await upload.text()).toBeLessThan(300);
-    const failures = (await (await request.get(`/api/failures?analysis=${TASK}&pageSize=10`)).json()) as { items: { key: string; title: string }[] };
+    const failures = (await (await request.get(`/api/failures?analysis=${TASK}&pageSize=10`)).json()) as {
+      items: { key: string; title: string }[];
+    };
     keys = Object.fromEntries(failures.items.map((f) => [f.title.replace("Review flow ", ""), f.key]));
     expect(Object.keys(keys).sort()).toEqual(["bucket is public", "logging disabled", "tags missing"]);
   });
@@ -89,9 +94,19 @@ test.describe.serial("review flow", () => {
   });
 
   test("the disputed filter finds a failure two reviewers annotated, one disagreeing", async ({ browser, request }) => {
-    const post = (token: string, data: object) => request.post("/api/annotations", { headers: { authorization: `Bearer ${token}` }, data: { analysis: TASK, ...data } });
+    const post = (token: string, data: object) =>
+      request.post("/api/annotations", { headers: { authorization: `Bearer ${token}` }, data: { analysis: TASK, ...data } });
     expect((await post(tokens.ann!, { failure: keys["logging disabled"], verdict: "agree", tags: ["Logging"] })).status()).toBe(201);
-    expect((await post(tokens.ben!, { failure: keys["logging disabled"], verdict: "disagree", comment: "Logging is on by default here.", tags: ["false-positive"] })).status()).toBe(201);
+    expect(
+      (
+        await post(tokens.ben!, {
+          failure: keys["logging disabled"],
+          verdict: "disagree",
+          comment: "Logging is on by default here.",
+          tags: ["false-positive"],
+        })
+      ).status(),
+    ).toBe(201);
     expect((await post(tokens.ann!, { failure: keys["bucket is public"], verdict: "agree" })).status()).toBe(201);
 
     const page = await signedIn(browser, tokens.ann!);
@@ -113,7 +128,10 @@ test.describe.serial("review flow", () => {
     await page.goto(`/failures?q=${encodeURIComponent('"review flow"')}&reviewer=rf-ben`);
     await expect(page.getByTestId("failure-hit")).toContainText("Review flow logging disabled");
     await page.goto(`/failures?q=${encodeURIComponent('"review flow"')}`);
-    await page.locator('[data-review-facet="mine"]').getByLabel(/Not reviewed by me/).check();
+    await page
+      .locator('[data-review-facet="mine"]')
+      .getByLabel(/Not reviewed by me/)
+      .check();
     await page.waitForURL(/mine=unreviewed/);
     await expect(page.getByTestId("failure-hit")).toHaveCount(1);
     await expect(page.getByTestId("failure-hit")).toContainText("Review flow tags missing");
@@ -169,7 +187,9 @@ test.describe.serial("review flow", () => {
     expect(failures.items).toHaveLength(2);
 
     // Kept, marked outdated (API), with both verdicts.
-    const outdated = (await (await request.get(`/api/annotations?analysis=${TASK}&outdated=only`)).json()) as { items: { failureKey: string; outdated: boolean; reviewer: { name: string } }[] };
+    const outdated = (await (await request.get(`/api/annotations?analysis=${TASK}&outdated=only`)).json()) as {
+      items: { failureKey: string; outdated: boolean; reviewer: { name: string } }[];
+    };
     expect(outdated.items.map((a) => [a.failureKey, a.reviewer.name]).sort()).toEqual([
       [keys["logging disabled"], "rf-ann"],
       [keys["logging disabled"], "rf-ben"],

@@ -28,7 +28,8 @@ function watchForScript(page: Page, fired: string[]) {
   });
 }
 
-const HOSTILE_COMMENT = "Severity is overstated. <img src=x onerror=\"window.__xss='img'\"> [click me](javascript:window.__xss='link') **bold**";
+const HOSTILE_COMMENT =
+  "Severity is overstated. <img src=x onerror=\"window.__xss='img'\"> [click me](javascript:window.__xss='link') **bold**";
 const HOSTILE_TAG = "<script>window.__xss='tag'</script>";
 
 test("two reviewers annotate the same failure and each sees the other's verdict", async ({ browser, request, baseURL }) => {
@@ -95,7 +96,9 @@ test("two reviewers annotate the same failure and each sees the other's verdict"
   });
   expect(forged.status()).toBe(403);
   // Nor may Bob change Alice's verdict through the API, from the right origin.
-  const listed = (await (await b.context.request.get(`/api/annotations?analysis=${failure.analysis.slug}&failure=${failure.key}`, { headers: READ_HEADERS })).json()) as {
+  const listed = (await (
+    await b.context.request.get(`/api/annotations?analysis=${failure.analysis.slug}&failure=${failure.key}`, { headers: READ_HEADERS })
+  ).json()) as {
     items: { id: number; reviewer: { name: string } }[];
   };
   const alices = listed.items.find((item) => item.reviewer.name === "alice");
@@ -115,7 +118,11 @@ test("two reviewers annotate the same failure and each sees the other's verdict"
   await expect(anonPanel.locator("[data-annotation]")).toHaveCount(2);
   await expect(anonPanel.getByRole("link", { name: "Sign in to review" })).toBeVisible();
   await expect(anonPanel.locator("form")).toHaveCount(0);
-  expect((await anon.request.post("/api/annotations", { data: { analysis: failure.analysis.slug, failure: failure.key, verdict: "agree" } })).status()).toBe(401);
+  expect(
+    (
+      await anon.request.post("/api/annotations", { data: { analysis: failure.analysis.slug, failure: failure.key, verdict: "agree" } })
+    ).status(),
+  ).toBe(401);
 
   // Screenshots of the annotated failure: desktop, phone, dark.
   for (const [name, options] of [
@@ -133,7 +140,8 @@ test("two reviewers annotate the same failure and each sees the other's verdict"
   }
 
   // Nothing any reviewer wrote ran.
-  for (const page of [a.page, b.page, anonPage]) expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
+  for (const page of [a.page, b.page, anonPage])
+    expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
   expect(fired).toEqual([]);
 
   // Sign out ends the session.

@@ -41,7 +41,13 @@ for (const scheme of ["light", "dark"] as const) {
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations
         .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+        .map(
+          (v) =>
+            `${path}: ${v.id} (${v.nodes.length}) ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(" "))
+              .join(" | ")}`,
+        );
       expect(serious).toEqual([]);
     }
   });
@@ -59,7 +65,10 @@ const SCREENS: [string, string][] = [
 test("screenshots of every reviewer page, light and dark, desktop and phone", async ({ browser }) => {
   test.setTimeout(180_000); // 20 full-page screenshots
   for (const scheme of ["light", "dark"] as const) {
-    for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+    for (const [device, viewport] of [
+      ["desktop", { width: 1280, height: 900 }],
+      ["phone", { width: 390, height: 844 }],
+    ] as const) {
       const context = await browser.newContext({ viewport, colorScheme: scheme });
       const page = await context.newPage();
       for (const [name, path] of SCREENS) {

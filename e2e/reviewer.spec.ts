@@ -36,7 +36,10 @@ test("a reviewer filters /failures by severity and gap, and every result and cou
   const severityCounts = await facetLabels(page, "Severity");
   expect(severityCounts.reduce((sum, [, n]) => sum + n, 0)).toBe(total);
 
-  await page.getByRole("group", { name: "Severity" }).getByRole("checkbox", { name: /critical/ }).check();
+  await page
+    .getByRole("group", { name: "Severity" })
+    .getByRole("checkbox", { name: /critical/ })
+    .check();
   await expect(page).toHaveURL(/[?&]severity=critical/);
   const criticalTotal = Number(severityCounts.find(([label]) => label === "critical")?.[1]);
   await expect(page.getByTestId("result-count")).toHaveText(new RegExp(`^${criticalTotal} failures? match`));
@@ -122,7 +125,9 @@ test("a copied line permalink opens with that line highlighted, even inside a fo
   await expect(page.getByRole("status")).toHaveText("Link to IDEAL line 10 copied");
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   // Links name the failure by its key, never by its position in the document.
-  expect(copied).toMatch(/\/analyses\/990000123\/failures\/long-module-with-one-changed-line#failure-long-module-with-one-changed-line-R10$/);
+  expect(copied).toMatch(
+    /\/analyses\/990000123\/failures\/long-module-with-one-changed-line#failure-long-module-with-one-changed-line-R10$/,
+  );
 
   const shared = await context.newPage();
   await shared.goto(copied);
@@ -139,7 +144,9 @@ test("a copied line permalink opens with that line highlighted, even inside a fo
   // The analysis and each failure have a Copy link button too.
   await waitForHydration(shared);
   await shared.getByRole("button", { name: "Copy link to failure 2" }).click();
-  expect(await shared.evaluate(() => navigator.clipboard.readText())).toMatch(/\/analyses\/990000123\/failures\/two-blocks-on-each-side-[a-z-]+$/);
+  expect(await shared.evaluate(() => navigator.clipboard.readText())).toMatch(
+    /\/analyses\/990000123\/failures\/two-blocks-on-each-side-[a-z-]+$/,
+  );
 });
 
 test("keyboard: j/k move between failures, / focuses search, ? opens help", async ({ page }) => {

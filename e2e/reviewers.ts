@@ -27,7 +27,11 @@ export function addReviewer(db: string, name: string): string {
   return token;
 }
 
-export async function signedIn(browser: Browser, token: string, options: Parameters<Browser["newContext"]>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedIn(
+  browser: Browser,
+  token: string,
+  options: Parameters<Browser["newContext"]>[0] = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   await page.goto("/sign-in");

@@ -38,11 +38,13 @@ async function recreatePostgres(database: string): Promise<void> {
 async function main(): Promise<void> {
   if (isPostgres()) {
     const database = decodeURIComponent(new URL(databaseUrl()).pathname.slice(1));
-    if (!/^\w*e2e\w*$/.test(database)) throw new Error(`e2e/serve.ts only runs on a throwaway PostgreSQL database named *e2e*, not "${database}"`);
+    if (!/^\w*e2e\w*$/.test(database))
+      throw new Error(`e2e/serve.ts only runs on a throwaway PostgreSQL database named *e2e*, not "${database}"`);
     if (process.env.E2E_PG_CREATE === "1") await recreatePostgres(database);
   } else {
     const file = databasePath();
-    if (!/[\\/]data[\\/]e2e[^\\/]*\.db$/.test(file)) throw new Error(`e2e/serve.ts only runs on a throwaway data/e2e*.db database, not ${file}`);
+    if (!/[\\/]data[\\/]e2e[^\\/]*\.db$/.test(file))
+      throw new Error(`e2e/serve.ts only runs on a throwaway data/e2e*.db database, not ${file}`);
     for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
   }
   const after = process.env.E2E_AFTER;

@@ -11,9 +11,10 @@ const HARSH = "trainer-harsh-score";
 /** The Score column of the /scores table, as numbers out of 10 (null for "—"). */
 async function scoreColumn(page: Page): Promise<(number | null)[]> {
   const table = page.getByRole("table", { name: /Analyses with score/ });
-  const cells = await table.getByRole("row").filter({ has: page.getByRole("cell") }).evaluateAll((rows) =>
-    rows.map((row) => row.querySelectorAll("td")[1]?.textContent ?? ""),
-  );
+  const cells = await table
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell") })
+    .evaluateAll((rows) => rows.map((row) => row.querySelectorAll("td")[1]?.textContent ?? ""));
   return cells.map((text) => {
     const match = /^(\d+(?:\.\d+)?)\/10/.exec(text.trim());
     return match ? Number(match[1]) : null;
@@ -110,7 +111,10 @@ test("a trainer opens the analysis whose high score disagrees with its critical 
   const low = page.getByRole("region", { name: "Outliers" }).getByRole("table", { name: "Low score, light failures" });
   await expect(low.getByRole("row").filter({ hasText: HARSH })).toContainText("score 2/10");
   // The flagged analyses are one click away in the table.
-  await page.getByRole("navigation", { name: "Consistency audit filters" }).getByRole("link", { name: /Low score, light failures/ }).click();
+  await page
+    .getByRole("navigation", { name: "Consistency audit filters" })
+    .getByRole("link", { name: /Low score, light failures/ })
+    .click();
   await expect(page).toHaveURL(/[?&]outlier=low-light/);
   await expect(page.getByRole("table", { name: /Analyses with score/ })).toContainText(HARSH);
 });
@@ -152,14 +156,20 @@ test("the consistency audit lists count and severity disagreements and filters b
   await expect(audit).toContainText("high: declared 2, found 0");
   await expect(audit).toContainText("states low but sits under a high section");
 
-  await page.getByRole("navigation", { name: "Consistency audit filters" }).getByRole("link", { name: /Declared counts differ/ }).click();
+  await page
+    .getByRole("navigation", { name: "Consistency audit filters" })
+    .getByRole("link", { name: /Declared counts differ/ })
+    .click();
   await expect(page).toHaveURL(/[?&]audit=count-mismatch/);
   await expect(page.getByRole("heading", { name: "Declared counts differ", level: 2 })).toBeVisible();
   const table = page.getByRole("table", { name: /Analyses with score/ });
   await expect(table.getByRole("link", { name: "Model Response Failures Analysis" }).first()).toBeVisible();
   await expect(table).toContainText(HARSH);
 
-  await page.getByRole("navigation", { name: "Consistency audit filters" }).getByRole("link", { name: /No score/ }).click();
+  await page
+    .getByRole("navigation", { name: "Consistency audit filters" })
+    .getByRole("link", { name: /No score/ })
+    .click();
   await expect(page).toHaveURL(/[?&]audit=no-score/);
   expect((await scoreColumn(page)).every((s) => s === null)).toBe(true);
 });
@@ -223,16 +233,29 @@ for (const scheme of ["light", "dark"] as const) {
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations
         .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+        .map(
+          (v) =>
+            `${path}: ${v.id} (${v.nodes.length}) ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(" "))
+              .join(" | ")}`,
+        );
       expect(serious).toEqual([]);
     }
   });
 }
 
-for (const [name, path] of [["scores", "/scores"], ["gaps", "/gaps"], ["compare", "/compare?a=101000875&b=101000953"]] as const) {
+for (const [name, path] of [
+  ["scores", "/scores"],
+  ["gaps", "/gaps"],
+  ["compare", "/compare?a=101000875&b=101000953"],
+] as const) {
   test(`screenshots of ${name}: light, dark, phone`, async ({ page }) => {
     for (const mode of ["light", "dark"] as const) {
-      for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+      for (const [device, viewport] of [
+        ["desktop", { width: 1280, height: 900 }],
+        ["phone", { width: 390, height: 844 }],
+      ] as const) {
         await page.setViewportSize(viewport);
         await page.emulateMedia({ colorScheme: mode });
         await page.goto(path);

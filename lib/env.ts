@@ -151,7 +151,10 @@ export const envSchema = z.object({
   /** Header an authenticating proxy sets to the reviewer's name. */
   FAULTLINE_TRUSTED_USER_HEADER: trimmed(),
   /** Admin URL of a throwaway PostgreSQL server for the PostgreSQL tests and `bench --db postgres`. */
-  FAULTLINE_TEST_POSTGRES_URL: text().refine((v) => v === undefined || /^postgres(ql)?:\/\//i.test(v), "a PostgreSQL URL like postgresql://postgres@127.0.0.1:5432/postgres"),
+  FAULTLINE_TEST_POSTGRES_URL: text().refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\//i.test(v),
+    "a PostgreSQL URL like postgresql://postgres@127.0.0.1:5432/postgres",
+  ),
   /** Not set by Faultline: the user the PostgreSQL driver connects as when DATABASE_URL names none (PGUSER, else USER). */
   PGUSER: text(),
   USER: text(),

@@ -24,11 +24,16 @@ const HEADER = `// GENERATED from prisma/schema.prisma by prisma/postgres-schema
 export function postgresSchemaFrom(sqlite) {
   const generator = /generator client \{[^}]*\}/;
   const datasource = /datasource db \{[^}]*\}/;
-  if (!generator.test(sqlite) || !datasource.test(sqlite)) throw new Error("prisma/schema.prisma: no `generator client` or `datasource db` block");
-  if (/@db\.|Unsupported\(/.test(sqlite)) throw new Error("prisma/schema.prisma: native types (@db.*, Unsupported) cannot be shared by both providers");
+  if (!generator.test(sqlite) || !datasource.test(sqlite))
+    throw new Error("prisma/schema.prisma: no `generator client` or `datasource db` block");
+  if (/@db\.|Unsupported\(/.test(sqlite))
+    throw new Error("prisma/schema.prisma: native types (@db.*, Unsupported) cannot be shared by both providers");
   const body = sqlite
     .replace(/^(\/\/[^\n]*\n)+\n*/, "")
-    .replace(generator, `generator client {\n  provider   = "prisma-client"\n  output     = "../../lib/generated/postgres"\n  engineType = "client"\n}`)
+    .replace(
+      generator,
+      `generator client {\n  provider   = "prisma-client"\n  output     = "../../lib/generated/postgres"\n  engineType = "client"\n}`,
+    )
     .replace(
       datasource,
       `datasource db {\n  provider = "postgresql"\n  // A literal, never env(): \`prisma generate\` must work offline on a fresh clone (lib/db.ts connects).\n  url      = "postgresql://ignored@localhost/ignored"\n}`,

@@ -75,7 +75,9 @@ function loadCases(): Case[] {
   const cases: Case[] = [];
   for (const set of sets) {
     if (!existsSync(set.labels)) continue;
-    for (const name of readdirSync(set.labels).filter((n) => n.endsWith(".json")).sort()) {
+    for (const name of readdirSync(set.labels)
+      .filter((n) => n.endsWith(".json"))
+      .sort()) {
       const label = JSON.parse(readFileSync(join(set.labels, name), "utf8"));
       const doc = join(set.docs, label.file ?? name.replace(/\.json$/, ".md"));
       if (existsSync(doc)) cases.push({ name, doc, label });
@@ -147,7 +149,15 @@ function scoreCase(c: Case, total: Totals): string[] {
 }
 
 const empty = (): Totals => ({
-  docs: 0, predicted: 0, labeled: 0, matched: 0, severity: 0, modelCode: 0, idealCode: 0, score: 0, taskId: 0,
+  docs: 0,
+  predicted: 0,
+  labeled: 0,
+  matched: 0,
+  severity: 0,
+  modelCode: 0,
+  idealCode: 0,
+  score: 0,
+  taskId: 0,
 });
 
 function figures(t: Totals): Record<string, number> {
@@ -180,8 +190,14 @@ function speed(): void {
   const dir = resolve(option("--corpus") ?? join(process.cwd(), "../shared/wild"));
   const every = Math.max(1, Number(option("--every") ?? 4) || 4);
   const rounds = Math.max(1, Number(option("--rounds") ?? 2) || 2);
-  const files = readdirSync(dir).filter((n) => n.endsWith(".md")).sort().filter((_, i) => i % every === 0);
-  const result = measureParseSpeed(files.map((name) => readFileSync(join(dir, name), "utf8")), { rounds });
+  const files = readdirSync(dir)
+    .filter((n) => n.endsWith(".md"))
+    .sort()
+    .filter((_, i) => i % every === 0);
+  const result = measureParseSpeed(
+    files.map((name) => readFileSync(join(dir, name), "utf8")),
+    { rounds },
+  );
   console.log(
     `speed: docs=${result.docs} MB=${(result.bytes / 1e6).toFixed(1)} rounds=${result.rounds} remark=${(result.remarkMs / 1000).toFixed(2)}s ` +
       `parseAnalysis=${(result.parserMs / 1000).toFixed(2)}s ratio=${result.ratio.toFixed(3)}`,
@@ -192,7 +208,10 @@ function speed(): void {
 function walk(): void {
   const dir = resolve(option("--corpus") ?? join(process.cwd(), "../shared/wild"));
   const every = Math.max(1, Number(option("--every") ?? 4) || 4);
-  const files = readdirSync(dir).filter((n) => n.endsWith(".md")).sort().filter((_, i) => i % every === 0);
+  const files = readdirSync(dir)
+    .filter((n) => n.endsWith(".md"))
+    .sort()
+    .filter((_, i) => i % every === 0);
   const processor = unified().use(remarkParse).use(remarkGfm);
   const cpuMs = (): number => {
     const { user, system } = process.cpuUsage();
@@ -209,7 +228,9 @@ function walk(): void {
     readTree(emptyAnalysis(name), source, root, {});
     if (i >= 20) walkMs += cpuMs() - t;
   });
-  console.log(`walk: docs=${files.length - 20} parse=${(parseMs / 1000).toFixed(2)}s walk=${(walkMs / 1000).toFixed(2)}s walk/parse=${(walkMs / parseMs).toFixed(3)}`);
+  console.log(
+    `walk: docs=${files.length - 20} parse=${(parseMs / 1000).toFixed(2)}s walk=${(walkMs / 1000).toFixed(2)}s walk/parse=${(walkMs / parseMs).toFixed(3)}`,
+  );
 }
 
 function main(): void {

@@ -88,7 +88,10 @@ function crossValidate(examples: Example[], taxonomyData: unknown, classes: stri
     const train = examples.filter((e) => foldOf.get(e.doc) !== k);
     const test = examples.filter((e) => foldOf.get(e.doc) === k);
     const data = fit(train, classes, settings);
-    if (args.includes("--errors")) console.log(`fold ${k}: ${Object.keys(data.weights).length} features, keyword weight ${data.keywordWeight}, bias ${data.bias.join(" ")}`);
+    if (args.includes("--errors"))
+      console.log(
+        `fold ${k}: ${Object.keys(data.weights).length} features, keyword weight ${data.keywordWeight}, bias ${data.bias.join(" ")}`,
+      );
     const taxonomy = createTaxonomy(taxonomyData, compileGapModel(data));
     const f = evaluate(test, taxonomy);
     total.hit += f.gaps * f.failures;
@@ -110,7 +113,9 @@ function main(): void {
   const examples = loadExamples(shared, keywordsOnly);
   const docs = new Set(examples.map((e) => e.doc)).size;
   const show = (name: string, f: Figures) =>
-    console.log(`${name.padEnd(24)} gaps=${f.gaps.toFixed(3)} top1=${f.top1.toFixed(3)} ids/failure=${f.ids.toFixed(2)} (${f.failures} failures the parser finds)`);
+    console.log(
+      `${name.padEnd(24)} gaps=${f.gaps.toFixed(3)} top1=${f.top1.toFixed(3)} ids/failure=${f.ids.toFixed(2)} (${f.failures} failures the parser finds)`,
+    );
   console.log(`fit-gaps: ${examples.length} labeled failures in ${docs} documents; settings ${JSON.stringify(settings)}`);
   show("keywords only (whole)", evaluate(examples, keywordsOnly));
   if (cvOnly) {
@@ -130,7 +135,9 @@ function main(): void {
     wholeSet: { gaps: round(whole.gaps), top1: round(whole.top1) },
     crossValidated5: { gaps: round(cv.gaps), top1: round(cv.top1) },
   };
-  console.log(`features kept: ${Object.keys(data.weights).length}, keyword weight ${data.keywordWeight}; ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `features kept: ${Object.keys(data.weights).length}, keyword weight ${data.keywordWeight}; ${Math.round(performance.now() - started)} ms`,
+  );
   if (!dryRun) {
     writeFileSync(outFile, `${JSON.stringify(data)}\n`);
     console.log(`wrote ${path.relative(process.cwd(), outFile)} (${readFileSync(outFile).length} bytes)`);

@@ -89,7 +89,12 @@ async function main(): Promise<number> {
   const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      running = running.then(() => runOnce(true).then(() => undefined, (e: Error) => console.error(e.message)));
+      running = running.then(() =>
+        runOnce(true).then(
+          () => undefined,
+          (e: Error) => console.error(e.message),
+        ),
+      );
     }, 250);
   };
   watchTree(paths, schedule);

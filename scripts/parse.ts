@@ -40,7 +40,14 @@ function main(args: readonly string[]): number {
       const lines: string[] = [];
       const record = parseAnalysis(text, { path, taxonomy: taxonomy ?? undefined, explain: (line) => lines.push(line) });
       if (stats) failures.push(...record.failures);
-      out.push(explanation(path, lines, record.failures, record.warnings.map((w) => w.code)));
+      out.push(
+        explanation(
+          path,
+          lines,
+          record.failures,
+          record.warnings.map((w) => w.code),
+        ),
+      );
       continue;
     }
     const record = parseAnalysis(text, { path, taxonomy: taxonomy ?? undefined });

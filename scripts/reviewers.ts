@@ -14,7 +14,9 @@ async function main(argv: string[]): Promise<number> {
   if (command === "add" && name) {
     await migrateDatabase((line) => console.error(line));
     const { token } = await addReviewer(name);
-    console.error(`Added reviewer "${name}". Their personal token (shown only now; sign in at /sign-in, or send as "Authorization: Bearer"):`);
+    console.error(
+      `Added reviewer "${name}". Their personal token (shown only now; sign in at /sign-in, or send as "Authorization: Bearer"):`,
+    );
     console.log(token);
     return 0;
   }
@@ -23,8 +25,12 @@ async function main(argv: string[]): Promise<number> {
     const rows = await listReviewers();
     if (!rows.length) console.log("No reviewers yet. Add one with: npm run reviewers -- add NAME");
     for (const r of rows) {
-      const state = r.revokedAt ? `revoked ${r.revokedAt.toISOString()}` : `active, ${r.activeSessions} session${r.activeSessions === 1 ? "" : "s"}`;
-      console.log(`${r.name}\t${r.kind}\tadded ${r.createdAt.toISOString()}\t${state}\t${r.annotations} annotation${r.annotations === 1 ? "" : "s"}`);
+      const state = r.revokedAt
+        ? `revoked ${r.revokedAt.toISOString()}`
+        : `active, ${r.activeSessions} session${r.activeSessions === 1 ? "" : "s"}`;
+      console.log(
+        `${r.name}\t${r.kind}\tadded ${r.createdAt.toISOString()}\t${state}\t${r.annotations} annotation${r.annotations === 1 ? "" : "s"}`,
+      );
     }
     return 0;
   }
@@ -41,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: Error) => {
-    console.error(`reviewers: ${error instanceof ReviewerError ? error.message : error.stack ?? error.message}`);
+    console.error(`reviewers: ${error instanceof ReviewerError ? error.message : (error.stack ?? error.message)}`);
     process.exit(1);
   },
 );

@@ -54,7 +54,10 @@ export default async function HomePage() {
             placeholder="Search every failure: titles, root causes, code…"
             className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900"
           />
-          <button type="submit" className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+          <button
+            type="submit"
+            className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+          >
             Search
           </button>
         </form>
@@ -79,7 +82,10 @@ export default async function HomePage() {
           <ul className="space-y-2">
             {overview.severities.map((s) => (
               <li key={s.severity}>
-                <Link href={failuresHref({ severities: [s.severity] })} className="group grid grid-cols-[5.5rem_minmax(0,1fr)_3rem] items-center gap-3 text-sm">
+                <Link
+                  href={failuresHref({ severities: [s.severity] })}
+                  className="group grid grid-cols-[5.5rem_minmax(0,1fr)_3rem] items-center gap-3 text-sm"
+                >
                   <SeverityBadge severity={s.severity} />
                   <span className="h-3 overflow-hidden rounded bg-slate-100 dark:bg-slate-800" aria-hidden="true">
                     <span className={`block h-full ${BAR[s.severity]}`} style={{ width: `${(s.count / maxSeverity) * 100}%` }} />
@@ -101,8 +107,13 @@ export default async function HomePage() {
             <ul className="space-y-2">
               {overview.topGaps.map((g) => (
                 <li key={g.id}>
-                  <Link href={failuresHref({ gaps: [g.id] })} className="group grid grid-cols-[minmax(0,1fr)_5rem_2.5rem] sm:grid-cols-[minmax(0,15rem)_minmax(0,1fr)_3rem] items-center gap-3 text-sm">
-                    <span className="truncate group-hover:underline" title={g.label}>{g.label}</span>
+                  <Link
+                    href={failuresHref({ gaps: [g.id] })}
+                    className="group grid grid-cols-[minmax(0,1fr)_5rem_2.5rem] items-center gap-3 text-sm sm:grid-cols-[minmax(0,15rem)_minmax(0,1fr)_3rem]"
+                  >
+                    <span className="truncate group-hover:underline" title={g.label}>
+                      {g.label}
+                    </span>
                     <span className="h-3 overflow-hidden rounded bg-slate-100 dark:bg-slate-800" aria-hidden="true">
                       <span className="block h-full bg-violet-500" style={{ width: `${(g.count / maxGap) * 100}%` }} />
                     </span>
@@ -162,7 +173,7 @@ interface StatProps {
 function Stat({ label, value, note, href }: StatProps) {
   return (
     <div className="relative rounded-lg border border-slate-200 p-3 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900">
-      <dt className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-300">{label}</dt>
+      <dt className="text-xs tracking-wide text-slate-600 uppercase dark:text-slate-300">{label}</dt>
       <dd className="mt-1 text-2xl font-semibold tabular-nums">
         <Link href={href} className="after:absolute after:inset-0 after:rounded-lg focus-visible:outline-2 focus-visible:outline-blue-600">
           {value}

@@ -26,7 +26,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     b ? pickerOption(b) : null,
     a && b ? compareAnalyses(a, b) : null,
   ]);
-  const missing = ([["a", rawA, pickA], ["b", rawB, pickB]] as const).filter(([, raw, pick]) => raw && !pick);
+  const missing = (
+    [
+      ["a", rawA, pickA],
+      ["b", rawB, pickB],
+    ] as const
+  ).filter(([, raw, pick]) => raw && !pick);
   const comparison = result?.ok ? result.comparison : null;
   // What each unknown value could have meant: the picker's matches for it.
   const didYouMean = await Promise.all(missing.map(([, raw]) => searchPickerOptions(raw ?? "", { limit: 5 })));
@@ -39,16 +44,24 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">Compare analyses</h1>
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          Two analyses side by side: scores, failures per severity, knowledge gaps, and their failures paired by knowledge gap and
-          title similarity.
+          Two analyses side by side: scores, failures per severity, knowledge gaps, and their failures paired by knowledge gap and title
+          similarity.
         </p>
       </header>
 
-      <form method="get" action="/compare" aria-label="Choose two analyses" className="grid gap-3 rounded-lg border border-slate-200 p-3 md:grid-cols-[1fr_1fr_auto] md:items-start dark:border-slate-800">
+      <form
+        method="get"
+        action="/compare"
+        aria-label="Choose two analyses"
+        className="grid gap-3 rounded-lg border border-slate-200 p-3 md:grid-cols-[1fr_1fr_auto] md:items-start dark:border-slate-800"
+      >
         <AnalysisPicker name="a" label="Analysis A" initial={pickA} initialText={rawA} exclude={pickB?.slug} />
         <AnalysisPicker name="b" label="Analysis B" initial={pickB} initialText={rawB} exclude={pickA?.slug} />
         <div className="flex items-center gap-3 md:pt-6">
-          <button type="submit" className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-blue-600">
+          <button
+            type="submit"
+            className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-blue-600"
+          >
             Compare
           </button>
           {a && b && (
@@ -60,7 +73,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       </form>
 
       {missing.map(([side, raw], i) => (
-        <div key={side} role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        <div
+          key={side}
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
           <p>
             No analysis with slug “{raw}” for {side.toUpperCase()}.{" "}
             {didYouMean[i]!.options.length ? "Did you mean one of these?" : "Search for it in the box above."}
@@ -69,10 +86,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             <ul className="mt-1 list-disc pl-5">
               {didYouMean[i]!.options.map((o) => {
                 const other = side === "a" ? b : a;
-                const href = other ? (side === "a" ? compareHref(o.slug, other) : compareHref(other, o.slug)) : compareSideHref(side, o.slug);
+                const href = other
+                  ? side === "a"
+                    ? compareHref(o.slug, other)
+                    : compareHref(other, o.slug)
+                  : compareSideHref(side, o.slug);
                 return (
                   <li key={o.slug}>
-                    <Link href={href} className="underline [overflow-wrap:anywhere]">
+                    <Link href={href} className="[overflow-wrap:anywhere] underline">
                       {o.title} ({o.taskId ?? o.slug})
                     </Link>
                   </li>
@@ -83,7 +104,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         </div>
       ))}
       {a && b && a === b && comparison && (
-        <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+        <p
+          role="status"
+          className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
           Both sides are the same analysis; pick a different one for B to see differences.
         </p>
       )}
@@ -113,4 +137,3 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     </div>
   );
 }
-

@@ -21,7 +21,10 @@ import type { RawSearchParams } from "@/lib/filters/search-params";
 import { analysisHref, failureFragment, failureHref, failuresHref } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Failures", description: "Every failure of every analysis, filtered by severity, knowledge gap and platform." };
+export const metadata: Metadata = {
+  title: "Failures",
+  description: "Every failure of every analysis, filtered by severity, knowledge gap and platform.",
+};
 
 const SORT_LABEL: Record<(typeof FAILURE_SORTS)[number], string> = {
   relevance: "Relevance",
@@ -40,7 +43,8 @@ export default async function FailuresPage({ searchParams }: PageProps) {
   const viewer = await currentViewer();
   const result = await cached(["failures", filters, viewer?.reviewer.id ?? null], () => searchFailures(filters, viewer?.reviewer.id));
   const current = failuresHref({ ...filters, page: result.page });
-  const active = filters.severities.length + filters.gaps.length + filters.platforms.length + (filters.q ? 1 : 0) + reviewFilterCount(filters);
+  const active =
+    filters.severities.length + filters.gaps.length + filters.platforms.length + (filters.q ? 1 : 0) + reviewFilterCount(filters);
   const groups = filters.sort === "severity" ? groupBySeverity(result.hits) : [{ severity: null, hits: result.hits }];
 
   return (
@@ -55,58 +59,84 @@ export default async function FailuresPage({ searchParams }: PageProps) {
 
       <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
         <CollapsibleFilters active={active}>
-        <FilterForm key={current} action="/failures" label="Filter failures" defaults={FAILURE_FORM_DEFAULTS} className="space-y-5">
-          <div className="space-y-1">
-            <label htmlFor="failures-q" className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
-              Full-text search
-            </label>
-            <div className="flex gap-1">
-              <input
-                id="failures-q"
-                name="q"
-                type="search"
-                defaultValue={filters.q ?? ""}
-                data-search-input="page"
-                placeholder="Words or “a phrase”"
-                className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
-              />
-              <button type="submit" className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
-                Search
-              </button>
+          <FilterForm key={current} action="/failures" label="Filter failures" defaults={FAILURE_FORM_DEFAULTS} className="space-y-5">
+            <div className="space-y-1">
+              <label htmlFor="failures-q" className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
+                Full-text search
+              </label>
+              <div className="flex gap-1">
+                <input
+                  id="failures-q"
+                  name="q"
+                  type="search"
+                  defaultValue={filters.q ?? ""}
+                  data-search-input="page"
+                  placeholder="Words or “a phrase”"
+                  className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+                />
+                <button
+                  type="submit"
+                  className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+                >
+                  Search
+                </button>
+              </div>
             </div>
-          </div>
-          <FacetGroup legend="Severity (any of)" name="severity" values={result.facets.severity} severity />
-          <FacetGroup legend="Knowledge gap (any of)" name="gap" values={result.facets.gap} emptyText="No knowledge gaps in these results." />
-          <FacetGroup legend="Platform (any of)" name="platform" values={result.facets.platform} emptyText="No platforms in these results." />
-          <ReviewFilterFields idPrefix="failures" facets={result.facets} viewer={viewer?.reviewer.name ?? null} here={current} />
-          <div className="space-y-1">
-            <label htmlFor="failures-sort" className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
-              Sort by
-            </label>
-            <select id="failures-sort" name="sort" defaultValue={filters.sort} className="w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900">
-              {FAILURE_SORTS.filter((s) => s !== "relevance" || filters.q).map((s) => (
-                <option key={s} value={s}>
-                  {SORT_LABEL[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <noscript>
-            <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm">
-              Apply filters
-            </button>
-          </noscript>
-        </FilterForm>
+            <FacetGroup legend="Severity (any of)" name="severity" values={result.facets.severity} severity />
+            <FacetGroup
+              legend="Knowledge gap (any of)"
+              name="gap"
+              values={result.facets.gap}
+              emptyText="No knowledge gaps in these results."
+            />
+            <FacetGroup
+              legend="Platform (any of)"
+              name="platform"
+              values={result.facets.platform}
+              emptyText="No platforms in these results."
+            />
+            <ReviewFilterFields idPrefix="failures" facets={result.facets} viewer={viewer?.reviewer.name ?? null} here={current} />
+            <div className="space-y-1">
+              <label htmlFor="failures-sort" className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
+                Sort by
+              </label>
+              <select
+                id="failures-sort"
+                name="sort"
+                defaultValue={filters.sort}
+                className="w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+              >
+                {FAILURE_SORTS.filter((s) => s !== "relevance" || filters.q).map((s) => (
+                  <option key={s} value={s}>
+                    {SORT_LABEL[s]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <noscript>
+              <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm">
+                Apply filters
+              </button>
+            </noscript>
+          </FilterForm>
         </CollapsibleFilters>
 
         <section aria-label="Results" className="min-w-0 space-y-4">
           {result.emptyQuery && (
-            <p role="note" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100">
+            <p
+              role="note"
+              className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100"
+            >
               “{filters.q}” has no searchable words; search for words or identifiers instead.
             </p>
           )}
           {result.total > 0 && (
-            <PagePastEnd requested={filters.page} pageCount={result.pageCount} lastHref={failuresHref({ ...filters, page: result.pageCount })} noun="failures" />
+            <PagePastEnd
+              requested={filters.page}
+              pageCount={result.pageCount}
+              lastHref={failuresHref({ ...filters, page: result.pageCount })}
+              noun="failures"
+            />
           )}
           {result.total === 0 ? (
             <EmptyState title={active ? "No failures match these filters" : "No failures yet"}>
@@ -174,10 +204,19 @@ interface FailureRowProps {
 
 function FailureRow({ hit }: FailureRowProps) {
   return (
-    <li id={`hit-${hit.analysis.slug}--${hit.key}`} data-nav-item tabIndex={-1} data-testid="failure-hit" className="rounded-md border border-slate-200 p-3 focus:outline-none dark:border-slate-800">
+    <li
+      id={`hit-${hit.analysis.slug}--${hit.key}`}
+      data-nav-item
+      tabIndex={-1}
+      data-testid="failure-hit"
+      className="rounded-md border border-slate-200 p-3 focus:outline-none dark:border-slate-800"
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h3 className="min-w-0 font-medium [overflow-wrap:anywhere]">
-          <Link href={failureHref(hit.analysis.slug, hit.key)} className="hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
+          <Link
+            href={failureHref(hit.analysis.slug, hit.key)}
+            className="hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+          >
             <span className="mr-1 text-slate-500 tabular-nums dark:text-slate-400">#{hit.number}</span>
             {hit.title}
           </Link>
@@ -186,7 +225,10 @@ function FailureRow({ hit }: FailureRowProps) {
       </div>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
         in{" "}
-        <Link href={analysisHref(hit.analysis.slug, {}, failureFragment(hit.key))} className="text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-current dark:text-blue-300 dark:decoration-blue-700">
+        <Link
+          href={analysisHref(hit.analysis.slug, {}, failureFragment(hit.key))}
+          className="text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-current dark:text-blue-300 dark:decoration-blue-700"
+        >
           {hit.analysis.title}
         </Link>{" "}
         <span className="font-mono">{hit.analysis.taskId ?? hit.analysis.slug}</span>
@@ -201,7 +243,9 @@ function FailureRow({ hit }: FailureRowProps) {
       {hit.snippet ? (
         <SearchSnippet className="mt-1" parts={hit.snippet} />
       ) : (
-        hit.rootCause && <p className="mt-1 line-clamp-2 text-sm text-slate-700 [overflow-wrap:anywhere] dark:text-slate-300">{hit.rootCause}</p>
+        hit.rootCause && (
+          <p className="mt-1 line-clamp-2 text-sm [overflow-wrap:anywhere] text-slate-700 dark:text-slate-300">{hit.rootCause}</p>
+        )
       )}
       {hit.gaps.length > 0 && (
         <div className="mt-2 flex flex-wrap gap-1" aria-label="Knowledge gaps">

@@ -11,7 +11,13 @@ import { ExportLinks } from "@/components/export-links";
 import { Pagination } from "@/components/pagination";
 import type { RawSearchParams } from "@/lib/filters/search-params";
 import {
-  AUDIT_FILTERS, AUDIT_LABELS, OUTLIER_FILTERS, OUTLIER_LABELS, parseScoreFilters, SCORE_SORT_DEFAULT_DIR, SCORES_PAGE_SIZE,
+  AUDIT_FILTERS,
+  AUDIT_LABELS,
+  OUTLIER_FILTERS,
+  OUTLIER_LABELS,
+  parseScoreFilters,
+  SCORE_SORT_DEFAULT_DIR,
+  SCORES_PAGE_SIZE,
   type ScoreFilters,
 } from "@/lib/filters/trainer-params";
 import { cached } from "@/lib/cache";
@@ -46,7 +52,12 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
   const reviews = await cached(["score-reviews", filters], () => reviewSharesOf(view.all));
   const current = scoresHref(filters);
   const active =
-    filters.platforms.length + filters.gaps.length + (filters.minScore !== undefined ? 1 : 0) + (filters.maxScore !== undefined ? 1 : 0) + (filters.audit ? 1 : 0) + (filters.outlier ? 1 : 0);
+    filters.platforms.length +
+    filters.gaps.length +
+    (filters.minScore !== undefined ? 1 : 0) +
+    (filters.maxScore !== undefined ? 1 : 0) +
+    (filters.audit ? 1 : 0) +
+    (filters.outlier ? 1 : 0);
   const filtered = active > 0;
   const gapLabel = (id: string) => view.facets.gap.find((g) => g.value === id)?.label ?? id;
   // Several values of one filter mean any of them; say which, so the count reads as a union.
@@ -54,8 +65,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
     filters.gaps.length ? `gap ${anyOf(filters.gaps.map(gapLabel))}` : "",
     filters.platforms.length ? `platform ${anyOf(filters.platforms)}` : "",
   ].filter(Boolean);
-  const input =
-    "block w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900";
+  const input = "block w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900";
   const label = "text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300";
 
   return (
@@ -90,10 +100,26 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
         <CollapsibleFilters active={active}>
           {/* Checkboxes apply on change, score bounds on Apply; one canonical URL: no empty or default params. */}
           <FilterForm key={current} action="/scores" label="Filter scores" className="space-y-5">
-            <FacetGroup legend="Knowledge gap (any of)" name="gap" values={view.facets.gap} emptyText="No knowledge gaps in these analyses." />
-            <FacetGroup legend="Platform (any of)" name="platform" values={view.facets.platform} emptyText="No platforms in these analyses." />
+            <FacetGroup
+              legend="Knowledge gap (any of)"
+              name="gap"
+              values={view.facets.gap}
+              emptyText="No knowledge gaps in these analyses."
+            />
+            <FacetGroup
+              legend="Platform (any of)"
+              name="platform"
+              values={view.facets.platform}
+              emptyText="No platforms in these analyses."
+            />
             {(filters.audit || filters.outlier) && (
-              <p className="text-xs text-slate-600 dark:text-slate-400">Counts are before “Show only: {[filters.audit && AUDIT_LABELS[filters.audit], filters.outlier && OUTLIER_LABELS[filters.outlier]].filter(Boolean).join(", ")}”.</p>
+              <p className="text-xs text-slate-600 dark:text-slate-400">
+                Counts are before “Show only:{" "}
+                {[filters.audit && AUDIT_LABELS[filters.audit], filters.outlier && OUTLIER_LABELS[filters.outlier]]
+                  .filter(Boolean)
+                  .join(", ")}
+                ”.
+              </p>
             )}
             <fieldset className="space-y-1">
               <legend className={label}>Score (out of 10)</legend>
@@ -112,7 +138,10 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
             {filters.outlier && <input type="hidden" name="outlier" value={filters.outlier} />}
             {filters.sort !== "score" && <input type="hidden" name="sort" value={filters.sort} />}
             {filters.dir !== SCORE_SORT_DEFAULT_DIR[filters.sort] && <input type="hidden" name="dir" value={filters.dir} />}
-            <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-blue-600">
+            <button
+              type="submit"
+              className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-blue-600"
+            >
               Apply filters
             </button>
           </FilterForm>
@@ -124,14 +153,26 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
             {AUDIT_FILTERS.map((audit) => {
               const active = filters.audit === audit;
               return (
-                <FilterChip key={audit} active={active} href={href(filters, { audit: active ? undefined : audit })} label={AUDIT_LABELS[audit]} count={view.auditCounts[audit]} />
+                <FilterChip
+                  key={audit}
+                  active={active}
+                  href={href(filters, { audit: active ? undefined : audit })}
+                  label={AUDIT_LABELS[audit]}
+                  count={view.auditCounts[audit]}
+                />
               );
             })}
             {OUTLIER_FILTERS.map((outlier) => {
               const active = filters.outlier === outlier;
               const count = view.outliers.filter((o) => OUTLIER_FILTER_OF[o.kind] === outlier).length;
               return (
-                <FilterChip key={outlier} active={active} href={href(filters, { outlier: active ? undefined : outlier })} label={OUTLIER_LABELS[outlier]} count={count} />
+                <FilterChip
+                  key={outlier}
+                  active={active}
+                  href={href(filters, { outlier: active ? undefined : outlier })}
+                  label={OUTLIER_LABELS[outlier]}
+                  count={count}
+                />
               );
             })}
           </nav>
@@ -183,13 +224,17 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
 
               <section aria-labelledby="all-analyses" className="space-y-2">
                 <h2 id="all-analyses" className="text-lg font-semibold">
-                  {[filters.audit && AUDIT_LABELS[filters.audit], filters.outlier && OUTLIER_LABELS[filters.outlier]].filter(Boolean).join(" · ") || "All analyses"}
+                  {[filters.audit && AUDIT_LABELS[filters.audit], filters.outlier && OUTLIER_LABELS[filters.outlier]]
+                    .filter(Boolean)
+                    .join(" · ") || "All analyses"}
                 </h2>
                 <ScoreTable
                   rows={scoreTableRows(view.rows, new Set(outlierKind.keys()), reviews)}
                   sort={filters.sort}
                   dir={filters.dir}
-                  sortHref={(sort, active) => href(filters, { sort, dir: active ? (active === "asc" ? "desc" : "asc") : SCORE_SORT_DEFAULT_DIR[sort] })}
+                  sortHref={(sort, active) =>
+                    href(filters, { sort, dir: active ? (active === "asc" ? "desc" : "asc") : SCORE_SORT_DEFAULT_DIR[sort] })
+                  }
                 />
                 <Pagination
                   page={view.page}

@@ -38,8 +38,8 @@ export default async function SharesPage({ searchParams }: PageProps) {
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold">Share links</h1>
         <p className="max-w-prose text-sm text-slate-700 dark:text-slate-300">
-          A share link opens one analysis, or one failure, for someone without this instance&apos;s read token — that page and nothing else — until it expires
-          (14 days unless you choose) or you revoke it.
+          A share link opens one analysis, or one failure, for someone without this instance&apos;s read token — that page and nothing else
+          — until it expires (14 days unless you choose) or you revoke it.
         </p>
       </header>
       <ShareForm analysis={text("analysis")} failure={text("failure")} />
@@ -52,7 +52,7 @@ export default async function SharesPage({ searchParams }: PageProps) {
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:text-slate-300">
+              <thead className="border-b border-slate-200 text-xs tracking-wide text-slate-600 uppercase dark:border-slate-800 dark:text-slate-300">
                 <tr>
                   <th className="py-2 pr-3">Shares</th>
                   <th className="py-2 pr-3">State</th>
@@ -80,7 +80,11 @@ export default async function SharesPage({ searchParams }: PageProps) {
                     <td className="py-2 pr-3 whitespace-nowrap">{when(s.expiresAt)}</td>
                     <td className="py-2 pr-3 whitespace-nowrap">
                       {when(s.lastUsedAt)}
-                      {s.uses > 0 && <span className="block text-xs text-slate-600 dark:text-slate-400">{s.uses} open{s.uses === 1 ? "" : "s"}</span>}
+                      {s.uses > 0 && (
+                        <span className="block text-xs text-slate-600 dark:text-slate-400">
+                          {s.uses} open{s.uses === 1 ? "" : "s"}
+                        </span>
+                      )}
                     </td>
                     {viewer.reviewer.admin && <td className="py-2 pr-3">{s.createdBy}</td>}
                     <td className="py-2">{s.state === "active" && <RevokeShareButton id={s.id} />}</td>

@@ -27,8 +27,14 @@ export default async function SignInPage({ searchParams }: PageProps) {
     <div className="mx-auto max-w-md space-y-5">
       <h1 className="text-2xl font-semibold">Sign in to review</h1>
       {viewer && (
-        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-100">
-          You are signed in as <strong>{viewer.reviewer.name}</strong>. <Link href={next as Route} className="underline">Continue</Link>
+        <p
+          role="status"
+          className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-100"
+        >
+          You are signed in as <strong>{viewer.reviewer.name}</strong>.{" "}
+          <Link href={next as Route} className="underline">
+            Continue
+          </Link>
         </p>
       )}
       <p className="text-sm text-slate-700 dark:text-slate-300">
@@ -36,7 +42,10 @@ export default async function SignInPage({ searchParams }: PageProps) {
         <code className="font-mono text-xs">npm run reviewers -- add NAME</code>). This browser stays signed in for 14 days.
       </p>
       {error && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100"
+        >
           {error}
         </p>
       )}
@@ -57,7 +66,10 @@ export default async function SignInPage({ searchParams }: PageProps) {
             className="w-full rounded border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"
           />
         </div>
-        <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+        <button
+          type="submit"
+          className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+        >
           Sign in
         </button>
       </form>

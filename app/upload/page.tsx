@@ -19,10 +19,13 @@ export default function UploadPage() {
       {enabled ? (
         <UploadForm maxBytes={MAX_UPLOAD_BYTES} maxFiles={MAX_UPLOAD_FILES} />
       ) : (
-        <div role="status" className="rounded border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+        <div
+          role="status"
+          className="rounded border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
           Uploads are disabled on this server: it has no <code>FAULTLINE_ADMIN_TOKEN</code>. Start it with{" "}
-          <code>FAULTLINE_ADMIN_TOKEN=&lt;a long random secret&gt; npm start</code> to enable them, or add files to{" "}
-          <code>content/</code> and run <code>npm run ingest</code>.
+          <code>FAULTLINE_ADMIN_TOKEN=&lt;a long random secret&gt; npm start</code> to enable them, or add files to <code>content/</code>{" "}
+          and run <code>npm run ingest</code>.
         </div>
       )}
     </div>

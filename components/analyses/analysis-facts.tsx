@@ -19,8 +19,12 @@ export function AnalysisFacts({ analysis, header }: AnalysisFactsProps) {
         value={
           analysis.scoreValue !== null ? (
             <span>
-              <span className="text-lg font-semibold tabular-nums">{analysis.scoreValue}/{analysis.scoreMax}</span>
-              {header.trainingScoreLabel && <span className="block text-xs text-slate-600 dark:text-slate-300">from “{header.trainingScoreLabel}”</span>}
+              <span className="text-lg font-semibold tabular-nums">
+                {analysis.scoreValue}/{analysis.scoreMax}
+              </span>
+              {header.trainingScoreLabel && (
+                <span className="block text-xs text-slate-600 dark:text-slate-300">from “{header.trainingScoreLabel}”</span>
+              )}
             </span>
           ) : (
             "not given"
@@ -34,7 +38,10 @@ export function AnalysisFacts({ analysis, header }: AnalysisFactsProps) {
             <ul>
               {header.otherScores.map((s, i) => (
                 <li key={i}>
-                  <span className="tabular-nums font-medium">{s.value}/{s.max}</span> <span className="text-slate-600 dark:text-slate-300">{s.label}</span>
+                  <span className="font-medium tabular-nums">
+                    {s.value}/{s.max}
+                  </span>{" "}
+                  <span className="text-slate-600 dark:text-slate-300">{s.label}</span>
                 </li>
               ))}
             </ul>
@@ -64,7 +71,7 @@ interface FactProps {
 function Fact({ label, value }: FactProps) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-300">{label}</dt>
+      <dt className="text-xs tracking-wide text-slate-600 uppercase dark:text-slate-300">{label}</dt>
       <dd className="mt-1">{value}</dd>
     </div>
   );

@@ -9,7 +9,7 @@ export function AnalysisRow({ analysis: a }: { analysis: AnalysisHit }) {
   return (
     <tr data-nav-item tabIndex={-1} className="border-b border-slate-100 align-top focus:outline-none dark:border-slate-900">
       <td className="py-2 pr-3">
-        <Link href={analysisHref(a.slug)} className="font-medium text-blue-700 [overflow-wrap:anywhere] hover:underline dark:text-blue-300">
+        <Link href={analysisHref(a.slug)} className="font-medium [overflow-wrap:anywhere] text-blue-700 hover:underline dark:text-blue-300">
           {a.title}
         </Link>
         {a.warningCount > 0 && (
@@ -21,7 +21,7 @@ export function AnalysisRow({ analysis: a }: { analysis: AnalysisHit }) {
             ⚠ {a.warningCount}
           </Link>
         )}
-        <div className="mt-0.5 text-xs text-slate-600 [overflow-wrap:anywhere] xl:hidden dark:text-slate-300">
+        <div className="mt-0.5 text-xs [overflow-wrap:anywhere] text-slate-600 xl:hidden dark:text-slate-300">
           <span className="font-mono">{a.taskId ?? a.slug}</span>
           {a.platform && ` · ${a.platform}`}
           <span className="md:hidden">
@@ -36,20 +36,30 @@ export function AnalysisRow({ analysis: a }: { analysis: AnalysisHit }) {
             label={
               a.match.failure ? (
                 <>
-                  in <Link href={failureHref(a.slug, a.match.failure.key)} className="underline">failure #{a.match.failure.number}</Link>:
+                  in{" "}
+                  <Link href={failureHref(a.slug, a.match.failure.key)} className="underline">
+                    failure #{a.match.failure.number}
+                  </Link>
+                  :
                 </>
               ) : undefined
             }
           />
         )}
       </td>
-      <td className="hidden py-2 pr-3 font-mono text-xs [overflow-wrap:anywhere] xl:table-cell">{a.taskId ?? <span className="text-slate-500 dark:text-slate-400" title="No task id in the report; this is its slug">{a.slug}</span>}</td>
+      <td className="hidden py-2 pr-3 font-mono text-xs [overflow-wrap:anywhere] xl:table-cell">
+        {a.taskId ?? (
+          <span className="text-slate-500 dark:text-slate-400" title="No task id in the report; this is its slug">
+            {a.slug}
+          </span>
+        )}
+      </td>
       <td className="hidden py-2 pr-3 [overflow-wrap:anywhere] xl:table-cell">{a.platform ?? "—"}</td>
       <td className="py-2 pr-3 tabular-nums">{a.scoreValue !== null ? `${a.scoreValue}/${a.scoreMax}` : "—"}</td>
       <td className="py-2 pr-3">
         <SeverityCounts counts={countsOf(a)} />
       </td>
-      <td className="hidden whitespace-nowrap py-2 pr-3 text-xs text-slate-600 md:table-cell dark:text-slate-300">
+      <td className="hidden py-2 pr-3 text-xs whitespace-nowrap text-slate-600 md:table-cell dark:text-slate-300">
         <AnalysisDate analysis={a} />
       </td>
     </tr>
@@ -58,7 +68,12 @@ export function AnalysisRow({ analysis: a }: { analysis: AnalysisHit }) {
 
 /** The date the report states for itself, else the day it was ingested, labelled so. */
 function AnalysisDate({ analysis: a }: { analysis: Pick<AnalysisHit, "documentDate" | "updatedAt"> }) {
-  if (a.documentDate) return <time dateTime={a.documentDate} title="The date the report states">{a.documentDate}</time>;
+  if (a.documentDate)
+    return (
+      <time dateTime={a.documentDate} title="The date the report states">
+        {a.documentDate}
+      </time>
+    );
   const day = a.updatedAt.toISOString().slice(0, 10);
   return (
     <span title="The report states no date; this is when it was ingested">

@@ -84,7 +84,15 @@ export function ScatterDots({ viewBox, label, layers, children }: Props) {
           </g>
         ))}
         {hover && (
-          <circle cx={hover.dot[0]} cy={hover.dot[1]} r={hover.layer.radius + 2} fill="none" strokeWidth={2} pointerEvents="none" className="stroke-slate-900 dark:stroke-white" />
+          <circle
+            cx={hover.dot[0]}
+            cy={hover.dot[1]}
+            r={hover.layer.radius + 2}
+            fill="none"
+            strokeWidth={2}
+            pointerEvents="none"
+            className="stroke-slate-900 dark:stroke-white"
+          />
         )}
       </svg>
       <p className="min-h-5 text-xs text-slate-700 dark:text-slate-300" aria-live="polite" data-testid="scatter-hover">

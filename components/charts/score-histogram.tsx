@@ -95,8 +95,12 @@ export function ScoreHistogram({ bins, scales, hrefForBin }: ScoreHistogramProps
         <table className="mt-2 w-full text-left">
           <thead>
             <tr className="text-slate-600 dark:text-slate-400">
-              <th scope="col" className="py-1 pr-3 font-medium">Score</th>
-              <th scope="col" className="py-1 font-medium">Analyses</th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Score
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Analyses
+              </th>
             </tr>
           </thead>
           <tbody>

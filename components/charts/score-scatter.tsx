@@ -80,12 +80,18 @@ export function ScoreScatter({ points, rules, loadBounds, regionHref }: ScoreSca
   const regions = [
     loadBounds.heavyFrom !== null && {
       kind: "high-score-heavy-failures" as const,
-      x: x(loadBounds.heavyFrom), y: PAD.top, w: W - PAD.right - x(loadBounds.heavyFrom), h: y(rules.highScore) - PAD.top,
+      x: x(loadBounds.heavyFrom),
+      y: PAD.top,
+      w: W - PAD.right - x(loadBounds.heavyFrom),
+      h: y(rules.highScore) - PAD.top,
       label: `High score, heavy failures: score ≥ ${rules.highScore}, load ≥ ${loadBounds.heavyFrom}`,
     },
     loadBounds.lightUpTo !== null && {
       kind: "low-score-light-failures" as const,
-      x: PAD.left, y: y(rules.lowScore), w: Math.max(3, x(loadBounds.lightUpTo) - PAD.left), h: PAD.top + plotH - y(rules.lowScore),
+      x: PAD.left,
+      y: y(rules.lowScore),
+      w: Math.max(3, x(loadBounds.lightUpTo) - PAD.left),
+      h: PAD.top + plotH - y(rules.lowScore),
       label: `Low score, light failures: score ≤ ${rules.lowScore}, load ≤ ${loadBounds.lightUpTo}`,
     },
   ].filter((r) => r !== false);
@@ -94,7 +100,11 @@ export function ScoreScatter({ points, rules, loadBounds, regionHref }: ScoreSca
     className: COLOR[kind],
     radius: kind === "none" ? 5 : 6,
     opacity: kind === "none" ? 0.75 : 1,
-    dots: stacks(points.filter((p) => (p.outlier ?? "none") === kind), x, y),
+    dots: stacks(
+      points.filter((p) => (p.outlier ?? "none") === kind),
+      x,
+      y,
+    ),
   }));
   return (
     <figure className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
@@ -102,8 +112,8 @@ export function ScoreScatter({ points, rules, loadBounds, regionHref }: ScoreSca
         <span className="font-medium">Score against failure load</span>
         <span className="block text-xs text-slate-600 dark:text-slate-400">
           Load weighs each failure: critical 8, high 4, medium 2, low 1. Shaded: the outlier regions (red: score ≥ {rules.highScore} with a
-          top-decile load; amber: score ≤ {rules.lowScore} with a bottom-quarter load); click one for its analyses in the table, or a dot
-          to open its analysis.
+          top-decile load; amber: score ≤ {rules.lowScore} with a bottom-quarter load); click one for its analyses in the table, or a dot to
+          open its analysis.
         </span>
       </figcaption>
       <ScatterDots
@@ -114,7 +124,17 @@ export function ScoreScatter({ points, rules, loadBounds, regionHref }: ScoreSca
         {regions.map((r) => (
           <a key={r.kind} href={regionHref(r.kind)} aria-label={`${r.label}: show these analyses in the table`} className={COLOR[r.kind]}>
             <title>{`${r.label}. Show these analyses in the table.`}</title>
-            <rect x={r.x} y={r.y} width={r.w} height={Math.max(0, r.h)} fill="currentColor" stroke="currentColor" strokeOpacity={0.6} strokeDasharray="3 3" className="[fill-opacity:0.1] dark:[fill-opacity:0.22]" />
+            <rect
+              x={r.x}
+              y={r.y}
+              width={r.w}
+              height={Math.max(0, r.h)}
+              fill="currentColor"
+              stroke="currentColor"
+              strokeOpacity={0.6}
+              strokeDasharray="3 3"
+              className="[fill-opacity:0.1] dark:[fill-opacity:0.22]"
+            />
           </a>
         ))}
         {[0, 2.5, 5, 7.5, 10].map((s) => (
@@ -133,7 +153,13 @@ export function ScoreScatter({ points, rules, loadBounds, regionHref }: ScoreSca
         <text x={PAD.left + plotW / 2} y={H - 4} textAnchor="middle" className="fill-slate-600 dark:fill-slate-400">
           failure load
         </text>
-        <text x={10} y={PAD.top + plotH / 2} textAnchor="middle" transform={`rotate(-90 10 ${PAD.top + plotH / 2})`} className="fill-slate-600 dark:fill-slate-400">
+        <text
+          x={10}
+          y={PAD.top + plotH / 2}
+          textAnchor="middle"
+          transform={`rotate(-90 10 ${PAD.top + plotH / 2})`}
+          className="fill-slate-600 dark:fill-slate-400"
+        >
           score
         </text>
       </ScatterDots>

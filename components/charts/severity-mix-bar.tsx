@@ -15,7 +15,9 @@ const FILL: Record<Severity, string> = {
 /** A stacked bar of failures per severity; the same numbers follow as text for screen readers. */
 export function SeverityMixBar({ mix }: SeverityMixBarProps) {
   const total = SEVERITIES.reduce((sum, s) => sum + mix[s], 0);
-  const text = SEVERITIES.filter((s) => mix[s]).map((s) => `${mix[s]} ${s}`).join(", ");
+  const text = SEVERITIES.filter((s) => mix[s])
+    .map((s) => `${mix[s]} ${s}`)
+    .join(", ");
   return (
     <div className="min-w-32">
       <div className="flex h-2.5 w-full overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800" aria-hidden="true">

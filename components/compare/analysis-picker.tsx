@@ -163,7 +163,10 @@ export function AnalysisPicker({ name, label, initial, initialText, exclude }: A
           </li>
         ))}
         {result && (
-          <li role="presentation" className="border-t border-slate-200 px-2 py-1 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          <li
+            role="presentation"
+            className="border-t border-slate-200 px-2 py-1 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400"
+          >
             {result.total === 0
               ? "No analysis matches."
               : result.total > options.length

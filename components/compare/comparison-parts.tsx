@@ -89,19 +89,25 @@ export function Summary({ c }: { c: Comparison }) {
         <div className={stat}>
           <dt className="text-slate-600 dark:text-slate-400">Only in A</dt>
           <dd className="text-2xl font-semibold tabular-nums">
-            <a href="#only-a" className="hover:underline">{s.onlyA}</a>
+            <a href="#only-a" className="hover:underline">
+              {s.onlyA}
+            </a>
           </dd>
         </div>
         <div className={stat}>
           <dt className="text-slate-600 dark:text-slate-400">Only in B</dt>
           <dd className="text-2xl font-semibold tabular-nums">
-            <a href="#only-b" className="hover:underline">{s.onlyB}</a>
+            <a href="#only-b" className="hover:underline">
+              {s.onlyB}
+            </a>
           </dd>
         </div>
         <div className={stat}>
           <dt className="text-slate-600 dark:text-slate-400">In both</dt>
           <dd className="text-2xl font-semibold tabular-nums">
-            <a href="#shared" className="hover:underline">{s.both}</a>
+            <a href="#shared" className="hover:underline">
+              {s.both}
+            </a>
           </dd>
         </div>
         <div className={stat}>
@@ -123,4 +129,3 @@ export function Summary({ c }: { c: Comparison }) {
     </section>
   );
 }
-

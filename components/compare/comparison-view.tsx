@@ -22,8 +22,14 @@ export async function ComparisonView({ c, params, mode }: { c: Comparison; param
   const open = new Set(many(params, "open").slice(0, MAX_OPEN));
   const opened = listed.filter((p) => open.has(p.a.key));
   const [diffsA, diffsB] = await Promise.all([
-    loadFailureDiffs(c.a.slug, opened.map((p) => p.a.key)),
-    loadFailureDiffs(c.b.slug, opened.map((p) => p.b.key)),
+    loadFailureDiffs(
+      c.a.slug,
+      opened.map((p) => p.a.key),
+    ),
+    loadFailureDiffs(
+      c.b.slug,
+      opened.map((p) => p.b.key),
+    ),
   ]);
   // Links that open or close one pair keep the others open, and the diff layout if the URL chose one.
   const base: Record<string, string> = typeof params.diff === "string" ? { diff: mode } : {};
@@ -54,10 +60,18 @@ export async function ComparisonView({ c, params, mode }: { c: Comparison; param
         <table className="w-full max-w-xl text-sm">
           <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-300">
             <tr>
-              <th scope="col" className="py-1.5 pr-3 text-left font-medium">Severity</th>
-              <th scope="col" className="py-1.5 pr-3 text-right font-medium">A</th>
-              <th scope="col" className="py-1.5 pr-3 text-right font-medium">B</th>
-              <th scope="col" className="py-1.5 text-right font-medium">B − A</th>
+              <th scope="col" className="py-1.5 pr-3 text-left font-medium">
+                Severity
+              </th>
+              <th scope="col" className="py-1.5 pr-3 text-right font-medium">
+                A
+              </th>
+              <th scope="col" className="py-1.5 pr-3 text-right font-medium">
+                B
+              </th>
+              <th scope="col" className="py-1.5 text-right font-medium">
+                B − A
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -108,7 +122,10 @@ export async function ComparisonView({ c, params, mode }: { c: Comparison; param
           {shared.length === 0 ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">No failure of A resembles one of B.</p>
           ) : (
-            <ul aria-label="Shared failures" className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+            <ul
+              aria-label="Shared failures"
+              className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800"
+            >
               {listed.map((p) => (
                 <PairRow
                   key={`${p.a.key}-${p.b.key}`}
@@ -127,7 +144,12 @@ export async function ComparisonView({ c, params, mode }: { c: Comparison; param
           )}
         </div>
         <div className="grid gap-3 md:grid-cols-2">
-          {([["A", onlyA], ["B", onlyB]] as const).map(([letter, list]) => (
+          {(
+            [
+              ["A", onlyA],
+              ["B", onlyB],
+            ] as const
+          ).map(([letter, list]) => (
             <div key={letter} className="min-w-0 space-y-2">
               <h3 id={`only-${letter.toLowerCase()}`} className="font-medium">
                 Only in {letter} <span className="text-slate-500 tabular-nums dark:text-slate-400">({list.length})</span>
@@ -135,7 +157,10 @@ export async function ComparisonView({ c, params, mode }: { c: Comparison; param
               {list.length === 0 ? (
                 <p className="text-sm text-slate-600 dark:text-slate-400">Every failure has a counterpart.</p>
               ) : (
-                <ul aria-label={`Failures only in ${letter}`} className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+                <ul
+                  aria-label={`Failures only in ${letter}`}
+                  className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800"
+                >
                   {list.slice(0, COMPARE_LIST_LIMIT).map((f) => (
                     <li key={f.key} className="px-3 py-2 text-sm">
                       <FailureLink f={f} letter={letter} />

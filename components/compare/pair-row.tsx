@@ -66,7 +66,17 @@ export function PairRow({ pair: p, move, expanded, toggleHref, diffs, mode, mode
   );
 }
 
-function DiffSide({ letter, data, mode, modeHrefs }: { letter: "A" | "B"; data: FailureDiffData | null; mode: DiffMode; modeHrefs: Record<DiffMode, Route> }) {
+function DiffSide({
+  letter,
+  data,
+  mode,
+  modeHrefs,
+}: {
+  letter: "A" | "B";
+  data: FailureDiffData | null;
+  mode: DiffMode;
+  modeHrefs: Record<DiffMode, Route>;
+}) {
   return (
     <section aria-label={`Diff of ${letter}`} className="min-w-0 space-y-2 rounded-lg border border-slate-200 p-2 dark:border-slate-800">
       <h4 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">

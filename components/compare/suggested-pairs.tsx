@@ -26,4 +26,3 @@ export function SuggestedPairs({ suggestions }: { suggestions: Awaited<ReturnTyp
     </section>
   );
 }
-

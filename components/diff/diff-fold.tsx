@@ -30,12 +30,22 @@ export function DiffFold({ place, children }: DiffFoldProps) {
           {(down || up) && (
             <div className="absolute top-0 left-1 z-10 flex gap-0.5 text-xs leading-5">
               {down && (
-                <button type="button" className={ARROW} onClick={() => setPresses((p) => ({ ...p, down: p.down + 1 }))} aria-label={`Show ${EXPAND_STEP} more unchanged lines under the change above`}>
+                <button
+                  type="button"
+                  className={ARROW}
+                  onClick={() => setPresses((p) => ({ ...p, down: p.down + 1 }))}
+                  aria-label={`Show ${EXPAND_STEP} more unchanged lines under the change above`}
+                >
                   ↓ {EXPAND_STEP}
                 </button>
               )}
               {up && (
-                <button type="button" className={ARROW} onClick={() => setPresses((p) => ({ ...p, up: p.up + 1 }))} aria-label={`Show ${EXPAND_STEP} more unchanged lines over the change below`}>
+                <button
+                  type="button"
+                  className={ARROW}
+                  onClick={() => setPresses((p) => ({ ...p, up: p.up + 1 }))}
+                  aria-label={`Show ${EXPAND_STEP} more unchanged lines over the change below`}
+                >
                   ↑ {EXPAND_STEP}
                 </button>
               )}

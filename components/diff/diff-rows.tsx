@@ -46,7 +46,12 @@ export function indentOf(html: string): number {
 function Code({ html }: { html: string }) {
   const { indent, columns, rest } = splitIndent(html);
   if (!columns) return <code dangerouslySetInnerHTML={{ __html: html || " " }} />;
-  return <code style={{ "--i": columns } as React.CSSProperties} dangerouslySetInnerHTML={{ __html: `<span class="diff-indent">${indent}</span>${rest || " "}` }} />;
+  return (
+    <code
+      style={{ "--i": columns } as React.CSSProperties}
+      dangerouslySetInnerHTML={{ __html: `<span class="diff-indent">${indent}</span>${rest || " "}` }}
+    />
+  );
 }
 
 interface SegmentsProps {
@@ -89,13 +94,11 @@ export function SplitDiff({ failureNumber, pairIndex, rows }: DiffRowsProps) {
           data-kind={row.kind}
         >
           <div className={NUM + bg.left}>{left && <LineNumber anchor={anchor("L", left.no)} line={left.no} sideLabel="MODEL" />}</div>
-          <div className={CODE + bg.left}>
-            {left ? <Code html={left.html} /> : <span className="sr-only">no MODEL line</span>}
+          <div className={CODE + bg.left}>{left ? <Code html={left.html} /> : <span className="sr-only">no MODEL line</span>}</div>
+          <div className={`${NUM} diff-sep${bg.right}`}>
+            {right && <LineNumber anchor={anchor("R", right.no)} line={right.no} sideLabel="IDEAL" />}
           </div>
-          <div className={`${NUM} diff-sep${bg.right}`}>{right && <LineNumber anchor={anchor("R", right.no)} line={right.no} sideLabel="IDEAL" />}</div>
-          <div className={CODE + bg.right}>
-            {right ? <Code html={right.html} /> : <span className="sr-only">no IDEAL line</span>}
-          </div>
+          <div className={CODE + bg.right}>{right ? <Code html={right.html} /> : <span className="sr-only">no IDEAL line</span>}</div>
         </div>
       );
     });
@@ -131,7 +134,9 @@ function UnifiedRows({ failureNumber, pairIndex, rows }: DiffRowsProps) {
         data-line={[line.left !== null && anchor("L", line.left), line.right !== null && anchor("R", line.right)].filter(Boolean).join(" ")}
       >
         <div className={NUM}>{line.left !== null && <LineNumber anchor={anchor("L", line.left)} line={line.left} sideLabel="MODEL" />}</div>
-        <div className={NUM}>{line.right !== null && <LineNumber anchor={anchor("R", line.right)} line={line.right} sideLabel="IDEAL" />}</div>
+        <div className={NUM}>
+          {line.right !== null && <LineNumber anchor={anchor("R", line.right)} line={line.right} sideLabel="IDEAL" />}
+        </div>
         <div className="diff-sign" aria-hidden="true">
           {line.sign === " " ? "" : line.sign === "-" ? "−" : "+"}
         </div>

@@ -47,7 +47,17 @@ const SIDE_LABEL = "text-[11px] font-semibold uppercase tracking-wider";
 const MODEL_LABEL = `${SIDE_LABEL} text-red-800 dark:text-red-300`;
 const IDEAL_LABEL = `${SIDE_LABEL} text-emerald-800 dark:text-emerald-300`;
 
-export function FailureDiff({ failureNumber, blocks, modelText, idealText, modelHtml, idealHtml, mode, auto = false, modeHrefs }: FailureDiffProps) {
+export function FailureDiff({
+  failureNumber,
+  blocks,
+  modelText,
+  idealText,
+  modelHtml,
+  idealHtml,
+  mode,
+  auto = false,
+  modeHrefs,
+}: FailureDiffProps) {
   const model = blocks.filter((b) => b.side === "model").map(toBlockLike);
   const ideal = blocks.filter((b) => b.side === "ideal").map(toBlockLike);
   const pairs = pairBlocks(model, ideal);
@@ -75,17 +85,27 @@ export function FailureDiff({ failureNumber, blocks, modelText, idealText, model
               <figcaption className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs dark:border-slate-700 dark:bg-slate-900">
                 <span className="font-medium">{title}</span>
                 <span className={isModel ? MODEL_LABEL : IDEAL_LABEL}>{isModel ? "MODEL only" : "IDEAL only"}</span>
-                <span className="text-slate-600 dark:text-slate-300">— {isModel ? "the IDEAL side has no matching block" : "the MODEL side has no matching block"}</span>
+                <span className="text-slate-600 dark:text-slate-300">
+                  — {isModel ? "the IDEAL side has no matching block" : "the MODEL side has no matching block"}
+                </span>
                 {block.lang && <span className="ml-auto font-mono text-slate-600 dark:text-slate-300">{block.lang}</span>}
               </figcaption>
               <DiffLimitNote message={singleBlockLimit(lines.html.length).message} />
               <div className="hljs-block">
-                <SingleBlock failureNumber={failureNumber} pairIndex={pair.index} side={isModel ? "L" : "R"} lines={lines.html.slice(0, singleBlockLimit(lines.html.length).shown)} />
+                <SingleBlock
+                  failureNumber={failureNumber}
+                  pairIndex={pair.index}
+                  side={isModel ? "L" : "R"}
+                  lines={lines.html.slice(0, singleBlockLimit(lines.html.length).shown)}
+                />
               </div>
             </figure>
           );
         }
-        const { rows, limits } = alignBounded(blockLines(pair.model.value, pair.model.linesHtml), blockLines(pair.ideal.value, pair.ideal.linesHtml));
+        const { rows, limits } = alignBounded(
+          blockLines(pair.model.value, pair.model.linesHtml),
+          blockLines(pair.ideal.value, pair.ideal.linesHtml),
+        );
         const stats = diffStats(rows);
         const identical = stats.same === rows.length && limits.totalRows === rows.length;
         return (
@@ -142,7 +162,7 @@ function Prose({ label, labelClass, text, html, missing }: ProseProps) {
       {text.trim() ? (
         <ClippedMarkdown text={text.trim()} html={html} className="mt-1 text-sm" />
       ) : (
-        <p className="mt-1 text-sm italic text-slate-600 dark:text-slate-400">{missing}</p>
+        <p className="mt-1 text-sm text-slate-600 italic dark:text-slate-400">{missing}</p>
       )}
     </div>
   );

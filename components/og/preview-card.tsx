@@ -35,31 +35,51 @@ export function previewImage(props: PreviewCardProps): ImageResponse {
   const title = drawn.lost > 0.5 ? (meta[0] ?? "Untitled") : drawn.text;
   const shortTitle = title.length > 110 ? `${title.slice(0, 107)}…` : title;
   return new ImageResponse(
-    (
-      <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", justifyContent: "space-between", background: "#0f172a", color: "#f8fafc", padding: 64 }}>
-        <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between", fontSize: 28, color: "#94a3b8" }}>
-          <div style={{ display: "flex", fontWeight: 700, color: "#f8fafc" }}>Faultline</div>
-          <div style={{ display: "flex" }}>{eyebrow}</div>
-        </div>
-        <div style={{ display: "flex", flexDirection: "column", gap: 24 }}>
-          <div style={{ display: "flex", fontSize: shortTitle.length > 60 ? 52 : 64, fontWeight: 700, lineHeight: 1.15 }}>{shortTitle}</div>
-          {meta.length > 0 && <div style={{ display: "flex", fontSize: 30, color: "#cbd5e1" }}>{meta.join("  ·  ")}</div>}
-        </div>
-        <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between" }}>
-          <div style={{ display: "flex", gap: 16 }}>
-            {chips.map(([severity, label]) => {
-              const color = SEVERITY_COLOR[severity] ?? SEVERITY_COLOR.unknown!;
-              return (
-                <div key={severity + label} style={{ display: "flex", background: color.bg, color: color.fg, borderRadius: 10, padding: "10px 20px", fontSize: 30, fontWeight: 700 }}>
-                  {label}
-                </div>
-              );
-            })}
-          </div>
-          {footer && <div style={{ display: "flex", fontSize: 26, color: "#94a3b8" }}>{footer}</div>}
-        </div>
+    <div
+      style={{
+        width: "100%",
+        height: "100%",
+        display: "flex",
+        flexDirection: "column",
+        justifyContent: "space-between",
+        background: "#0f172a",
+        color: "#f8fafc",
+        padding: 64,
+      }}
+    >
+      <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between", fontSize: 28, color: "#94a3b8" }}>
+        <div style={{ display: "flex", fontWeight: 700, color: "#f8fafc" }}>Faultline</div>
+        <div style={{ display: "flex" }}>{eyebrow}</div>
       </div>
-    ),
+      <div style={{ display: "flex", flexDirection: "column", gap: 24 }}>
+        <div style={{ display: "flex", fontSize: shortTitle.length > 60 ? 52 : 64, fontWeight: 700, lineHeight: 1.15 }}>{shortTitle}</div>
+        {meta.length > 0 && <div style={{ display: "flex", fontSize: 30, color: "#cbd5e1" }}>{meta.join("  ·  ")}</div>}
+      </div>
+      <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between" }}>
+        <div style={{ display: "flex", gap: 16 }}>
+          {chips.map(([severity, label]) => {
+            const color = SEVERITY_COLOR[severity] ?? SEVERITY_COLOR.unknown!;
+            return (
+              <div
+                key={severity + label}
+                style={{
+                  display: "flex",
+                  background: color.bg,
+                  color: color.fg,
+                  borderRadius: 10,
+                  padding: "10px 20px",
+                  fontSize: 30,
+                  fontWeight: 700,
+                }}
+              >
+                {label}
+              </div>
+            );
+          })}
+        </div>
+        {footer && <div style={{ display: "flex", fontSize: 26, color: "#94a3b8" }}>{footer}</div>}
+      </div>
+    </div>,
     PREVIEW_SIZE,
   );
 }

@@ -26,14 +26,22 @@ export function AnalysisReviewClient({ slug, initial, viewer }: AnalysisReviewCl
   // The tick shows the click at once; the server's answer (or its refusal) settles it.
   const [ticking, setTicking] = useState<boolean | null>(null);
   // Enabled once hydrated (false in the server's HTML), so a click before then is not lost.
-  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const id = useId();
 
   async function put(body: { viewed?: boolean; comment?: string }): Promise<boolean> {
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch("/api/reviews", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ analysis: slug, ...body }) });
+      const res = await fetch("/api/reviews", {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ analysis: slug, ...body }),
+      });
       const data = (await res.json().catch(() => null)) as { items?: AnalysisReviewView[] } | null;
       if (!res.ok || !data?.items) {
         setError(apiErrorOf(data)?.message ?? `The server answered ${res.status}; nothing was saved.`);
@@ -56,9 +64,13 @@ export function AnalysisReviewClient({ slug, initial, viewer }: AnalysisReviewCl
   if (!viewer && ticked.length === 0 && stale.length === 0 && comments.length === 0) return null;
 
   return (
-    <section aria-labelledby={`${id}-h`} className="space-y-3 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800" data-analysis-review>
+    <section
+      aria-labelledby={`${id}-h`}
+      className="space-y-3 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800"
+      data-analysis-review
+    >
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
-        <h2 id={`${id}-h`} className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
+        <h2 id={`${id}-h`} className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
           Analysis review
         </h2>
         {viewer && (
@@ -87,7 +99,9 @@ export function AnalysisReviewClient({ slug, initial, viewer }: AnalysisReviewCl
       <p className="text-slate-700 dark:text-slate-300" data-reviewed-by>
         {ticked.length ? (
           <>
-            <span aria-hidden="true" className="text-emerald-700 dark:text-emerald-400">✓ </span>
+            <span aria-hidden="true" className="text-emerald-700 dark:text-emerald-400">
+              ✓{" "}
+            </span>
             Marked reviewed by {ticked.map((t) => t.reviewer.name).join(", ")}
           </>
         ) : (
@@ -104,14 +118,22 @@ export function AnalysisReviewClient({ slug, initial, viewer }: AnalysisReviewCl
       {comments.length > 0 && (
         <ul className="space-y-3" aria-label="Overall comments">
           {comments.map((c) => (
-            <li key={c.id} className="space-y-1 border-t border-slate-200 pt-2 first:border-t-0 first:pt-0 dark:border-slate-800" data-analysis-comment={c.reviewer.name}>
+            <li
+              key={c.id}
+              className="space-y-1 border-t border-slate-200 pt-2 first:border-t-0 first:pt-0 dark:border-slate-800"
+              data-analysis-comment={c.reviewer.name}
+            >
               <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                 <strong className="font-medium [overflow-wrap:anywhere]">{c.reviewer.name}</strong>
                 <time dateTime={c.updatedAt} className="text-xs text-slate-600 dark:text-slate-400">
                   {when(c.updatedAt)}
                 </time>
                 {c.canEdit && !editing && (
-                  <button type="button" onClick={() => setEditing(true)} className="text-xs text-blue-700 hover:underline dark:text-blue-300">
+                  <button
+                    type="button"
+                    onClick={() => setEditing(true)}
+                    className="text-xs text-blue-700 hover:underline dark:text-blue-300"
+                  >
                     Edit
                   </button>
                 )}
@@ -119,7 +141,7 @@ export function AnalysisReviewClient({ slug, initial, viewer }: AnalysisReviewCl
               {/* Sanitized on the server (lib/reviews/markdown.ts): no raw HTML, no script, web links only. */}
               {c.commentHtml ? (
                 <div
-                  className="review-comment max-w-prose space-y-2 [overflow-wrap:anywhere] [&_a[href]]:text-blue-700 [&_a[href]]:underline [&_code]:font-mono [&_code]:text-xs [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-x-auto [&_ul]:list-disc [&_ul]:pl-5 dark:[&_a[href]]:text-blue-300"
+                  className="review-comment max-w-prose space-y-2 [overflow-wrap:anywhere] [&_a[href]]:text-blue-700 [&_a[href]]:underline dark:[&_a[href]]:text-blue-300 [&_code]:font-mono [&_code]:text-xs [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-x-auto [&_ul]:list-disc [&_ul]:pl-5"
                   dangerouslySetInnerHTML={{ __html: c.commentHtml }}
                 />
               ) : (
@@ -134,7 +156,9 @@ export function AnalysisReviewClient({ slug, initial, viewer }: AnalysisReviewCl
                     {c.history.map((h, i) => (
                       <li key={i}>
                         {h.editor} changed it at {when(h.editedAt)}; before:
-                        <span className="block whitespace-pre-wrap [overflow-wrap:anywhere]">“{h.comment.length > 300 ? `${h.comment.slice(0, 300)}…` : h.comment}”</span>
+                        <span className="block [overflow-wrap:anywhere] whitespace-pre-wrap">
+                          “{h.comment.length > 300 ? `${h.comment.slice(0, 300)}…` : h.comment}”
+                        </span>
                       </li>
                     ))}
                   </ol>
@@ -165,7 +189,11 @@ export function AnalysisReviewClient({ slug, initial, viewer }: AnalysisReviewCl
             />
           </label>
           <div className="flex flex-wrap items-center gap-2">
-            <button type="submit" disabled={busy || comment === (mine?.comment ?? "")} className="rounded bg-blue-700 px-3 py-1 font-medium text-white hover:bg-blue-800 disabled:opacity-50">
+            <button
+              type="submit"
+              disabled={busy || comment === (mine?.comment ?? "")}
+              className="rounded bg-blue-700 px-3 py-1 font-medium text-white hover:bg-blue-800 disabled:opacity-50"
+            >
               {mine?.comment ? "Save comment" : "Add comment"}
             </button>
             {editing && (

@@ -20,15 +20,38 @@ export interface ReviewFilterFieldsProps {
   note?: string;
 }
 
-function Choice({ idPrefix, name, legend, values, disabled, note }: { idPrefix: string; name: string; legend: string; values: FacetValue[]; disabled?: boolean; note?: React.ReactNode }) {
+function Choice({
+  idPrefix,
+  name,
+  legend,
+  values,
+  disabled,
+  note,
+}: {
+  idPrefix: string;
+  name: string;
+  legend: string;
+  values: FacetValue[];
+  disabled?: boolean;
+  note?: React.ReactNode;
+}) {
   const chosen = values.some((v) => v.selected);
   return (
     <fieldset className="space-y-1" disabled={disabled} data-review-facet={name}>
       <legend className={LEGEND}>{legend}</legend>
       {note}
       <div className="flex items-center gap-2 text-sm">
-        <input id={`${idPrefix}-${name}-any`} type="radio" name={name} value="" defaultChecked={!chosen} className="h-4 w-4 accent-blue-600" />
-        <label htmlFor={`${idPrefix}-${name}-any`} className="flex-1">Any</label>
+        <input
+          id={`${idPrefix}-${name}-any`}
+          type="radio"
+          name={name}
+          value=""
+          defaultChecked={!chosen}
+          className="h-4 w-4 accent-blue-600"
+        />
+        <label htmlFor={`${idPrefix}-${name}-any`} className="flex-1">
+          Any
+        </label>
       </div>
       {values.map((v) => {
         const id = `${idPrefix}-${name}-${v.value}`;
@@ -37,7 +60,7 @@ function Choice({ idPrefix, name, legend, values, disabled, note }: { idPrefix: 
             <input id={id} type="radio" name={name} value={v.value} defaultChecked={v.selected} className="h-4 w-4 accent-blue-600" />
             <label htmlFor={id} className="flex min-w-0 flex-1 items-center justify-between gap-2">
               <span className="min-w-0">{v.label}</span>
-              <span className="tabular-nums text-slate-600 dark:text-slate-300" data-facet-count>
+              <span className="text-slate-600 tabular-nums dark:text-slate-300" data-facet-count>
                 {v.count}
               </span>
             </label>

@@ -19,11 +19,19 @@ export async function ReviewProgress({ analysisId, slug }: { analysisId: number;
   if (total === 0 && outdated.length === 0) return null;
   const done = viewer !== null && total > 0 && reviewedByYou === total;
   return (
-    <section aria-label="Review progress" className="space-y-2 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800" data-review-progress>
+    <section
+      aria-label="Review progress"
+      className="space-y-2 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800"
+      data-review-progress
+    >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
         {viewer ? (
           <p className="flex items-center gap-2">
-            {done && <span aria-hidden="true" className="text-emerald-700 dark:text-emerald-400">✓</span>}
+            {done && (
+              <span aria-hidden="true" className="text-emerald-700 dark:text-emerald-400">
+                ✓
+              </span>
+            )}
             <strong className="tabular-nums">
               {reviewedByYou} of {total}
             </strong>{" "}
@@ -56,8 +64,14 @@ export async function ReviewProgress({ analysisId, slug }: { analysisId: number;
           <ul className="mt-2 space-y-2">
             {outdated.map((a) => (
               <li key={a.id} className="border-l-2 border-amber-400 pl-2" data-outdated-annotation={a.id}>
-                <span className="font-medium">{a.reviewer.name}</span> · {a.verdict} on “{a.failureTitle}” <span className="text-xs text-slate-600 dark:text-slate-400">({a.updatedAt.slice(0, 10)})</span>
-                {a.commentHtml && <div className="text-slate-700 [overflow-wrap:anywhere] dark:text-slate-300" dangerouslySetInnerHTML={{ __html: a.commentHtml }} />}
+                <span className="font-medium">{a.reviewer.name}</span> · {a.verdict} on “{a.failureTitle}”{" "}
+                <span className="text-xs text-slate-600 dark:text-slate-400">({a.updatedAt.slice(0, 10)})</span>
+                {a.commentHtml && (
+                  <div
+                    className="[overflow-wrap:anywhere] text-slate-700 dark:text-slate-300"
+                    dangerouslySetInnerHTML={{ __html: a.commentHtml }}
+                  />
+                )}
               </li>
             ))}
           </ul>

@@ -11,7 +11,11 @@ export function ReviewShareHeaders({ className = "py-2 pr-3 text-right font-medi
       <th scope="col" className={className} title="Share of the failures with at least one reviewer's verdict">
         Reviewed
       </th>
-      <th scope="col" className={className} title="Share of the reviewed failures a reviewer disputes (a disagree, or another severity proposed)">
+      <th
+        scope="col"
+        className={className}
+        title="Share of the reviewed failures a reviewer disputes (a disagree, or another severity proposed)"
+      >
         Disputed
       </th>
     </>
@@ -19,7 +23,17 @@ export function ReviewShareHeaders({ className = "py-2 pr-3 text-right font-medi
 }
 
 /** `cellClassName`: the cells' class (a `data-table` styles its cells by the class "num"). */
-export function ReviewShareCells({ failures, share, disputedHref, cellClassName = NUM }: { failures: number; share: { reviewed: number; disputed: number } | undefined; disputedHref?: string; cellClassName?: string }) {
+export function ReviewShareCells({
+  failures,
+  share,
+  disputedHref,
+  cellClassName = NUM,
+}: {
+  failures: number;
+  share: { reviewed: number; disputed: number } | undefined;
+  disputedHref?: string;
+  cellClassName?: string;
+}) {
   const reviewed = share?.reviewed ?? 0;
   const disputed = share?.disputed ?? 0;
   return (
@@ -45,7 +59,15 @@ export function ReviewShareCells({ failures, share, disputedHref, cellClassName 
 }
 
 /** A severity count as parsed, and as reviewed (majority proposed severity) when that differs. */
-export function CountAsReviewed({ parsed, severity, share }: { parsed: number; severity: "critical" | "high" | "medium" | "low"; share: ReviewShare | undefined }) {
+export function CountAsReviewed({
+  parsed,
+  severity,
+  share,
+}: {
+  parsed: number;
+  severity: "critical" | "high" | "medium" | "low";
+  share: ReviewShare | undefined;
+}) {
   const reviewed = share?.asReviewed?.[severity];
   if (reviewed === undefined || reviewed === parsed) return <>{parsed}</>;
   return (

@@ -10,10 +10,15 @@ export function ReviewStateLine({ review, severity }: { review: FailureReviewSta
       <span>
         <span className="font-medium">Review:</span> {verdicts.join(" · ")} ({review.reviewers.join(", ")})
       </span>
-      {review.disputed && <span className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-900 dark:bg-red-950 dark:text-red-200">disputed</span>}
+      {review.disputed && (
+        <span className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-900 dark:bg-red-950 dark:text-red-200">disputed</span>
+      )}
       {review.proposedSeverity && review.proposedSeverity !== severity && <span>proposed: {review.proposedSeverity}</span>}
       {review.tags.map((t) => (
-        <span key={t} className="rounded bg-slate-200 px-1.5 py-0.5 text-slate-800 [overflow-wrap:anywhere] dark:bg-slate-700 dark:text-slate-100">
+        <span
+          key={t}
+          className="rounded bg-slate-200 px-1.5 py-0.5 [overflow-wrap:anywhere] text-slate-800 dark:bg-slate-700 dark:text-slate-100"
+        >
           {t}
         </span>
       ))}

@@ -28,7 +28,11 @@ export function ShareForm({ analysis = "", failure = "" }: { analysis?: string; 
           ...(data.get("failure") ? { failure: String(data.get("failure")) } : {}),
           days: Number(data.get("days") || 14),
         };
-        const res = await fetch("/api/shares", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+        const res = await fetch("/api/shares", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        });
         if (!res.ok) return setError(await errorOf(res));
         setMade(new URL(((await res.json()) as { url: string }).url, window.location.origin).toString());
         router.refresh();
@@ -37,27 +41,50 @@ export function ShareForm({ analysis = "", failure = "" }: { analysis?: string; 
       <div className="grid gap-3 sm:grid-cols-[2fr_2fr_1fr_auto] sm:items-end">
         <label className="block space-y-1">
           <span className="font-medium">Analysis (slug)</span>
-          <input name="analysis" required defaultValue={analysis} className="w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono dark:border-slate-600 dark:bg-slate-900" />
+          <input
+            name="analysis"
+            required
+            defaultValue={analysis}
+            className="w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono dark:border-slate-600 dark:bg-slate-900"
+          />
         </label>
         <label className="block space-y-1">
           <span className="font-medium">Failure key (optional: one failure only)</span>
-          <input name="failure" defaultValue={failure} className="w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono dark:border-slate-600 dark:bg-slate-900" />
+          <input
+            name="failure"
+            defaultValue={failure}
+            className="w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono dark:border-slate-600 dark:bg-slate-900"
+          />
         </label>
         <label className="block space-y-1">
           <span className="font-medium">Expires in (days)</span>
-          <input name="days" type="number" min={1} max={90} defaultValue={14} className="w-full rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900" />
+          <input
+            name="days"
+            type="number"
+            min={1}
+            max={90}
+            defaultValue={14}
+            className="w-full rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+          />
         </label>
         <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800">
           Make link
         </button>
       </div>
       {made && (
-        <p role="status" className="space-x-2 rounded border border-emerald-300 bg-emerald-50 p-2 dark:border-emerald-800 dark:bg-emerald-950/50">
+        <p
+          role="status"
+          className="space-x-2 rounded border border-emerald-300 bg-emerald-50 p-2 dark:border-emerald-800 dark:bg-emerald-950/50"
+        >
           <span>New link (shown once):</span>
           <code className="font-mono text-xs [overflow-wrap:anywhere]" data-share-url>
             {made}
           </code>
-          <button type="button" className="text-blue-700 underline dark:text-blue-300" onClick={() => void navigator.clipboard?.writeText(made)}>
+          <button
+            type="button"
+            className="text-blue-700 underline dark:text-blue-300"
+            onClick={() => void navigator.clipboard?.writeText(made)}
+          >
             Copy
           </button>
         </p>
@@ -87,7 +114,11 @@ export function RevokeShareButton({ id }: { id: number }) {
       >
         Revoke
       </button>
-      {error && <span role="alert" className="ml-2 text-red-800 dark:text-red-300">{error}</span>}
+      {error && (
+        <span role="alert" className="ml-2 text-red-800 dark:text-red-300">
+          {error}
+        </span>
+      )}
     </>
   );
 }

@@ -69,7 +69,8 @@ export function AuditSection({ rows, showAll }: { rows: ScoreRow[]; showAll: { c
         <div className={box}>
           <h3 className="font-medium">The document&apos;s counts disagree with its items ({counts.length})</h3>
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-            The summary declares more or fewer failures of a severity than the report lists, and items without a severity do not account for it.
+            The summary declares more or fewer failures of a severity than the report lists, and items without a severity do not account for
+            it.
           </p>
           {counts.length === 0 ? (
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Every summary that declares counts matches its failures.</p>
@@ -92,7 +93,8 @@ export function AuditSection({ rows, showAll }: { rows: ScoreRow[]; showAll: { c
                   {r.unknownCount} of {r.failureCount} without a severity
                   {r.countsExplainedByUngraded && (
                     <span className="block text-xs text-slate-600 dark:text-slate-400">
-                      they cover the gap between declared and found ({r.countDifferences.map((d) => `${d.severity}: declared ${d.declared}, found ${d.found}`).join("; ")})
+                      they cover the gap between declared and found (
+                      {r.countDifferences.map((d) => `${d.severity}: declared ${d.declared}, found ${d.found}`).join("; ")})
                     </span>
                   )}
                 </p>
@@ -116,7 +118,9 @@ export function AuditSection({ rows, showAll }: { rows: ScoreRow[]; showAll: { c
                     </li>
                   ))}
                   {r.severityMismatches.length > MISMATCHES_QUOTED && (
-                    <li className="list-none text-slate-600 dark:text-slate-400">and {r.severityMismatches.length - MISMATCHES_QUOTED} more on the analysis page</li>
+                    <li className="list-none text-slate-600 dark:text-slate-400">
+                      and {r.severityMismatches.length - MISMATCHES_QUOTED} more on the analysis page
+                    </li>
                   )}
                 </ul>
               )}
@@ -128,4 +132,3 @@ export function AuditSection({ rows, showAll }: { rows: ScoreRow[]; showAll: { c
     </section>
   );
 }
-

@@ -13,7 +13,13 @@ const pct = (p: number) => `${Math.round(p * 100)}`;
 /** Outliers listed per kind before "all N in the table". */
 const OUTLIER_LIST_LIMIT = 10;
 
-export function OutlierSection({ view, tableHref }: { view: ScoresView; tableHref: (kind: "high-score-heavy-failures" | "low-score-light-failures") => Route }) {
+export function OutlierSection({
+  view,
+  tableHref,
+}: {
+  view: ScoresView;
+  tableHref: (kind: "high-score-heavy-failures" | "low-score-light-failures") => Route;
+}) {
   const r = OUTLIER_RULES;
   const { heavyFrom, lightUpTo } = view.loadBounds;
   const kinds = [
@@ -29,11 +35,14 @@ export function OutlierSection({ view, tableHref }: { view: ScoresView; tableHre
         Scores that disagree with the failures found, by fixed rules: <strong>high score, heavy failures</strong> = score ≥ {r.highScore}/10
         with a failure load in the top {pct(1 - r.heavyLoadPercentile)}%{heavyFrom !== null ? ` (here load ≥ ${heavyFrom})` : ""};{" "}
         <strong>low score, light failures</strong> = score ≤ {r.lowScore}/10 with a load in the bottom {pct(r.lightLoadPercentile)}%
-        {lightUpTo !== null ? ` (here load ≤ ${lightUpTo})` : ""}. Percentiles rank the {view.scored.length} scored analyses shown (100 = highest).
+        {lightUpTo !== null ? ` (here load ≤ ${lightUpTo})` : ""}. Percentiles rank the {view.scored.length} scored analyses shown (100 =
+        highest).
       </p>
       {view.outliers.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          {view.scored.length < 4 ? "At least 4 scored analyses are needed to rank failure loads." : "No score disagrees with its failures by these rules."}
+          {view.scored.length < 4
+            ? "At least 4 scored analyses are needed to rank failure loads."
+            : "No score disagrees with its failures by these rules."}
         </p>
       ) : (
         kinds.map(([kind, label]) => {
@@ -48,12 +57,24 @@ export function OutlierSection({ view, tableHref }: { view: ScoresView; tableHre
                 <table className="w-full min-w-[36rem] text-sm" aria-label={label}>
                   <thead className="border-b border-slate-200 text-left text-slate-600 dark:border-slate-800 dark:text-slate-300">
                     <tr>
-                      <th scope="col" className="py-1.5 pr-3 font-medium">Analysis</th>
-                      <th scope="col" className="py-1.5 pr-3 text-right font-medium">Score</th>
-                      <th scope="col" className="py-1.5 pr-3 text-right font-medium">Load</th>
-                      <th scope="col" className="py-1.5 pr-3 text-right font-medium">Critical</th>
-                      <th scope="col" className="py-1.5 pr-3 text-right font-medium text-slate-500 dark:text-slate-400">Load pct.</th>
-                      <th scope="col" className="py-1.5 text-right font-medium text-slate-500 dark:text-slate-400">Score pct.</th>
+                      <th scope="col" className="py-1.5 pr-3 font-medium">
+                        Analysis
+                      </th>
+                      <th scope="col" className="py-1.5 pr-3 text-right font-medium">
+                        Score
+                      </th>
+                      <th scope="col" className="py-1.5 pr-3 text-right font-medium">
+                        Load
+                      </th>
+                      <th scope="col" className="py-1.5 pr-3 text-right font-medium">
+                        Critical
+                      </th>
+                      <th scope="col" className="py-1.5 pr-3 text-right font-medium text-slate-500 dark:text-slate-400">
+                        Load pct.
+                      </th>
+                      <th scope="col" className="py-1.5 text-right font-medium text-slate-500 dark:text-slate-400">
+                        Score pct.
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -66,7 +87,9 @@ export function OutlierSection({ view, tableHref }: { view: ScoresView; tableHre
                         </td>
                         <td className="py-1.5 pr-3 text-right tabular-nums">
                           score {formatScore(o.point)}
-                          <span className="block text-xs text-slate-600 dark:text-slate-400">{describeScoreSource(o.point.scoreSource)}</span>
+                          <span className="block text-xs text-slate-600 dark:text-slate-400">
+                            {describeScoreSource(o.point.scoreSource)}
+                          </span>
                         </td>
                         <td className="py-1.5 pr-3 text-right tabular-nums">{o.point.failureLoad}</td>
                         <td className="py-1.5 pr-3 text-right tabular-nums">
@@ -91,4 +114,3 @@ export function OutlierSection({ view, tableHref }: { view: ScoresView; tableHre
     </section>
   );
 }
-

@@ -19,7 +19,11 @@ export function ScoreRows({ rows }: { rows: ScoreTableRow[] }) {
               {/* Inside the link: many reports share a title, the task id or slug tells the links apart. */}
               {r.sub && <span className="sub font-mono">{r.sub}</span>}
             </Link>
-            {r.outlier && <span className="mt-0.5 inline-block rounded bg-red-50 px-1 text-xs text-red-800 dark:bg-red-950 dark:text-red-200">outlier</span>}
+            {r.outlier && (
+              <span className="mt-0.5 inline-block rounded bg-red-50 px-1 text-xs text-red-800 dark:bg-red-950 dark:text-red-200">
+                outlier
+              </span>
+            )}
           </td>
           <td className="num" data-label="score">
             {r.score}

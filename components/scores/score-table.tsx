@@ -33,7 +33,8 @@ export function ScoreTable({ rows, sort, dir, sortHref }: ScoreTableProps) {
     <div className="relative overflow-x-auto">
       <table className="data-table w-full text-sm">
         <caption className="sr-only">
-          Analyses with score, failures per severity, failure load and platform; sorted by {sort} ({dir === "asc" ? "ascending" : "descending"}).
+          Analyses with score, failures per severity, failure load and platform; sorted by {sort} (
+          {dir === "asc" ? "ascending" : "descending"}).
         </caption>
         <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-300">
           <tr>

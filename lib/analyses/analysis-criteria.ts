@@ -48,8 +48,11 @@ export function withoutReviewFilters<C extends AnalysisCriteria>(criteria: C): C
 export type AnalysisFacet = "severity" | "gap" | "platform";
 
 const COUNT_COLUMN: Record<Severity, Prisma.Sql> = {
-  critical: Prisma.sql`a."criticalCount"`, high: Prisma.sql`a."highCount"`, medium: Prisma.sql`a."mediumCount"`,
-  low: Prisma.sql`a."lowCount"`, unknown: Prisma.sql`a."unknownCount"`,
+  critical: Prisma.sql`a."criticalCount"`,
+  high: Prisma.sql`a."highCount"`,
+  medium: Prisma.sql`a."mediumCount"`,
+  low: Prisma.sql`a."lowCount"`,
+  unknown: Prisma.sql`a."unknownCount"`,
 };
 
 function platformsOf(criteria: AnalysisCriteria): string[] {
@@ -95,7 +98,9 @@ function reviewConditions(criteria: AnalysisCriteria): Prisma.Sql[] {
       WHERE n."analysisId" = a."id" AND (n."verdict" = 'disagree' OR (n."proposedSeverity" IS NOT NULL AND n."proposedSeverity" <> r."severity")))`);
   }
   if (review === "outdated") {
-    parts.push(Prisma.sql`EXISTS (${ANNOTATED} AND NOT EXISTS (SELECT 1 FROM "Failure" r WHERE r."analysisId" = n."analysisId" AND r."key" = n."failureKey"))`);
+    parts.push(
+      Prisma.sql`EXISTS (${ANNOTATED} AND NOT EXISTS (SELECT 1 FROM "Failure" r WHERE r."analysisId" = n."analysisId" AND r."key" = n."failureKey"))`,
+    );
   }
   if (mine && viewerId !== undefined) {
     const ticked = Prisma.sql`EXISTS (${TICKED} AND v."reviewerId" = ${viewerId})`;
@@ -126,7 +131,12 @@ function failureConditions(criteria: AnalysisCriteria): Prisma.Sql[] {
     parts.push(Prisma.sql`a."id" IN (SELECT "analysisId" FROM "FailureGap"
       WHERE "gapId" IN (${Prisma.join(gaps)}) AND "severity" IN (${Prisma.join(severities)}) ${platform})`);
   } else if (severities.length) {
-    parts.push(Prisma.sql`(${Prisma.join(severities.map((s) => Prisma.sql`${COUNT_COLUMN[s]} > 0`), " OR ")})`);
+    parts.push(
+      Prisma.sql`(${Prisma.join(
+        severities.map((s) => Prisma.sql`${COUNT_COLUMN[s]} > 0`),
+        " OR ",
+      )})`,
+    );
   } else if (gaps.length) {
     const list = Prisma.join(gaps);
     parts.push(Prisma.sql`a."id" IN (SELECT "analysisId" FROM "AnalysisGap" WHERE "gapId" IN (${list})
@@ -159,7 +169,12 @@ export async function countAnalyses(criteria: AnalysisCriteria): Promise<number>
  * Ids of one window of matching analyses, in display order. "relevance" (with a query) ranks by
  * bm25: an analysis ranks by its best row, its own or one of its failures'; ties newest first.
  */
-export async function analysisIdsPage(criteria: AnalysisCriteria, sort: AnalysisSort, dir: SortDirection, window: { skip: number; take: number }): Promise<number[]> {
+export async function analysisIdsPage(
+  criteria: AnalysisCriteria,
+  sort: AnalysisSort,
+  dir: SortDirection,
+  window: { skip: number; take: number },
+): Promise<number[]> {
   const q = criteria.q && isSearchable(criteria.q) ? criteria.q : null;
   const rows =
     sort === "relevance" && q
@@ -207,11 +222,11 @@ export async function tallyAnalyses(criteria: AnalysisCriteria): Promise<Record<
     ? prisma.$queryRaw<FacetRow[]>`
         SELECT g."severity" AS k, count(DISTINCT g."analysisId") AS n FROM "FailureGap" g JOIN "Analysis" a ON a."id" = g."analysisId"
         ${where([Prisma.sql`g."gapId" IN (${Prisma.join(gaps)})`, ...inPlatforms(Prisma.sql`g."platform"`), ...base])} GROUP BY 1`
-    : prisma
-        .$queryRaw<Record<Severity, number | bigint | null>[]>`
+    : prisma.$queryRaw<Record<Severity, number | bigint | null>[]>`
           SELECT ${Prisma.join(SEVERITIES.map((s) => Prisma.sql`${countWhere(Prisma.sql`${COUNT_COLUMN[s]} > 0`)} AS ${Prisma.raw(`"${s}"`)}`))}
-          FROM "Analysis" a ${where([...inPlatforms(Prisma.sql`a."platform"`), ...base])}`
-        .then(([row]) => SEVERITIES.map((s) => ({ k: s, n: row?.[s] ?? 0 })));
+          FROM "Analysis" a ${where([...inPlatforms(Prisma.sql`a."platform"`), ...base])}`.then(([row]) =>
+        SEVERITIES.map((s) => ({ k: s, n: row?.[s] ?? 0 })),
+      );
 
   const gapRows = severities.length
     ? prisma.$queryRaw<FacetRow[]>`
@@ -233,7 +248,9 @@ export async function tallyAnalyses(criteria: AnalysisCriteria): Promise<Record<
  * the review ones, and how many such analyses there are (people write reviews: read whole, counted in
  * lib/reviews/review-facets.ts).
  */
-export async function analysisReviewsFor(criteria: AnalysisCriteria): Promise<{ annotations: AnalysisAnnotationRow[]; reviews: AnalysisReviewRow[]; total: number }> {
+export async function analysisReviewsFor(
+  criteria: AnalysisCriteria,
+): Promise<{ annotations: AnalysisAnnotationRow[]; reviews: AnalysisReviewRow[]; total: number }> {
   const base = withoutReviewFilters(criteria);
   type Id = number | bigint;
   const [annotations, reviews, total] = await Promise.all([
@@ -245,7 +262,9 @@ export async function analysisReviewsFor(criteria: AnalysisCriteria): Promise<{ 
       JOIN "Reviewer" w ON w."id" = n."reviewerId"
       LEFT JOIN "Failure" r ON r."analysisId" = n."analysisId" AND r."key" = n."failureKey"
       ${analysisWhereSql(base)}`,
-    prisma.$queryRaw<{ analysisId: Id; reviewerId: Id; reviewer: string; ticked: Id | boolean; current: Id | boolean | null; commented: Id | boolean }[]>`
+    prisma.$queryRaw<
+      { analysisId: Id; reviewerId: Id; reviewer: string; ticked: Id | boolean; current: Id | boolean | null; commented: Id | boolean }[]
+    >`
       SELECT v."analysisId" AS "analysisId", v."reviewerId" AS "reviewerId", w."name" AS "reviewer",
              (v."viewedAt" IS NOT NULL) AS "ticked", (v."viewedAt" IS NOT NULL AND v."viewedHash" = a."contentHash") AS "current",
              (v."comment" <> '') AS "commented"
@@ -258,8 +277,12 @@ export async function analysisReviewsFor(criteria: AnalysisCriteria): Promise<{ 
   return {
     annotations: annotations.map((r) => ({ ...r, analysisId: Number(r.analysisId), reviewerId: Number(r.reviewerId) })),
     reviews: reviews.map((r) => ({
-      analysisId: Number(r.analysisId), reviewerId: Number(r.reviewerId), reviewer: r.reviewer,
-      ticked: Boolean(Number(r.ticked)), current: Boolean(Number(r.current)), commented: Boolean(Number(r.commented)),
+      analysisId: Number(r.analysisId),
+      reviewerId: Number(r.reviewerId),
+      reviewer: r.reviewer,
+      ticked: Boolean(Number(r.ticked)),
+      current: Boolean(Number(r.current)),
+      commented: Boolean(Number(r.commented)),
     })),
     total,
   };

@@ -61,7 +61,9 @@ export function analysisHeader(row: HeaderRow) {
     /** The line the training score was read from ("Training Quality Score"), shown beside it. */
     trainingScoreLabel: training?.label ?? null,
     /** Every other score the report gives (lint, code quality, projected…), never the ranking score. */
-    otherScores: scores.filter((s) => s !== training && !(isTraining(s) && training && s.value === training.value && s.max === training.max)),
+    otherScores: scores.filter(
+      (s) => s !== training && !(isTraining(s) && training && s.value === training.value && s.max === training.max),
+    ),
     warnings: parseJson(warningsSchema, row.warningsJson, []),
     writtenGaps: parseJson(stringsSchema, row.knowledgeGapsJson, []),
     counts,

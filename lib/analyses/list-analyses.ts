@@ -22,9 +22,21 @@ export interface AnalysisSummary {
 }
 
 export const analysisSummarySelect = {
-  slug: true, title: true, taskId: true, platform: true, scoreValue: true, scoreMax: true,
-  criticalCount: true, highCount: true, mediumCount: true, lowCount: true, unknownCount: true,
-  failureCount: true, warningCount: true, updatedAt: true, documentDate: true,
+  slug: true,
+  title: true,
+  taskId: true,
+  platform: true,
+  scoreValue: true,
+  scoreMax: true,
+  criticalCount: true,
+  highCount: true,
+  mediumCount: true,
+  lowCount: true,
+  unknownCount: true,
+  failureCount: true,
+  warningCount: true,
+  updatedAt: true,
+  documentDate: true,
 } as const;
 
 export async function listRecentAnalyses(take = 50): Promise<AnalysisSummary[]> {

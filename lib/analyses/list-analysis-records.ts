@@ -26,9 +26,18 @@ export type AnalysisListQuery = AnalysisQuery & { viewerId?: number };
 
 function criteriaOf(query: AnalysisListQuery): AnalysisCriteria {
   return {
-    q: query.q, severities: query.severity ?? [], gaps: query.gap ?? [], platforms: query.platform ?? [],
-    minScore: query.min, maxScore: query.max, warnings: query.warnings,
-    review: query.review, mine: query.mine, viewerId: query.viewerId, tags: query.tag ?? [], reviewers: query.reviewer ?? [],
+    q: query.q,
+    severities: query.severity ?? [],
+    gaps: query.gap ?? [],
+    platforms: query.platform ?? [],
+    minScore: query.min,
+    maxScore: query.max,
+    warnings: query.warnings,
+    review: query.review,
+    mine: query.mine,
+    viewerId: query.viewerId,
+    tags: query.tag ?? [],
+    reviewers: query.reviewer ?? [],
   };
 }
 
@@ -36,18 +45,29 @@ function criteriaOf(query: AnalysisListQuery): AnalysisCriteria {
 async function idsAndTotal(query: AnalysisListQuery, window: { skip: number; take: number }): Promise<{ ids: number[]; total: number }> {
   const criteria = criteriaOf(query);
   const sort = query.sort ?? defaultAnalysisSort(query.q);
-  const [ids, total] = await Promise.all([analysisIdsPage(criteria, sort, query.dir ?? DEFAULT_DIRECTION[sort], window), countAnalyses(criteria)]);
+  const [ids, total] = await Promise.all([
+    analysisIdsPage(criteria, sort, query.dir ?? DEFAULT_DIRECTION[sort], window),
+    countAnalyses(criteria),
+  ]);
   return { ids, total };
 }
 
 const recordSelect = { id: true, slug: true, source: { select: { recordJson: true } } } as const;
 
-export function toAnalysisRecord(row: { id: number; slug: string; source: { recordJson: string } | null }, origin: string, review: AnalysisReviewSummary | null = null): AnalysisRecord {
+export function toAnalysisRecord(
+  row: { id: number; slug: string; source: { recordJson: string } | null },
+  origin: string,
+  review: AnalysisReviewSummary | null = null,
+): AnalysisRecord {
   const record = JSON.parse(row.source?.recordJson ?? "{}") as ParsedAnalysis;
   return { id: row.id, slug: row.slug, url: origin + analysisHref(row.slug), ...record, review };
 }
 
-export async function listAnalysisRecords(query: AnalysisListQuery, window: { skip: number; take: number }, origin: string): Promise<{ items: AnalysisRecord[]; total: number }> {
+export async function listAnalysisRecords(
+  query: AnalysisListQuery,
+  window: { skip: number; take: number },
+  origin: string,
+): Promise<{ items: AnalysisRecord[]; total: number }> {
   const { ids, total } = await idsAndTotal(query, window);
   const [rows, reviews] = await Promise.all([
     inIdOrder(ids, (chunk) => prisma.analysis.findMany({ where: { id: { in: chunk } }, select: recordSelect })),
@@ -62,9 +82,26 @@ export async function getAnalysisRecord(slug: string, origin: string): Promise<A
 }
 
 const csvSelect = {
-  id: true, slug: true, title: true, taskId: true, platform: true, language: true, scoreValue: true, scoreMax: true,
-  scoreNorm: true, criticalCount: true, highCount: true, mediumCount: true, lowCount: true, unknownCount: true,
-  failureCount: true, failureLoad: true, warningCount: true, knowledgeGapsJson: true, updatedAt: true, documentDate: true,
+  id: true,
+  slug: true,
+  title: true,
+  taskId: true,
+  platform: true,
+  language: true,
+  scoreValue: true,
+  scoreMax: true,
+  scoreNorm: true,
+  criticalCount: true,
+  highCount: true,
+  mediumCount: true,
+  lowCount: true,
+  unknownCount: true,
+  failureCount: true,
+  failureLoad: true,
+  warningCount: true,
+  knowledgeGapsJson: true,
+  updatedAt: true,
+  documentDate: true,
   gaps: { select: { gapId: true } },
   failures: { select: { gaps: { select: { gapId: true } } } },
 } as const;

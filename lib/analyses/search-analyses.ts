@@ -64,7 +64,10 @@ export async function searchAnalyses(filters: AnalysisFilters, viewerId?: number
     total,
     page,
     pageCount,
-    facets: { ...facetValues(counts, filters, gapRows), ...reviewFacetValues(reviewCounts, filters, { review: ANALYSIS_REVIEW_LABELS, mine: ANALYSIS_MINE_LABELS }) },
+    facets: {
+      ...facetValues(counts, filters, gapRows),
+      ...reviewFacetValues(reviewCounts, filters, { review: ANALYSIS_REVIEW_LABELS, mine: ANALYSIS_MINE_LABELS }),
+    },
     emptyQuery: Boolean(filters.q) && !isSearchable(filters.q),
   };
 }
@@ -86,20 +89,33 @@ async function matchesOf(q: string | undefined, ids: number[]): Promise<Map<numb
   const failures = await prisma.failure.findMany({
     where: { id: { in: best.map((b) => Number(b.id)) } },
     select: {
-      id: true, analysisId: true, key: true, number: true, title: true, rootCause: true, modelText: true, idealText: true,
+      id: true,
+      analysisId: true,
+      key: true,
+      number: true,
+      title: true,
+      rootCause: true,
+      modelText: true,
+      idealText: true,
       codeBlocks: { orderBy: [{ side: "asc" }, { position: "asc" }], select: { value: true } },
     },
   });
   const failureParts = snippets(
     q,
-    failures.map((f) => ({ id: f.id, fields: [f.rootCause, `${f.modelText}\n${f.idealText}`, f.codeBlocks.map((c) => c.value).join("\n")], fallback: f.title })),
+    failures.map((f) => ({
+      id: f.id,
+      fields: [f.rootCause, `${f.modelText}\n${f.idealText}`, f.codeBlocks.map((c) => c.value).join("\n")],
+      fallback: f.title,
+    })),
   );
   for (const f of failures) {
     const parts = failureParts.get(f.id);
     if (parts) out.set(f.analysisId, { failure: { key: f.key, number: f.number, title: f.title }, parts });
   }
-  const ownParts = snippets(q, own.filter((a) => !out.has(a.id)).map((a) => ({ id: a.id, fields: [a.summary, a.taskId], fallback: a.title })));
+  const ownParts = snippets(
+    q,
+    own.filter((a) => !out.has(a.id)).map((a) => ({ id: a.id, fields: [a.summary, a.taskId], fallback: a.title })),
+  );
   for (const [id, parts] of ownParts) out.set(id, { parts });
   return out;
 }
-

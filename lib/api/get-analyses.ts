@@ -1,7 +1,11 @@
 // GET /api/analyses and /api/analyses/[slug]: parse records for scripts, CSV/JSON exports of the list.
 import "server-only";
 import {
-  analysisCsvColumns, EXPORT_LIMIT, getAnalysisRecord, listAnalysisCsvRows, listAnalysisRecords,
+  analysisCsvColumns,
+  EXPORT_LIMIT,
+  getAnalysisRecord,
+  listAnalysisCsvRows,
+  listAnalysisRecords,
 } from "../analyses/list-analysis-records";
 import { analysisQuerySchema, DEFAULT_PAGE_SIZE, parseQuery, recordQuerySchema } from "./list-params";
 import { csvChunks, eagerPages, jsonDownloadChunks } from "../export/stream";
@@ -29,7 +33,12 @@ export function getAnalyses(request: Request): Promise<Response> {
         if (window.skip === 0) total = result.total;
         return result.items;
       }, EXPORT_LIMIT);
-      return streamedDownload(jsonDownloadChunks(pages, () => total), "analyses", parts, "json");
+      return streamedDownload(
+        jsonDownloadChunks(pages, () => total),
+        "analyses",
+        parts,
+        "json",
+      );
     }
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;

@@ -28,7 +28,12 @@ export function getFailures(request: Request): Promise<Response> {
         if (window.skip === 0) total = count;
         return toFailureRecords(rows, origin);
       }, EXPORT_LIMIT);
-      return streamedDownload(jsonDownloadChunks(pages, () => total), "failures", parts, "json");
+      return streamedDownload(
+        jsonDownloadChunks(pages, () => total),
+        "failures",
+        parts,
+        "json",
+      );
     }
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;

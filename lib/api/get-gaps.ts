@@ -29,6 +29,9 @@ export function getGaps(request: Request): Promise<Response> {
     const query = parseQuery(gapQuerySchema, new URL(request.url).searchParams);
     const items = (await listGaps(query.sort)).map((g) => ({ ...g, url: failuresHref({ gaps: [g.id] }) }));
     if (query.format === "csv") return csvResponse(GAP_CSV_COLUMNS, items, "gaps", []);
-    return jsonResponse({ items, page: 1, pageSize: items.length, total: items.length, next: null }, query.download ? { list: "gaps", parts: [] } : undefined);
+    return jsonResponse(
+      { items, page: 1, pageSize: items.length, total: items.length, next: null },
+      query.download ? { list: "gaps", parts: [] } : undefined,
+    );
   });
 }

@@ -29,12 +29,29 @@ export interface ScoreItem {
 
 function toItem(r: ScoreRow): ScoreItem {
   return {
-    id: r.id, slug: r.slug, title: r.title, taskId: r.taskId, platform: r.platform,
-    score: r.scoreValue !== null && r.scoreNorm !== null ? { value: r.scoreValue, max: r.scoreMax ?? 10, outOf10: Math.round(r.scoreNorm * 100) / 100, label: r.scoreSource?.label ?? null, line: r.scoreSource?.line ?? null } : null,
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    taskId: r.taskId,
+    platform: r.platform,
+    score:
+      r.scoreValue !== null && r.scoreNorm !== null
+        ? {
+            value: r.scoreValue,
+            max: r.scoreMax ?? 10,
+            outOf10: Math.round(r.scoreNorm * 100) / 100,
+            label: r.scoreSource?.label ?? null,
+            line: r.scoreSource?.line ?? null,
+          }
+        : null,
     counts: { critical: r.criticalCount, high: r.highCount, medium: r.mediumCount, low: r.lowCount, unknown: r.unknownCount },
-    failureCount: r.failureCount, failureLoad: r.failureLoad,
-    declaredCounts: r.declared, countDifferences: r.countDifferences, countsExplainedByUngraded: r.countsExplainedByUngraded,
-    severityMismatches: r.severityMismatches.length, warningCount: r.warningCount,
+    failureCount: r.failureCount,
+    failureLoad: r.failureLoad,
+    declaredCounts: r.declared,
+    countDifferences: r.countDifferences,
+    countsExplainedByUngraded: r.countsExplainedByUngraded,
+    severityMismatches: r.severityMismatches.length,
+    warningCount: r.warningCount,
     url: analysisHref(r.slug),
   };
 }
@@ -55,7 +72,10 @@ export const SCORE_CSV_COLUMNS: CsvColumn<ScoreItem>[] = [
   { header: "unknown", value: (r) => r.counts.unknown },
   { header: "failures", value: (r) => r.failureCount },
   { header: "failure_load", value: (r) => r.failureLoad },
-  { header: "declared_count_differences", value: (r) => r.countDifferences.map((d) => `${d.severity}: declared ${d.declared}, found ${d.found}`) },
+  {
+    header: "declared_count_differences",
+    value: (r) => r.countDifferences.map((d) => `${d.severity}: declared ${d.declared}, found ${d.found}`),
+  },
   { header: "differences_from_ungraded_items", value: (r) => r.countsExplainedByUngraded },
   { header: "severity_mismatches", value: (r) => r.severityMismatches },
   { header: "warnings", value: (r) => r.warningCount },
@@ -67,15 +87,24 @@ export function getScores(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const query = parseQuery(scoreQuerySchema, url.searchParams);
     const sort = query.sort ?? "score";
-    const [minScore, maxScore] = query.min !== undefined && query.max !== undefined && query.min > query.max ? [query.max, query.min] : [query.min, query.max];
+    const [minScore, maxScore] =
+      query.min !== undefined && query.max !== undefined && query.min > query.max ? [query.max, query.min] : [query.min, query.max];
     const filters: ScoreFilters = {
-      platforms: query.platform ?? [], gaps: query.gap ?? [], minScore, maxScore, audit: query.audit, outlier: query.outlier,
-      sort, dir: query.dir ?? SCORE_SORT_DEFAULT_DIR[sort], page: 1,
+      platforms: query.platform ?? [],
+      gaps: query.gap ?? [],
+      minScore,
+      maxScore,
+      audit: query.audit,
+      outlier: query.outlier,
+      sort,
+      dir: query.dir ?? SCORE_SORT_DEFAULT_DIR[sort],
+      page: 1,
     };
     const items = (await loadScoreRows(filters)).rows.map(toItem);
     const parts = [...(query.platform ?? []), ...(query.gap ?? []), query.audit, query.outlier];
     if (query.format === "csv") return csvResponse(SCORE_CSV_COLUMNS, items, "scores", parts);
-    if (query.download) return jsonResponse({ items, page: 1, pageSize: items.length, total: items.length, next: null }, { list: "scores", parts });
+    if (query.download)
+      return jsonResponse({ items, page: 1, pageSize: items.length, total: items.length, next: null }, { list: "scores", parts });
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     return jsonResponse(jsonPage(url, items.slice((page - 1) * pageSize, page * pageSize), page, pageSize, items.length));

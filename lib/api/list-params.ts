@@ -21,7 +21,14 @@ export class BadRequestError extends Error {
 
 function enumList<T extends string>(name: string, allowed: readonly T[]) {
   return z.string().transform((value, ctx) => {
-    const items = [...new Set(value.split(",").map((v) => v.trim().toLowerCase()).filter(Boolean))];
+    const items = [
+      ...new Set(
+        value
+          .split(",")
+          .map((v) => v.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ];
     const bad = items.filter((v) => !(allowed as readonly string[]).includes(v));
     if (bad.length) {
       ctx.addIssue({ code: "custom", message: `unknown ${name} "${bad.join(", ")}" (use ${allowed.join(", ")})` });
@@ -42,7 +49,14 @@ function choice<T extends string>(allowed: readonly T[]) {
 }
 
 const gapList = z.string().transform((value, ctx) => {
-  const items = [...new Set(value.split(",").map((v) => v.trim()).filter(Boolean))];
+  const items = [
+    ...new Set(
+      value
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
   const bad = items.filter((v) => !GAP_ID_PATTERN.test(v));
   if (bad.length) {
     ctx.addIssue({ code: "custom", message: `"${bad.join(", ")}" is not a knowledge-gap id (lower-case letters, digits, dashes)` });
@@ -53,7 +67,14 @@ const gapList = z.string().transform((value, ctx) => {
 
 /** One or more platforms (`aws,pulumi`): any of them. */
 const platformList = z.string().transform((value, ctx) => {
-  const items = [...new Set(value.split(",").map((v) => v.trim().toLowerCase()).filter(Boolean))];
+  const items = [
+    ...new Set(
+      value
+        .split(",")
+        .map((v) => v.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   const bad = items.filter((v) => !PLATFORM_PATTERN.test(v));
   if (bad.length) {
     ctx.addIssue({ code: "custom", message: `"${bad.join(", ")}" is not a platform name` });
@@ -64,7 +85,14 @@ const platformList = z.string().transform((value, ctx) => {
 
 /** Review tags (`a,b`: any of them), compared lower-case. */
 const tagList = z.string().transform((value, ctx) => {
-  const items = [...new Set(value.split(",").map((v) => v.trim().toLowerCase()).filter(Boolean))];
+  const items = [
+    ...new Set(
+      value
+        .split(",")
+        .map((v) => v.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   const bad = items.filter((v) => !TAG_PATTERN.test(v));
   if (bad.length) {
     ctx.addIssue({ code: "custom", message: `"${bad.join(", ")}" is not a tag (1-40 characters, no control characters)` });
@@ -75,7 +103,14 @@ const tagList = z.string().transform((value, ctx) => {
 
 /** Reviewer names (`ada,bob`: any of them). */
 const reviewerList = z.string().transform((value, ctx) => {
-  const items = [...new Set(value.split(",").map((v) => v.trim()).filter(Boolean))];
+  const items = [
+    ...new Set(
+      value
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
   const bad = items.filter((v) => !REVIEWER_PATTERN.test(v));
   if (bad.length) {
     ctx.addIssue({ code: "custom", message: `"${bad.join(", ")}" is not a reviewer name` });
@@ -85,8 +120,16 @@ const reviewerList = z.string().transform((value, ctx) => {
 });
 
 const integer = (min: number, max: number) =>
-  z.string().regex(/^\d+$/, "must be a whole number").transform(Number).pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
-const score = z.string().regex(/^\d+(\.\d+)?$/, "must be a number from 0 to 10").transform(Number).pipe(z.number().max(10, "must be at most 10"));
+  z
+    .string()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+const score = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, "must be a number from 0 to 10")
+  .transform(Number)
+  .pipe(z.number().max(10, "must be at most 10"));
 const flag = z.enum(["1", "0", "true", "false"], { message: 'must be "1" or "0"' }).transform((v) => v === "1" || v === "true");
 const slug = z.string().regex(SLUG_PATTERN, "is not a valid analysis slug");
 
@@ -169,7 +212,10 @@ export function parseQuery<S extends z.ZodObject>(schema: S, searchParams: URLSe
   const known = Object.keys(schema.shape);
   const unknown = Object.keys(raw).filter((k) => !known.includes(k));
   if (unknown.length) {
-    throw new BadRequestError(`Unknown parameter${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}; allowed: ${known.join(", ")}.`, unknown[0]);
+    throw new BadRequestError(
+      `Unknown parameter${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}; allowed: ${known.join(", ")}.`,
+      unknown[0],
+    );
   }
   const result = schema.safeParse(raw);
   if (!result.success) {

@@ -18,7 +18,10 @@ export async function locateFragment(slug: string, fragment: string): Promise<Fr
   const analysis = await prisma.analysis.findUnique({ where: { slug }, select: { id: true } });
   if (!analysis) return null;
   // A current key, else an alias (an old key or display number) leading to one.
-  const alias = await prisma.failureAlias.findUnique({ where: { analysisId_alias: { analysisId: analysis.id, alias: target.ref } }, select: { failureKey: true } });
+  const alias = await prisma.failureAlias.findUnique({
+    where: { analysisId_alias: { analysisId: analysis.id, alias: target.ref } },
+    select: { failureKey: true },
+  });
   const keys = [target.ref, ...(alias ? [alias.failureKey] : [])];
   const failure = await prisma.failure.findFirst({ where: { analysisId: analysis.id, key: { in: keys } }, select: { number: true } });
   if (!failure) return null;

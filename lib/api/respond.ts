@@ -50,7 +50,12 @@ export function jsonResponse(body: unknown, download?: { list: string; parts: (s
 }
 
 /** A download streamed chunk by chunk (lib/export/stream.ts): same headers as the one-piece responses. */
-export function streamedDownload(chunks: AsyncIterable<string>, list: string, parts: (string | undefined)[], ext: "csv" | "json"): Response {
+export function streamedDownload(
+  chunks: AsyncIterable<string>,
+  list: string,
+  parts: (string | undefined)[],
+  ext: "csv" | "json",
+): Response {
   return new Response(chunkStream(chunks), {
     headers: {
       "content-type": ext === "csv" ? "text/csv; charset=utf-8" : "application/json",

@@ -8,6 +8,10 @@ import { BadRequestError } from "./list-params";
 export async function viewerIdFor(request: Request, mine: string | undefined): Promise<number | undefined> {
   if (!mine) return undefined;
   const viewer = await resolveViewer(request.headers).catch(() => null);
-  if (!viewer) throw new BadRequestError(`Parameter "mine": needs a reviewer (send your reviewer token as Authorization: Bearer, or sign in).`, "mine");
+  if (!viewer)
+    throw new BadRequestError(
+      `Parameter "mine": needs a reviewer (send your reviewer token as Authorization: Bearer, or sign in).`,
+      "mine",
+    );
   return viewer.reviewer.id;
 }

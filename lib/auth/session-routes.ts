@@ -40,17 +40,24 @@ export async function signIn(request: Request): Promise<Response> {
   try {
     fields = await readFields(request);
   } catch {
-    return errorResponse("bad_request", "Could not read the sign-in request (a form with `token`, or JSON {\"token\"}, under 4 KB).");
+    return errorResponse("bad_request", 'Could not read the sign-in request (a form with `token`, or JSON {"token"}, under 4 KB).');
   }
   const next = safeNext(fields.next);
   const token = typeof fields.token === "string" ? fields.token.trim() : "";
   const session = token ? await startSession(token) : null;
   if (!session) {
-    if (json) return token ? errorResponse("unauthorized", "That token is not valid (or was revoked).") : errorResponse("bad_request", "Missing field `token`.", { field: "token" });
+    if (json)
+      return token
+        ? errorResponse("unauthorized", "That token is not valid (or was revoked).")
+        : errorResponse("bad_request", "Missing field `token`.", { field: "token" });
     return redirect(signInHref(next, token ? "invalid" : "missing"));
   }
   const cookie = sessionCookie(session.sessionId, session.expiresAt, secure(request));
-  if (json) return Response.json({ name: session.reviewer.name, expiresAt: session.expiresAt.toISOString() }, { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } });
+  if (json)
+    return Response.json(
+      { name: session.reviewer.name, expiresAt: session.expiresAt.toISOString() },
+      { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } },
+    );
   return redirect(next, { "Set-Cookie": cookie });
 }
 

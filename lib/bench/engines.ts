@@ -82,7 +82,14 @@ async function runEngine(docDir: string, label: string, options: EngineOptions):
   const reingestMs = performance.now() - t;
   const failures = await prisma.failure.count();
   console.log(`${label}: re-ingest ${seconds(reingestMs)}; queries…`);
-  return { ingestMs, added: first.added, failed: first.failed.length, failures, reingestMs, queries: await timeQueries(options.queryRounds) };
+  return {
+    ingestMs,
+    added: first.added,
+    failed: first.failed.length,
+    failures,
+    reingestMs,
+    queries: await timeQueries(options.queryRounds),
+  };
 }
 
 /** --db postgres: the same documents on SQLite and on a throwaway PostgreSQL database, side by side. */
@@ -106,7 +113,9 @@ export async function compareEngines(docDir: string, options: EngineOptions): Pr
   if (options.reuseParses) {
     const t = performance.now();
     parsed = await parseOnce(docDir);
-    console.log(`parse once, shared by both engines: ${parsed.size} distinct texts in ${seconds(performance.now() - t)} (the ingests below reuse them)`);
+    console.log(
+      `parse once, shared by both engines: ${parsed.size} distinct texts in ${seconds(performance.now() - t)} (the ingests below reuse them)`,
+    );
   }
   const sqlite = await runEngine(docDir, "SQLite", options);
   await adminQuery(`CREATE DATABASE "${name}"`);
@@ -126,7 +135,9 @@ export async function compareEngines(docDir: string, options: EngineOptions): Pr
 
   const ms = (n: number) => `${n.toFixed(1).padStart(7)} ms`;
   console.log(`\n${"".padEnd(72)} ${"SQLite".padEnd(25)} PostgreSQL`);
-  console.log(`${"analyses / failures stored".padEnd(72)} ${`${sqlite.added} / ${sqlite.failures}`.padEnd(25)} ${postgres.added} / ${postgres.failures}`);
+  console.log(
+    `${"analyses / failures stored".padEnd(72)} ${`${sqlite.added} / ${sqlite.failures}`.padEnd(25)} ${postgres.added} / ${postgres.failures}`,
+  );
   console.log(`${"full ingest".padEnd(72)} ${seconds(sqlite.ingestMs).padEnd(25)} ${seconds(postgres.ingestMs)}`);
   console.log(`${"re-ingest unchanged".padEnd(72)} ${seconds(sqlite.reingestMs).padEnd(25)} ${seconds(postgres.reingestMs)}`);
   console.log(`${"query".padEnd(72)} ${"p50 / p95".padEnd(25)} p50 / p95`);
@@ -145,4 +156,3 @@ export async function compareEngines(docDir: string, options: EngineOptions): Pr
       `re-ingest < 20 s ${verdict(postgres.reingestMs < 20_000)}`,
   );
 }
-

@@ -37,11 +37,18 @@ export function prng(seed: number): () => number {
 }
 
 const PLATFORMS = ["Pulumi Python", "CDK TypeScript", "Terraform HCL", "CloudFormation YAML", "CDKTF TypeScript", "Pulumi Go"];
-const QUALIFIERS = ["in the staging stack", "for the payments API", "across regions", "in the data pipeline", "for the audit bucket", "on rollback"];
+const QUALIFIERS = [
+  "in the staging stack",
+  "for the payments API",
+  "across regions",
+  "in the data pipeline",
+  "for the audit bucket",
+  "on rollback",
+];
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function generateDocument(index: number, pool: HarvestedFailure[], random: () => number): string {
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const taskId = String(100_000_000 + index * 7919);
   const targetBytes = 2_000 + Math.floor(Math.pow(random(), 2) * 48_000);
   const style = index % 3;
@@ -64,7 +71,12 @@ export function generateDocument(index: number, pool: HarvestedFailure[], random
     items.push(item);
     size += item.length;
   }
-  out.push("## Summary", "", `- Total failures: ${counts.critical} Critical, ${counts.high} High, ${counts.medium} Medium, ${counts.low} Low`, "");
+  out.push(
+    "## Summary",
+    "",
+    `- Total failures: ${counts.critical} Critical, ${counts.high} High, ${counts.medium} Medium, ${counts.low} Low`,
+    "",
+  );
   out.push(style === 1 ? "## Failures" : "## Detailed Failures", "", ...items);
   const score = Math.max(1, Math.min(10, Math.round(10 - counts.critical * 1.5 - counts.high * 0.5 + random() * 3)));
   out.push("## Training Quality", "", `**Training Quality Score**: ${score}/10`, "");

@@ -37,7 +37,10 @@ const FAILURE_PARAMS: RawSearchParams[] = [
 ];
 
 /** What a reader types into the /compare picker, one keystroke at a time. */
-export const PICKER_KEYSTROKES = ["", ...["pulumi", "bucket enc", "report-0"].flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)))];
+export const PICKER_KEYSTROKES = [
+  "",
+  ...["pulumi", "bucket enc", "report-0"].flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1))),
+];
 
 const SCORE_PARAMS: RawSearchParams[] = [{}, { gap: "secrets", sort: "load" }, { audit: "count-mismatch" }];
 
@@ -53,8 +56,14 @@ let spreadFailures: Promise<{ slug: string; key: string }[]> | undefined;
 const spread = () =>
   (spreadFailures ??= prisma.failure.count().then(async (total) => {
     const step = Math.max(1, Math.floor(total / 40));
-    const rows = await prisma.failure.findMany({ select: { id: true, key: true, analysis: { select: { slug: true } } }, orderBy: { id: "asc" } });
-    return rows.filter((_, i) => i % step === 0).slice(0, 40).map((r) => ({ slug: r.analysis.slug, key: r.key }));
+    const rows = await prisma.failure.findMany({
+      select: { id: true, key: true, analysis: { select: { slug: true } } },
+      orderBy: { id: "asc" },
+    });
+    return rows
+      .filter((_, i) => i % step === 0)
+      .slice(0, 40)
+      .map((r) => ({ slug: r.analysis.slug, key: r.key }));
   }));
 
 /** Forgets the picks above (the bench runs the same queries on a second database). */
@@ -79,7 +88,10 @@ export function benchQueries(): BenchQuery[] {
     { name: "/gaps", run: () => listGaps(parseGapSort({})) },
     { name: "/compare (suggestions)", run: () => suggestPairs() },
     // One keystroke of the picker each round, cycling through prefixes of typical queries.
-    { name: "/api/compare/options (picker keystroke)", run: (round: number) => searchPickerOptions(PICKER_KEYSTROKES[round % PICKER_KEYSTROKES.length]!) },
+    {
+      name: "/api/compare/options (picker keystroke)",
+      run: (round: number) => searchPickerOptions(PICKER_KEYSTROKES[round % PICKER_KEYSTROKES.length]!),
+    },
     {
       name: "/analyses/[slug] (first page of failures)",
       run: async (round: number) => {

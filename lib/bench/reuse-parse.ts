@@ -67,7 +67,9 @@ export async function parseOnce(dir: string): Promise<ParseCache> {
   try {
     for (const file of listMarkdownFiles([dir]).files) {
       const bytes = fs.readFileSync(file);
-      const done = preparer.prepare({ sourcePath: storedSourcePath(file), contentHash: hashBytes(bytes), bytes }).finally(() => inFlight.delete(done));
+      const done = preparer
+        .prepare({ sourcePath: storedSourcePath(file), contentHash: hashBytes(bytes), bytes })
+        .finally(() => inFlight.delete(done));
       inFlight.add(done);
       if (inFlight.size >= 16) await Promise.race(inFlight);
     }

@@ -19,7 +19,9 @@ export async function sqliteOnly(docDir: string, bytes: number, rounds: { queryR
   let failures = 0;
   for (const [i, text] of texts.entries()) failures += parseAnalysis(text, { path: files[i] }).failures.length;
   const parseMs = performance.now() - t;
-  console.log(`parse only (1 core):   ${seconds(parseMs)}  (${(bytes / 1024 / 1024 / (parseMs / 1000)).toFixed(2)} MB/s, ${failures} failures)`);
+  console.log(
+    `parse only (1 core):   ${seconds(parseMs)}  (${(bytes / 1024 / 1024 / (parseMs / 1000)).toFixed(2)} MB/s, ${failures} failures)`,
+  );
 
   // 2b. The parser's CPU against the bare remark + GFM parse of the same documents.
   const speed = measureParseSpeed(texts, { rounds: rounds.speedRounds });
@@ -34,7 +36,9 @@ export async function sqliteOnly(docDir: string, bytes: number, rounds: { queryR
   t = performance.now();
   const first = await ingest({ paths: [docDir] });
   const ingestMs = performance.now() - t;
-  console.log(`full ingest:           ${seconds(ingestMs)}  (${first.added} added, ${first.failed.length} failed; database writes ${seconds(first.writeMs)} of it)  ratio ingest/parse = ${(ingestMs / parseMs).toFixed(2)}`);
+  console.log(
+    `full ingest:           ${seconds(ingestMs)}  (${first.added} added, ${first.failed.length} failed; database writes ${seconds(first.writeMs)} of it)  ratio ingest/parse = ${(ingestMs / parseMs).toFixed(2)}`,
+  );
 
   // 4. Re-ingest, nothing changed.
   t = performance.now();
@@ -54,4 +58,3 @@ export async function sqliteOnly(docDir: string, bytes: number, rounds: { queryR
       `re-ingest < 5 s ${verdict(reingestMs < 5000)}; failure queries p95 < 50 ms ${verdict(worstFailureP95 < 50)} (worst ${worstFailureP95.toFixed(1)} ms)`,
   );
 }
-

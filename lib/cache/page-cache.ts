@@ -44,7 +44,15 @@ interface PageStore {
 const CREDENTIAL_COOKIES = /(?:^|;\s*)(?:faultline_session|faultline_share)=/;
 const CACHEABLE_TYPES = /^(text\/html|text\/x-component)\b/;
 /** Headers Node writes itself, or that describe one transfer rather than the page. */
-const HOP_HEADERS = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "date", "content-encoding", "x-faultline-cache"]);
+const HOP_HEADERS = new Set([
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "date",
+  "content-encoding",
+  "x-faultline-cache",
+]);
 /** Says whether an answer was kept or rendered: `hit`, `miss` (rendered, may be kept) or absent. */
 export const CACHE_HEADER = "X-Faultline-Cache";
 const MAX_ENTRY_BYTES = 4 * 1024 * 1024;
@@ -140,7 +148,10 @@ function capture(res: ServerResponse): () => Buffer | null {
   let overflow = false;
   const keep = (chunk: unknown, encoding?: unknown) => {
     if (overflow || chunk === undefined || chunk === null || typeof chunk === "function") return;
-    const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+    const buffer =
+      typeof chunk === "string"
+        ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+        : Buffer.from(chunk as Uint8Array);
     size += buffer.length;
     if (size > MAX_ENTRY_BYTES) overflow = true;
     else chunks.push(buffer);

@@ -14,14 +14,17 @@ export async function cachedGet(request: Request, handler: () => Promise<Respons
   // ?mine= (issue 17 "reviewed by me") answers per reviewer: never shared.
   if (!cacheEnabled() || request.method !== "GET" || url.searchParams.has("mine")) return handler();
   let own: Response | undefined;
-  const stored = await cached<StoredResponse | null>(["response", url.pathname, url.search, request.headers.get("accept") ?? ""], async () => {
-    const response = await handler();
-    if (response.status !== 200 || response.headers.has("content-disposition") || response.headers.has("set-cookie")) {
-      own = response;
-      return null;
-    }
-    return { status: response.status, headers: [...response.headers.entries()], body: await response.arrayBuffer() };
-  });
+  const stored = await cached<StoredResponse | null>(
+    ["response", url.pathname, url.search, request.headers.get("accept") ?? ""],
+    async () => {
+      const response = await handler();
+      if (response.status !== 200 || response.headers.has("content-disposition") || response.headers.has("set-cookie")) {
+        own = response;
+        return null;
+      }
+      return { status: response.status, headers: [...response.headers.entries()], body: await response.arrayBuffer() };
+    },
+  );
   if (own) return own;
   if (!stored) return handler();
   return new Response(stored.body, { status: stored.status, headers: stored.headers });

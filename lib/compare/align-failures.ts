@@ -67,7 +67,9 @@ export interface AlignOptions {
 }
 
 const STOPWORDS = new Set(
-  "a an and are as at be by for from has have in into is it its no not of on or the to too uses using via was with without missing incorrect wrong issue".split(" "),
+  "a an and are as at be by for from has have in into is it its no not of on or the to too uses using via was with without missing incorrect wrong issue".split(
+    " ",
+  ),
 );
 
 /** Lower-cased content words with a light plural/verb stem, so "Policies"/"policy" and "missing" drop out. */
@@ -81,7 +83,10 @@ export function titleTokens(title: string): string[] {
 }
 
 function bigrams(text: string): string[] {
-  const squashed = text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  const squashed = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
   const out: string[] = [];
   for (let i = 0; i < squashed.length - 1; i++) out.push(squashed.slice(i, i + 2));
   return out;
@@ -132,7 +137,11 @@ function meaningfulGaps(gaps: readonly string[]): string[] {
 }
 
 /** Score of pairing two failures: mostly the title, plus shared gaps (a shared primary gap counts most). */
-export function pairScore(a: AlignableFailure, b: AlignableFailure, title = titleSimilarity(a.title, b.title)): { score: number; titleSimilarity: number; sharedGaps: string[] } {
+export function pairScore(
+  a: AlignableFailure,
+  b: AlignableFailure,
+  title = titleSimilarity(a.title, b.title),
+): { score: number; titleSimilarity: number; sharedGaps: string[] } {
   const gapsA = meaningfulGaps(a.gaps);
   const gapsB = meaningfulGaps(b.gaps);
   const sharedGaps = gapsA.filter((g) => gapsB.includes(g));
@@ -183,7 +192,12 @@ export function alignFailures<F extends AlignableFailure>(a: readonly F[], b: re
 
 type Candidates<F extends AlignableFailure> = { candidates: AlignedPair<F>[]; work: AlignmentWork };
 
-function exhaustiveCandidates<F extends AlignableFailure>(a: readonly F[], b: readonly F[], featuresB: TitleFeatures[], threshold: number): Candidates<F> {
+function exhaustiveCandidates<F extends AlignableFailure>(
+  a: readonly F[],
+  b: readonly F[],
+  featuresB: TitleFeatures[],
+  threshold: number,
+): Candidates<F> {
   const candidates: AlignedPair<F>[] = [];
   let scoredPairs = 0;
   for (const fa of a) {

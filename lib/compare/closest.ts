@@ -103,8 +103,13 @@ export async function closestAnalyses(slug: string, limit = 5): Promise<ClosestA
     stats.set(Number(analysisId), s);
   }
   const candidates = [...pool.entries()].map(([id, r]) => ({
-    slug: r.slug, title: r.title, taskId: r.taskId, platform: r.platform, failureCount: Number(r.failureCount),
-    sharedGaps: stats.get(id)?.shared ?? 0, gapCount: stats.get(id)?.count ?? 0,
+    slug: r.slug,
+    title: r.title,
+    taskId: r.taskId,
+    platform: r.platform,
+    failureCount: Number(r.failureCount),
+    sharedGaps: stats.get(id)?.shared ?? 0,
+    gapCount: stats.get(id)?.count ?? 0,
   }));
   return rankClosest({ taskId: target.taskId, platform: target.platform, gapCount: gapIds.length }, candidates)
     .slice(0, limit)

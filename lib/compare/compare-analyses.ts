@@ -80,9 +80,23 @@ export async function getCompareSide(slug: string, limit = COMPARE_MAX_FAILURES)
   const a = await prisma.analysis.findUnique({
     where: { slug },
     select: {
-      id: true, slug: true, title: true, taskId: true, platform: true, language: true,
-      scoreValue: true, scoreMax: true, scoreNorm: true, scoresJson: true, failureCount: true, failureLoad: true,
-      criticalCount: true, highCount: true, mediumCount: true, lowCount: true, unknownCount: true,
+      id: true,
+      slug: true,
+      title: true,
+      taskId: true,
+      platform: true,
+      language: true,
+      scoreValue: true,
+      scoreMax: true,
+      scoreNorm: true,
+      scoresJson: true,
+      failureCount: true,
+      failureLoad: true,
+      criticalCount: true,
+      highCount: true,
+      mediumCount: true,
+      lowCount: true,
+      unknownCount: true,
       gaps: { select: { gapId: true } },
     },
   });
@@ -110,7 +124,8 @@ export async function getCompareSide(slug: string, limit = COMPARE_MAX_FAILURES)
     ...side,
     scoreSource: scoreSource(scoresJson, a.scoreValue, a.scoreMax),
     counts: { critical: criticalCount, high: highCount, medium: mediumCount, low: lowCount, unknown: unknownCount },
-    gapIds, failures,
+    gapIds,
+    failures,
     url: analysisHref(a.slug),
   };
 }
@@ -122,18 +137,25 @@ export function compareSides(a: CompareSide, b: CompareSide, labels: Map<string,
     a,
     b,
     gaps: {
-      shared: a.gapIds.filter((g) => b.gapIds.includes(g)).map(ref).sort(byLabel),
-      onlyA: a.gapIds.filter((g) => !b.gapIds.includes(g)).map(ref).sort(byLabel),
-      onlyB: b.gapIds.filter((g) => !a.gapIds.includes(g)).map(ref).sort(byLabel),
+      shared: a.gapIds
+        .filter((g) => b.gapIds.includes(g))
+        .map(ref)
+        .sort(byLabel),
+      onlyA: a.gapIds
+        .filter((g) => !b.gapIds.includes(g))
+        .map(ref)
+        .sort(byLabel),
+      onlyB: b.gapIds
+        .filter((g) => !a.gapIds.includes(g))
+        .map(ref)
+        .sort(byLabel),
     },
     alignment: alignFailures(a.failures, b.failures),
     compared: { a: a.failures.length, b: b.failures.length, limit: COMPARE_MAX_FAILURES },
   };
 }
 
-export type CompareResult =
-  | { ok: true; comparison: Comparison }
-  | { ok: false; missing: ("a" | "b")[] };
+export type CompareResult = { ok: true; comparison: Comparison } | { ok: false; missing: ("a" | "b")[] };
 
 export async function compareAnalyses(slugA: string, slugB: string): Promise<CompareResult> {
   const [a, b, gaps] = await Promise.all([
@@ -177,7 +199,8 @@ export async function suggestPairs(limit = 5): Promise<SuggestedPair[]> {
   // them that `limit` pairs of distinct analyses can be picked from the top.
   const keep = limit * 10;
   const top: SuggestedPair[] = [];
-  const ahead = (p: { similarity: number; sharedGaps: number }, q: SuggestedPair) => p.similarity - q.similarity || p.sharedGaps - q.sharedGaps;
+  const ahead = (p: { similarity: number; sharedGaps: number }, q: SuggestedPair) =>
+    p.similarity - q.similarity || p.sharedGaps - q.sharedGaps;
   for (let i = 0; i < sets.length; i++) {
     for (let j = i + 1; j < sets.length; j++) {
       const x = sets[i]!;
@@ -221,8 +244,17 @@ export async function loadFailureDiffs(slug: string, keys: readonly string[]): P
   const rows = await prisma.failure.findMany({
     where: { analysis: { slug }, key: { in: [...keys] } },
     select: {
-      key: true, number: true, title: true, modelText: true, idealText: true, modelHtml: true, idealHtml: true,
-      codeBlocks: { orderBy: [{ side: "asc" }, { position: "asc" }], select: { side: true, position: true, lang: true, value: true, linesHtml: true } },
+      key: true,
+      number: true,
+      title: true,
+      modelText: true,
+      idealText: true,
+      modelHtml: true,
+      idealHtml: true,
+      codeBlocks: {
+        orderBy: [{ side: "asc" }, { position: "asc" }],
+        select: { side: true, position: true, lang: true, value: true, linesHtml: true },
+      },
     },
   });
   return new Map(rows.map((r) => [r.key, { ...r, blocks: r.codeBlocks }]));

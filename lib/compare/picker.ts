@@ -87,7 +87,11 @@ export async function searchPickerOptions(query: string, options: { limit?: numb
 
 function toOption(r: Row): PickerOption {
   return {
-    slug: r.slug, title: r.title, taskId: r.taskId, platform: r.platform, failureCount: Number(r.failureCount),
+    slug: r.slug,
+    title: r.title,
+    taskId: r.taskId,
+    platform: r.platform,
+    failureCount: Number(r.failureCount),
     score: r.scoreNorm === null ? null : formatScore(r),
   };
 }
@@ -96,7 +100,16 @@ function toOption(r: Row): PickerOption {
 export async function pickerOption(slug: string): Promise<PickerOption | null> {
   const r = await prisma.analysis.findUnique({
     where: { slug },
-    select: { slug: true, title: true, taskId: true, platform: true, failureCount: true, scoreValue: true, scoreMax: true, scoreNorm: true },
+    select: {
+      slug: true,
+      title: true,
+      taskId: true,
+      platform: true,
+      failureCount: true,
+      scoreValue: true,
+      scoreMax: true,
+      scoreNorm: true,
+    },
   });
   return r ? toOption(r) : null;
 }

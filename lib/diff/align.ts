@@ -106,7 +106,8 @@ export function blockLines(value: string, linesHtml: readonly string[]): Require
     const { shown, omitted } = clipText(text[i]!, CODE_LINE_BUDGET);
     if (!omitted) continue;
     text[i] = shown;
-    html[i] = `${escapeHtml(shown)}<span class="diff-clipped"> … ${omitted.toLocaleString("en-US")} more characters (see the raw view)</span>`;
+    html[i] =
+      `${escapeHtml(shown)}<span class="diff-clipped"> … ${omitted.toLocaleString("en-US")} more characters (see the raw view)</span>`;
   }
   return { text, html };
 }
@@ -127,7 +128,13 @@ export function alignBounded(model: SideLines, ideal: SideLines, budget: DiffBud
     return html !== undefined && side.html?.length === side.text.length ? html : escapeHtml(side.text[i] ?? "");
   };
   const limits: DiffLimits = {
-    unaligned: false, modelLines: model.text.length, idealLines: ideal.text.length, totalRows: 0, shownRows: 0, unmarkedPairs: 0, wordDiffChars: 0,
+    unaligned: false,
+    modelLines: model.text.length,
+    idealLines: ideal.text.length,
+    totalRows: 0,
+    shownRows: 0,
+    unmarkedPairs: 0,
+    wordDiffChars: 0,
   };
   const left = model.text.length > budget.maxLines ? model.text.slice(0, budget.maxLines) : model.text;
   const right = ideal.text.length > budget.maxLines ? ideal.text.slice(0, budget.maxLines) : ideal.text;

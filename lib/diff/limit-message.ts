@@ -8,13 +8,19 @@ const n = (x: number) => x.toLocaleString("en");
 export function diffLimitMessage(limits: DiffLimits, budget: DiffBudget = DIFF_BUDGET): string | null {
   const parts: string[] = [];
   if (limits.unaligned) {
-    parts.push(`Diff too large — more than ${n(budget.maxEditLines)} lines differ, so the two sides are shown line by line without alignment.`);
+    parts.push(
+      `Diff too large — more than ${n(budget.maxEditLines)} lines differ, so the two sides are shown line by line without alignment.`,
+    );
   } else if (limits.unmarkedPairs > 0) {
-    parts.push(`Diff too large for word marks — showing a line diff for ${n(limits.unmarkedPairs)} changed line${limits.unmarkedPairs === 1 ? "" : "s"}.`);
+    parts.push(
+      `Diff too large for word marks — showing a line diff for ${n(limits.unmarkedPairs)} changed line${limits.unmarkedPairs === 1 ? "" : "s"}.`,
+    );
   }
   if (limits.shownRows < limits.totalRows) {
     const longest = Math.max(limits.modelLines, limits.idealLines);
-    parts.push(`Showing the first ${n(limits.shownRows)} of ${n(Math.max(limits.totalRows, longest))} lines; the raw Markdown has them all.`);
+    parts.push(
+      `Showing the first ${n(limits.shownRows)} of ${n(Math.max(limits.totalRows, longest))} lines; the raw Markdown has them all.`,
+    );
   }
   return parts.length ? parts.join(" ") : null;
 }

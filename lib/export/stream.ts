@@ -7,7 +7,11 @@ import { csvCell, type CsvColumn } from "./to-csv";
 export const EXPORT_PAGE_ROWS = 500;
 
 /** Reads `load(window)` page by page until a short page or `limit` rows, yielding between pages. */
-export async function* pagedRows<T>(load: (window: { skip: number; take: number }) => Promise<T[]>, limit: number, pageRows = EXPORT_PAGE_ROWS): AsyncGenerator<T[]> {
+export async function* pagedRows<T>(
+  load: (window: { skip: number; take: number }) => Promise<T[]>,
+  limit: number,
+  pageRows = EXPORT_PAGE_ROWS,
+): AsyncGenerator<T[]> {
   for (let skip = 0; skip < limit; skip += pageRows) {
     const take = Math.min(pageRows, limit - skip);
     const rows = await load({ skip, take });
@@ -22,7 +26,11 @@ export async function* pagedRows<T>(load: (window: { skip: number; take: number 
  * pagedRows with the first page read now, so a failing query still answers an error status instead
  * of a broken download.
  */
-export async function eagerPages<T>(load: (window: { skip: number; take: number }) => Promise<T[]>, limit: number, pageRows = EXPORT_PAGE_ROWS): Promise<AsyncIterable<T[]>> {
+export async function eagerPages<T>(
+  load: (window: { skip: number; take: number }) => Promise<T[]>,
+  limit: number,
+  pageRows = EXPORT_PAGE_ROWS,
+): Promise<AsyncIterable<T[]>> {
   const firstTake = Math.min(pageRows, limit);
   const first = await load({ skip: 0, take: firstTake });
   return (async function* () {

@@ -36,7 +36,9 @@ export function withoutReviewFilters(criteria: FailureCriteria): FailureCriteria
 
 /** True when a review filter narrows the failures. */
 function reviewNarrowed(criteria: FailureCriteria): boolean {
-  return Boolean(criteria.review || (criteria.mine && criteria.viewerId !== undefined) || criteria.tags?.length || criteria.reviewers?.length);
+  return Boolean(
+    criteria.review || (criteria.mine && criteria.viewerId !== undefined) || criteria.tags?.length || criteria.reviewers?.length,
+  );
 }
 
 export type FailureFacet = "severity" | "gap" | "platform";
@@ -62,7 +64,9 @@ function conditions(criteria: FailureCriteria, source: Source): Prisma.Sql[] {
   if (criteria.review) parts.push(reviewCondition(criteria.review, id));
   parts.push(...reviewerConditions(criteria, id));
   if (criteria.analysisSlug) {
-    parts.push(Prisma.sql`${id} IN (SELECT "id" FROM "Failure" WHERE "analysisId" = (SELECT "id" FROM "Analysis" WHERE "slug" = ${criteria.analysisSlug}))`);
+    parts.push(
+      Prisma.sql`${id} IN (SELECT "id" FROM "Failure" WHERE "analysisId" = (SELECT "id" FROM "Analysis" WHERE "slug" = ${criteria.analysisSlug}))`,
+    );
   }
   return parts;
 }
@@ -92,7 +96,9 @@ function reviewerConditions(criteria: FailureCriteria, id: Prisma.Sql): Prisma.S
     parts.push(Prisma.sql`${id} IN (${annotated(Prisma.sql`(${Prisma.join(likes, " OR ")})`)})`);
   }
   if (criteria.reviewers?.length) {
-    parts.push(Prisma.sql`${id} IN (${annotated(Prisma.sql`n."reviewerId" IN (SELECT "id" FROM "Reviewer" WHERE "name" IN (${Prisma.join(criteria.reviewers)}))`)})`);
+    parts.push(
+      Prisma.sql`${id} IN (${annotated(Prisma.sql`n."reviewerId" IN (SELECT "id" FROM "Reviewer" WHERE "name" IN (${Prisma.join(criteria.reviewers)}))`)})`,
+    );
   }
   return parts;
 }
@@ -131,11 +137,16 @@ export async function countFailures(criteria: FailureCriteria): Promise<number> 
 }
 
 /** Ids of one window of matching failures, in display order ("relevance": bm25, best first). */
-export async function failureIdsPage(criteria: FailureCriteria, sort: FailureSort | undefined, window: { skip: number; take: number }): Promise<number[]> {
+export async function failureIdsPage(
+  criteria: FailureCriteria,
+  sort: FailureSort | undefined,
+  window: { skip: number; take: number },
+): Promise<number[]> {
   const ranked = criteria.q ? failureRanked(criteria.q) : null;
   if (sort === "relevance" && ranked) {
     const rest = conditions({ ...criteria, q: undefined }, FAILURE);
-    if (gapLed(criteria)) rest.push(Prisma.sql`f."id" IN (SELECT g."failureId" FROM "FailureGap" g WHERE g."gapId" IN (${Prisma.join(criteria.gaps)}))`);
+    if (gapLed(criteria))
+      rest.push(Prisma.sql`f."id" IN (SELECT g."failureId" FROM "FailureGap" g WHERE g."gapId" IN (${Prisma.join(criteria.gaps)}))`);
     const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
       SELECT f."id" AS id FROM (${ranked}) x
       JOIN "Failure" f ON f."id" = x.id ${where(rest)}
@@ -187,7 +198,9 @@ export async function tallyFailures(criteria: FailureCriteria): Promise<FailureT
         FROM "FailureGap" g ${gapLinkWhere(bare)} GROUP BY 1, 2`
     : narrowed
       ? null
-      : prisma.$queryRaw<TallyRow[]>`SELECT f."severity" AS severity, f."platform" AS platform, count(*) AS n FROM "Failure" f GROUP BY 1, 2`;
+      : prisma.$queryRaw<
+          TallyRow[]
+        >`SELECT f."severity" AS severity, f."platform" AS platform, count(*) AS n FROM "Failure" f GROUP BY 1, 2`;
   const [linkRows, pairRows] = await Promise.all([links, pairs]);
   const failureRows = pairRows ?? linkRows.filter((row) => Number(row.primary) === 1);
 
@@ -207,7 +220,11 @@ export async function tallyFailures(criteria: FailureCriteria): Promise<FailureT
     facets: {
       severity: tally(failureRows, (row) => row.severity, platformOk),
       platform: tally(failureRows, (row) => row.platform, severityOk),
-      gap: tally(linkRows, (row) => row.gapId, (row) => severityOk(row) && platformOk(row)),
+      gap: tally(
+        linkRows,
+        (row) => row.gapId,
+        (row) => severityOk(row) && platformOk(row),
+      ),
     },
   };
 }
@@ -231,7 +248,9 @@ export interface FailureAnnotationRow {
 export async function failureAnnotationsFor(criteria: FailureCriteria): Promise<{ rows: FailureAnnotationRow[]; total: number }> {
   const base = withoutReviewFilters(criteria);
   const [rows, total] = await Promise.all([
-    prisma.$queryRaw<(Omit<FailureAnnotationRow, "failureId" | "reviewerId"> & { failureId: number | bigint; reviewerId: number | bigint })[]>`
+    prisma.$queryRaw<
+      (Omit<FailureAnnotationRow, "failureId" | "reviewerId"> & { failureId: number | bigint; reviewerId: number | bigint })[]
+    >`
       SELECT f."id" AS "failureId", n."reviewerId" AS "reviewerId", v."name" AS "reviewer", n."verdict" AS "verdict",
              n."proposedSeverity" AS "proposedSeverity", f."severity" AS "severity", n."tagsJson" AS "tagsJson"
       FROM "Annotation" n

@@ -33,7 +33,15 @@ export type FailureLookup =
   | { kind: "gone"; analysis: FailureAnalysis; title: string; ref: string }
   | null;
 
-type FailureAnalysis = { id: number; slug: string; title: string; taskId: string | null; platform: string | null; language: string | null; failureCount: number };
+type FailureAnalysis = {
+  id: number;
+  slug: string;
+  title: string;
+  taskId: string | null;
+  platform: string | null;
+  language: string | null;
+  failureCount: number;
+};
 
 /** The failure `ref` names in the analysis `slug` (its current slug), or why there is none. */
 export async function getFailure(slug: string, ref: string): Promise<FailureLookup> {
@@ -48,10 +56,21 @@ export async function getFailure(slug: string, ref: string): Promise<FailureLook
   const failure = await loadFailureRow(analysis.id, target.key);
   if (!failure) return null;
   const [previous, next, aliases] = await Promise.all([
-    prisma.failure.findFirst({ where: { analysisId: analysis.id, number: { lt: failure.number } }, orderBy: { number: "desc" }, select: { number: true, key: true, title: true } }),
-    prisma.failure.findFirst({ where: { analysisId: analysis.id, number: { gt: failure.number } }, orderBy: { number: "asc" }, select: { number: true, key: true, title: true } }),
+    prisma.failure.findFirst({
+      where: { analysisId: analysis.id, number: { lt: failure.number } },
+      orderBy: { number: "desc" },
+      select: { number: true, key: true, title: true },
+    }),
+    prisma.failure.findFirst({
+      where: { analysisId: analysis.id, number: { gt: failure.number } },
+      orderBy: { number: "asc" },
+      select: { number: true, key: true, title: true },
+    }),
     // Its old numbers and keys, so an old `#failure-7-L3` on this page finds its line.
-    prisma.failureAlias.findMany({ where: { analysisId: analysis.id, failureKey: failure.key }, select: { alias: true, failureKey: true, title: true } }),
+    prisma.failureAlias.findMany({
+      where: { analysisId: analysis.id, failureKey: failure.key },
+      select: { alias: true, failureKey: true, title: true },
+    }),
   ]);
   return { kind: "current", data: { analysis, failure, previous, next, aliases }, redirect: target.key !== ref };
 }

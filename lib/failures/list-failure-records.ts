@@ -30,14 +30,31 @@ export type FailureListQuery = FailureQuery & { viewerId?: number };
 
 function criteriaOf(query: FailureListQuery): FailureCriteria {
   return {
-    q: query.q, severities: query.severity ?? [], gaps: query.gap ?? [], platforms: query.platform ?? [], analysisSlug: query.analysis,
-    review: query.review, mine: query.mine, viewerId: query.viewerId, tags: query.tag ?? [], reviewers: query.reviewer ?? [],
+    q: query.q,
+    severities: query.severity ?? [],
+    gaps: query.gap ?? [],
+    platforms: query.platform ?? [],
+    analysisSlug: query.analysis,
+    review: query.review,
+    mine: query.mine,
+    viewerId: query.viewerId,
+    tags: query.tag ?? [],
+    reviewers: query.reviewer ?? [],
   };
 }
 
 const rowSelect = {
-  id: true, number: true, key: true, title: true, severity: true, severityNote: true, section: true, rootCause: true,
-  location: true, status: true, line: true,
+  id: true,
+  number: true,
+  key: true,
+  title: true,
+  severity: true,
+  severityNote: true,
+  section: true,
+  rootCause: true,
+  location: true,
+  status: true,
+  line: true,
   analysis: { select: { id: true, slug: true, title: true, taskId: true, platform: true } },
   gaps: { orderBy: { rank: "asc" }, select: { gapId: true } },
 } as const;
@@ -54,9 +71,15 @@ export type FailureCsvRow = Prisma.FailureGetPayload<{ select: typeof csvSelect 
 
 export type FailureRow = Prisma.FailureGetPayload<{ select: typeof rowSelect }>;
 
-export async function listFailureRows(query: FailureListQuery, window: { skip: number; take: number } = { skip: 0, take: EXPORT_LIMIT }): Promise<{ rows: FailureRow[]; total: number }> {
+export async function listFailureRows(
+  query: FailureListQuery,
+  window: { skip: number; take: number } = { skip: 0, take: EXPORT_LIMIT },
+): Promise<{ rows: FailureRow[]; total: number }> {
   const criteria = criteriaOf(query);
-  const [total, ids] = await Promise.all([countFailures(criteria), failureIdsPage(criteria, query.sort ?? defaultFailureSort(query.q), window)]);
+  const [total, ids] = await Promise.all([
+    countFailures(criteria),
+    failureIdsPage(criteria, query.sort ?? defaultFailureSort(query.q), window),
+  ]);
   const rows = await inIdOrder(ids, (chunk) => prisma.failure.findMany({ where: { id: { in: chunk } }, select: rowSelect }));
   return { rows, total };
 }
@@ -79,16 +102,29 @@ function reviewsOf(rows: { key: string; severity: string; analysis: { id: number
 export async function toFailureRecords(rows: FailureRow[], origin: string): Promise<FailureRecord[]> {
   const analysisIds = [...new Set(rows.map((r) => r.analysis.id))];
   const records = await inIdOrder(analysisIds, (chunk) =>
-    prisma.analysisSource.findMany({ where: { analysisId: { in: chunk } }, select: { analysisId: true, recordJson: true } }).then((rows) => rows.map((r) => ({ id: r.analysisId, recordJson: r.recordJson }))),
+    prisma.analysisSource
+      .findMany({ where: { analysisId: { in: chunk } }, select: { analysisId: true, recordJson: true } })
+      .then((rows) => rows.map((r) => ({ id: r.analysisId, recordJson: r.recordJson }))),
   );
   const failuresOf = new Map(records.map((r) => [r.id, (JSON.parse(r.recordJson) as ParsedAnalysis).failures]));
   const states = await reviewsOf(rows);
   return rows.map((row) => {
     const parsed = failuresOf.get(row.analysis.id)?.find((f) => f.number === row.number);
     const base: ParsedFailure = parsed ?? {
-      number: row.number, title: row.title, severity: row.severity as ParsedFailure["severity"], severityNote: row.severityNote,
-      section: row.section, model: { text: "", code: [] }, ideal: { text: "", code: [] }, rootCause: row.rootCause,
-      impacts: [], references: [], location: row.location, status: row.status, gaps: row.gaps.map((g) => g.gapId), line: row.line,
+      number: row.number,
+      title: row.title,
+      severity: row.severity as ParsedFailure["severity"],
+      severityNote: row.severityNote,
+      section: row.section,
+      model: { text: "", code: [] },
+      ideal: { text: "", code: [] },
+      rootCause: row.rootCause,
+      impacts: [],
+      references: [],
+      location: row.location,
+      status: row.status,
+      gaps: row.gaps.map((g) => g.gapId),
+      line: row.line,
     };
     return {
       id: row.id,
@@ -103,7 +139,10 @@ export async function toFailureRecords(rows: FailureRow[], origin: string): Prom
 
 /** Code blocks of one side, in order, separated by a blank line. */
 function codeOf(row: FailureCsvRow, side: "model" | "ideal"): string {
-  return row.codeBlocks.filter((c) => c.side === side).map((c) => c.value).join("\n\n");
+  return row.codeBlocks
+    .filter((c) => c.side === side)
+    .map((c) => c.value)
+    .join("\n\n");
 }
 
 /** The failures CSV; urls on `origin` (absolute, clickable in a spreadsheet). */

@@ -12,7 +12,6 @@ import { countReviewFacets, failureReviewItems } from "../reviews/review-facets"
 import { reviewKey, reviewStates, type FailureReviewState } from "../reviews/summary";
 import { snippets, type SnippetPart } from "../search/snippets";
 
-
 export interface FailureFacets {
   severity: FacetValue[];
   gap: FacetValue[];
@@ -56,8 +55,15 @@ export interface FailureSearchResult {
 /** The explorer's criteria for its URL state; `viewerId` is the signed-in reviewer ("by me"). */
 export function failureCriteriaOf(filters: Omit<FailureFilters, "sort" | "page">, viewerId?: number): FailureCriteria {
   return {
-    q: filters.q, severities: filters.severities, gaps: filters.gaps, platforms: filters.platforms,
-    review: filters.review, mine: filters.mine, viewerId, tags: filters.tags, reviewers: filters.reviewers,
+    q: filters.q,
+    severities: filters.severities,
+    gaps: filters.gaps,
+    platforms: filters.platforms,
+    review: filters.review,
+    mine: filters.mine,
+    viewerId,
+    tags: filters.tags,
+    reviewers: filters.reviewers,
   };
 }
 
@@ -83,7 +89,15 @@ export async function searchFailures(filters: FailureFilters, viewerId?: number)
     prisma.failure.findMany({
       where: { id: { in: chunk } },
       select: {
-        id: true, number: true, key: true, title: true, severity: true, severityNote: true, location: true, rootCause: true, status: true,
+        id: true,
+        number: true,
+        key: true,
+        title: true,
+        severity: true,
+        severityNote: true,
+        location: true,
+        rootCause: true,
+        status: true,
         analysisId: true,
         analysis: { select: { slug: true, title: true, taskId: true, platform: true } },
         gaps: { orderBy: { rank: "asc" }, select: { gap: { select: { id: true, label: true } } } },
@@ -91,11 +105,20 @@ export async function searchFailures(filters: FailureFilters, viewerId?: number)
     }),
   );
   const parts = await snippetsOf(filters.q, ids);
-  const states = await reviewStates([...new Set(rows.map((r) => r.analysisId))], new Map(rows.map((r) => [reviewKey(r.analysisId, r.key), r.severity])));
+  const states = await reviewStates(
+    [...new Set(rows.map((r) => r.analysisId))],
+    new Map(rows.map((r) => [reviewKey(r.analysisId, r.key), r.severity])),
+  );
   const hits = rows.map(({ gaps, analysisId, ...rest }) => ({
-    ...rest, gaps: gaps.map((g) => g.gap), snippet: parts.get(rest.id), review: states.get(reviewKey(analysisId, rest.key)) ?? null,
+    ...rest,
+    gaps: gaps.map((g) => g.gap),
+    snippet: parts.get(rest.id),
+    review: states.get(reviewKey(analysisId, rest.key)) ?? null,
   }));
-  const facets = { ...facetValues(counts, filters, gapRows), ...reviewFacetValues(reviewCounts, filters, { review: FAILURE_REVIEW_LABELS, mine: MINE_LABELS }) };
+  const facets = {
+    ...facetValues(counts, filters, gapRows),
+    ...reviewFacetValues(reviewCounts, filters, { review: FAILURE_REVIEW_LABELS, mine: MINE_LABELS }),
+  };
   return { hits, total, page, pageCount, facets, emptyQuery };
 }
 
@@ -104,8 +127,17 @@ async function snippetsOf(q: string | undefined, ids: number[]): Promise<Map<num
   if (!q || !hasSearchableWords(q) || !ids.length) return new Map();
   const texts = await prisma.failure.findMany({
     where: { id: { in: ids } },
-    select: { id: true, title: true, rootCause: true, modelText: true, idealText: true, codeBlocks: { orderBy: [{ side: "asc" }, { position: "asc" }], select: { value: true } } },
+    select: {
+      id: true,
+      title: true,
+      rootCause: true,
+      modelText: true,
+      idealText: true,
+      codeBlocks: { orderBy: [{ side: "asc" }, { position: "asc" }], select: { value: true } },
+    },
   });
-  return snippets(q, texts.map((f) => ({ id: f.id, fields: [f.rootCause, `${f.modelText}\n${f.idealText}`, f.codeBlocks.map((c) => c.value).join("\n")] })));
+  return snippets(
+    q,
+    texts.map((f) => ({ id: f.id, fields: [f.rootCause, `${f.modelText}\n${f.idealText}`, f.codeBlocks.map((c) => c.value).join("\n")] })),
+  );
 }
-

@@ -39,7 +39,13 @@ export function parseReviewParams<R extends string>(params: RawSearchParams, all
   return {
     review: allowed.find((r) => r === review),
     mine: MINE_FILTERS.find((m) => m === mine),
-    tags: [...new Set(many(params, "tag").map((t) => t.toLowerCase()).filter((t) => TAG_PATTERN.test(t)))],
+    tags: [
+      ...new Set(
+        many(params, "tag")
+          .map((t) => t.toLowerCase())
+          .filter((t) => TAG_PATTERN.test(t)),
+      ),
+    ],
     reviewers: many(params, "reviewer").filter((r) => REVIEWER_PATTERN.test(r)),
   };
 }
@@ -67,4 +73,7 @@ export const ANALYSIS_REVIEW_LABELS: Record<AnalysisReviewFilter, string> = {
   outdated: "Outdated annotations",
 };
 export const MINE_LABELS: Record<MineFilter, string> = { reviewed: "Reviewed by me", unreviewed: "Not reviewed by me" };
-export const ANALYSIS_MINE_LABELS: Record<MineFilter, string> = { reviewed: "Marked reviewed by me", unreviewed: "Not marked reviewed by me" };
+export const ANALYSIS_MINE_LABELS: Record<MineFilter, string> = {
+  reviewed: "Marked reviewed by me",
+  unreviewed: "Not marked reviewed by me",
+};

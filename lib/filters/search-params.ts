@@ -10,7 +10,14 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
 export function many(params: RawSearchParams, key: string): string[] {
   const value = params[key];
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return [...new Set(list.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      list
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function one(params: RawSearchParams, key: string): string | undefined {

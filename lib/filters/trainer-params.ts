@@ -2,9 +2,7 @@
 // unknown values fall back to defaults so a stale link still opens. The API parses the same names
 // strictly (lib/api/list-params.ts).
 import { GRADED_SEVERITIES, SLUG_PATTERN } from "../domain";
-import {
-  oneOf, one, parseGaps, parsePage, parsePlatforms, parseScoreBound, type RawSearchParams,
-} from "./search-params";
+import { oneOf, one, parseGaps, parsePage, parsePlatforms, parseScoreBound, type RawSearchParams } from "./search-params";
 import { SORT_DIRECTIONS, type SortDirection } from "./view-params";
 
 export const SCORE_SORTS = ["score", ...GRADED_SEVERITIES, "load", "failures", "platform", "title"] as const;
@@ -12,8 +10,15 @@ export type ScoreSort = (typeof SCORE_SORTS)[number];
 
 /** Text sorts read A–Z, number sorts biggest first, unless the URL says otherwise. */
 export const SCORE_SORT_DEFAULT_DIR: Record<ScoreSort, SortDirection> = {
-  score: "desc", critical: "desc", high: "desc", medium: "desc", low: "desc", load: "desc", failures: "desc",
-  platform: "asc", title: "asc",
+  score: "desc",
+  critical: "desc",
+  high: "desc",
+  medium: "desc",
+  low: "desc",
+  load: "desc",
+  failures: "desc",
+  platform: "asc",
+  title: "asc",
 };
 
 /** Consistency-audit filters: each narrows /scores to analyses with that problem. */

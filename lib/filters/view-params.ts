@@ -2,11 +2,24 @@
 // shared helpers: unknown values fall back to defaults, so a hand-edited or stale link never crashes.
 import { ANALYSIS_VIEWS, DIFF_MODES, type AnalysisView, type DiffMode, type Severity } from "../domain";
 import {
-  oneOf, parseGaps, parsePage, parsePlatforms, parseQuery, parseScoreBound, parseSeverities, one, type RawSearchParams,
+  oneOf,
+  parseGaps,
+  parsePage,
+  parsePlatforms,
+  parseQuery,
+  parseScoreBound,
+  parseSeverities,
+  one,
+  type RawSearchParams,
 } from "./search-params";
 import type { FormDefaults } from "./form-url";
 import {
-  ANALYSIS_REVIEW_FILTERS, parseReviewParams, REVIEW_FILTERS, type AnalysisReviewFilter, type MineFilter, type ReviewFilter,
+  ANALYSIS_REVIEW_FILTERS,
+  parseReviewParams,
+  REVIEW_FILTERS,
+  type AnalysisReviewFilter,
+  type MineFilter,
+  type ReviewFilter,
 } from "./review-params";
 
 export { REVIEW_FILTERS, type ReviewFilter } from "./review-params";
@@ -63,7 +76,13 @@ export const WARNING_FILTERS = ["any", "yes", "no"] as const;
 export type WarningFilter = (typeof WARNING_FILTERS)[number];
 
 /** The direction each sort uses when the URL does not say: best-first for numbers, A-Z for titles. */
-export const DEFAULT_DIRECTION: Record<AnalysisSort, SortDirection> = { relevance: "desc", date: "desc", score: "desc", critical: "desc", title: "asc" };
+export const DEFAULT_DIRECTION: Record<AnalysisSort, SortDirection> = {
+  relevance: "desc",
+  date: "desc",
+  score: "desc",
+  critical: "desc",
+  title: "asc",
+};
 
 export function defaultAnalysisSort(q: string | undefined): AnalysisSort {
   return q ? "relevance" : "date";

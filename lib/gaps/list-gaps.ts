@@ -46,7 +46,10 @@ export async function listGaps(sort: GapSort = "failures"): Promise<GapSummary[]
       ) x
       JOIN "Analysis" a ON a."id" = x."analysisId" GROUP BY 1`,
   ]);
-  const byGap = new Map<string, { mix: Record<Severity, number>; failures: number; primary: number; analyses: number; scored: number; total: number }>();
+  const byGap = new Map<
+    string,
+    { mix: Record<Severity, number>; failures: number; primary: number; analyses: number; scored: number; total: number }
+  >();
   const entry = (id: string) => {
     let e = byGap.get(id);
     if (!e) byGap.set(id, (e = { mix: emptyMix(), failures: 0, primary: 0, analyses: 0, scored: 0, total: 0 }));
@@ -59,22 +62,25 @@ export async function listGaps(sort: GapSort = "failures"): Promise<GapSummary[]
     e.failures += Number(row.n);
   }
   for (const row of primaryRows) entry(row.gapId).primary = Number(row.n);
-  for (const row of reachRows) Object.assign(entry(row.gapId), { analyses: Number(row.analyses), scored: Number(row.scored), total: row.total ?? 0 });
+  for (const row of reachRows)
+    Object.assign(entry(row.gapId), { analyses: Number(row.analyses), scored: Number(row.scored), total: row.total ?? 0 });
 
   const summaries = gaps.flatMap((gap): GapSummary[] => {
     const e = byGap.get(gap.id);
     if (!e) return [];
-    return [{
-      id: gap.id,
-      label: gap.label,
-      description: gap.description,
-      failureCount: e.failures,
-      primaryCount: e.primary,
-      severity: e.mix,
-      analysisCount: e.analyses,
-      scoredCount: e.scored,
-      meanScore: e.scored ? e.total / e.scored : null,
-    }];
+    return [
+      {
+        id: gap.id,
+        label: gap.label,
+        description: gap.description,
+        failureCount: e.failures,
+        primaryCount: e.primary,
+        severity: e.mix,
+        analysisCount: e.analyses,
+        scoredCount: e.scored,
+        meanScore: e.scored ? e.total / e.scored : null,
+      },
+    ];
   });
   const key: Record<GapSort, (g: GapSummary) => number | string> = {
     failures: (g) => -g.failureCount,

@@ -20,7 +20,10 @@ export function listMarkdownFiles(paths: string[]): FileListing {
     try {
       stat = fs.statSync(given);
     } catch (error) {
-      missing.push({ path: given, reason: (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or folder" : (error as Error).message });
+      missing.push({
+        path: given,
+        reason: (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or folder" : (error as Error).message,
+      });
       continue;
     }
     if (stat.isDirectory()) walk(given, files);

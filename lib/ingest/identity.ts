@@ -23,16 +23,21 @@ function isNoise(word: string): boolean {
 }
 
 function dropNoise(slug: string): string {
-  return slug.split("-").filter((w) => w && !isNoise(w)).join("-");
+  return slug
+    .split("-")
+    .filter((w) => w && !isNoise(w))
+    .join("-");
 }
 
 // Words every report title or file name uses: a name made only of these distinguishes nothing.
 const GENERIC = new Set(
-  ("model models response responses failure failures failed analysis analyses report reports md doc docs document " +
+  (
+    "model models response responses failure failures failed analysis analyses report reports md doc docs document " +
     "documentation and of the a an in for with to on from by issues issue fixes fix fixed fixing corrections correction " +
     "observed encountered resolved resolutions resolution improvements improvement applied ideal summary infrastructure " +
     "code quality review changes required current implementation final notes readme main index file lib task prompt " +
-    "here are is be below following these this that fault faults error errors identified comprehensive comparison").split(" "),
+    "here are is be below following these this that fault faults error errors identified comprehensive comparison"
+  ).split(" "),
 );
 
 /** The slug of `text` without noise words, or "" when nothing informative remains. */
@@ -48,7 +53,10 @@ function informative(text: string | null | undefined): string {
 
 function shortHash(text: string, length: number): string {
   const hex = createHash("sha256").update(text).digest("hex");
-  return BigInt(`0x${hex.slice(0, 16)}`).toString(36).padStart(length, "0").slice(0, length);
+  return BigInt(`0x${hex.slice(0, 16)}`)
+    .toString(36)
+    .padStart(length, "0")
+    .slice(0, length);
 }
 
 export interface SlugInput {
@@ -64,7 +72,11 @@ export interface SlugInput {
 export function slugBase(input: SlugInput): string {
   const task = dropNoise(toSlug(input.taskId ?? ""));
   if (task && /[a-z0-9]{2,}/.test(task)) return clip(task, MAX_BASE);
-  const file = input.sourceKey.replace(/^upload:/, "").split("/").pop() ?? "";
+  const file =
+    input.sourceKey
+      .replace(/^upload:/, "")
+      .split("/")
+      .pop() ?? "";
   const named = informative(file) || informative(input.title);
   if (named) return clip(named, MAX_BASE);
   const platform = toSlug(input.platform ?? "");
@@ -78,7 +90,11 @@ export function slugBase(input: SlugInput): string {
  */
 export function slugCandidates(input: SlugInput): string[] {
   const base = slugBase(input);
-  const folders = input.sourceKey.replace(/^upload:/, "").split("/").slice(0, -1).reverse();
+  const folders = input.sourceKey
+    .replace(/^upload:/, "")
+    .split("/")
+    .slice(0, -1)
+    .reverse();
   const folder = folders.map((f) => dropNoise(toSlug(f))).find((f) => f && !base.includes(f)) ?? "";
   const out = [base];
   if (folder) out.push(clip(`${base}-${clip(folder, MAX_SLUG - base.length - 1)}`, MAX_SLUG));

@@ -94,12 +94,23 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const keyOf = sourceKeys(options.paths, listing.files);
   const known = await store.knownSources();
   const summary: IngestSummary = {
-    files: listing.files.length, added: 0, updated: 0, unchanged: 0, pruned: [], warnings: [], warningCount: 0,
-    failed: listing.missing.map((m) => ({ sourcePath: m.path, error: m.reason })), slowest: [], results: [], elapsedMs: 0, writeMs: 0,
+    files: listing.files.length,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    pruned: [],
+    warnings: [],
+    warningCount: 0,
+    failed: listing.missing.map((m) => ({ sourcePath: m.path, error: m.reason })),
+    slowest: [],
+    results: [],
+    elapsedMs: 0,
+    writeMs: 0,
   };
   const total = listing.files.length;
   let done = 0;
-  const report = (sourcePath: string, status: IngestProgress["status"]) => options.onProgress?.({ done: ++done, total, sourcePath, status });
+  const report = (sourcePath: string, status: IngestProgress["status"]) =>
+    options.onProgress?.({ done: ++done, total, sourcePath, status });
 
   // Hash everything first: cheap, and it tells how much parsing there is. Bytes are not kept: a
   // changed file is read again when its turn comes, so memory does not grow with the corpus.
@@ -147,7 +158,12 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     summary.writeMs += performance.now() - started;
     for (const result of results) {
       summary.results.push(result);
-      if (result.status === "failed") summary.failed.push({ sourcePath: result.sourcePath, error: result.error ?? "write failed", ...(result.kept ? { kept: true } : {}) });
+      if (result.status === "failed")
+        summary.failed.push({
+          sourcePath: result.sourcePath,
+          error: result.error ?? "write failed",
+          ...(result.kept ? { kept: true } : {}),
+        });
       else summary[result.status]++;
       report(result.sourcePath, result.status);
     }
@@ -177,7 +193,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     while (inFlight.size) {
       // Documents parsed so far are written at least every FLUSH_MS, so one slow document never
       // holds back the ones already parsed.
-      const settled = batch.length ? await raceWithDelay(inFlight.values(), batchStarted + FLUSH_MS - performance.now()) : await Promise.race(inFlight.values());
+      const settled = batch.length
+        ? await raceWithDelay(inFlight.values(), batchStarted + FLUSH_MS - performance.now())
+        : await Promise.race(inFlight.values());
       if (!settled) {
         await flush();
         continue;
@@ -217,4 +235,3 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (db && !options.db) db.close();
   return summary;
 }
-

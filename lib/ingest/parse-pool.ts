@@ -126,7 +126,10 @@ export class ParsePool {
       clearTimeout(current.timer);
       slot.task = null;
       if (reply.prepared) current.task.resolve(reply.prepared);
-      else current.task.resolve(failedAnalysis(current.task.file, "parser-error", `The parser failed on this document: ${firstLine(reply.error)}`));
+      else
+        current.task.resolve(
+          failedAnalysis(current.task.file, "parser-error", `The parser failed on this document: ${firstLine(reply.error)}`),
+        );
       this.dispatch();
     });
     // "error" carries the reason (e.g. ERR_WORKER_OUT_OF_MEMORY); "exit" always follows it.
@@ -180,7 +183,11 @@ export class ParsePool {
     slot.task = null;
     const seconds = (this.timeoutMs / 1000).toFixed(1);
     current.task.resolve(
-      failedAnalysis(current.task.file, "parse-timeout", `Parsing took longer than ${seconds} s (FAULTLINE_PARSE_TIMEOUT_MS) and was stopped.`),
+      failedAnalysis(
+        current.task.file,
+        "parse-timeout",
+        `Parsing took longer than ${seconds} s (FAULTLINE_PARSE_TIMEOUT_MS) and was stopped.`,
+      ),
     );
     // The worker is stuck in the parser: stop it and start a fresh one for the documents behind it.
     void this.retire(slot).then(() => this.refill());

@@ -11,7 +11,13 @@ const PARSER_DIR = "lib/parser";
 // Code blocks are stored highlighted and prose as HTML (at ingest), so a new grammar, highlighter or
 // Markdown pipeline reaches stored analyses the same way a parser change does (and rows stored before
 // prose HTML existed get it at the next ingest).
-const HIGHLIGHTER_FILES = ["lib/render/highlight.ts", "lib/render/hcl.ts", "lib/render/markdown.ts", "lib/render/prose.ts", "lib/render/clip.ts"];
+const HIGHLIGHTER_FILES = [
+  "lib/render/highlight.ts",
+  "lib/render/hcl.ts",
+  "lib/render/markdown.ts",
+  "lib/render/prose.ts",
+  "lib/render/clip.ts",
+];
 
 function parserSources(root: string): string[] {
   const out: string[] = [];
@@ -32,7 +38,12 @@ export function parserVersion(cwd: string = process.cwd()): string {
   const parserDir = path.resolve(/*turbopackIgnore: true*/ cwd, PARSER_DIR);
   const taxonomy = taxonomyPath();
   const highlighter = HIGHLIGHTER_FILES.map((file) => path.resolve(/*turbopackIgnore: true*/ cwd, file));
-  const files = [...(fs.existsSync(/*turbopackIgnore: true*/ parserDir) ? parserSources(parserDir) : []), ...highlighter, taxonomy, modelPathFor(taxonomy)];
+  const files = [
+    ...(fs.existsSync(/*turbopackIgnore: true*/ parserDir) ? parserSources(parserDir) : []),
+    ...highlighter,
+    taxonomy,
+    modelPathFor(taxonomy),
+  ];
   for (const file of files) {
     hash.update(path.relative(cwd, file)).update("\0");
     try {

@@ -72,5 +72,15 @@ export function failedAnalysis(file: SourceFile, code: ParseFailureCode, message
   const { text, warnings, rawBytes } = decodeSource(file.bytes);
   const record = emptyAnalysis(file.sourcePath);
   record.warnings.push(...warnings, { code, message, line: null });
-  return { sourcePath: file.sourcePath, contentHash: file.contentHash, raw: text, ...(rawBytes ? { rawBytes } : {}), byteSize: file.bytes.byteLength, parseMs: 0, record, codeHtml: [], failed: { code, message } };
+  return {
+    sourcePath: file.sourcePath,
+    contentHash: file.contentHash,
+    raw: text,
+    ...(rawBytes ? { rawBytes } : {}),
+    byteSize: file.bytes.byteLength,
+    parseMs: 0,
+    record,
+    codeHtml: [],
+    failed: { code, message },
+  };
 }

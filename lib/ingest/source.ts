@@ -28,15 +28,25 @@ export function decodeSource(bytes: Uint8Array): SourceText {
   let text: string;
   if (utf16) {
     text = new TextDecoder(utf16).decode(bytes);
-    warnings.push({ code: "not-utf8", message: `The file is ${utf16.toUpperCase()} (it starts with a UTF-16 byte-order mark), not UTF-8; it was read as UTF-16 and its original bytes are kept.`, line: 1 });
+    warnings.push({
+      code: "not-utf8",
+      message: `The file is ${utf16.toUpperCase()} (it starts with a UTF-16 byte-order mark), not UTF-8; it was read as UTF-16 and its original bytes are kept.`,
+      line: 1,
+    });
   } else {
     text = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes);
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-      warnings.push({ code: "bom", message: "The file starts with a UTF-8 byte-order mark (EF BB BF); it is ignored for parsing and kept in the stored text.", line: 1 });
+      warnings.push({
+        code: "bom",
+        message: "The file starts with a UTF-8 byte-order mark (EF BB BF); it is ignored for parsing and kept in the stored text.",
+        line: 1,
+      });
     }
     const invalid = text.includes("\uFFFD") ? firstInvalidUtf8(bytes) : null;
     if (invalid) {
-      const shown = [...bytes.subarray(invalid.offset, invalid.offset + 4)].map((b) => b.toString(16).toUpperCase().padStart(2, "0")).join(" ");
+      const shown = [...bytes.subarray(invalid.offset, invalid.offset + 4)]
+        .map((b) => b.toString(16).toUpperCase().padStart(2, "0"))
+        .join(" ");
       warnings.push({
         code: "invalid-utf8",
         message: `The file is not valid UTF-8: line ${invalid.line} has bytes that are not (first at byte ${invalid.offset}: ${shown}; perhaps Latin-1 or Windows-1252). They are shown as \uFFFD; the original bytes are kept.`,
@@ -46,7 +56,11 @@ export function decodeSource(bytes: Uint8Array): SourceText {
   }
   const nul = countNul(bytes.subarray(0, 8192));
   if (nul > 0 && !utf16) {
-    warnings.push({ code: "binary-content", message: `The file looks binary (${nul} NUL bytes in its first ${Math.min(8192, bytes.length)} bytes).`, line: null });
+    warnings.push({
+      code: "binary-content",
+      message: `The file looks binary (${nul} NUL bytes in its first ${Math.min(8192, bytes.length)} bytes).`,
+      line: null,
+    });
   }
   const exact = Buffer.from(text, "utf8");
   const rawBytes = exact.equals(bytes) ? undefined : new Uint8Array(bytes);
@@ -67,7 +81,7 @@ function countNul(sample: Uint8Array): number {
 /** Byte offset and 1-based line of the first byte that is not part of a valid UTF-8 sequence. */
 export function firstInvalidUtf8(bytes: Uint8Array): { offset: number; line: number } | null {
   let line = 1;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     if (b === 0x0a) line++;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;

@@ -18,7 +18,10 @@ export async function getOverview() {
   ]);
   const [labels, recentScores] = await Promise.all([
     prisma.knowledgeGap.findMany({ where: { id: { in: byGap.map((g) => g.gapId) } }, select: { id: true, label: true } }),
-    prisma.analysis.findMany({ where: { slug: { in: recent.map((a) => a.slug) } }, select: { slug: true, scoresJson: true, scoreValue: true, scoreMax: true } }),
+    prisma.analysis.findMany({
+      where: { slug: { in: recent.map((a) => a.slug) } },
+      select: { slug: true, scoresJson: true, scoreValue: true, scoreMax: true },
+    }),
   ]);
   const sourceOf = new Map(recentScores.map((r) => [r.slug, scoreSource(r.scoresJson, r.scoreValue, r.scoreMax)]));
   const labelOf = new Map(labels.map((g) => [g.id, g.label]));

@@ -58,7 +58,7 @@ function needsEvidence(section: Section, item: ParagraphItem): boolean {
  */
 function statesProblem(section: Section, item: ParagraphItem, nodes: readonly RootContent[]): boolean {
   if (section.isTitle || section.weak || !namesFailures(section.text)) return false;
-  const first = nodes[0] ? toString(nodes[0]).split(/(?<=[.!?])\s/)[0] ?? "" : "";
+  const first = nodes[0] ? (toString(nodes[0]).split(/(?<=[.!?])\s/)[0] ?? "") : "";
   return PROBLEM.test(`${item.title} ${first}`);
 }
 
@@ -107,11 +107,22 @@ export function draftsFromBoldParagraphs(ctx: DraftContext, section: Section): F
     const nodes = root.children.slice(item.alone ? item.index + 1 : item.index, stop);
     const line = head?.position?.start.line ?? section.line;
     const fields = readFields(source, nodes, line);
-    if (declaresNonFailure(fields) || (needsEvidence(section, item) && !hasFailureEvidence(fields) && !statesProblem(section, item, nodes))) {
-      explain(ctx, () => `bold-line: line ${line} "${item.title}" in ${at(section)} dropped: ${declaresNonFailure(fields) ? "declared not a failure" : `needs a stated problem (${item.numbered ? "numbered" : "unnumbered"}), has ${signals(fields)}`}`);
+    if (
+      declaresNonFailure(fields) ||
+      (needsEvidence(section, item) && !hasFailureEvidence(fields) && !statesProblem(section, item, nodes))
+    ) {
+      explain(
+        ctx,
+        () =>
+          `bold-line: line ${line} "${item.title}" in ${at(section)} dropped: ${declaresNonFailure(fields) ? "declared not a failure" : `needs a stated problem (${item.numbered ? "numbered" : "unnumbered"}), has ${signals(fields)}`}`,
+      );
       return;
     }
-    explain(ctx, () => `bold-line: line ${line} "${item.title}" in ${at(section)} taken: ${item.numbered ? "numbered bold title line" : "bold title line"}, ${signals(fields)}`);
+    explain(
+      ctx,
+      () =>
+        `bold-line: line ${line} "${item.title}" in ${at(section)} taken: ${item.numbered ? "numbered bold title line" : "bold title line"}, ${signals(fields)}`,
+    );
     const last = nodes[nodes.length - 1] ?? head;
     const startOffset = head?.position?.start.offset ?? 0;
     drafts.push(
@@ -127,4 +138,3 @@ export function draftsFromBoldParagraphs(ctx: DraftContext, section: Section): F
   });
   return drafts;
 }
-

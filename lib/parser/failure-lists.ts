@@ -81,12 +81,23 @@ export function plainListFailures(ctx: DraftContext, section: Section, body: Roo
     // Like any series: most items state a problem ("- Bucket encryption uses the default key" does not).
     const stating = titled.filter((entry) => PROBLEM.test(`${entry.title} ${toString(entry.item).slice(0, 300)}`)).length;
     const taken = titled.length > 0 && stating >= titled.length * 0.6;
-    explain(ctx, () => `plain-failure-list: ${at(section)} names a group of failures: ${titled.length} plain list item(s), ${stating} stating a problem: ${taken ? "taken" : "dropped (needs 60%)"}`);
+    explain(
+      ctx,
+      () =>
+        `plain-failure-list: ${at(section)} names a group of failures: ${titled.length} plain list item(s), ${stating} stating a problem: ${taken ? "taken" : "dropped (needs 60%)"}`,
+    );
     if (!taken) return [];
     return titled.map(({ item, title }) => {
       const line = item.position?.start.line ?? section.line;
       const itemFields = readFields(ctx.source, item.children as RootContent[], line);
-      return buildDraft(ctx, { title, fields: itemFields, line, section: section.text, sectionLevel: sectionLevel(section), body: sliceNode(ctx.source, item) });
+      return buildDraft(ctx, {
+        title,
+        fields: itemFields,
+        line,
+        section: section.text,
+        sectionLevel: sectionLevel(section),
+        body: sliceNode(ctx.source, item),
+      });
     });
   }
   if (body.length > 0 && (LEADING_PROBLEM.test(section.text) || SINGLE_PROBLEM.test(section.text))) {
@@ -114,7 +125,6 @@ function plainItemTitle(source: string, item: ListItem): string {
   return title.length >= 3 && title.length <= 200 ? title : "";
 }
 
-
 export function draftsFromList(ctx: DraftContext, section: Section, list: List): FailureDraft[] {
   const drafts: FailureDraft[] = [];
   for (const item of list.children) {
@@ -136,4 +146,3 @@ export function draftsFromList(ctx: DraftContext, section: Section, list: List):
   }
   return drafts;
 }
-

@@ -59,10 +59,14 @@ export function hasBody(fields: readonly Field[]): boolean {
   return fields.some((field) => field.text.length > 0 || field.code.length > 0);
 }
 
-
 /** An unnumbered heading naming failures in the plural ("Critical Failures", "IAM Issues"). */
 export function isGroupHeading(section: Section): boolean {
-  return isListSection(section) && !hasNumbering(section.text) && FAILURE_GROUP.test(section.text) && !FIX_WORDS.test(section.text.replace(/\([^)]*\)/g, ""));
+  return (
+    isListSection(section) &&
+    !hasNumbering(section.text) &&
+    FAILURE_GROUP.test(section.text) &&
+    !FIX_WORDS.test(section.text.replace(/\([^)]*\)/g, ""))
+  );
 }
 
 const FAILURE_GROUP =
@@ -89,7 +93,6 @@ export function draftFromHeading(ctx: DraftContext, section: Section, body: Root
     body: ctx.source.slice(start, end),
   });
 }
-
 
 /** "**Import Errors:** Missing import" -> { title: "Import Errors", rest: "Missing import" }. */
 export function boldTitleOf(source: string, item: ListItem): { title: string; rest: string; restMd: string } | null {

@@ -36,6 +36,7 @@ export function unfenceDocument(source: string): string {
   let last = lines.length - 1;
   while (last >= 0 && !lines[last]?.trim()) last--;
   const fence = open[1];
-  if (last >= 0 && new RegExp(`^[ \\t]{0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`).test(lines[last] ?? "")) lines[last] = "";
+  if (last >= 0 && new RegExp(`^[ \\t]{0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`).test(lines[last] ?? ""))
+    lines[last] = "";
   return `${source.slice(0, lead)}\n${lines.join("\n")}`;
 }

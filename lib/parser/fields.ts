@@ -53,7 +53,10 @@ export class FieldReader {
   /** Indentation of list content `levels` items deep, counted from where the current field opened. */
   private indent(levels = this.items.length): string {
     const base = Math.min(this.current.mdBase ?? 0, levels);
-    return this.items.slice(base, levels).map((width) => " ".repeat(width)).join("");
+    return this.items
+      .slice(base, levels)
+      .map((width) => " ".repeat(width))
+      .join("");
   }
 
   private pushMd(text: string, kind: MarkdownPart["kind"], group?: unknown): void {
@@ -157,7 +160,17 @@ export class FieldReader {
       found = true;
     }
     if (!found) return;
-    this.current = { label: null, kind: "other", paren: null, text: [], md: [], mdBase: this.items.length, raw: [], code: [], line: table.position?.end.line ?? 0 };
+    this.current = {
+      label: null,
+      kind: "other",
+      paren: null,
+      text: [],
+      md: [],
+      mdBase: this.items.length,
+      raw: [],
+      code: [],
+      line: table.position?.end.line ?? 0,
+    };
     this.fields.push(this.current);
   }
 
@@ -245,7 +258,8 @@ export function fieldMarkdown(field: Field): string {
     const prev = field.md?.[i - 1];
     if (prev) {
       const together =
-        (part.kind === "item" && prev.kind === "item") || (part.kind === "line" && prev.kind === "line" && part.group === prev.group && part.group !== undefined);
+        (part.kind === "item" && prev.kind === "item") ||
+        (part.kind === "line" && prev.kind === "line" && part.group === prev.group && part.group !== undefined);
       out += together ? "\n" : "\n\n";
     }
     out += part.text;
@@ -260,12 +274,7 @@ export function prependText(field: Field, text: string, markdown = text): void {
 }
 
 /** Reads the blocks of one failure body; `plainLabels` are plain labels the body's series shares. */
-export function readFields(
-  source: string,
-  nodes: readonly RootContent[],
-  firstLine: number,
-  plainLabels?: ReadonlySet<string>,
-): Field[] {
+export function readFields(source: string, nodes: readonly RootContent[], firstLine: number, plainLabels?: ReadonlySet<string>): Field[] {
   const reader = new FieldReader(source, firstLine, plainLabels);
   reader.readBlocks(nodes);
   return reader.fields;
@@ -273,9 +282,7 @@ export function readFields(
 
 /** True when any field states the problem, the fix, or a level: evidence that a heading is a failure. */
 export function hasFailureEvidence(fields: readonly Field[]): boolean {
-  return fields.some(
-    (field) => field.label !== null && (field.kind === "model" || field.kind === "ideal" || field.kind === "severity"),
-  );
+  return fields.some((field) => field.label !== null && (field.kind === "model" || field.kind === "ideal" || field.kind === "severity"));
 }
 
 function sliceRaw(source: string, node: Nodes): string {

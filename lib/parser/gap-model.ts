@@ -47,7 +47,8 @@ export function compileGapModel(data: GapModelData): GapModel {
   if (data.bias.length !== data.classes.length) throw new Error("bias must have one entry per class");
   for (const [feature, row] of Object.entries(data.weights)) {
     for (const [index] of row) {
-      if (index >= data.classes.length) throw new Error(`weight of "${feature}" names class ${index}, beyond the ${data.classes.length} classes`);
+      if (index >= data.classes.length)
+        throw new Error(`weight of "${feature}" names class ${index}, beyond the ${data.classes.length} classes`);
     }
   }
   return {
@@ -98,7 +99,12 @@ export function gapFeatures(evidence: GapEvidence): GapFeatures {
     "tt:",
     title.slice(1).map((word, i) => `${title[i]}_${word}`),
   );
-  const prose = [evidence.rootCause ?? "", evidence.model?.text ?? "", evidence.ideal?.text ?? "", ...(evidence.impacts ?? []).map((i) => i.text)];
+  const prose = [
+    evidence.rootCause ?? "",
+    evidence.model?.text ?? "",
+    evidence.ideal?.text ?? "",
+    ...(evidence.impacts ?? []).map((i) => i.text),
+  ];
   if (!evidence.rootCause && !evidence.model?.text && evidence.body) prose.push(evidence.body);
   addBag(features, "x:", gapWords(prose.filter(Boolean).join("\n"), TEXT_LIMIT * 2));
   const code = [...(evidence.model?.code ?? []), ...(evidence.ideal?.code ?? [])].map((block) => block.value).join("\n");

@@ -15,7 +15,10 @@ import { hasNumbering, numberedByFailureNoun } from "./text";
 export const headingItems: SectionRecognizer = {
   id: "heading",
   summary: "A leaf heading whose fields state a problem or fix, or numbered in a failure context, is one failure.",
-  examples: ["## Critical Failures\n### 1. Hardcoded Password\n**MODEL_RESPONSE Issue**: ...", "### Fault 2: Open Port\n**Issue**: port 22 is open"],
+  examples: [
+    "## Critical Failures\n### 1. Hardcoded Password\n**MODEL_RESPONSE Issue**: ...",
+    "### Fault 2: Open Port\n**Issue**: port 22 is open",
+  ],
   fixtures: ["numbered-h2-failures", "level-numbered-headings", "qualified-numbered-headings"],
   applies: () => true,
   find(ctx, { section, body, fields }) {
@@ -44,4 +47,3 @@ export function headingReason(section: Section, fields: readonly Field[]): strin
   if (numbered) return "numbered, at the document's top levels";
   return "under a heading naming failures, with a body";
 }
-

@@ -72,12 +72,15 @@ export function findHeadingSeries(
       .filter((c) => c.body.length > 0);
     const withEvidence = candidates.filter((c) => c.evidence).length;
     const taken = candidates.length >= 2 && withEvidence >= 2 && withEvidence >= candidates.length * 0.6;
-    explain(ctx, () =>
-      `${name}: ${candidates.length} sibling headings under ${parent ? at(parent) : "the document"}, ` +
+    explain(
+      ctx,
+      () =>
+        `${name}: ${candidates.length} sibling headings under ${parent ? at(parent) : "the document"}, ` +
         `${withEvidence} stating a problem: ${taken ? "taken" : "dropped (fewer than 2 or 60% state a problem)"}: ` +
         candidates.map((c) => `"${c.section.text}"${c.evidence ? "" : " (no problem stated)"}`).join(", "),
     );
-    if (taken) drafts.push(...candidates.filter((c) => !onlyEvidence || c.evidence).map((c) => draftFromHeading(ctx, c.section, c.body, c.fields)));
+    if (taken)
+      drafts.push(...candidates.filter((c) => !onlyEvidence || c.evidence).map((c) => draftFromHeading(ctx, c.section, c.body, c.fields)));
   }
   return drafts.sort((a, b) => a.line - b.line);
 }
@@ -91,7 +94,8 @@ export function statesProblem(title: string): boolean {
   return SPECIFIC_PROBLEM.test(title);
 }
 
-const GROUP_TITLE = /\b(?:failures|issues|problems|errors|bugs|gaps|mistakes|pitfalls|modes|causes|risks|violations|findings|symptoms|concerns)\b/i;
+const GROUP_TITLE =
+  /\b(?:failures|issues|problems|errors|bugs|gaps|mistakes|pitfalls|modes|causes|risks|violations|findings|symptoms|concerns)\b/i;
 /** The problem words of list-series, without the nouns that name a kind of section. */
 export const SPECIFIC_PROBLEM =
   /\b(missing|lacks?|lacking|no|not|never|without|instead|incorrect(?:ly)?|wrong|invalid|broken|hard-?coded|deprecated|insecure|vulnerab\w*|unused|misconfigur\w*|mismatch\w*|incomplete|overly|excessive|unnecessary|redundant|cannot|can't|doesn't|does not|didn't|did not|isn't|won't|weak|exposed|too|truncat\w*|non-?existent|unsupported|conflict\w*|fails?|failed)\b/i;

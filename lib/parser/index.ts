@@ -11,14 +11,7 @@ import { explain, type DraftContext, type FailureDraft } from "./failure";
 import { findDrafts } from "./registry";
 import { finalScore, findScores } from "./score";
 import { letterLegend } from "./severity";
-import {
-  findDeclaredCounts,
-  findDocumentDate,
-  findKnowledgeGaps,
-  findSummary,
-  findTaskId,
-  findTitle,
-} from "./metadata";
+import { findDeclaredCounts, findDocumentDate, findKnowledgeGaps, findSummary, findTaskId, findTitle } from "./metadata";
 import { findPlatformAndLanguage } from "./platform-language";
 import { classifyFailureGaps, classifyGaps, UNCLASSIFIED, type Taxonomy } from "./taxonomy";
 import {
@@ -128,9 +121,16 @@ export function readTree(record: ParsedAnalysis, source: string, root: Root, opt
   drafts = dropRecaps(drafts);
   const recapped = drafts.length;
   drafts = applySeriesRules(ctx, drafts);
-  explain(ctx, () => `document: ${found} candidate(s) taken; ${found - unique} dropped as verbatim repeats, ${unique - recapped} as recaps of an earlier failure's title, ${recapped - drafts.length} by the series rules`);
+  explain(
+    ctx,
+    () =>
+      `document: ${found} candidate(s) taken; ${found - unique} dropped as verbatim repeats, ${unique - recapped} as recaps of an earlier failure's title, ${recapped - drafts.length} by the series rules`,
+  );
   if (declaresNoFailures(record) && drafts.every((d) => d.ownSeverity === null) && drafts.length > 0) {
-    explain(ctx, () => `document: declares 0 failures in its counts and no item states its own level: ${drafts.length} candidate(s) dropped`);
+    explain(
+      ctx,
+      () => `document: declares 0 failures in its counts and no item states its own level: ${drafts.length} candidate(s) dropped`,
+    );
     drafts = [];
   }
 
@@ -194,7 +194,10 @@ function dropDuplicates(drafts: FailureDraft[], warnings: ParseWarning[]): Failu
 function dropRecaps(drafts: FailureDraft[]): FailureDraft[] {
   const first = new Map<string, FailureDraft>();
   return drafts.filter((draft) => {
-    const key = draft.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    const key = draft.title
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
     const earlier = first.get(key);
     if (!earlier) {
       first.set(key, draft);

@@ -11,16 +11,7 @@
 // them. Only taken when at least two items state a problem (a side or a severity), so a recap list
 // followed by prose stays as it was.
 import type { ListItem, RootContent } from "mdast";
-import {
-  at,
-  boldTitleOf,
-  buildDraft,
-  declaresNonFailure,
-  explain,
-  isListSection,
-  type DraftContext,
-  type FailureDraft,
-} from "./failure";
+import { at, boldTitleOf, buildDraft, declaresNonFailure, explain, isListSection, type DraftContext, type FailureDraft } from "./failure";
 import { hasFailureEvidence, prependText, readFields } from "./fields";
 import type { SectionRecognizer } from "./recognizer";
 import { sectionLevel, type Section } from "./sections";
@@ -69,7 +60,10 @@ export function draftsFromInterleavedLists(ctx: DraftContext, section: Section, 
       }),
     ];
   });
-  explain(ctx, () => `interleaved-lists: ${at(section)} ${starts.length} bold items with fields between lists, ${drafts.length} stating a problem: ${drafts.length >= 2 ? "taken" : "dropped (fewer than 2)"}`);
+  explain(
+    ctx,
+    () =>
+      `interleaved-lists: ${at(section)} ${starts.length} bold items with fields between lists, ${drafts.length} stating a problem: ${drafts.length >= 2 ? "taken" : "dropped (fewer than 2)"}`,
+  );
   return drafts.length >= 2 ? drafts : [];
 }
-

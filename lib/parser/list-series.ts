@@ -199,7 +199,11 @@ function takeRun(
   for (const entry of run) if (!entry.title) entry.title = lineTitle(firstRawLine(ctx.source, entry.item));
   const titled = run.filter((entry) => entry.title);
   if (titled.length < least || titled.length < run.length * 0.6) {
-    explain(ctx, () => `${id}: line ${run[0]?.item.position?.start.line ?? 0}: ${run.length} list items, ${titled.length} with a title: dropped (needs ${least} and 60%)`);
+    explain(
+      ctx,
+      () =>
+        `${id}: line ${run[0]?.item.position?.start.line ?? 0}: ${run.length} list items, ${titled.length} with a title: dropped (needs ${least} and 60%)`,
+    );
     return [];
   }
   const candidates = titled.map((entry) => {
@@ -228,8 +232,10 @@ function takeRun(
   explain(ctx, () => {
     const where = section && !section.isTitle ? ` in ${at(section)}` : "";
     const items = candidates.map((c) => `"${c.entry.title}"${c.evidence ? "" : " (no problem stated)"}`).join(", ");
-    return `${id}: line ${candidates[0]?.line ?? 0}${where}: ${candidates.length} list items, ${withEvidence} stating a problem` +
-      `${named ? " (under a line naming failures)" : ""}: ${taken ? "taken" : `dropped (needs ${least} and 60%)`}: ${items}`;
+    return (
+      `${id}: line ${candidates[0]?.line ?? 0}${where}: ${candidates.length} list items, ${withEvidence} stating a problem` +
+      `${named ? " (under a line naming failures)" : ""}: ${taken ? "taken" : `dropped (needs ${least} and 60%)`}: ${items}`
+    );
   });
   if (!taken) return [];
   const inSection = section && !section.isTitle ? section : null;

@@ -53,10 +53,12 @@ function isTaskId(id: string): boolean {
 // ---- the document's own date ------------------------------------------------------------------------
 
 /** A "Date:" / "Analysis Date:" / "Report date:" line (or front matter `date:`) near the top. */
-const DATE_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:(?:analysis|report|review)\s+)?date(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*([^\n]{4,80})$/im;
+const DATE_LINE =
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:(?:analysis|report|review)\s+)?date(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*([^\n]{4,80})$/im;
 const ISO_DATE = /\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const WORDED_DATE = /\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b/i;
+const WORDED_DATE =
+  /\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b/i;
 
 /** The date the document states for itself, as YYYY-MM-DD, from its first 60 lines; null if none. */
 export function findDocumentDate(source: string): string | null {
@@ -113,7 +115,8 @@ function directEnd(outline: Outline, section: Section, root: Root): number {
 }
 
 /** "Task ID: …", "- Platform: …" lines: shown as fields of their own, not repeated in the summary. */
-const METADATA_LINE = /^\s*(?:[-*+]\s+)?(?:task(?:\s*id)?|platform|language|region|complexity|iac tool|tool|date|author|model|subject labels?)\s*[:：]/i;
+const METADATA_LINE =
+  /^\s*(?:[-*+]\s+)?(?:task(?:\s*id)?|platform|language|region|complexity|iac tool|tool|date|author|model|subject labels?)\s*[:：]/i;
 
 function proseBetween(root: Root, source: string, from: number, to: number): string {
   const parts: string[] = [];
@@ -158,14 +161,12 @@ export function findDeclaredCounts(root: Root, source: string): { counts: Severi
       if (node.type === "paragraph" || node.type === "heading") {
         const text = sliceOf(source, node);
         if (!/total/i.test(text)) continue;
-        text
-          .split("\n")
-          .forEach((line, offset) => {
-            if (!readCountLine(line, counts)) return;
-            seen = true;
-            const start = node.position?.start.line;
-            firstLine ??= start === undefined ? null : start + offset;
-          });
+        text.split("\n").forEach((line, offset) => {
+          if (!readCountLine(line, counts)) return;
+          seen = true;
+          const start = node.position?.start.line;
+          firstLine ??= start === undefined ? null : start + offset;
+        });
       } else if (node.type === "list") {
         for (const item of (node as List).children) visit(item.children as RootContent[]);
       }
@@ -237,7 +238,9 @@ export function findKnowledgeGaps(outline: Outline, root: Root, source: string):
         }
       } else if (node.type === "paragraph") {
         const lines = [firstLineOfNode(source, node)];
-        const label = /knowledge/i.test(lines[0] ?? "") ? GAP_LABEL.exec(squash(stripInlineMarkdown(stripBlockPrefix(lines[0] ?? "")))) : null;
+        const label = /knowledge/i.test(lines[0] ?? "")
+          ? GAP_LABEL.exec(squash(stripInlineMarkdown(stripBlockPrefix(lines[0] ?? ""))))
+          : null;
         if (label?.[1]) {
           gaps.push(...label[1].split(/\s*[;,]\s*(?![^()]*\))/));
           return true;

@@ -20,8 +20,7 @@ import { cleanTitle, stripEmoji, stripInlineMarkdown } from "./text";
 
 export const id = "noun-numbered-lines";
 
-const MARKER =
-  /^(fault|failure|flaw|issue|error|problem|bug|mistake|defect|finding)\s*#?\s*(\d{1,3})(?:\s*(?:[:.)|]|\s[-–—])\s*(.*))?$/i;
+const MARKER = /^(fault|failure|flaw|issue|error|problem|bug|mistake|defect|finding)\s*#?\s*(\d{1,3})(?:\s*(?:[:.)|]|\s[-–—])\s*(.*))?$/i;
 /** What a marker says about the item's state rather than what it is: no title. */
 const STATUS_ONLY = /^(?:\(?(?:partially\s+)?(?:resolved|fixed|open|closed|addressed|done|pending)\)?\s*)+$/i;
 
@@ -78,11 +77,14 @@ export function findNounNumberedLines(ctx: DraftContext): FailureDraft[] {
   const markers = found.filter((m) => m.noun === noun);
   const rises = markers.every((m, i) => i === 0 || m.number > (markers[i - 1]?.number ?? Infinity));
   // One item is a series when it is "1" and has a body: a report of a single flaw.
-  const single = markers.length === 1 && markers[0]?.number === 1 && (root.children.length > (markers[0]?.index ?? 0) + 1 || !!markers[0]?.rest.trim());
+  const single =
+    markers.length === 1 && markers[0]?.number === 1 && (root.children.length > (markers[0]?.index ?? 0) + 1 || !!markers[0]?.rest.trim());
   const taken = (markers.length >= 2 && rises) || single;
   if (found.length > 0) {
-    explain(ctx, () =>
-      `${id}: ${markers.length} paragraphs opened by "${noun} N": ${taken ? "taken" : markers.length < 2 ? "dropped (one item, not numbered 1 or without a body)" : "dropped (their numbers do not rise)"}: ` +
+    explain(
+      ctx,
+      () =>
+        `${id}: ${markers.length} paragraphs opened by "${noun} N": ${taken ? "taken" : markers.length < 2 ? "dropped (one item, not numbered 1 or without a body)" : "dropped (their numbers do not rise)"}: ` +
         markers.map((m) => `line ${m.line} "${m.title}"`).join(", "),
     );
   }
@@ -95,7 +97,13 @@ export function findNounNumberedLines(ctx: DraftContext): FailureDraft[] {
     const restStart = (head.position?.start.offset ?? 0) + m.firstLength + 1;
     const restNodes: RootContent[] =
       m.rest.trim() && head.position
-        ? [{ type: "paragraph", children: [], position: { start: { line: m.line + 1, column: 1, offset: restStart }, end: head.position.end } }]
+        ? [
+            {
+              type: "paragraph",
+              children: [],
+              position: { start: { line: m.line + 1, column: 1, offset: restStart }, end: head.position.end },
+            },
+          ]
         : [];
     const fields = readFields(source, [...restNodes, ...nodes], m.line);
     const start = root.children[m.index]?.position?.start.offset ?? 0;

@@ -63,11 +63,18 @@ export function findNumberedHeadingSeries(ctx: DraftContext): FailureDraft[] {
     const context = parent ? ancestry(parent) : [];
     const ruledOut = context.find((s) => NOT_FAILURES.test(s.text) || isNegationHeading(s.text));
     if (ruledOut) {
-      explain(ctx, () => `${id}: ${siblings.length} numbered headings under ${at(parent as Section)} dropped: ${at(ruledOut)} holds no failures`);
+      explain(
+        ctx,
+        () => `${id}: ${siblings.length} numbered headings under ${at(parent as Section)} dropped: ${at(ruledOut)} holds no failures`,
+      );
       continue;
     }
     if (!rising(siblings)) {
-      explain(ctx, () => `${id}: ${siblings.length} numbered headings under ${parent ? at(parent) : "the document"} dropped: their numbers do not rise`);
+      explain(
+        ctx,
+        () =>
+          `${id}: ${siblings.length} numbered headings under ${parent ? at(parent) : "the document"} dropped: their numbers do not rise`,
+      );
       continue;
     }
     const candidates = siblings
@@ -80,8 +87,10 @@ export function findNumberedHeadingSeries(ctx: DraftContext): FailureDraft[] {
       .filter((c) => c.body.length > 0);
     const withEvidence = candidates.filter((c) => c.evidence).length;
     const taken = candidates.length >= 2 && withEvidence >= 2 && withEvidence >= candidates.length * 0.6;
-    explain(ctx, () =>
-      `${id}: ${candidates.length} numbered headings under ${parent ? at(parent) : "the document"}, ${withEvidence} stating a problem: ` +
+    explain(
+      ctx,
+      () =>
+        `${id}: ${candidates.length} numbered headings under ${parent ? at(parent) : "the document"}, ${withEvidence} stating a problem: ` +
         `${taken ? "taken" : "dropped (fewer than 2 or 60% state a problem)"}: ` +
         candidates.map((c) => `"${c.section.text}"${c.evidence ? "" : " (no problem stated)"}`).join(", "),
     );

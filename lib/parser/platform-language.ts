@@ -20,9 +20,24 @@ const PLATFORMS: ReadonlyArray<[string, RegExp, readonly string[]]> = [
 ];
 
 const LANGUAGES: Readonly<Record<string, string>> = {
-  py: "python", python: "python", ts: "typescript", typescript: "typescript", tsx: "typescript",
-  js: "javascript", javascript: "javascript", go: "go", golang: "go", java: "java", hcl: "hcl",
-  terraform: "hcl", tf: "hcl", yaml: "yaml", yml: "yaml", json: "json", csharp: "csharp", cs: "csharp",
+  py: "python",
+  python: "python",
+  ts: "typescript",
+  typescript: "typescript",
+  tsx: "typescript",
+  js: "javascript",
+  javascript: "javascript",
+  go: "go",
+  golang: "go",
+  java: "java",
+  hcl: "hcl",
+  terraform: "hcl",
+  tf: "hcl",
+  yaml: "yaml",
+  yml: "yaml",
+  json: "json",
+  csharp: "csharp",
+  cs: "csharp",
   "c#": "csharp",
 };
 

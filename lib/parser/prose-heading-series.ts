@@ -50,7 +50,10 @@ function firstSentence(body: readonly RootContent[]): string {
 export function findProseHeadingSeries(ctx: DraftContext): FailureDraft[] {
   const rubric = ctx.outline.sections.find((s) => RUBRIC.test(s.text));
   if (rubric) {
-    explain(ctx, () => `${id}: none taken: ${at(rubric)} reads as a rubric or a guide (failures that could happen, their signs or prevention)`);
+    explain(
+      ctx,
+      () => `${id}: none taken: ${at(rubric)} reads as a rubric or a guide (failures that could happen, their signs or prevention)`,
+    );
     return [];
   }
   return findHeadingSeries(ctx, proseEvidence, id, true, true);

@@ -60,7 +60,10 @@ export const DOCUMENT_RECOGNIZERS: readonly DocumentRecognizer[] = [
     applies: (facts) => facts.plain,
     find(ctx) {
       const plain = findPlainFailures(ctx);
-      explain(ctx, () => `plain: the document is plain paragraphs: ${plain.length} title block(s) or problem-stating "Label: text" paragraph(s) taken`);
+      explain(
+        ctx,
+        () => `plain: the document is plain paragraphs: ${plain.length} title block(s) or problem-stating "Label: text" paragraph(s) taken`,
+      );
       return plain;
     },
   },
@@ -76,7 +79,9 @@ export const DOCUMENT_RECOGNIZERS: readonly DocumentRecognizer[] = [
   {
     id: "line-titled-lists",
     summary: "An unordered list whose items open with a title line of their own and go on below it, most stating a problem.",
-    examples: ["# Failures\n- Region enforcement missing\n  The provider is never passed to the resources.\n- Restart interval too long\n  It runs every 10 minutes, not 5."],
+    examples: [
+      "# Failures\n- Region enforcement missing\n  The provider is never passed to the resources.\n- Restart interval too long\n  It runs every 10 minutes, not 5.",
+    ],
     fixtures: ["line-titled-lists"],
     applies: (facts) => !facts.plain,
     find: (ctx) => findLineTitledLists(ctx),
@@ -100,23 +105,31 @@ export const DOCUMENT_RECOGNIZERS: readonly DocumentRecognizer[] = [
   {
     id: "numbered-heading-series",
     summary: "Last resort: a numbered series of sibling headings under a summary, overview or changes heading, most stating a problem.",
-    examples: ["# Model Failures\n## Summary\nThree issues.\n### 1. Bucket Name Invalid\n**Issue:** ...\n### 2. Deprecated API\n**Fix:** ..."],
+    examples: [
+      "# Model Failures\n## Summary\nThree issues.\n### 1. Bucket Name Invalid\n**Issue:** ...\n### 2. Deprecated API\n**Fix:** ...",
+    ],
     fixtures: ["numbered-headings-under-summary"],
     applies: (facts) => !facts.plain,
     find: (ctx) => findNumberedHeadingSeries(ctx),
   },
   {
     id: "single-numbered-heading",
-    summary: "Last resort: a lone '1.' heading under a summary, detailed by labelled fields of two kinds (model side, fix, root cause, impact, error).",
-    examples: ["# Model Failures\n## Executive Summary\nOne failure.\n### 1. Outdated Engine Version\n**MODEL_RESPONSE Issue**: ...\n**IDEAL_RESPONSE Fix**: ..."],
+    summary:
+      "Last resort: a lone '1.' heading under a summary, detailed by labelled fields of two kinds (model side, fix, root cause, impact, error).",
+    examples: [
+      "# Model Failures\n## Executive Summary\nOne failure.\n### 1. Outdated Engine Version\n**MODEL_RESPONSE Issue**: ...\n**IDEAL_RESPONSE Fix**: ...",
+    ],
     fixtures: ["single-numbered-heading"],
     applies: (facts) => !facts.plain,
     find: (ctx) => findSingleNumberedHeading(ctx),
   },
   {
     id: "prose-heading-series",
-    summary: "Last resort: sibling headings of prose under a title naming failures, most stating a problem in their title or first sentence.",
-    examples: ["# Model Implementation Issues\n## Java Type Compatibility Issues\nThe code had type mismatches that prevented compilation.\n## Missing Suffix\nNames collide."],
+    summary:
+      "Last resort: sibling headings of prose under a title naming failures, most stating a problem in their title or first sentence.",
+    examples: [
+      "# Model Implementation Issues\n## Java Type Compatibility Issues\nThe code had type mismatches that prevented compilation.\n## Missing Suffix\nNames collide.",
+    ],
     fixtures: ["prose-heading-series"],
     applies: (facts) => !facts.plain,
     find: (ctx) => findProseHeadingSeries(ctx),
@@ -146,7 +159,10 @@ export const DOCUMENT_RECOGNIZERS: readonly DocumentRecognizer[] = [
   {
     id: "noun-numbered-lines",
     summary: "Last resort: paragraphs opened by a failure noun and a number ('*** Flaw 1 ***', '— Failure 2', 'Fault 3: title').",
-    examples: ["*** Flaw 1 ***\nError: Unreadable module directory\n\n*** Flaw 2 ***\nError: ...", "— Failure 1\nProblem: Circular dependency\nSolution: ..."],
+    examples: [
+      "*** Flaw 1 ***\nError: Unreadable module directory\n\n*** Flaw 2 ***\nError: ...",
+      "— Failure 1\nProblem: Circular dependency\nSolution: ...",
+    ],
     fixtures: ["noun-numbered-lines"],
     applies: () => true,
     find: (ctx) => findNounNumberedLines(ctx),
@@ -172,7 +188,11 @@ function walkSections(ctx: DraftContext): FailureDraft[] {
   const drafts: FailureDraft[] = [];
   for (const section of outline.sections) {
     if (section.side || section.field || section.excluded || section.negation) {
-      explain(ctx, () => `heading: ${at(section)} skipped: ${section.side ? `${section.side} side of the item above` : section.field ? "a field of the item above" : section.negation ? "says there are none" : "a section that holds no failures (its words or an ancestor's)"}`);
+      explain(
+        ctx,
+        () =>
+          `heading: ${at(section)} skipped: ${section.side ? `${section.side} side of the item above` : section.field ? "a field of the item above" : section.negation ? "says there are none" : "a section that holds no failures (its words or an ancestor's)"}`,
+      );
       continue;
     }
     const body = root.children.slice(section.index + 1, section.end);
@@ -192,7 +212,10 @@ function walkSections(ctx: DraftContext): FailureDraft[] {
     if (section.isTitle) continue;
     if (!leaf) explain(ctx, () => `heading: ${at(section)} is a group: its sub-headings are the candidates`);
     else if (!isListSection(section)) {
-      explain(ctx, () => `heading: ${at(section)} dropped: not numbered in a failure context, no field states a problem (${signals(input.fields())})`);
+      explain(
+        ctx,
+        () => `heading: ${at(section)} dropped: not numbered in a failure context, no field states a problem (${signals(input.fields())})`,
+      );
     }
   }
   return drafts;

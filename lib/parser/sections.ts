@@ -178,7 +178,8 @@ function markFields(sections: readonly Section[]): void {
     const series = colon !== null && siblings.every((s) => fieldKey(s.text).startsWith(`${label}:`));
     // Under an unnumbered group heading ("## Critical Failures") a heading is an item even when its
     // words end like a label ("### Wrong Bucket Attribute Reference").
-    const parentGroup = !hasNumbering(section.parent.text) && (levelOfHeading(section.parent.text) !== null || namesFailures(section.parent.text));
+    const parentGroup =
+      !hasNumbering(section.parent.text) && (levelOfHeading(section.parent.text) !== null || namesFailures(section.parent.text));
     const known = !series && !parentGroup && kindOfLabel(label) !== "other";
     const repeated = (parentsByKey.get(`${section.depth}:${key}`)?.size ?? 0) >= 2;
     // "### Initial Issues" repeated beside "### Fixes Applied" is the problem field of each item.
@@ -236,7 +237,8 @@ function holdsNumberedFailures(section: Section, earlier: ReadonlySet<number>): 
   return items.every((child) => numberedByFailureNoun(child.text));
 }
 
-const FAILURE_NOUN_ANALYSIS = /\b((?:failures?|issues?|faults?|errors?|problems?|bugs?|defects?|mistakes?)(?:\s+(?:&|and)\s+fix(?:es)?)?)\s+analysis\b/gi;
+const FAILURE_NOUN_ANALYSIS =
+  /\b((?:failures?|issues?|faults?|errors?|problems?|bugs?|defects?|mistakes?)(?:\s+(?:&|and)\s+fix(?:es)?)?)\s+analysis\b/gi;
 
 /** Ancestors of a section that give context (the document title is not context). */
 export function contextOf(section: Section): Section[] {

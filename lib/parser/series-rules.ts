@@ -57,7 +57,8 @@ function detailedElsewhere(all: readonly FailureDraft[], section: string | null)
 export const SERIES_RULES: readonly SeriesRule[] = [
   {
     id: "level-group-titles",
-    summary: "An item titled only by a level or a level's group ('Critical', 'High Impact Failures (Security)') groups or counts other items.",
+    summary:
+      "An item titled only by a level or a level's group ('Critical', 'High Impact Failures (Security)') groups or counts other items.",
     example: "## Failure Count\n- **Critical**: 0\n- **High**: 2",
     drops: (draft) => (GROUP_TITLE.test(bare(draft.title)) ? "its title names a level or a level's group, not a problem" : null),
   },

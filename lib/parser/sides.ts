@@ -59,7 +59,9 @@ function fixLeadIn(line: string): boolean {
   return (
     text.length <= 60 &&
     /[:：]$/.test(text) &&
-    /^(?:(?:our|the|my|applied|proposed|suggested)\s+)?(?:fix(?:ed|es)?|corrected|solution|resolution)\b/i.test(stripEmoji(text).replace(/^[*_#\s]+/, ""))
+    /^(?:(?:our|the|my|applied|proposed|suggested)\s+)?(?:fix(?:ed|es)?|corrected|solution|resolution)\b/i.test(
+      stripEmoji(text).replace(/^[*_#\s]+/, ""),
+    )
   );
 }
 

@@ -45,8 +45,10 @@ export function findSingleNumberedHeading(ctx: DraftContext): FailureDraft[] {
     const fields = readFields(ctx.source, body, section.line);
     const kinds = new Set(fields.filter((f) => f.label !== null && DETAIL_KINDS.has(f.kind)).map((f) => f.kind));
     const taken = kinds.size >= 2 && !declaresNonFailure(fields);
-    explain(ctx, () =>
-      `${id}: ${at(section)}, the only numbered heading under ${parent ? at(parent) : "the document"}, ` +
+    explain(
+      ctx,
+      () =>
+        `${id}: ${at(section)}, the only numbered heading under ${parent ? at(parent) : "the document"}, ` +
         `fields of ${kinds.size} kind(s) (${[...kinds].join(", ") || "none"}): ${taken ? "taken" : "dropped (needs two kinds)"}`,
     );
     if (taken) drafts.push(draftFromHeading(ctx, section, body, fields));

@@ -84,9 +84,7 @@ function hasMarkers(value: string): boolean {
 export function splitBySide(block: CodeBlock): { parts: SideCode[]; markers: Set<CodeSide> } {
   const lines = block.value.split("\n");
   const markers = new Set<CodeSide>();
-  const segments: Array<{ side: CodeSide | null; lines: string[]; marker: boolean }> = [
-    { side: null, lines: [], marker: false },
-  ];
+  const segments: Array<{ side: CodeSide | null; lines: string[]; marker: boolean }> = [{ side: null, lines: [], marker: false }];
   for (const line of lines) {
     const side = markerOf(line);
     const last = segments[segments.length - 1];

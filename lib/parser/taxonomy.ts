@@ -80,7 +80,10 @@ export function createTaxonomy(data: unknown, model: GapModel | GapModelData | n
   const terms = new Map<string, TaxonomyTerm[]>();
   ordered.forEach((term, order) => {
     const key = termKey(term);
-    terms.set(key, [...(terms.get(key) ?? []), { term, order, sticky: new RegExp(termPattern(term), "iy"), owners: byTerm.get(term) ?? [] }]);
+    terms.set(key, [
+      ...(terms.get(key) ?? []),
+      { term, order, sticky: new RegExp(termPattern(term), "iy"), owners: byTerm.get(term) ?? [] },
+    ]);
   });
   const compiled = model === null ? null : "version" in model ? compileGapModel(model) : model;
   return { categories, pattern, terms, model: compiled };
@@ -171,11 +174,7 @@ export function scoreGaps(texts: readonly WeightedText[], taxonomy: Taxonomy, te
  * Category ids for a text (or weighted texts), primary first, or ["unclassified"]. A plain string is
  * read as a failure title (the model's evidence when there is one); weighted texts use keywords alone.
  */
-export function classifyGaps(
-  input: string | readonly WeightedText[],
-  taxonomy: Taxonomy,
-  options: ClassifyOptions = {},
-): string[] {
+export function classifyGaps(input: string | readonly WeightedText[], taxonomy: Taxonomy, options: ClassifyOptions = {}): string[] {
   if (typeof input === "string") return classifyFailureGaps({ title: input }, taxonomy, options);
   return classifyByKeywords(input, taxonomy, options);
 }

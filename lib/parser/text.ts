@@ -2,8 +2,7 @@
 // emoji removal, title cleaning and the source text of a node. Pure string work; mdast only as a type.
 import type { RootContent } from "mdast";
 
-const EMOJI =
-  /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}✓✔✗✘☐☑]/gu;
+const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}✓✔✗✘☐☑]/gu;
 const BIDI_CONTROLS = /[\u{202A}-\u{202E}\u{2066}-\u{2069}\u{200E}\u{200F}]/gu;
 
 /** CRLF / lone CR to LF, NUL bytes and a leading BOM removed. */
@@ -153,7 +152,10 @@ export function cleanTitle(raw: string): string {
     title = next;
   }
   // The lookbehind starts a match only at the start of a run, so a long run is scanned once.
-  return title.replace(/(?<![\s:：\-–—])[\s:：\-–—]+$/u, "").replace(/^[\s:\-–—]+/u, "").trim();
+  return title
+    .replace(/(?<![\s:：\-–—])[\s:：\-–—]+$/u, "")
+    .replace(/^[\s:\-–—]+/u, "")
+    .trim();
 }
 
 /** 1-based line index for offsets, built once per document. */

@@ -88,7 +88,10 @@ export function findTitleLines(ctx: DraftContext): FailureDraft[] {
     const fields = readFields(source, nodes, line);
     const first = fields[0];
     if (first && t.rest.trim()) {
-      const lines = t.rest.split("\n").map((l) => l.trim()).filter(Boolean);
+      const lines = t.rest
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean);
       first.text.unshift(...lines.map((l) => stripInlineMarkdown(l).trim()).filter(Boolean));
       first.md?.unshift({ text: lines.join("\n"), kind: "line" });
     }
@@ -100,8 +103,10 @@ export function findTitleLines(ctx: DraftContext): FailureDraft[] {
   const withBody = items.filter((item) => item.hasBody);
   const withEvidence = withBody.filter((item) => item.evidence).length;
   const taken = withBody.length >= 2 && withEvidence >= 2 && withEvidence >= withBody.length * 0.6;
-  explain(ctx, () =>
-    `${id}: ${withBody.length} ${bold.length >= 2 ? "bold" : "plain"} title lines with a body, ${withEvidence} stating a problem: ` +
+  explain(
+    ctx,
+    () =>
+      `${id}: ${withBody.length} ${bold.length >= 2 ? "bold" : "plain"} title lines with a body, ${withEvidence} stating a problem: ` +
       `${taken ? "taken" : "dropped (fewer than 2 or 60% state a problem)"}: ` +
       withBody.map((item) => `line ${item.line} "${item.t.title}"${item.evidence ? "" : " (no problem stated)"}`).join(", "),
   );

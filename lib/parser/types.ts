@@ -45,15 +45,7 @@ export interface Score {
  * requirement counts ("3/12 requirements met"), tests, projected ("score after fixes"), other.
  */
 export type ScoreKind =
-  | "training"
-  | "lint"
-  | "code-quality"
-  | "compliance"
-  | "readiness"
-  | "requirements"
-  | "tests"
-  | "projected"
-  | "other";
+  "training" | "lint" | "code-quality" | "compliance" | "readiness" | "requirements" | "tests" | "projected" | "other";
 
 export interface LabeledScore extends Score {
   label: string;

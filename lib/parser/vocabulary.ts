@@ -133,17 +133,7 @@ export function isNegationHeading(heading: string): boolean {
 // ---- field labels -----------------------------------------------------------------------------
 
 export type FieldKind =
-  | "model"
-  | "ideal"
-  | "severity"
-  | "category"
-  | "rootCause"
-  | "impact"
-  | "reference"
-  | "location"
-  | "status"
-  | "error"
-  | "other";
+  "model" | "ideal" | "severity" | "category" | "rootCause" | "impact" | "reference" | "location" | "status" | "error" | "other";
 
 const MODEL_LABEL =
   /^(?:model[_ .-]?response\w*(?:\.md)?\b.*|model(?:'s)? (?:output|code|implementation|approach|version|gaps?|issues?|failures?|errors?|mistakes?)\b.*|original\b.*|problem\b.*|problems|issues?|fault|faults|wrong|incorrect|bad|before\b.*|current (?:code|implementation|state)|observed|evidence|what went wrong|model response|specific problems?|compilation issues|security gaps?|missing features|broken code|failure|problematic code|anti-?pattern|don'?t|avoid|generated(?: (?:code|output|implementation|version))?|what the model (?:did|does|produced|generated|wrote)|actual(?: (?:code|output|result|behaviou?r))?)$/i;
@@ -184,8 +174,7 @@ function classifyLabel(rawLabel: string): FieldKind {
   if (ERROR_LABEL.test(label)) return "error";
   if (/^(?:location|file|files|file path|path|source file|affected files?)$/i.test(label)) return "location";
   if (/^(?:(?:fix )?status|resolution status|state)$/i.test(label)) return "status";
-  if (/(?:documentation|docs|reference|references|see also|further reading)$/i.test(label) && !/impact/i.test(label))
-    return "reference";
+  if (/(?:documentation|docs|reference|references|see also|further reading)$/i.test(label) && !/impact/i.test(label)) return "reference";
   if (MODEL_LABEL.test(label)) return "model";
   if (IDEAL_LABEL.test(label)) return "ideal";
   if (/\bimpacts?$|^impacts?\b|^blast radius$|^consequences?$|^business impact$/i.test(label)) return "impact";

@@ -34,7 +34,9 @@ export function unclosedFenceWarnings(root: Root, source: string): ParseWarning[
         const fence = opener[1];
         const closed = newline >= start && last.startsWith(fence[0]?.repeat(fence.length) ?? fence) && /^[`~]+$/.test(last);
         if (!closed) {
-          warnings.push(warning("unclosed-fence", "A code fence is never closed; it runs to the end of the document.", node.position.start.line));
+          warnings.push(
+            warning("unclosed-fence", "A code fence is never closed; it runs to the end of the document.", node.position.start.line),
+          );
         }
       }
     }
@@ -45,7 +47,11 @@ export function unclosedFenceWarnings(root: Root, source: string): ParseWarning[
   return warnings;
 }
 
-export function countWarnings(declared: SeverityCounts | null, failures: readonly FailureDraft[], line: number | null = null): ParseWarning[] {
+export function countWarnings(
+  declared: SeverityCounts | null,
+  failures: readonly FailureDraft[],
+  line: number | null = null,
+): ParseWarning[] {
   if (!declared) return [];
   const found: SeverityCounts = { critical: 0, high: 0, medium: 0, low: 0 };
   for (const failure of failures) if (failure.severity !== "unknown") found[failure.severity]++;

@@ -71,7 +71,12 @@ const highlighter = unified()
 export function highlightLines(code: string, lang: string | null | undefined): string[] {
   const grammar = grammarFor(lang);
   if (!grammar || code.length > 200_000) return code.split("\n").map(escapeHtml);
-  const block: Element = { type: "element", tagName: "code", properties: { className: [`language-${grammar}`] }, children: [{ type: "text", value: code }] };
+  const block: Element = {
+    type: "element",
+    tagName: "code",
+    properties: { className: [`language-${grammar}`] },
+    children: [{ type: "text", value: code }],
+  };
   const tree: Root = { type: "root", children: [{ type: "element", tagName: "pre", properties: {}, children: [block] }] };
   try {
     highlighter.runSync(tree);

@@ -52,7 +52,12 @@ function rehypeSafeLinks() {
         const alt = typeof node.properties?.alt === "string" && node.properties.alt ? node.properties.alt : "image";
         const text: ElementContent = { type: "text", value: `[${alt}]` };
         parent.children[index] = src
-          ? { type: "element", tagName: "a", properties: { href: src, rel: ["nofollow", "noopener", "noreferrer"], target: "_blank" }, children: [text] }
+          ? {
+              type: "element",
+              tagName: "a",
+              properties: { href: src, rel: ["nofollow", "noopener", "noreferrer"], target: "_blank" },
+              children: [text],
+            }
           : text;
       }
     });
@@ -101,7 +106,9 @@ export function markdownToHtml(markdown: string): string {
 /** Rendered HTML (from markdownToHtml, stored or fresh) as a page shows it: one paragraph flows inline. */
 export function asRendered(html: string): RenderedMarkdown {
   const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
-  return single && !/<\/?(p|ul|ol|pre|table|blockquote|h[1-6]|hr|div)\b/.test(single[1]!) ? { html: single[1]!, inline: true } : { html, inline: false };
+  return single && !/<\/?(p|ul|ol|pre|table|blockquote|h[1-6]|hr|div)\b/.test(single[1]!)
+    ? { html: single[1]!, inline: true }
+    : { html, inline: false };
 }
 
 const cache = new Map<string, RenderedMarkdown>();

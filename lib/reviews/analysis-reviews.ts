@@ -38,7 +38,10 @@ export async function analysisReviews(analysisId: number, viewer: ReviewerIdenti
     prisma.analysisReview.findMany({
       where: { analysisId },
       orderBy: { id: "asc" },
-      include: { reviewer: { select: { name: true, kind: true } }, revisions: { orderBy: { id: "desc" }, include: { editor: { select: { name: true } } } } },
+      include: {
+        reviewer: { select: { name: true, kind: true } },
+        revisions: { orderBy: { id: "desc" }, include: { editor: { select: { name: true } } } },
+      },
     }),
   ]);
   if (!analysis) return [];
@@ -74,9 +77,15 @@ export async function setAnalysisReview(viewer: ReviewerIdentity, input: SetRevi
   const analysis = await prisma.analysis.findUnique({ where: { id: found.id }, select: { id: true, slug: true, contentHash: true } });
   if (!analysis) throw new ReviewNotFound(`No analysis "${input.analysis}".`);
   await prisma.$transaction(async (tx) => {
-    const row = await tx.analysisReview.findUnique({ where: { analysisId_reviewerId: { analysisId: analysis.id, reviewerId: viewer.id } } });
+    const row = await tx.analysisReview.findUnique({
+      where: { analysisId_reviewerId: { analysisId: analysis.id, reviewerId: viewer.id } },
+    });
     const tick =
-      input.viewed === undefined ? {} : input.viewed ? { viewedAt: now, viewedHash: analysis.contentHash } : { viewedAt: null, viewedHash: null };
+      input.viewed === undefined
+        ? {}
+        : input.viewed
+          ? { viewedAt: now, viewedHash: analysis.contentHash }
+          : { viewedAt: null, viewedHash: null };
     if (!row) {
       await tx.analysisReview.create({
         data: { analysisId: analysis.id, reviewerId: viewer.id, comment: input.comment ?? "", createdAt: now, updatedAt: now, ...tick },
@@ -105,11 +114,17 @@ export async function reviewsOfAnalysis(slug: string, viewer: ReviewerIdentity |
 
 /** An admin removes a reviewer's tick and comment (the reviewer themselves clears theirs by editing). */
 export async function deleteAnalysisReview(viewer: ReviewerIdentity, slug: string, reviewerName: string): Promise<void> {
-  if (!viewer.admin) throw new ReviewForbidden("Only an admin can remove another reviewer's review; clear your own comment and tick instead.");
+  if (!viewer.admin)
+    throw new ReviewForbidden("Only an admin can remove another reviewer's review; clear your own comment and tick instead.");
   const analysis = await findAnalysis(slug);
   if (!analysis) throw new ReviewNotFound(`No analysis "${slug}".`);
   const reviewer = await prisma.reviewer.findUnique({ where: { name: reviewerName }, select: { id: true } });
-  const row = reviewer && (await prisma.analysisReview.findUnique({ where: { analysisId_reviewerId: { analysisId: analysis.id, reviewerId: reviewer.id } }, select: { id: true } }));
+  const row =
+    reviewer &&
+    (await prisma.analysisReview.findUnique({
+      where: { analysisId_reviewerId: { analysisId: analysis.id, reviewerId: reviewer.id } },
+      select: { id: true },
+    }));
   if (!row) throw new ReviewNotFound(`${reviewerName} has no review of "${analysis.slug}".`);
   await prisma.analysisReview.delete({ where: { id: row.id } });
 }
@@ -135,12 +150,22 @@ export async function analysisReviewSummaries(analysisIds: number[]): Promise<Ma
   if (!analysisIds.length) return out;
   const [analyses, rows, notes] = await Promise.all([
     prisma.analysis.findMany({ where: { id: { in: analysisIds } }, select: { id: true, contentHash: true } }),
-    prisma.analysisReview.findMany({ where: { analysisId: { in: analysisIds } }, orderBy: { id: "asc" }, include: { reviewer: { select: { name: true } } } }),
-    prisma.annotation.findMany({ where: { analysisId: { in: analysisIds } }, select: { analysisId: true, failureKey: true, verdict: true, proposedSeverity: true } }),
+    prisma.analysisReview.findMany({
+      where: { analysisId: { in: analysisIds } },
+      orderBy: { id: "asc" },
+      include: { reviewer: { select: { name: true } } },
+    }),
+    prisma.annotation.findMany({
+      where: { analysisId: { in: analysisIds } },
+      select: { analysisId: true, failureKey: true, verdict: true, proposedSeverity: true },
+    }),
   ]);
   const failures = notes.length
     ? await prisma.failure.findMany({
-        where: { analysisId: { in: [...new Set(notes.map((n) => n.analysisId))] }, key: { in: [...new Set(notes.map((n) => n.failureKey))] } },
+        where: {
+          analysisId: { in: [...new Set(notes.map((n) => n.analysisId))] },
+          key: { in: [...new Set(notes.map((n) => n.failureKey))] },
+        },
         select: { analysisId: true, key: true, severity: true },
       })
     : [];
@@ -148,7 +173,11 @@ export async function analysisReviewSummaries(analysisIds: number[]): Promise<Ma
   const hashes = new Map(analyses.map((a) => [a.id, a.contentHash]));
   const summaryOf = (id: number) => {
     let summary = out.get(id);
-    if (!summary) out.set(id, (summary = { reviewedBy: [], staleReviews: [], comments: [], annotations: 0, disputedFailures: 0, outdatedAnnotations: 0 }));
+    if (!summary)
+      out.set(
+        id,
+        (summary = { reviewedBy: [], staleReviews: [], comments: [], annotations: 0, disputedFailures: 0, outdatedAnnotations: 0 }),
+      );
     return summary;
   };
   const disputed = new Set<string>();
@@ -165,7 +194,8 @@ export async function analysisReviewSummaries(analysisIds: number[]): Promise<Ma
   }
   for (const row of rows) {
     const summary = summaryOf(row.analysisId);
-    if (row.viewedAt !== null) (row.viewedHash === hashes.get(row.analysisId) ? summary.reviewedBy : summary.staleReviews).push(row.reviewer.name);
+    if (row.viewedAt !== null)
+      (row.viewedHash === hashes.get(row.analysisId) ? summary.reviewedBy : summary.staleReviews).push(row.reviewer.name);
     if (row.comment) summary.comments.push({ reviewer: row.reviewer.name, comment: row.comment, updatedAt: row.updatedAt.toISOString() });
   }
   return out;

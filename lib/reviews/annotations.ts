@@ -58,14 +58,20 @@ const parseTags = (json: string): string[] => {
 export async function findAnalysis(slug: string): Promise<{ id: number; slug: string } | null> {
   const current = await prisma.analysis.findUnique({ where: { slug }, select: { id: true, slug: true } });
   if (current) return current;
-  const alias = await prisma.analysisAlias.findUnique({ where: { alias: slug }, select: { analysis: { select: { id: true, slug: true } } } });
+  const alias = await prisma.analysisAlias.findUnique({
+    where: { alias: slug },
+    select: { analysis: { select: { id: true, slug: true } } },
+  });
   return alias?.analysis ?? null;
 }
 
 /** The current failures among `keys` (a 25,000-failure analysis is not read whole for three annotations). */
 async function currentFailures(analysisId: number, keys: string[]): Promise<Map<string, { title: string; severity: string }>> {
   if (!keys.length) return new Map();
-  const rows = await prisma.failure.findMany({ where: { analysisId, key: { in: keys } }, select: { key: true, title: true, severity: true } });
+  const rows = await prisma.failure.findMany({
+    where: { analysisId, key: { in: keys } },
+    select: { key: true, title: true, severity: true },
+  });
   return new Map(rows.map((r) => [r.key, { title: r.title, severity: r.severity }]));
 }
 
@@ -76,12 +82,18 @@ const INCLUDE = {
 
 /** Every annotation of an analysis (or of one failure key), oldest first, as `viewer` may act on them. */
 export async function listAnnotations(analysisId: number, viewer: ReviewerIdentity | null, failureKey?: string): Promise<AnnotationView[]> {
-  const rows = await prisma.annotation.findMany({ where: { analysisId, ...(failureKey !== undefined ? { failureKey } : {}) }, orderBy: { id: "asc" }, include: INCLUDE });
+  const rows = await prisma.annotation.findMany({
+    where: { analysisId, ...(failureKey !== undefined ? { failureKey } : {}) },
+    orderBy: { id: "asc" },
+    include: INCLUDE,
+  });
   const failures = await currentFailures(analysisId, [...new Set(rows.map((r) => r.failureKey))]);
   const goneKeys = [...new Set(rows.map((r) => r.failureKey).filter((k) => !failures.has(k)))];
   const goneTitles = new Map(
     goneKeys.length
-      ? (await prisma.failureAlias.findMany({ where: { analysisId, alias: { in: goneKeys } }, select: { alias: true, title: true } })).map((a) => [a.alias, a.title])
+      ? (await prisma.failureAlias.findMany({ where: { analysisId, alias: { in: goneKeys } }, select: { alias: true, title: true } })).map(
+          (a) => [a.alias, a.title],
+        )
       : [],
   );
   return rows.map((row) => {
@@ -93,7 +105,8 @@ export async function listAnnotations(analysisId: number, viewer: ReviewerIdenti
       failureKey: row.failureKey,
       failureTitle: failure?.title ?? goneTitles.get(row.failureKey) ?? row.failureKey,
       outdated: !failure,
-      disputed: row.verdict === "disagree" || (row.proposedSeverity !== null && failure !== undefined && row.proposedSeverity !== failure.severity),
+      disputed:
+        row.verdict === "disagree" || (row.proposedSeverity !== null && failure !== undefined && row.proposedSeverity !== failure.severity),
       reviewer: row.reviewer,
       verdict: row.verdict as Verdict,
       proposedSeverity: row.proposedSeverity,
@@ -129,7 +142,10 @@ export async function getAnnotation(id: number, viewer: ReviewerIdentity | null)
 export async function createAnnotation(viewer: ReviewerIdentity, input: CreateInput): Promise<AnnotationView> {
   const analysis = await findAnalysis(input.analysis);
   if (!analysis) throw new ReviewNotFound(`No analysis "${input.analysis}".`);
-  const failure = await prisma.failure.findUnique({ where: { analysisId_key: { analysisId: analysis.id, key: input.failure } }, select: { key: true } });
+  const failure = await prisma.failure.findUnique({
+    where: { analysisId_key: { analysisId: analysis.id, key: input.failure } },
+    select: { key: true },
+  });
   if (!failure) throw new ReviewNotFound(`The analysis "${analysis.slug}" has no failure "${input.failure}" now.`);
   const existing = await prisma.annotation.findUnique({
     where: { analysisId_failureKey_reviewerId: { analysisId: analysis.id, failureKey: failure.key, reviewerId: viewer.id } },
@@ -165,12 +181,24 @@ export async function updateAnnotation(viewer: ReviewerIdentity, input: PatchInp
     comment: input.comment ?? row.comment,
     tagsJson: input.tags ? JSON.stringify(normalizeTags(input.tags)) : row.tagsJson,
   };
-  const changed = next.verdict !== row.verdict || next.proposedSeverity !== row.proposedSeverity || next.comment !== row.comment || next.tagsJson !== row.tagsJson;
+  const changed =
+    next.verdict !== row.verdict ||
+    next.proposedSeverity !== row.proposedSeverity ||
+    next.comment !== row.comment ||
+    next.tagsJson !== row.tagsJson;
   if (changed) {
     const now = new Date();
     await prisma.$transaction([
       prisma.annotationRevision.create({
-        data: { annotationId: row.id, editorId: viewer.id, editedAt: now, verdict: row.verdict, proposedSeverity: row.proposedSeverity, comment: row.comment, tagsJson: row.tagsJson },
+        data: {
+          annotationId: row.id,
+          editorId: viewer.id,
+          editedAt: now,
+          verdict: row.verdict,
+          proposedSeverity: row.proposedSeverity,
+          comment: row.comment,
+          tagsJson: row.tagsJson,
+        },
       }),
       prisma.annotation.update({ where: { id: row.id }, data: { ...next, updatedAt: now } }),
     ]);
@@ -218,8 +246,16 @@ export async function reviewProgress(analysisId: number, viewer: ReviewerIdentit
 
 /** Tags reviewers have used, most used first: suggestions for the tag field. */
 export async function tagSuggestions(limit = 30): Promise<string[]> {
-  const rows = await prisma.annotation.findMany({ where: { tagsJson: { not: "[]" } }, select: { tagsJson: true }, take: 5000, orderBy: { id: "desc" } });
+  const rows = await prisma.annotation.findMany({
+    where: { tagsJson: { not: "[]" } },
+    select: { tagsJson: true },
+    take: 5000,
+    orderBy: { id: "desc" },
+  });
   const counts = new Map<string, number>();
   for (const row of rows) for (const tag of parseTags(row.tagsJson)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([tag]) => tag);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([tag]) => tag);
 }

@@ -7,7 +7,15 @@ import { errorResponse } from "../api/error-response";
 import { checkSameOrigin } from "../auth/origin";
 import { resolveViewer, type Viewer } from "../auth/reviewer";
 import {
-  createAnnotation, deleteAnnotation, findAnalysis, listAnnotations, ReviewConflict, ReviewForbidden, ReviewNotFound, tagSuggestions, updateAnnotation,
+  createAnnotation,
+  deleteAnnotation,
+  findAnalysis,
+  listAnnotations,
+  ReviewConflict,
+  ReviewForbidden,
+  ReviewNotFound,
+  tagSuggestions,
+  updateAnnotation,
 } from "./annotations";
 import { ReviewerError } from "./reviewers";
 import { createSchema, InvalidInput, MAX_BODY_BYTES, parseInput, patchSchema } from "./validate";
@@ -27,16 +35,26 @@ export async function run(handler: () => Promise<Response>): Promise<Response> {
     if (e instanceof ReviewForbidden || e instanceof ReviewerError) return errorResponse("forbidden", e.message);
     if (e instanceof ReviewConflict) return errorResponse("conflict", e.message);
     const code = (e as { code?: string })?.code ?? "";
-    if (/BUSY|LOCKED/.test(code)) return errorResponse("database_unavailable", "The database is busy (an ingest is writing?); nothing was changed. Try again in a moment.");
+    if (/BUSY|LOCKED/.test(code))
+      return errorResponse(
+        "database_unavailable",
+        "The database is busy (an ingest is writing?); nothing was changed. Try again in a moment.",
+      );
     console.error("annotations API:", e);
     return errorResponse("internal", "Something went wrong on the server; nothing was changed and the error has been logged.");
   }
 }
 
 /** The writer of a request, or the refusal to send. */
-export async function authorizeWrite(request: Request): Promise<{ ok: true; viewer: NonNullable<Viewer> } | { ok: false; response: Response }> {
+export async function authorizeWrite(
+  request: Request,
+): Promise<{ ok: true; viewer: NonNullable<Viewer> } | { ok: false; response: Response }> {
   const viewer = await resolveViewer(request.headers);
-  if (!viewer) return { ok: false, response: errorResponse("unauthorized", "Sign in at /sign-in, or send your reviewer token as `Authorization: Bearer`, to annotate.") };
+  if (!viewer)
+    return {
+      ok: false,
+      response: errorResponse("unauthorized", "Sign in at /sign-in, or send your reviewer token as `Authorization: Bearer`, to annotate."),
+    };
   if (viewer.via !== "bearer") {
     const origin = checkSameOrigin(request);
     if (!origin.ok) return { ok: false, response: errorResponse("forbidden", origin.message) };
@@ -70,7 +88,8 @@ export function getAnnotations(request: Request): Promise<Response> {
   return run(async () => {
     const url = new URL(request.url);
     for (const name of url.searchParams.keys()) {
-      if (!["analysis", "failure", "outdated"].includes(name)) throw new InvalidInput(`Unknown parameter \`${name}\`: accepted are analysis, failure, outdated.`, name);
+      if (!["analysis", "failure", "outdated"].includes(name))
+        throw new InvalidInput(`Unknown parameter \`${name}\`: accepted are analysis, failure, outdated.`, name);
     }
     const slug = url.searchParams.get("analysis");
     if (!slug) {
@@ -79,7 +98,8 @@ export function getAnnotations(request: Request): Promise<Response> {
       return json(200, { tags: await tagSuggestions() });
     }
     const outdated = url.searchParams.get("outdated");
-    if (outdated !== null && outdated !== "only" && outdated !== "exclude") throw new InvalidInput("Invalid parameter `outdated`: expected only or exclude.", "outdated");
+    if (outdated !== null && outdated !== "only" && outdated !== "exclude")
+      throw new InvalidInput("Invalid parameter `outdated`: expected only or exclude.", "outdated");
     const analysis = await findAnalysis(slug);
     if (!analysis) throw new ReviewNotFound(`No analysis "${slug}".`);
     const viewer = await resolveViewer(request.headers).catch(() => null);

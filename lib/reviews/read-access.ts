@@ -40,7 +40,10 @@ function dropConnection(): void {
 async function firstRow<T>(sql: string, params: string[]): Promise<T | null> {
   if (isPostgres()) {
     let n = 0;
-    const result = await pgPool().query(sql.replace(/\?/g, () => `$${++n}`), params);
+    const result = await pgPool().query(
+      sql.replace(/\?/g, () => `$${++n}`),
+      params,
+    );
     return (result.rows[0] as T | undefined) ?? null;
   }
   const db = connection();
@@ -68,7 +71,9 @@ export async function reviewerMayRead(headers: Headers, now = Date.now()): Promi
   if (!(token && looksLikeToken(token)) && !session) return false;
   try {
     if (token && looksLikeToken(token)) {
-      const row = await firstRow<{ id: number }>(`SELECT "id" FROM "Reviewer" WHERE "tokenHash" = ? AND "revokedAt" IS NULL`, [hashSecret(token)]);
+      const row = await firstRow<{ id: number }>(`SELECT "id" FROM "Reviewer" WHERE "tokenHash" = ? AND "revokedAt" IS NULL`, [
+        hashSecret(token),
+      ]);
       if (row) return true;
     }
     if (session) {
@@ -97,7 +102,12 @@ export async function shareAllows(headers: Headers, pathname: string, now = Date
   const token = sessionId(headers, SHARE_COOKIE);
   if (!token || pathname.startsWith("/api/")) return false;
   try {
-    const row = await firstRow<{ slug: string; failureKey: string | null; expiresAt: string | number | Date; revokedAt: string | Date | null }>(
+    const row = await firstRow<{
+      slug: string;
+      failureKey: string | null;
+      expiresAt: string | number | Date;
+      revokedAt: string | Date | null;
+    }>(
       `SELECT a."slug", s."failureKey", s."expiresAt", s."revokedAt" FROM "ShareLink" s JOIN "Analysis" a ON a."id" = s."analysisId" WHERE s."tokenHash" = ?`,
       [hashSecret(token)],
     );

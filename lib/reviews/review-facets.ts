@@ -61,7 +61,12 @@ const reviewersOk = (item: ReviewItem, names: readonly string[]) => !names.lengt
  * Counts per facet value. `items` are the reviewed items (any review row); `absent` how many more
  * items match the non-review filters without any review. `reviewValues` are the list's review states.
  */
-export function countReviewFacets(items: Iterable<ReviewItem>, absent: number, selection: ReviewSelection, reviewValues: readonly string[]): ReviewCounts {
+export function countReviewFacets(
+  items: Iterable<ReviewItem>,
+  absent: number,
+  selection: ReviewSelection,
+  reviewValues: readonly string[],
+): ReviewCounts {
   const { viewer } = selection;
   const counts: ReviewCounts = { review: new Map(), mine: new Map(), tag: new Map(), reviewer: new Map(), tagLabels: new Map() };
   const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
@@ -72,10 +77,11 @@ export function countReviewFacets(items: Iterable<ReviewItem>, absent: number, s
     const reviewers = reviewersOk(item, selection.reviewers);
     if (mine && tags && reviewers) for (const v of reviewValues) if (reviewOk(item, v)) add(counts.review, v, n);
     if (review && tags && reviewers) for (const v of ["reviewed", "unreviewed"] as const) if (mineOk(item, v, true)) add(counts.mine, v, n);
-    if (review && mine && reviewers) for (const [tag, label] of item.tags) {
-      add(counts.tag, tag, n);
-      if (!counts.tagLabels.has(tag)) counts.tagLabels.set(tag, label);
-    }
+    if (review && mine && reviewers)
+      for (const [tag, label] of item.tags) {
+        add(counts.tag, tag, n);
+        if (!counts.tagLabels.has(tag)) counts.tagLabels.set(tag, label);
+      }
     if (review && mine && tags) for (const name of item.reviewers) add(counts.reviewer, name, n);
   };
   for (const item of items) tally(item, 1);
@@ -105,7 +111,15 @@ const disputes = (verdict: string, proposed: string | null, parsed: string | nul
 
 /** Failures' review items from their annotations (each row: one annotation of a current failure). */
 export function failureReviewItems(
-  rows: { failureId: number; reviewerId: number; reviewer: string; verdict: string; proposedSeverity: string | null; severity: string; tagsJson: string }[],
+  rows: {
+    failureId: number;
+    reviewerId: number;
+    reviewer: string;
+    verdict: string;
+    proposedSeverity: string | null;
+    severity: string;
+    tagsJson: string;
+  }[],
   viewerId: number | undefined,
 ): Map<number, ReviewItem> {
   const items = new Map<number, ReviewItem>();
@@ -143,7 +157,11 @@ export interface AnalysisReviewRow {
 }
 
 /** Analyses' review items from their annotations and ticks/comments. */
-export function analysisReviewItems(annotations: AnalysisAnnotationRow[], reviews: AnalysisReviewRow[], viewerId: number | undefined): Map<number, ReviewItem> {
+export function analysisReviewItems(
+  annotations: AnalysisAnnotationRow[],
+  reviews: AnalysisReviewRow[],
+  viewerId: number | undefined,
+): Map<number, ReviewItem> {
   const items = new Map<number, ReviewItem>();
   const itemOf = (id: number) => {
     let item = items.get(id);

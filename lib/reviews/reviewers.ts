@@ -24,7 +24,8 @@ export async function addReviewer(name: string): Promise<{ name: string; token: 
   const problem = nameProblem(name);
   if (problem) throw new ReviewerError(problem);
   const existing = await prisma.reviewer.findUnique({ where: { name } });
-  if (existing && !existing.revokedAt) throw new ReviewerError(`A reviewer named "${name}" already exists (revoke it first to issue a new token).`);
+  if (existing && !existing.revokedAt)
+    throw new ReviewerError(`A reviewer named "${name}" already exists (revoke it first to issue a new token).`);
   if (existing && existing.kind !== "token") throw new ReviewerError(`"${name}" is a ${existing.kind} identity and cannot get a token.`);
   const token = newToken();
   const data = { kind: "token", tokenHash: hashSecret(token), revokedAt: null };
@@ -48,7 +49,14 @@ export async function listReviewers(now = new Date()): Promise<ReviewerListing[]
     orderBy: { name: "asc" },
     include: { _count: { select: { annotations: true, sessions: { where: { expiresAt: { gt: now } } } } } },
   });
-  return rows.map((r) => ({ name: r.name, kind: r.kind, createdAt: r.createdAt, revokedAt: r.revokedAt, annotations: r._count.annotations, activeSessions: r._count.sessions }));
+  return rows.map((r) => ({
+    name: r.name,
+    kind: r.kind,
+    createdAt: r.createdAt,
+    revokedAt: r.revokedAt,
+    annotations: r._count.annotations,
+    activeSessions: r._count.sessions,
+  }));
 }
 
 /** Revokes a reviewer's token and ends their sessions; their annotations stay. */
@@ -80,7 +88,10 @@ export async function namedIdentity(name: string, kind: "header" | "admin"): Pro
 }
 
 /** Starts a session for a reviewer token; returns the cookie value (never stored) and its expiry. */
-export async function startSession(token: string, now = new Date()): Promise<{ sessionId: string; expiresAt: Date; reviewer: ReviewerIdentity } | null> {
+export async function startSession(
+  token: string,
+  now = new Date(),
+): Promise<{ sessionId: string; expiresAt: Date; reviewer: ReviewerIdentity } | null> {
   const reviewer = await reviewerByToken(token);
   if (!reviewer) return null;
   const sessionId = newSessionId();

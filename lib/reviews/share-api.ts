@@ -10,9 +10,23 @@ import { createShare, listShares, revokeShare, SHARE_DAYS_MAX } from "./shares";
 import { InvalidInput, parseInput } from "./validate";
 
 export const shareSchema = z.strictObject({
-  analysis: z.string("expected the analysis slug as text").trim().min(1, "the analysis slug is empty").max(300, "the analysis slug is too long"),
-  failure: z.string("expected the failure key as text").trim().min(1, "the failure key is empty").max(300, "the failure key is too long").optional(),
-  days: z.number("expected a number of days").int("expected whole days").min(1, "at least 1 day").max(SHARE_DAYS_MAX, `at most ${SHARE_DAYS_MAX} days`).optional(),
+  analysis: z
+    .string("expected the analysis slug as text")
+    .trim()
+    .min(1, "the analysis slug is empty")
+    .max(300, "the analysis slug is too long"),
+  failure: z
+    .string("expected the failure key as text")
+    .trim()
+    .min(1, "the failure key is empty")
+    .max(300, "the failure key is too long")
+    .optional(),
+  days: z
+    .number("expected a number of days")
+    .int("expected whole days")
+    .min(1, "at least 1 day")
+    .max(SHARE_DAYS_MAX, `at most ${SHARE_DAYS_MAX} days`)
+    .optional(),
 });
 
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });

@@ -38,7 +38,10 @@ export async function createShare(
   const analysis = await findAnalysis(input.analysis);
   if (!analysis) throw new ReviewNotFound(`No analysis "${input.analysis}".`);
   if (input.failure) {
-    const failure = await prisma.failure.findUnique({ where: { analysisId_key: { analysisId: analysis.id, key: input.failure } }, select: { key: true } });
+    const failure = await prisma.failure.findUnique({
+      where: { analysisId_key: { analysisId: analysis.id, key: input.failure } },
+      select: { key: true },
+    });
     if (!failure) throw new ReviewNotFound(`The analysis "${analysis.slug}" has no failure "${input.failure}" now.`);
   }
   const token = newSessionId();
@@ -66,7 +69,12 @@ export async function listShares(viewer: ReviewerIdentity, now = new Date()): Pr
     include: { reviewer: { select: { name: true } } },
   });
   const analyses = new Map(
-    (await prisma.analysis.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.analysisId))] } }, select: { id: true, slug: true, title: true } })).map((a) => [a.id, a]),
+    (
+      await prisma.analysis.findMany({
+        where: { id: { in: [...new Set(rows.map((r) => r.analysisId))] } },
+        select: { id: true, slug: true, title: true },
+      })
+    ).map((a) => [a.id, a]),
   );
   return rows.flatMap((r) => {
     const analysis = analyses.get(r.analysisId);

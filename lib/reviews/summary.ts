@@ -26,7 +26,14 @@ export async function reviewStates(analysisIds: number[], severities: Map<string
   const rows = analysisIds.length
     ? await prisma.annotation.findMany({
         where: { analysisId: { in: analysisIds } },
-        select: { analysisId: true, failureKey: true, verdict: true, proposedSeverity: true, tagsJson: true, reviewer: { select: { name: true } } },
+        select: {
+          analysisId: true,
+          failureKey: true,
+          verdict: true,
+          proposedSeverity: true,
+          tagsJson: true,
+          reviewer: { select: { name: true } },
+        },
         orderBy: { id: "asc" },
       })
     : [];
@@ -41,10 +48,12 @@ export async function reviewStates(analysisIds: number[], severities: Map<string
     state.reviewers.push(row.reviewer.name);
     if (row.verdict === "agree" || row.verdict === "disagree" || row.verdict === "unsure") state[row.verdict]++;
     const parsed = severities.get(key);
-    if (row.verdict === "disagree" || (row.proposedSeverity && parsed !== undefined && row.proposedSeverity !== parsed)) state.disputed = true;
+    if (row.verdict === "disagree" || (row.proposedSeverity && parsed !== undefined && row.proposedSeverity !== parsed))
+      state.disputed = true;
     if (row.proposedSeverity) state.proposals.set(row.proposedSeverity, (state.proposals.get(row.proposedSeverity) ?? 0) + 1);
     try {
-      for (const tag of JSON.parse(row.tagsJson) as unknown[]) if (typeof tag === "string" && !state.tags.includes(tag)) state.tags.push(tag);
+      for (const tag of JSON.parse(row.tagsJson) as unknown[])
+        if (typeof tag === "string" && !state.tags.includes(tag)) state.tags.push(tag);
     } catch {
       // a malformed tag list adds no tags
     }

@@ -7,7 +7,6 @@ import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { bySeverity, SEVERITIES, type Severity } from "../domain";
 
-
 /** The severity reviewers give a failure parsed as `parsed`, from each verdict's proposal (null: none). Pure. */
 export function severityAsReviewed(parsed: string, proposals: (string | null)[]): string {
   if (!proposals.length) return parsed;
@@ -54,7 +53,10 @@ async function reviewedFailures(analysisId?: number): Promise<Map<number, Failur
 }
 
 /** Per analysis id: reviewed and disputed failures, and the severity counts as reviewed when they differ. */
-export async function analysisReviewShares(parsedCounts: Map<number, Record<Severity, number>>, onlyAnalysis?: number): Promise<Map<number, ReviewShare>> {
+export async function analysisReviewShares(
+  parsedCounts: Map<number, Record<Severity, number>>,
+  onlyAnalysis?: number,
+): Promise<Map<number, ReviewShare>> {
   const out = new Map<number, ReviewShare>();
   for (const f of (await reviewedFailures(onlyAnalysis)).values()) {
     let share = out.get(f.analysisId);
@@ -95,9 +97,16 @@ export async function gapReviewShares(): Promise<Map<string, { reviewed: number;
 }
 
 /** Review shares of these analyses (their parsed counts from the rows), keyed by analysis id. */
-export function reviewSharesOf(rows: { id: number; criticalCount: number; highCount: number; mediumCount: number; lowCount: number; unknownCount: number }[]): Promise<Map<number, ReviewShare>> {
+export function reviewSharesOf(
+  rows: { id: number; criticalCount: number; highCount: number; mediumCount: number; lowCount: number; unknownCount: number }[],
+): Promise<Map<number, ReviewShare>> {
   return analysisReviewShares(
-    new Map(rows.map((r) => [r.id, { critical: r.criticalCount, high: r.highCount, medium: r.mediumCount, low: r.lowCount, unknown: r.unknownCount }])),
+    new Map(
+      rows.map((r) => [
+        r.id,
+        { critical: r.criticalCount, high: r.highCount, medium: r.mediumCount, low: r.lowCount, unknown: r.unknownCount },
+      ]),
+    ),
   );
 }
 

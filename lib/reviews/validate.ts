@@ -31,7 +31,8 @@ const fields = {
   tags: z.array(tag, "expected a list of tags").max(MAX_TAGS, `at most ${MAX_TAGS} tags`),
 };
 
-const ref = (what: string) => z.string(`expected the ${what} as text`).trim().min(1, `the ${what} is empty`).max(300, `the ${what} is too long`);
+const ref = (what: string) =>
+  z.string(`expected the ${what} as text`).trim().min(1, `the ${what} is empty`).max(300, `the ${what} is too long`);
 
 export const createSchema = z.strictObject({
   analysis: ref("analysis slug"),
@@ -93,7 +94,10 @@ export function parseInput<T>(schema: z.ZodType<T>, body: unknown): T {
   const issue = result.error.issues[0]!;
   if (issue.code === "unrecognized_keys") {
     const keys = issue.keys.map((k) => `\`${k}\``).join(", ");
-    return fail(`Unknown field${issue.keys.length > 1 ? "s" : ""} ${keys}: accepted are ${Object.keys((schema as unknown as { shape?: object }).shape ?? {}).join(", ") || "the documented fields"}.`, issue.keys[0] ?? null);
+    return fail(
+      `Unknown field${issue.keys.length > 1 ? "s" : ""} ${keys}: accepted are ${Object.keys((schema as unknown as { shape?: object }).shape ?? {}).join(", ") || "the documented fields"}.`,
+      issue.keys[0] ?? null,
+    );
   }
   const field = issue.path.map(String).join(".");
   if (!field) return fail(`Invalid request body: ${issue.message}.`, null);

@@ -8,31 +8,40 @@ import { toQueryString } from "./query";
 
 /** The /failures URL for a filter state; defaults are dropped so shared links stay short. */
 export function failuresHref(filters: Partial<FailureFilters>): Route {
-  return (
-    "/failures" +
+  return ("/failures" +
     toQueryString(
       {
-        severity: filters.severities, gap: filters.gaps, platform: filters.platforms, q: filters.q,
-        ...reviewQueryFields(filters), sort: filters.sort, page: filters.page,
+        severity: filters.severities,
+        gap: filters.gaps,
+        platform: filters.platforms,
+        q: filters.q,
+        ...reviewQueryFields(filters),
+        sort: filters.sort,
+        page: filters.page,
       },
       failureDefaults(filters.q),
-    )
-  ) as Route;
+    )) as Route;
 }
 
 /** The /analyses URL for a filter state. */
 export function analysesHref(filters: Partial<AnalysisFilters>): Route {
-  return (
-    "/analyses" +
+  return ("/analyses" +
     toQueryString(
       {
-        q: filters.q, severity: filters.severities, gap: filters.gaps, platform: filters.platforms,
-        min: filters.minScore, max: filters.maxScore, warnings: filters.warnings, ...reviewQueryFields(filters), sort: filters.sort,
-        dir: filters.sort === "relevance" ? undefined : filters.dir, page: filters.page,
+        q: filters.q,
+        severity: filters.severities,
+        gap: filters.gaps,
+        platform: filters.platforms,
+        min: filters.minScore,
+        max: filters.maxScore,
+        warnings: filters.warnings,
+        ...reviewQueryFields(filters),
+        sort: filters.sort,
+        dir: filters.sort === "relevance" ? undefined : filters.dir,
+        page: filters.page,
       },
       analysisDefaults(filters.q, filters.sort),
-    )
-  ) as Route;
+    )) as Route;
 }
 
 /** The /scores URL for a filter state. */

@@ -4,7 +4,12 @@ import "server-only";
 import { prisma } from "../db";
 import { analysisWhereSql, tallyAnalyses, type AnalysisCriteria } from "../analyses/analysis-criteria";
 import {
-  AUDIT_FILTERS, SCORES_PAGE_SIZE, type AuditFilter, type OutlierFilter, type ScoreFilters, type ScoreSort,
+  AUDIT_FILTERS,
+  SCORES_PAGE_SIZE,
+  type AuditFilter,
+  type OutlierFilter,
+  type ScoreFilters,
+  type ScoreSort,
 } from "../filters/trainer-params";
 import type { ParseWarning } from "../parser/types";
 import type { FacetValue } from "../domain";
@@ -76,7 +81,10 @@ export interface ScoresView {
   facets: { gap: FacetValue[]; platform: FacetValue[] };
 }
 
-type RawScoreRow = Omit<ScoreRow, "declared" | "countDifferences" | "countsExplainedByUngraded" | "severityMismatches" | "warnings" | "scoreSource"> & {
+type RawScoreRow = Omit<
+  ScoreRow,
+  "declared" | "countDifferences" | "countsExplainedByUngraded" | "severityMismatches" | "warnings" | "scoreSource"
+> & {
   warningsJson: string;
   scoresJson: string;
   hasDeclaredCounts: boolean | number;
@@ -163,12 +171,27 @@ export async function loadScoreRows(filters: ScoreFilters): Promise<{ rows: Scor
     const found = { critical: r.criticalCount, high: r.highCount, medium: r.mediumCount, low: r.lowCount };
     const counts = auditCounts(declared, found, r.unknownCount);
     return {
-      id: r.id, slug: r.slug, title: r.title, taskId: r.taskId, platform: r.platform,
-      scoreValue: r.scoreValue, scoreMax: r.scoreMax, scoreNorm: r.scoreNorm,
+      id: r.id,
+      slug: r.slug,
+      title: r.title,
+      taskId: r.taskId,
+      platform: r.platform,
+      scoreValue: r.scoreValue,
+      scoreMax: r.scoreMax,
+      scoreNorm: r.scoreNorm,
       scoreSource: scoreSource(r.scoresJson, r.scoreValue, r.scoreMax),
-      criticalCount: r.criticalCount, highCount: r.highCount, mediumCount: r.mediumCount, lowCount: r.lowCount,
-      unknownCount: r.unknownCount, failureCount: r.failureCount, failureLoad: r.failureLoad, warningCount: r.warningCount,
-      declared, countDifferences: counts.differences, countsExplainedByUngraded: counts.explainedByUngraded, warnings,
+      criticalCount: r.criticalCount,
+      highCount: r.highCount,
+      mediumCount: r.mediumCount,
+      lowCount: r.lowCount,
+      unknownCount: r.unknownCount,
+      failureCount: r.failureCount,
+      failureLoad: r.failureLoad,
+      warningCount: r.warningCount,
+      declared,
+      countDifferences: counts.differences,
+      countsExplainedByUngraded: counts.explainedByUngraded,
+      warnings,
       severityMismatches: warnings.filter((w) => w.code === "severity-mismatch"),
     };
   });
@@ -183,8 +206,14 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-const OUTLIER_KIND: Record<OutlierFilter, OutlierKind> = { "high-heavy": "high-score-heavy-failures", "low-light": "low-score-light-failures" };
-export const OUTLIER_FILTER_OF: Record<OutlierKind, OutlierFilter> = { "high-score-heavy-failures": "high-heavy", "low-score-light-failures": "low-light" };
+const OUTLIER_KIND: Record<OutlierFilter, OutlierKind> = {
+  "high-heavy": "high-score-heavy-failures",
+  "low-light": "low-score-light-failures",
+};
+export const OUTLIER_FILTER_OF: Record<OutlierKind, OutlierFilter> = {
+  "high-score-heavy-failures": "high-heavy",
+  "low-score-light-failures": "low-light",
+};
 
 export async function listScores(filters: ScoreFilters): Promise<ScoresView> {
   const [loaded, counts, gapRows] = await Promise.all([
@@ -207,9 +236,10 @@ export async function listScores(filters: ScoreFilters): Promise<ScoresView> {
   const scores = scored.map((r) => r.scoreNorm);
   const scaleMap = new Map<number, number>();
   for (const r of scored) scaleMap.set(r.scoreMax ?? 10, (scaleMap.get(r.scoreMax ?? 10) ?? 0) + 1);
-  const auditCounts = Object.fromEntries(
-    AUDIT_FILTERS.map((a) => [a, unaudited.filter((row) => matchesAudit(row, a)).length]),
-  ) as Record<AuditFilter, number>;
+  const auditCounts = Object.fromEntries(AUDIT_FILTERS.map((a) => [a, unaudited.filter((row) => matchesAudit(row, a)).length])) as Record<
+    AuditFilter,
+    number
+  >;
   return {
     rows: rows.slice((page - 1) * SCORES_PAGE_SIZE, page * SCORES_PAGE_SIZE),
     all: rows,
@@ -230,7 +260,12 @@ export async function listScores(filters: ScoreFilters): Promise<ScoresView> {
 /** Platforms and gaps to offer as filters (every value present, not just the filtered ones). */
 export async function scoreFilterOptions(): Promise<{ platforms: string[]; gaps: { id: string; label: string }[] }> {
   const [platformRows, gaps] = await Promise.all([
-    prisma.analysis.findMany({ where: { platform: { not: null } }, distinct: ["platform"], select: { platform: true }, orderBy: { platform: "asc" } }),
+    prisma.analysis.findMany({
+      where: { platform: { not: null } },
+      distinct: ["platform"],
+      select: { platform: true },
+      orderBy: { platform: "asc" },
+    }),
     prisma.knowledgeGap.findMany({
       where: { OR: [{ failures: { some: {} } }, { analyses: { some: {} } }] },
       select: { id: true, label: true },

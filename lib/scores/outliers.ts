@@ -49,7 +49,7 @@ export function percentileRanks(values: readonly number[]): number[] {
   // `less` and `equal` long shares the percentile (less + (equal - 1) / 2) / (n - 1).
   const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
   const ranks = new Array<number>(n);
-  for (let less = 0; less < n; ) {
+  for (let less = 0; less < n;) {
     let end = less + 1;
     while (end < n && values[order[end]!] === values[order[less]!]) end++;
     const percentile = (less + (end - less - 1) / 2) / (n - 1);
@@ -90,13 +90,20 @@ export function findOutliers<P extends ScorePoint>(points: readonly P[], options
     const kind = outlierKind({ scoreNorm: r.point.scoreNorm, loadPercentile: r.loadPercentile }, rules);
     return kind ? [{ ...r, kind }] : [];
   });
-  const heavy = flagged.filter((o) => o.kind === "high-score-heavy-failures").sort((x, y) => y.point.failureLoad - x.point.failureLoad || y.point.scoreNorm - x.point.scoreNorm);
-  const light = flagged.filter((o) => o.kind === "low-score-light-failures").sort((x, y) => x.point.scoreNorm - y.point.scoreNorm || x.point.failureLoad - y.point.failureLoad);
+  const heavy = flagged
+    .filter((o) => o.kind === "high-score-heavy-failures")
+    .sort((x, y) => y.point.failureLoad - x.point.failureLoad || y.point.scoreNorm - x.point.scoreNorm);
+  const light = flagged
+    .filter((o) => o.kind === "low-score-light-failures")
+    .sort((x, y) => x.point.scoreNorm - y.point.scoreNorm || x.point.failureLoad - y.point.failureLoad);
   return [...heavy, ...light];
 }
 
 /** The lowest load counted heavy and the highest counted light among `points` (for the chart and the text). */
-export function loadBounds(points: readonly ScorePoint[], rules: OutlierRules = OUTLIER_RULES): { heavyFrom: number | null; lightUpTo: number | null } {
+export function loadBounds(
+  points: readonly ScorePoint[],
+  rules: OutlierRules = OUTLIER_RULES,
+): { heavyFrom: number | null; lightUpTo: number | null } {
   const ranked = rankPoints(points);
   const heavy = ranked.filter((r) => r.loadPercentile >= rules.heavyLoadPercentile).map((r) => r.point.failureLoad);
   const light = ranked.filter((r) => r.loadPercentile <= rules.lightLoadPercentile).map((r) => r.point.failureLoad);

@@ -35,7 +35,9 @@ function parseScores(json: string | null | undefined): StoredScore[] {
  */
 export function scoreSource(scoresJson: string | null | undefined, value: number | null, max: number | null): ScoreSource | null {
   if (value === null) return null;
-  const same = parseScores(scoresJson).filter((s) => s.value === value && (max === null || s.max === max) && typeof s.label === "string" && s.label.trim());
+  const same = parseScores(scoresJson).filter(
+    (s) => s.value === value && (max === null || s.max === max) && typeof s.label === "string" && s.label.trim(),
+  );
   const pick = same.filter((s) => s.kind === "training").at(-1) ?? same.at(-1);
   if (!pick) return null;
   return { label: String(pick.label).trim(), line: typeof pick.line === "number" && Number.isFinite(pick.line) ? pick.line : null };

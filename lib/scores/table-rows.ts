@@ -25,7 +25,11 @@ export interface ScoreTableRow {
   review?: ReviewShare;
 }
 
-export function scoreTableRows(rows: ScoreRow[], outliers: ReadonlySet<string>, reviews: ReadonlyMap<number, ReviewShare>): ScoreTableRow[] {
+export function scoreTableRows(
+  rows: ScoreRow[],
+  outliers: ReadonlySet<string>,
+  reviews: ReadonlyMap<number, ReviewShare>,
+): ScoreTableRow[] {
   return rows.map((r) => {
     const sub = analysisSubtitle(r);
     const review = reviews.get(r.id);

@@ -19,15 +19,21 @@ export function facetValues(
   selected: { severities: readonly string[]; gaps: readonly string[]; platforms: readonly string[] },
   gapRows: { id: string; label: string }[],
 ): Record<FacetName, FacetValue[]> {
-  const severity = SEVERITIES.map((s) => ({ value: s, label: s, count: counts.severity.get(s) ?? 0, selected: selected.severities.includes(s) }))
-    .filter((f) => f.count > 0 || f.selected || f.value !== "unknown");
+  const severity = SEVERITIES.map((s) => ({
+    value: s,
+    label: s,
+    count: counts.severity.get(s) ?? 0,
+    selected: selected.severities.includes(s),
+  })).filter((f) => f.count > 0 || f.selected || f.value !== "unknown");
   const gap = gapRows
     .map((g) => ({ value: g.id, label: g.label, count: counts.gap.get(g.id) ?? 0, selected: selected.gaps.includes(g.id) }))
     .filter((f) => f.count > 0 || f.selected)
     .sort(byCount);
   const platformCount = new Map(counts.platform);
   for (const p of selected.platforms) if (!platformCount.has(p)) platformCount.set(p, 0);
-  const platform = [...platformCount].map(([value, count]) => ({ value, label: value, count, selected: selected.platforms.includes(value) })).sort(byCount);
+  const platform = [...platformCount]
+    .map(([value, count]) => ({ value, label: value, count, selected: selected.platforms.includes(value) }))
+    .sort(byCount);
   return { severity, gap, platform };
 }
 
@@ -40,7 +46,13 @@ export type ReviewFacetName = "review" | "mine" | "tag" | "reviewer";
  * selected ones always shown.
  */
 export function reviewFacetValues(
-  counts: { review: Map<string, number>; mine: Map<string, number>; tag: Map<string, number>; reviewer: Map<string, number>; tagLabels: Map<string, string> },
+  counts: {
+    review: Map<string, number>;
+    mine: Map<string, number>;
+    tag: Map<string, number>;
+    reviewer: Map<string, number>;
+    tagLabels: Map<string, string>;
+  },
   selected: { review?: string; mine?: string; tags: readonly string[]; reviewers: readonly string[] },
   labels: { review: Record<string, string>; mine: Record<string, string> },
 ): Record<ReviewFacetName, FacetValue[]> {

@@ -27,6 +27,8 @@ export async function deleteAnalysis(request: Request, slug: string): Promise<Re
     return databaseErrorResponse(error, "delete");
   }
   if (!sourcePath) return errorResponse("not_found", `No analysis "${slug}".`);
-  const note = sourcePath.startsWith("upload:") ? undefined : `Its file ${sourcePath} still exists; the next ingest will add it again unless you remove it.`;
+  const note = sourcePath.startsWith("upload:")
+    ? undefined
+    : `Its file ${sourcePath} still exists; the next ingest will add it again unless you remove it.`;
   return Response.json({ deleted: slug, sourcePath, ...(note ? { note } : {}) });
 }

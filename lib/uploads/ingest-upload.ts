@@ -38,7 +38,11 @@ export interface UploadResult {
 /** A safe stored name: the base name only, printable characters, at most 120 of them. */
 export function uploadSourcePath(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const clean = base.replace(/[^\w .+()-]/g, "_").replace(/^\.+/, "").slice(0, 120) || "upload.md";
+  const clean =
+    base
+      .replace(/[^\w .+()-]/g, "_")
+      .replace(/^\.+/, "")
+      .slice(0, 120) || "upload.md";
   return `upload:${clean}`;
 }
 
@@ -55,7 +59,9 @@ function uploadParsePool(): ParsePool {
 /** Parses every file in a parse worker (in parallel when there are several workers). */
 export function parseUploads(files: UploadedFile[]): Promise<PreparedAnalysis[]> {
   const pool = uploadParsePool();
-  return Promise.all(files.map((file) => pool.prepare({ sourcePath: uploadSourcePath(file.name), contentHash: hashBytes(file.bytes), bytes: file.bytes })));
+  return Promise.all(
+    files.map((file) => pool.prepare({ sourcePath: uploadSourcePath(file.name), contentHash: hashBytes(file.bytes), bytes: file.bytes })),
+  );
 }
 
 export async function ingestUploads(files: UploadedFile[]): Promise<UploadResult[]> {

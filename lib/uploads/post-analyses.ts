@@ -19,7 +19,10 @@ export async function postAnalyses(request: Request): Promise<Response> {
 
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_UPLOAD_BYTES * MAX_UPLOAD_FILES + 64 * 1024) {
-    return errorResponse("payload_too_large", `Request too large: at most ${MAX_UPLOAD_FILES} files of ${MAX_UPLOAD_BYTES / 1024 / 1024} MB each.`);
+    return errorResponse(
+      "payload_too_large",
+      `Request too large: at most ${MAX_UPLOAD_FILES} files of ${MAX_UPLOAD_BYTES / 1024 / 1024} MB each.`,
+    );
   }
   const type = request.headers.get("content-type") ?? "";
   let files: UploadedFile[];
@@ -29,10 +32,14 @@ export async function postAnalyses(request: Request): Promise<Response> {
     return errorResponse("bad_request", `Could not read the upload: ${(error as Error).message}`);
   }
   if (!files.length) return errorResponse("bad_request", "No file in the request: send Markdown as the body or multipart `file` fields.");
-  if (files.length > MAX_UPLOAD_FILES) return errorResponse("payload_too_large", `Too many files: at most ${MAX_UPLOAD_FILES} per request.`);
+  if (files.length > MAX_UPLOAD_FILES)
+    return errorResponse("payload_too_large", `Too many files: at most ${MAX_UPLOAD_FILES} per request.`);
   const tooBig = files.find((f) => f.bytes.byteLength > MAX_UPLOAD_BYTES);
   if (tooBig) {
-    return errorResponse("payload_too_large", `${tooBig.name} is ${(tooBig.bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB per file.`);
+    return errorResponse(
+      "payload_too_large",
+      `${tooBig.name} is ${(tooBig.bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB per file.`,
+    );
   }
   // Only UTF-8 Markdown or plain text, judged by name, declared type and bytes; one bad file refuses
   // the whole request so nothing is half-stored.
@@ -46,7 +53,10 @@ export async function postAnalyses(request: Request): Promise<Response> {
     readGapDefinitions();
   } catch (error) {
     console.error("upload refused:", error);
-    return errorResponse("internal", `Upload failed: nothing was stored. The server's ${(error as Error).message} (set FAULTLINE_GAPS_FILE to a valid taxonomy file).`);
+    return errorResponse(
+      "internal",
+      `Upload failed: nothing was stored. The server's ${(error as Error).message} (set FAULTLINE_GAPS_FILE to a valid taxonomy file).`,
+    );
   }
   let results;
   try {

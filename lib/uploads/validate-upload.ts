@@ -22,14 +22,22 @@ export function uploadProblem(file: UploadCandidate): string | null {
   if (extension && !TEXT_EXTENSIONS.has(extension)) {
     return `${name}: only Markdown or plain-text files (.md, .markdown, .txt) can be uploaded, not .${extension}.`;
   }
-  const [mediaType = "", ...params] = (file.type ?? "").toLowerCase().split(";").map((p) => p.trim());
-  if (!TEXT_TYPES.has(mediaType)) return `${name} was sent as ${mediaType}; only Markdown or plain text (text/markdown, text/plain) can be uploaded.`;
-  const charset = params.find((p) => p.startsWith("charset="))?.slice("charset=".length).replace(/"/g, "");
+  const [mediaType = "", ...params] = (file.type ?? "")
+    .toLowerCase()
+    .split(";")
+    .map((p) => p.trim());
+  if (!TEXT_TYPES.has(mediaType))
+    return `${name} was sent as ${mediaType}; only Markdown or plain text (text/markdown, text/plain) can be uploaded.`;
+  const charset = params
+    .find((p) => p.startsWith("charset="))
+    ?.slice("charset=".length)
+    .replace(/"/g, "");
   if (charset && !/^utf-?8$/.test(charset)) return `${name} was sent as ${charset}; only UTF-8 text can be uploaded.`;
 
   const bytes = file.bytes;
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return `${name} is binary (a NUL byte at line ${lineAt(bytes, nul)}, byte ${nul}); only UTF-8 Markdown or plain text can be uploaded.`;
+  if (nul >= 0)
+    return `${name} is binary (a NUL byte at line ${lineAt(bytes, nul)}, byte ${nul}); only UTF-8 Markdown or plain text can be uploaded.`;
   const invalid = firstInvalidUtf8(bytes);
   if (invalid) {
     return `${name} is not UTF-8 text (byte ${invalid.offset} on line ${invalid.line} is not valid UTF-8); save it as UTF-8 and upload it again.`;

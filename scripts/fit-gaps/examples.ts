@@ -20,7 +20,10 @@ export interface Example {
 const words = (title: string) =>
   String(title ?? "")
     .toLowerCase()
-    .replace(/^\s{0,20}(?:#{1,6}\s{0,20})?(?:\*\*)?\s{0,20}(?:(?:issue|fault|failure|error)\s{0,20})?(?:[a-z]?\d{1,9}[.):]|\d{1,9}\s{0,20}[-–:])\s{0,20}/u, "")
+    .replace(
+      /^\s{0,20}(?:#{1,6}\s{0,20})?(?:\*\*)?\s{0,20}(?:(?:issue|fault|failure|error)\s{0,20})?(?:[a-z]?\d{1,9}[.):]|\d{1,9}\s{0,20}[-–:])\s{0,20}/u,
+      "",
+    )
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .split(/\s+/)
     .filter(Boolean);
@@ -42,7 +45,9 @@ export function loadExamples(shared: string, taxonomy: Taxonomy): Example[] {
   for (const folder of ["seeds", "corpus"]) {
     const labels = path.join(shared, folder, "labels");
     if (!existsSync(labels)) continue;
-    for (const name of readdirSync(labels).filter((n) => n.endsWith(".json")).sort()) {
+    for (const name of readdirSync(labels)
+      .filter((n) => n.endsWith(".json"))
+      .sort()) {
       const label = JSON.parse(readFileSync(path.join(labels, name), "utf8")) as { file?: string; failures: { title: string }[] };
       const gapFile = path.join(shared, folder, "gaps", name);
       const docFile = path.join(shared, folder, label.file ?? name.replace(/\.json$/, ".md"));

@@ -20,11 +20,21 @@ export interface FitSettings {
 export function fit(train: Example[], classes: string[], settings: FitSettings): GapModelData {
   const counts = new Map<string, number>();
   for (const e of train) for (const f of e.features.keys()) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const vocabulary = [...counts].filter(([, n]) => n >= settings.minCount).map(([f]) => f).sort();
+  const vocabulary = [...counts]
+    .filter(([, n]) => n >= settings.minCount)
+    .map(([f]) => f)
+    .sort();
   let model = train_(train, classes, vocabulary, settings);
   // Prune: keep the features whose weight rows matter most, drop tiny weights, then refit on them.
-  const strength = vocabulary.map((f, i) => ({ f, s: model.W.slice(i * classes.length, (i + 1) * classes.length).reduce((a, w) => a + Math.abs(w), 0) }));
-  const kept = strength.sort((a, b) => b.s - a.s).slice(0, settings.keep).map((x) => x.f).sort();
+  const strength = vocabulary.map((f, i) => ({
+    f,
+    s: model.W.slice(i * classes.length, (i + 1) * classes.length).reduce((a, w) => a + Math.abs(w), 0),
+  }));
+  const kept = strength
+    .sort((a, b) => b.s - a.s)
+    .slice(0, settings.keep)
+    .map((x) => x.f)
+    .sort();
   model = train_(train, classes, kept, settings);
   const weights: GapModelData["weights"] = {};
   kept.forEach((f, i) => {

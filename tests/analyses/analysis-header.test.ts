@@ -3,9 +3,20 @@ import { analysisHeader, type HeaderRow } from "@/lib/analyses/analysis-header";
 import { failureFields } from "@/lib/analyses/failure-fields";
 
 const row = (scores: unknown[], scoreValue: number | null, scoreMax: number | null): HeaderRow => ({
-  scoresJson: JSON.stringify(scores), warningsJson: "[]", knowledgeGapsJson: "[]", hasDeclaredCounts: false,
-  declaredCritical: null, declaredHigh: null, declaredMedium: null, declaredLow: null,
-  criticalCount: 0, highCount: 0, mediumCount: 0, lowCount: 0, scoreValue, scoreMax,
+  scoresJson: JSON.stringify(scores),
+  warningsJson: "[]",
+  knowledgeGapsJson: "[]",
+  hasDeclaredCounts: false,
+  declaredCritical: null,
+  declaredHigh: null,
+  declaredMedium: null,
+  declaredLow: null,
+  criticalCount: 0,
+  highCount: 0,
+  mediumCount: 0,
+  lowCount: 0,
+  scoreValue,
+  scoreMax,
 });
 
 describe("analysisHeader", () => {
@@ -26,7 +37,9 @@ describe("analysisHeader", () => {
   });
 
   it("reads scores stored before kinds existed as training, and has no label without a score", () => {
-    expect(analysisHeader(row([{ label: "Training Quality", value: 8, max: 10, line: 9 }], 8, 10)).trainingScoreLabel).toBe("Training Quality");
+    expect(analysisHeader(row([{ label: "Training Quality", value: 8, max: 10, line: 9 }], 8, 10)).trainingScoreLabel).toBe(
+      "Training Quality",
+    );
     const none = analysisHeader(row([{ label: "Code Quality Score", value: 6, max: 10, line: 2, kind: "code-quality" }], null, null));
     expect(none.trainingScoreLabel).toBeNull();
     expect(none.otherScores).toHaveLength(1);

@@ -29,10 +29,19 @@ describe("errorResponse", () => {
   });
 
   it("names the field at fault inside the error, keeps members beside it, and adds headers", async () => {
-    const response = errorResponse("bad_request", "Parameter `days`: at least 1 day.", { field: "days", headers: { "Retry-After": "5" }, extra: { refused: [] } });
+    const response = errorResponse("bad_request", "Parameter `days`: at least 1 day.", {
+      field: "days",
+      headers: { "Retry-After": "5" },
+      extra: { refused: [] },
+    });
     expect(response.headers.get("retry-after")).toBe("5");
-    expect(await response.json()).toEqual({ refused: [], error: { code: "bad_request", message: "Parameter `days`: at least 1 day.", field: "days" } });
-    expect(await errorResponse("not_found", "No analysis.", { field: null }).json()).toEqual({ error: { code: "not_found", message: "No analysis." } });
+    expect(await response.json()).toEqual({
+      refused: [],
+      error: { code: "bad_request", message: "Parameter `days`: at least 1 day.", field: "days" },
+    });
+    expect(await errorResponse("not_found", "No analysis.", { field: null }).json()).toEqual({
+      error: { code: "not_found", message: "No analysis." },
+    });
   });
 });
 

@@ -14,10 +14,14 @@ describe("parseQuery", () => {
   });
 
   it("names the parameter and the allowed values in its error", () => {
-    expect(() => parseQuery(failureQuerySchema, q("severity=urgent"))).toThrow(/Parameter "severity": unknown severity "urgent" \(use critical, high/);
+    expect(() => parseQuery(failureQuerySchema, q("severity=urgent"))).toThrow(
+      /Parameter "severity": unknown severity "urgent" \(use critical, high/,
+    );
     expect(() => parseQuery(failureQuerySchema, q("pageSize=201"))).toThrow(/"pageSize": must be at most 200/);
     expect(() => parseQuery(analysisQuerySchema, q("min=abc"))).toThrow(/"min": must be a number from 0 to 10/);
-    expect(() => parseQuery(analysisQuerySchema, q("sort=size"))).toThrow(/"sort": "size" is not one of relevance, date, score, critical, title/);
+    expect(() => parseQuery(analysisQuerySchema, q("sort=size"))).toThrow(
+      /"sort": "size" is not one of relevance, date, score, critical, title/,
+    );
     expect(() => parseQuery(failureQuerySchema, q("platform=a/b"))).toThrow(/"platform": "a\/b" is not a platform name/);
   });
 
@@ -44,7 +48,9 @@ describe("exportHref", () => {
     expect(exportHref("failures", { severity: ["critical", "high"], gap: "iam", page: "3", diff: "unified", q: " " }, "csv")).toBe(
       "/api/failures?severity=critical%2Chigh&gap=iam&format=csv",
     );
-    expect(exportHref("scores", { min: "7", audit: "no-score", sort: "load" }, "json")).toBe("/api/scores?min=7&audit=no-score&sort=load&download=1");
+    expect(exportHref("scores", { min: "7", audit: "no-score", sort: "load" }, "json")).toBe(
+      "/api/scores?min=7&audit=no-score&sort=load&download=1",
+    );
     // The outlier filter of /scores reaches its export (the download holds the rows on screen).
     expect(exportHref("scores", { outlier: "high-heavy" }, "csv")).toBe("/api/scores?outlier=high-heavy&format=csv");
   });

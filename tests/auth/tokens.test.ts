@@ -3,7 +3,17 @@
 import { timingSafeEqual } from "node:crypto";
 import { describe, expect, it, vi, afterEach } from "vitest";
 import {
-  hashSecret, isExpired, looksLikeToken, matchesHash, nameProblem, newSessionId, newToken, secretsMatch, sessionExpiry, SESSION_DAYS, TOKEN_PREFIX,
+  hashSecret,
+  isExpired,
+  looksLikeToken,
+  matchesHash,
+  nameProblem,
+  newSessionId,
+  newToken,
+  secretsMatch,
+  sessionExpiry,
+  SESSION_DAYS,
+  TOKEN_PREFIX,
 } from "@/lib/auth/tokens";
 import { checkSameOrigin } from "@/lib/auth/origin";
 vi.mock("node:crypto", async (importOriginal) => {
@@ -109,7 +119,8 @@ describe("trusted user header", () => {
 
 describe("Origin check for cookie-authenticated writes", () => {
   afterEach(() => vi.unstubAllEnvs());
-  const request = (headers: Record<string, string>, url = "http://faultline.test/api/annotations") => new Request(url, { method: "POST", headers });
+  const request = (headers: Record<string, string>, url = "http://faultline.test/api/annotations") =>
+    new Request(url, { method: "POST", headers });
 
   it("accepts this site's origin and refuses a missing, null or foreign one with a message", () => {
     vi.stubEnv("FAULTLINE_PUBLIC_URL", "");

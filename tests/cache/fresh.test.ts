@@ -68,10 +68,18 @@ describe("the data version", () => {
       .all()
       .map((r) => r.name);
     expect(tables.length).toBeGreaterThan(15);
-    const triggers = new Set(db.prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).all().map((r) => r.name));
+    const triggers = new Set(
+      db
+        .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'trigger'`)
+        .all()
+        .map((r) => r.name),
+    );
     for (const table of tables) {
       for (const op of ["insert", "update", "delete"]) {
-        expect(triggers.has(`${table}_version_${op}`), `table "${table}" needs the trigger "${table}_version_${op}" (see migration 0017)`).toBe(true);
+        expect(
+          triggers.has(`${table}_version_${op}`),
+          `table "${table}" needs the trigger "${table}_version_${op}" (see migration 0017)`,
+        ).toBe(true);
       }
     }
   });
@@ -140,7 +148,9 @@ describe("a write is visible at the very next request", () => {
     const { addReviewer } = await import("@/lib/reviews/reviewers");
     const api = await import("@/lib/reviews/api");
     const token = (await addReviewer("carol")).token;
-    const key = db.prepare<[], { key: string }>(`SELECT f."key" FROM "Failure" f JOIN "Analysis" a ON a.id = f.analysisId WHERE a.slug = '919000001'`).get()!.key;
+    const key = db
+      .prepare<[], { key: string }>(`SELECT f."key" FROM "Failure" f JOIN "Analysis" a ON a.id = f.analysisId WHERE a.slug = '919000001'`)
+      .get()!.key;
     const response = await api.postAnnotation(
       new Request(`${ORIGIN}/api/annotations`, {
         method: "POST",

@@ -103,7 +103,10 @@ describe("page cache", () => {
     const address = fresh();
     const first = await get(address);
     await get(address);
-    fs.writeFileSync(path.join(content, `more-${unique}.md`), report(`9191${unique}`.padEnd(9, "0"), [{ title: "SQL injection in search", severity: "High" }]));
+    fs.writeFileSync(
+      path.join(content, `more-${unique}.md`),
+      report(`9191${unique}`.padEnd(9, "0"), [{ title: "SQL injection in search", severity: "High" }]),
+    );
     await ingest({ paths: [content], db, workers: 0 });
     const after = await get(address);
     expect(after.cache).toBe("miss");
@@ -121,7 +124,9 @@ describe("page cache", () => {
   it("compresses a kept page for a client that accepts gzip", async () => {
     const address = fresh();
     const first = await get(address);
-    const res = await new Promise<http.IncomingMessage>((resolve) => http.get(base + address, { headers: { Accept: "*/*", "Accept-Encoding": "gzip" } }, resolve));
+    const res = await new Promise<http.IncomingMessage>((resolve) =>
+      http.get(base + address, { headers: { Accept: "*/*", "Accept-Encoding": "gzip" } }, resolve),
+    );
     const chunks: Buffer[] = [];
     for await (const chunk of res) chunks.push(chunk as Buffer);
     expect(res.headers["content-encoding"]).toBe("gzip");

@@ -13,6 +13,7 @@ describe("npm start's process count", () => {
   });
 
   it("refuses what is not a whole number from 1, naming the variable", () => {
-    for (const bad of ["0", "-2", "1.5", "two"]) expect(() => workerCount(bad)).toThrow(/FAULTLINE_PROCESSES must be a whole number from 1 to 256 \(got "/);
+    for (const bad of ["0", "-2", "1.5", "two"])
+      expect(() => workerCount(bad)).toThrow(/FAULTLINE_PROCESSES must be a whole number from 1 to 256 \(got "/);
   });
 });

@@ -40,7 +40,10 @@ describe("alignFailures at scale", () => {
       return { title: titleWords.join(" ").toUpperCase(), gaps: f.gaps, from: f.number };
     });
     const others = Array.from({ length: 1_000 }, () => ({ title: Array.from({ length: 5 }, pick).join(" "), gaps: ["cost"], from: 0 }));
-    const shuffled = [...reworded, ...others].map((f) => ({ f, key: rnd() })).sort((x, y) => x.key - y.key).map(({ f }) => f);
+    const shuffled = [...reworded, ...others]
+      .map((f) => ({ f, key: rnd() }))
+      .sort((x, y) => x.key - y.key)
+      .map(({ f }) => f);
     const b = shuffled.map((f, i) => ({ number: i + 1, title: f.title, gaps: f.gaps, from: f.from }));
 
     const result = alignFailures(a, b);
@@ -63,7 +66,11 @@ describe("alignFailures at scale", () => {
     const a = Array.from({ length: n }, (_, i) => ({ number: i + 1, title: title(), gaps: [GAPS[i % GAPS.length]!] }));
     const b = Array.from({ length: n }, (_, i) => ({ number: i + 1, title: title(), gaps: [GAPS[i % GAPS.length]!] }));
     // A few unmistakable twins among the noise.
-    const twins: [number, string][] = [[17, "Quorvath zintel drift"], [4_242, "Mabrex olunda leak"], [9_999, "Sefrit wannoc stall"]];
+    const twins: [number, string][] = [
+      [17, "Quorvath zintel drift"],
+      [4_242, "Mabrex olunda leak"],
+      [9_999, "Sefrit wannoc stall"],
+    ];
     for (const [k, twin] of twins) {
       a[k - 1] = { number: k, title: twin, gaps: ["iam"] };
       b[n - k] = { number: n - k + 1, title: twin.toLowerCase(), gaps: ["iam"] };
@@ -72,7 +79,9 @@ describe("alignFailures at scale", () => {
     const result = alignFailures(a, b);
 
     expect(result.work.scoredPairs).toBeLessThanOrEqual(n * ALIGN_LIMITS.candidatesPerFailure);
-    expect(result.work.postingsVisited).toBeLessThanOrEqual(n * (ALIGN_LIMITS.candidatesPerFailure + ALIGN_LIMITS.wordsPerTitle * ALIGN_LIMITS.postingsPerWord));
+    expect(result.work.postingsVisited).toBeLessThanOrEqual(
+      n * (ALIGN_LIMITS.candidatesPerFailure + ALIGN_LIMITS.wordsPerTitle * ALIGN_LIMITS.postingsPerWord),
+    );
     for (const k of [17, 4_242, 9_999]) expect(result.shared.find((p) => p.a.number === k)?.b.number).toBe(n - k + 1);
     // Every failure is accounted for exactly once.
     expect(result.shared.length + result.onlyA.length).toBe(n);

@@ -4,7 +4,9 @@ import { alignFailures, pairScore, titleSimilarity, titleTokens } from "@/lib/co
 describe("titleSimilarity", () => {
   it("is 1 for identical titles and symmetric", () => {
     expect(titleSimilarity("Hardcoded Database Password", "Hardcoded Database Password")).toBe(1);
-    expect(titleSimilarity("IAM policy too broad", "Overly broad IAM policies")).toBe(titleSimilarity("Overly broad IAM policies", "IAM policy too broad"));
+    expect(titleSimilarity("IAM policy too broad", "Overly broad IAM policies")).toBe(
+      titleSimilarity("Overly broad IAM policies", "IAM policy too broad"),
+    );
   });
 
   it("sees through spelling variants and plurals", () => {

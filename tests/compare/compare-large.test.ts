@@ -27,7 +27,9 @@ beforeAll(() => {
     for (const side of ["big-a", "big-b"]) {
       const id = Number(analysis.run(side, `${side}.md`, `Analysis ${side}`, FAILURES, FAILURES).lastInsertRowid);
       for (let n = 1; n <= FAILURES; n++) {
-        const failureId = Number(failure.run(id, n, `Security group ${n % 97} open to the world on port ${n}`, n, ...(hasKey ? [`#${n}`] : [])).lastInsertRowid);
+        const failureId = Number(
+          failure.run(id, n, `Security group ${n % 97} open to the world on port ${n}`, n, ...(hasKey ? [`#${n}`] : [])).lastInsertRowid,
+        );
         link.run(failureId, n % 2 ? "iam" : "networking", id);
       }
     }

@@ -12,13 +12,23 @@ let restore: string | undefined;
 beforeAll(() => {
   const file = freshDatabase(tempDir());
   const db = openSqlite(file);
-  db.prepare(`INSERT INTO "KnowledgeGap" (id, label) VALUES ('iam', 'IAM'), ('networking', 'Networking'), ('secrets', 'Secrets'), ('cost', 'Cost')`).run();
+  db.prepare(
+    `INSERT INTO "KnowledgeGap" (id, label) VALUES ('iam', 'IAM'), ('networking', 'Networking'), ('secrets', 'Secrets'), ('cost', 'Cost')`,
+  ).run();
   const analysis = db.prepare(
     `INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, taskId, platform, failureCount, updatedAt) VALUES (?, ?, 'x', ?, ?, ?, ?, CURRENT_TIMESTAMP)`,
   );
-  const failure = db.prepare(`INSERT INTO "Failure" (analysisId, number, key, title, severity, severityRank, line) VALUES (?, ?, ?, ?, ?, 0, 1)`);
+  const failure = db.prepare(
+    `INSERT INTO "Failure" (analysisId, number, key, title, severity, severityRank, line) VALUES (?, ?, ?, ?, ?, 0, 1)`,
+  );
   const link = db.prepare(`INSERT INTO "FailureGap" (failureId, gapId, rank, severity, analysisId) VALUES (?, ?, 0, 'critical', ?)`);
-  const add = (slug: string, title: string, taskId: string | null, platform: string | null, failures: [string, string, string, string][]) => {
+  const add = (
+    slug: string,
+    title: string,
+    taskId: string | null,
+    platform: string | null,
+    failures: [string, string, string, string][],
+  ) => {
     const id = Number(analysis.run(slug, `${slug}.md`, title, taskId, platform, failures.length).lastInsertRowid);
     failures.forEach(([key, t, severity, gap], i) => {
       const failureId = Number(failure.run(id, i + 1, key, t, severity).lastInsertRowid);
@@ -74,7 +84,12 @@ describe("the compare picker", () => {
     const both = await searchPickerOptions("report-012 pulumi", { limit: 20 });
     expect(both.total).toBe(5); // report-0121, 0123, … 0129 on pulumi (odd numbers)
     expect(both.options.every((o) => o.platform === "pulumi" && o.slug.startsWith("report-012"))).toBe(true);
-    expect((await searchPickerOptions("T-100")).options.map((o) => o.slug).slice(0, 2).sort()).toEqual(["same-task", "target"]);
+    expect(
+      (await searchPickerOptions("T-100")).options
+        .map((o) => o.slug)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["same-task", "target"]);
     expect((await searchPickerOptions("target")).options[0]?.slug).toBe("target");
     expect((await searchPickerOptions("target", { exclude: "target" })).options.map((o) => o.slug)).not.toContain("target");
   });

@@ -24,8 +24,14 @@ describe("rankClosest", () => {
     ]);
     expect(ranked.map((r) => r.slug)).toEqual(["twin", "nearer", "near", "far"]);
     expect(ranked[1]!.similarity).toBe(0.75);
-    expect(rankClosest({ taskId: null, platform: null, gapCount: 0 }, [{ slug: "x", taskId: null, platform: null, sharedGaps: 0, gapCount: 0 }])[0]).toMatchObject({
-      sameTask: false, samePlatform: false, similarity: 0,
+    expect(
+      rankClosest({ taskId: null, platform: null, gapCount: 0 }, [
+        { slug: "x", taskId: null, platform: null, sharedGaps: 0, gapCount: 0 },
+      ])[0],
+    ).toMatchObject({
+      sameTask: false,
+      samePlatform: false,
+      similarity: 0,
     });
   });
 });

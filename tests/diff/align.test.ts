@@ -45,7 +45,10 @@ describe("alignLines", () => {
   });
 
   it("uses the highlighted HTML when it spells the line", () => {
-    const rows = alignLines({ text: ["if x:"], html: ['<span class="hljs-keyword">if</span> x:'] }, { text: ["if y:"], html: ['<span class="hljs-keyword">if</span> y:'] });
+    const rows = alignLines(
+      { text: ["if x:"], html: ['<span class="hljs-keyword">if</span> x:'] },
+      { text: ["if y:"], html: ['<span class="hljs-keyword">if</span> y:'] },
+    );
     const row = rows[0]!;
     if (row.kind !== "change") throw new Error("expected a change");
     expect(row.left.html).toBe('<span class="hljs-keyword">if</span> <mark class="diff-word-removed">x</mark>:');
@@ -77,7 +80,8 @@ describe("markHtml", () => {
 });
 
 describe("foldRows", () => {
-  const same = (n: number): DiffRow[] => Array.from({ length: n }, (_, i) => ({ kind: "same", left: { no: i + 1, html: "" }, right: { no: i + 1, html: "" } }));
+  const same = (n: number): DiffRow[] =>
+    Array.from({ length: n }, (_, i) => ({ kind: "same", left: { no: i + 1, html: "" }, right: { no: i + 1, html: "" } }));
   const change: DiffRow = { kind: "added", right: { no: 1, html: "+" } };
 
   it("folds a long unchanged run between changes but keeps three lines of context", () => {

@@ -75,7 +75,10 @@ describe("diff budgets", () => {
   });
 
   it("caps a block without a counterpart at 1,000 lines", () => {
-    expect(singleBlockLimit(500_000)).toEqual({ shown: 1_000, message: "Showing the first 1,000 of 500,000 lines; the raw Markdown has them all." });
+    expect(singleBlockLimit(500_000)).toEqual({
+      shown: 1_000,
+      message: "Showing the first 1,000 of 500,000 lines; the raw Markdown has them all.",
+    });
     expect(singleBlockLimit(40)).toEqual({ shown: 40, message: null });
   });
 

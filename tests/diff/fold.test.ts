@@ -42,7 +42,10 @@ describe("diff folds as rendered", () => {
     expect(foldRows(rows).map((s) => `${s.type}:${s.rows.length}`)).toEqual(["folded:6", "rows:7", "folded:53", "rows:7", "folded:7"]);
   });
 
-  for (const [name, Diff] of [["split", SplitDiff], ["unified", UnifiedDiff]] as const) {
+  for (const [name, Diff] of [
+    ["split", SplitDiff],
+    ["unified", UnifiedDiff],
+  ] as const) {
     it(`${name}: every folded line and its anchor is in the page, inside a closed fold with arrows only on the long one`, () => {
       const html = renderToStaticMarkup(createElement(Diff, { failureNumber: "long", pairIndex: 0, rows }));
       for (const line of [1, 14, 40, 66, 80]) expect(html).toContain(`data-line-anchor="${lineAnchor("long", 0, "R", line)}"`);

@@ -62,7 +62,9 @@ describe("highlightLines (rehype-highlight, split per line)", () => {
 
 describe("renderMarkdown", () => {
   it("keeps lists as lists, ordered ones ordered, inline code as code, tables as tables", () => {
-    const { html, inline } = renderMarkdown("Impact:\n- **CRITICAL**: the `bucket` is public\n- second\n\n1. one\n2. two\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+    const { html, inline } = renderMarkdown(
+      "Impact:\n- **CRITICAL**: the `bucket` is public\n- second\n\n1. one\n2. two\n\n| a | b |\n|---|---|\n| 1 | 2 |",
+    );
     expect(inline).toBe(false);
     expect(html).toContain("<ul>\n<li><strong>CRITICAL</strong>: the <code>bucket</code> is public</li>");
     expect(html).toContain("<ol>\n<li>one</li>");
@@ -75,13 +77,17 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("```hcl\n# for you\nx = 1\n```").html).toContain('<span class="hljs-comment"># for you</span>');
   });
   it("never renders raw HTML from the document: it is shown as text", () => {
-    const { html } = renderMarkdown('Use <your-bucket> here. <img src=x onerror="alert(1)"> <script>alert(1)</script>\n\n<iframe src="https://evil.test"></iframe>');
+    const { html } = renderMarkdown(
+      'Use <your-bucket> here. <img src=x onerror="alert(1)"> <script>alert(1)</script>\n\n<iframe src="https://evil.test"></iframe>',
+    );
     expect(html).not.toMatch(/<(img|script|iframe)\b/i);
     expect(html).toContain("&#x3C;your-bucket>");
     expect(html).not.toMatch(/<[a-z][^>]*\sonerror=/i); // the text "onerror=" stays, as text
   });
   it("keeps http(s) links only, opened without referrer, and never loads images", () => {
-    const { html } = renderMarkdown("[a](javascript:alert(1)) [b](https://example.com/x) [c](mailto:x@y.z) [d](data:text/html,x) ![pic](https://evil.test/p.png)");
+    const { html } = renderMarkdown(
+      "[a](javascript:alert(1)) [b](https://example.com/x) [c](mailto:x@y.z) [d](data:text/html,x) ![pic](https://evil.test/p.png)",
+    );
     expect(html).not.toMatch(/javascript:|mailto:|data:/);
     expect(html).toContain('<a href="https://example.com/x" rel="nofollow noopener noreferrer" target="_blank">b</a>');
     expect(html).not.toContain("<img");
@@ -94,8 +100,19 @@ describe("renderMarkdown", () => {
 
 describe("line ranges in fragments", () => {
   it("reads a line and a range, either order, and the failure they belong to", () => {
-    expect(lineRange("failure-open-port-L12")).toMatchObject({ first: "failure-open-port-L12", last: "failure-open-port-L12", from: 12, to: 12 });
-    expect(lineRange("#failure-open-port-b2-R7-R3")).toMatchObject({ base: "failure-open-port-b2", side: "R", from: 3, to: 7, first: "failure-open-port-b2-R3" });
+    expect(lineRange("failure-open-port-L12")).toMatchObject({
+      first: "failure-open-port-L12",
+      last: "failure-open-port-L12",
+      from: 12,
+      to: 12,
+    });
+    expect(lineRange("#failure-open-port-b2-R7-R3")).toMatchObject({
+      base: "failure-open-port-b2",
+      side: "R",
+      from: 3,
+      to: 7,
+      first: "failure-open-port-b2-R3",
+    });
     expect(lineRange("failure-open-port-L3-R7")).toMatchObject({ from: 7, to: 7 }); // sides differ: no range
     expect(lineRange("raw-L3")).toBeNull();
     expect(parseFragment("failure-open-port-L3-L7")).toEqual({ kind: "failure", ref: "open-port" });

@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { SEVERITY_RANK as STORE_RANK, SEVERITY_WEIGHT as STORE_WEIGHT } from "@/lib/data/store";
 import {
-  bySeverity, clipSlug, failureLoad, GAP_ID_PATTERN, GRADED_SEVERITIES, isGradedSeverity, isSeverity, PLATFORM_PATTERN,
-  SEVERITIES, SEVERITY_RANK, SEVERITY_WEIGHT, severityRank, SLUG_PATTERN, toSlug,
+  bySeverity,
+  clipSlug,
+  failureLoad,
+  GAP_ID_PATTERN,
+  GRADED_SEVERITIES,
+  isGradedSeverity,
+  isSeverity,
+  PLATFORM_PATTERN,
+  SEVERITIES,
+  SEVERITY_RANK,
+  SEVERITY_WEIGHT,
+  severityRank,
+  SLUG_PATTERN,
+  toSlug,
 } from "@/lib/domain";
 
 describe("lib/domain severities", () => {

@@ -31,7 +31,15 @@ describe("lib/env", () => {
   });
 
   it("converts numbers and switches", () => {
-    expect(parseEnv({ FAULTLINE_WORKERS: "0", FAULTLINE_PROCESSES: " 4 ", FAULTLINE_PARSE_TIMEOUT_MS: "3000", FAULTLINE_CACHE: "off", FAULTLINE_TEST_HOOKS: "1" })).toMatchObject({
+    expect(
+      parseEnv({
+        FAULTLINE_WORKERS: "0",
+        FAULTLINE_PROCESSES: " 4 ",
+        FAULTLINE_PARSE_TIMEOUT_MS: "3000",
+        FAULTLINE_CACHE: "off",
+        FAULTLINE_TEST_HOOKS: "1",
+      }),
+    ).toMatchObject({
       FAULTLINE_WORKERS: 0,
       FAULTLINE_PROCESSES: 4,
       FAULTLINE_PARSE_TIMEOUT_MS: 3000,
@@ -47,14 +55,19 @@ describe("lib/env", () => {
     [{ FAULTLINE_CACHE: "no" }, 'FAULTLINE_CACHE must be on or off (got "no")'],
     [{ FAULTLINE_PAGE_CACHE_MB: "lots" }, 'FAULTLINE_PAGE_CACHE_MB must be a number ≥ 0 (got "lots")'],
     [{ FAULTLINE_PARSE_MEMORY_MB: "-5" }, 'FAULTLINE_PARSE_MEMORY_MB must be a positive number (got "-5")'],
-    [{ FAULTLINE_PUBLIC_URL: "faultline.example" }, 'FAULTLINE_PUBLIC_URL must be an absolute URL (e.g. https://faultline.example) (got "faultline.example")'],
+    [
+      { FAULTLINE_PUBLIC_URL: "faultline.example" },
+      'FAULTLINE_PUBLIC_URL must be an absolute URL (e.g. https://faultline.example) (got "faultline.example")',
+    ],
   ])("names the variable it refuses: %j", (source, message) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     expect(() => parseEnv(source)).toThrow(message);
   });
 
   it("never quotes a token or a URL's password", () => {
-    expect(() => parseEnv({ DATABASE_URL: "mysql://me:s3cret@db/x" })).toThrow(/^DATABASE_URL must be .* \(got "mysql:\/\/me:\*\*\*@db\/x"\)$/);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://me:s3cret@db/x" })).toThrow(
+      /^DATABASE_URL must be .* \(got "mysql:\/\/me:\*\*\*@db\/x"\)$/,
+    );
     expect(() => parseEnv({ DATABASE_URL: "mysql://me:s3cret@db/x" })).not.toThrow(/s3cret/);
   });
 

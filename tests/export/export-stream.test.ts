@@ -10,7 +10,11 @@ interface Row {
   gaps: string[];
 }
 
-const rows: Row[] = Array.from({ length: 1_234 }, (_, i) => ({ id: i + 1, title: i % 7 ? `Failure, "${i}"\nline two` : `=cmd ${i}`, gaps: ["iam", `g${i % 3}`] }));
+const rows: Row[] = Array.from({ length: 1_234 }, (_, i) => ({
+  id: i + 1,
+  title: i % 7 ? `Failure, "${i}"\nline two` : `=cmd ${i}`,
+  gaps: ["iam", `g${i % 3}`],
+}));
 const columns: CsvColumn<Row>[] = [
   { header: "id", value: (r) => r.id },
   { header: "title", value: (r) => r.title },
@@ -34,13 +38,26 @@ describe("streamed exports", () => {
     const chunks = await collect(csvChunks(columns, await eagerPages(load, 10_000)));
     expect(chunks.join("")).toBe(toCsv(columns, rows));
     expect(chunks).toHaveLength(1 + Math.ceil(rows.length / EXPORT_PAGE_ROWS));
-    expect(windows).toEqual([{ skip: 0, take: 500 }, { skip: 500, take: 500 }, { skip: 1_000, take: 500 }]);
+    expect(windows).toEqual([
+      { skip: 0, take: 500 },
+      { skip: 500, take: 500 },
+      { skip: 1_000, take: 500 },
+    ]);
   });
 
   it("write the same JSON as the one-piece download, empty or not", async () => {
     const body = (items: Row[]) => JSON.stringify({ items, page: 1, pageSize: items.length, total: 2_000, next: null });
     expect((await collect(jsonDownloadChunks(pagedRows(load, 10_000), () => 2_000))).join("")).toBe(body(rows));
-    expect((await collect(jsonDownloadChunks(pagedRows(async () => [] as Row[], 10_000), () => 2_000))).join("")).toBe(body([]));
+    expect(
+      (
+        await collect(
+          jsonDownloadChunks(
+            pagedRows(async () => [] as Row[], 10_000),
+            () => 2_000,
+          ),
+        )
+      ).join(""),
+    ).toBe(body([]));
     expect(JSON.parse((await collect(jsonDownloadChunks(pagedRows(load, 600), () => 2_000))).join("")).items).toHaveLength(600);
   });
 

@@ -1,11 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { ANALYSIS_FORM_DEFAULTS, FAILURE_FORM_DEFAULTS, parseAnalysisFilters, parseDiffMode, parseFailureFilters } from "@/lib/filters/view-params";
+import {
+  ANALYSIS_FORM_DEFAULTS,
+  FAILURE_FORM_DEFAULTS,
+  parseAnalysisFilters,
+  parseDiffMode,
+  parseFailureFilters,
+} from "@/lib/filters/view-params";
 import { formUrl } from "@/lib/filters/form-url";
 import { analysesHref, failuresHref } from "@/lib/routes";
 
 describe("parseFailureFilters", () => {
   it("reads comma-joined and repeated values and drops unknown ones", () => {
-    const filters = parseFailureFilters({ severity: ["critical,bogus", "HIGH"], gap: "networking,Not A Gap", sort: "sideways", page: "-2" });
+    const filters = parseFailureFilters({
+      severity: ["critical,bogus", "HIGH"],
+      gap: "networking,Not A Gap",
+      sort: "sideways",
+      page: "-2",
+    });
     expect(filters).toMatchObject({ severities: ["critical", "high"], gaps: ["networking"], sort: "severity", page: 1 });
   });
 });
@@ -47,14 +58,64 @@ describe("one canonical URL per view", () => {
 
   it("leaves default-valued fields out of what the filter form navigates to", () => {
     // What the /analyses form submits untouched: no `warnings=any&sort=date`.
-    expect(formUrl("/analyses", form([["q", ""], ["warnings", "any"], ["sort", "date"], ["dir", ""]]), ANALYSIS_FORM_DEFAULTS)).toBe("/analyses");
-    expect(formUrl("/analyses", form([["severity", "critical"], ["severity", "high"], ["warnings", "yes"], ["sort", "date"]]), ANALYSIS_FORM_DEFAULTS)).toBe(
-      "/analyses?severity=critical%2Chigh&warnings=yes",
-    );
+    expect(
+      formUrl(
+        "/analyses",
+        form([
+          ["q", ""],
+          ["warnings", "any"],
+          ["sort", "date"],
+          ["dir", ""],
+        ]),
+        ANALYSIS_FORM_DEFAULTS,
+      ),
+    ).toBe("/analyses");
+    expect(
+      formUrl(
+        "/analyses",
+        form([
+          ["severity", "critical"],
+          ["severity", "high"],
+          ["warnings", "yes"],
+          ["sort", "date"],
+        ]),
+        ANALYSIS_FORM_DEFAULTS,
+      ),
+    ).toBe("/analyses?severity=critical%2Chigh&warnings=yes");
     // With a query, relevance is the default sort; date is then a choice and is kept.
-    expect(formUrl("/analyses", form([["q", "token"], ["sort", "relevance"], ["warnings", "any"]]), ANALYSIS_FORM_DEFAULTS)).toBe("/analyses?q=token");
-    expect(formUrl("/analyses", form([["q", "token"], ["sort", "date"]]), ANALYSIS_FORM_DEFAULTS)).toBe("/analyses?q=token&sort=date");
-    expect(formUrl("/failures", form([["sort", "severity"], ["page", "3"], ["platform", "aws"], ["platform", "aws"]]), FAILURE_FORM_DEFAULTS)).toBe("/failures?platform=aws");
+    expect(
+      formUrl(
+        "/analyses",
+        form([
+          ["q", "token"],
+          ["sort", "relevance"],
+          ["warnings", "any"],
+        ]),
+        ANALYSIS_FORM_DEFAULTS,
+      ),
+    ).toBe("/analyses?q=token");
+    expect(
+      formUrl(
+        "/analyses",
+        form([
+          ["q", "token"],
+          ["sort", "date"],
+        ]),
+        ANALYSIS_FORM_DEFAULTS,
+      ),
+    ).toBe("/analyses?q=token&sort=date");
+    expect(
+      formUrl(
+        "/failures",
+        form([
+          ["sort", "severity"],
+          ["page", "3"],
+          ["platform", "aws"],
+          ["platform", "aws"],
+        ]),
+        FAILURE_FORM_DEFAULTS,
+      ),
+    ).toBe("/failures?platform=aws");
   });
 
   it("writes the same URL from the page's own links", () => {

@@ -25,7 +25,10 @@ afterEach(() => {
 });
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-const text = report("108000001", [{ title: "Café bucket left public", severity: "High" }, { title: "Second", severity: "Low" }]);
+const text = report("108000001", [
+  { title: "Café bucket left public", severity: "High" },
+  { title: "Second", severity: "Low" },
+]);
 const utf16be = (s: string) => {
   const le = Buffer.from(s, "utf16le");
   for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
@@ -39,7 +42,11 @@ const FILES: Record<string, Buffer> = {
   "latin1.md": Buffer.from(text, "latin1"),
   "utf16le.md": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]),
   "utf16be.md": Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)]),
-  "png-bytes.md": Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.alloc(64, 0), Buffer.from([0xff, 0xd8, 0x00, 0x10])]),
+  "png-bytes.md": Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+    Buffer.alloc(64, 0),
+    Buffer.from([0xff, 0xd8, 0x00, 0x10]),
+  ]),
 };
 
 type Row = { sourcePath: string; contentHash: string; raw: string; rawBytes: Buffer | null; warningsJson: string; failureCount: number };
@@ -50,7 +57,9 @@ describe("raw bytes kept exactly", () => {
     const summary = await ingest({ paths: [content], db, workers: 0 });
     expect(summary.added).toBe(Object.keys(FILES).length);
     const rows = db
-      .prepare<[], Row>(`SELECT sourcePath, contentHash, raw, rawBytes, warningsJson, failureCount FROM "Analysis" JOIN "AnalysisSource" ON analysisId = id`)
+      .prepare<[], Row>(
+        `SELECT sourcePath, contentHash, raw, rawBytes, warningsJson, failureCount FROM "Analysis" JOIN "AnalysisSource" ON analysisId = id`,
+      )
       .all();
     const byName = Object.fromEntries(rows.map((r) => [path.basename(r.sourcePath), r]));
     for (const [name, bytes] of Object.entries(FILES)) {
@@ -59,7 +68,7 @@ describe("raw bytes kept exactly", () => {
       expect(Buffer.from(storedSourceBytes(row.raw, row.rawBytes)).equals(bytes), name).toBe(true);
       expect(sha256(storedSourceBytes(row.raw, row.rawBytes)), name).toBe(row.contentHash);
     }
-    const codes = (name: string) => (JSON.parse(byName[name]!.warningsJson) as { code: string; line: number | null }[]);
+    const codes = (name: string) => JSON.parse(byName[name]!.warningsJson) as { code: string; line: number | null }[];
     // Valid UTF-8 needs no second copy; a BOM is kept in the text and warned about on line 1.
     expect(byName["plain.md"]!.rawBytes).toBeNull();
     expect(byName["bom.md"]!.rawBytes).toBeNull();
@@ -78,7 +87,11 @@ describe("raw bytes kept exactly", () => {
       expect(byName[name]!.raw).toContain("Café bucket left public");
     }
     // Binary input is flagged once, under one code.
-    expect(codes("png-bytes.md").filter((w) => /binary/.test(w.code)).map((w) => w.code)).toEqual(["binary-content"]);
+    expect(
+      codes("png-bytes.md")
+        .filter((w) => /binary/.test(w.code))
+        .map((w) => w.code),
+    ).toEqual(["binary-content"]);
     assertConsistent(db);
   });
 });

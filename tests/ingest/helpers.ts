@@ -68,7 +68,9 @@ export function assertConsistent(db: Sqlite): void {
     .prepare(`SELECT a.slug FROM "Analysis" a WHERE a.failureCount <> (SELECT count(*) FROM "Failure" f WHERE f.analysisId = a.id)`)
     .all();
   if (bad.length) throw new Error(`inconsistent analyses: ${JSON.stringify(bad)}`);
-  const sourceless = db.prepare(`SELECT a.slug FROM "Analysis" a LEFT JOIN "AnalysisSource" s ON s.analysisId = a.id WHERE s.analysisId IS NULL`).all();
+  const sourceless = db
+    .prepare(`SELECT a.slug FROM "Analysis" a LEFT JOIN "AnalysisSource" s ON s.analysisId = a.id WHERE s.analysisId IS NULL`)
+    .all();
   if (sourceless.length) throw new Error(`analyses without their raw Markdown: ${JSON.stringify(sourceless)}`);
   // The pre-counted gap facet always equals a live count of the links.
   const live = db.prepare(`SELECT gapId, severity, platform, count(*) AS links FROM "FailureGap" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`).all();

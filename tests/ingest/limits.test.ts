@@ -26,7 +26,12 @@ afterEach(() => {
 });
 
 const goodFiles = (count: number) => {
-  for (let i = 0; i < count; i++) write(content, `good-${String(i).padStart(2, "0")}.md`, report(`1060${String(i).padStart(5, "0")}`, [{ title: `Problem ${i}`, severity: "High" }]));
+  for (let i = 0; i < count; i++)
+    write(
+      content,
+      `good-${String(i).padStart(2, "0")}.md`,
+      report(`1060${String(i).padStart(5, "0")}`, [{ title: `Problem ${i}`, severity: "High" }]),
+    );
 };
 
 describe("ingest time and memory limits per document", () => {
@@ -39,7 +44,10 @@ describe("ingest time and memory limits per document", () => {
     let goodStoredAt: number | null = null;
     let finished = false;
     const poll = setInterval(() => {
-      if (goodStoredAt === null && stored(db).filter((r) => r.sourcePath.includes("good-") && !r.sourcePath.includes("poisoned")).length === 20) {
+      if (
+        goodStoredAt === null &&
+        stored(db).filter((r) => r.sourcePath.includes("good-") && !r.sourcePath.includes("poisoned")).length === 20
+      ) {
         goodStoredAt = performance.now() - started;
       }
     }, 50);
@@ -54,7 +62,12 @@ describe("ingest time and memory limits per document", () => {
     expect(goodStoredAt).not.toBeNull();
     expect(goodStoredAt!).toBeLessThan(elapsed - 2000);
     expect(summary).toMatchObject({ added: 20, updated: 0 });
-    expect(summary.failed).toEqual([{ sourcePath: expect.stringContaining("good-10-poisoned.md"), error: expect.stringMatching(/^parse-timeout: .*FAULTLINE_PARSE_TIMEOUT_MS/) }]);
+    expect(summary.failed).toEqual([
+      {
+        sourcePath: expect.stringContaining("good-10-poisoned.md"),
+        error: expect.stringMatching(/^parse-timeout: .*FAULTLINE_PARSE_TIMEOUT_MS/),
+      },
+    ]);
     const row = db
       .prepare<[], { raw: string; warningsJson: string; failureCount: number }>(
         `SELECT raw, warningsJson, failureCount FROM "Analysis" JOIN "AnalysisSource" ON analysisId = id WHERE sourcePath LIKE '%poisoned.md'`,
@@ -73,14 +86,19 @@ describe("ingest time and memory limits per document", () => {
     write(content, "good-01-hog.md", `# Analysis\n\n<!-- faultline-test: exhaust-memory -->\n`);
     const summary = await ingest({ paths: [content], db, workers: 1 });
     expect(summary.added).toBe(4);
-    expect(summary.failed).toEqual([{ sourcePath: expect.stringContaining("good-01-hog.md"), error: expect.stringMatching(/^parser-error: .*out of memory/) }]);
+    expect(summary.failed).toEqual([
+      { sourcePath: expect.stringContaining("good-01-hog.md"), error: expect.stringMatching(/^parser-error: .*out of memory/) },
+    ]);
     expect(stored(db)).toHaveLength(5);
     assertConsistent(db);
   }, 60_000);
 });
 
 describe("a changed file whose parse fails keeps its previous analysis", () => {
-  const seven = report("106100001", Array.from({ length: 7 }, (_, i) => ({ title: `Failure ${i + 1}`, severity: "High" })));
+  const seven = report(
+    "106100001",
+    Array.from({ length: 7 }, (_, i) => ({ title: `Failure ${i + 1}`, severity: "High" })),
+  );
 
   it("CLI: the failed change keeps the 7-failure analysis, says so, warns on the analysis and exits non-zero; a later good version replaces it", async () => {
     const file = write(content, "a.md", seven);
@@ -88,14 +106,23 @@ describe("a changed file whose parse fails keeps its previous analysis", () => {
     fs.writeFileSync(file, `${seven}\n<!-- faultline-test: hang -->\n`);
     db.close();
     const { spawnSync } = await import("node:child_process");
-    const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, "test.db")}`, FAULTLINE_TEST_HOOKS: "1", FAULTLINE_PARSE_TIMEOUT_MS: "3000" };
+    const env = {
+      ...process.env,
+      DATABASE_URL: `file:${path.join(dir, "test.db")}`,
+      FAULTLINE_TEST_HOOKS: "1",
+      FAULTLINE_PARSE_TIMEOUT_MS: "3000",
+    };
     const cli = spawnSync(process.execPath, ["--import", "tsx", "scripts/ingest.ts", content], { env, encoding: "utf8" });
     db = openSqlite(path.join(dir, "test.db"));
     expect(cli.status).toBe(1);
     expect(cli.stdout).toMatch(/0 added, 0 updated, .* 1 failed/);
     expect(cli.stdout).toMatch(/failed {2}.*a\.md: parse-timeout: .*The previous analysis is kept\./);
     expect(stored(db)).toEqual([expect.objectContaining({ failureCount: 7, titles: expect.stringContaining("Failure 7") })]);
-    const row = db.prepare<[], { raw: string; warningsJson: string; recordJson: string }>(`SELECT raw, warningsJson, recordJson FROM "Analysis" JOIN "AnalysisSource" ON analysisId = id`).get()!;
+    const row = db
+      .prepare<[], { raw: string; warningsJson: string; recordJson: string }>(
+        `SELECT raw, warningsJson, recordJson FROM "Analysis" JOIN "AnalysisSource" ON analysisId = id`,
+      )
+      .get()!;
     expect(row.raw).toBe(seven);
     expect(JSON.parse(row.warningsJson).map((w: { code: string }) => w.code)).toEqual(["previous-analysis-kept"]);
     expect(JSON.parse(row.recordJson).failures).toHaveLength(7);
@@ -117,7 +144,11 @@ describe("a changed file whose parse fails keeps its previous analysis", () => {
     const summary = await ingest({ paths: [content], db, workers: 1 });
     expect(summary).toMatchObject({ added: 0, updated: 0 });
     expect(summary.failed).toEqual([
-      { sourcePath: expect.stringContaining("a.md"), error: expect.stringMatching(/^parser-error: .*previous analysis is kept/), kept: true },
+      {
+        sourcePath: expect.stringContaining("a.md"),
+        error: expect.stringMatching(/^parser-error: .*previous analysis is kept/),
+        kept: true,
+      },
       { sourcePath: expect.stringContaining("b.md"), error: expect.stringMatching(/^parser-error: /) },
     ]);
     expect(stored(db).map((r) => r.failureCount)).toEqual([7, 0]);
@@ -125,7 +156,9 @@ describe("a changed file whose parse fails keeps its previous analysis", () => {
     fs.writeFileSync(path.join(content, "b.md"), "# New again\n\n<!-- faultline-test: exhaust-memory -->\n");
     const again = await ingest({ paths: [path.join(content, "b.md")], db, workers: 1 });
     expect(again.failed).toEqual([{ sourcePath: expect.stringContaining("b.md"), error: expect.not.stringContaining("kept") }]);
-    expect(db.prepare(`SELECT raw FROM "AnalysisSource" JOIN "Analysis" ON id = analysisId WHERE sourcePath LIKE '%b.md'`).get()).toEqual({ raw: expect.stringContaining("New again") });
+    expect(db.prepare(`SELECT raw FROM "AnalysisSource" JOIN "Analysis" ON id = analysisId WHERE sourcePath LIKE '%b.md'`).get()).toEqual({
+      raw: expect.stringContaining("New again"),
+    });
     assertConsistent(db);
   }, 90_000);
 });
@@ -133,7 +166,11 @@ describe("a changed file whose parse fails keeps its previous analysis", () => {
 describe("the database file replaced or removed during an ingest", () => {
   const many = (count: number) => {
     for (let i = 0; i < count; i++) {
-      const failures = Array.from({ length: 6 }, (_, n) => ({ title: `Problem ${n} of doc ${i}`, severity: "High", model: "a = 1\n".repeat(30) }));
+      const failures = Array.from({ length: 6 }, (_, n) => ({
+        title: `Problem ${n} of doc ${i}`,
+        severity: "High",
+        model: "a = 1\n".repeat(30),
+      }));
       write(content, `doc-${String(i).padStart(3, "0")}.md`, report(`1062${String(i).padStart(5, "0")}`, failures));
     }
   };
@@ -144,7 +181,10 @@ describe("the database file replaced or removed during an ingest", () => {
     const spare = freshDatabase(fs.mkdtempSync(path.join(dir, "spare-")));
     let swapped = false;
     const replaced = ingest({
-      paths: [content], db, workers: 0, batchSize: 4,
+      paths: [content],
+      db,
+      workers: 0,
+      batchSize: 4,
       onProgress: (event) => {
         if (event.status === "added" && !swapped) {
           swapped = true;
@@ -160,7 +200,10 @@ describe("the database file replaced or removed during an ingest", () => {
 
     let removed = false;
     const gone = ingest({
-      paths: [content], db, workers: 0, batchSize: 4,
+      paths: [content],
+      db,
+      workers: 0,
+      batchSize: 4,
       onProgress: () => {
         if (!removed) {
           removed = true;
@@ -178,7 +221,10 @@ describe("the database file replaced or removed during an ingest", () => {
     const spare = freshDatabase(fs.mkdtempSync(path.join(dir, "spare-")));
     const { spawn } = await import("node:child_process");
     const env = { ...process.env, DATABASE_URL: `file:${dbFile}` };
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", content, "--workers", "1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", content, "--workers", "1"], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -202,7 +248,11 @@ describe("parse pool", () => {
     const threads = () => process.getActiveResourcesInfo().filter((r) => r === "MessagePort").length;
     const before = threads();
     const pool = new ParsePool({ workers: 3 });
-    const prepared = await Promise.all(["# a", "# b", "# c"].map((text, i) => pool.prepare({ sourcePath: `${i}.md`, contentHash: String(i), bytes: new Uint8Array(Buffer.from(text)) })));
+    const prepared = await Promise.all(
+      ["# a", "# b", "# c"].map((text, i) =>
+        pool.prepare({ sourcePath: `${i}.md`, contentHash: String(i), bytes: new Uint8Array(Buffer.from(text)) }),
+      ),
+    );
     expect(prepared.map((p) => p.record.title)).toEqual(["a", "b", "c"]);
     expect(threads()).toBeGreaterThan(before);
     await pool.close();

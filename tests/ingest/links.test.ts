@@ -88,7 +88,11 @@ describe("failure links across re-ingests", () => {
     // A parser upgrade that no longer reads failure 2 and re-titles failure 4: simulated by writing
     // what that parser would produce for the unchanged file.
     const store = new AnalysisStore(db);
-    const prepared = prepareAnalysis({ sourcePath: path.relative(process.cwd(), file), contentHash: "parser-v2", bytes: fs.readFileSync(file) });
+    const prepared = prepareAnalysis({
+      sourcePath: path.relative(process.cwd(), file),
+      contentHash: "parser-v2",
+      bytes: fs.readFileSync(file),
+    });
     const kept = prepared.record.failures.filter((f) => f.title !== "Open security group");
     kept.forEach((f, i) => (f.number = i + 1));
     kept.find((f) => f.title === "Unpinned provider version")!.title = "Unpinned provider version (Medium)";
@@ -127,8 +131,14 @@ describe("failure links across re-ingests", () => {
 describe("analysis slugs", () => {
   it("are the same when the same folder is ingested from two absolute paths, whatever order parsing finishes in", async () => {
     const docs: [string, string][] = [
-      ["a1b2c3d4e5f60718293a4b5c6d7e8f9012345678.md", report("", [{ title: "Open security group", severity: "High" }]).replace(/for task \./, ".")],
-      ["ffe1b2c3d4e5f60718293a4b5c6d7e8f90123456.md", report("", [{ title: "Open security group", severity: "High" }]).replace(/for task \./, ".")],
+      [
+        "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678.md",
+        report("", [{ title: "Open security group", severity: "High" }]).replace(/for task \./, "."),
+      ],
+      [
+        "ffe1b2c3d4e5f60718293a4b5c6d7e8f90123456.md",
+        report("", [{ title: "Open security group", severity: "High" }]).replace(/for task \./, "."),
+      ],
       ["team-a/report.md", report("", [{ title: "Missing tags", severity: "Low" }])],
       ["team-b/report.md", report("", [{ title: "Missing tags", severity: "Low" }])],
       ["tasks/with-id.md", report("101000003", [{ title: "Missing tags", severity: "Low" }])],
@@ -162,7 +172,12 @@ describe("analysis slugs", () => {
       expect(slug).not.toContain("checkout");
     }
     // Titles collide: the folder tells the two team reports apart.
-    expect(got.filter((s) => s.sourceKey.startsWith("team-")).map((s) => s.slug).sort()).toEqual(["missing-tags", "missing-tags-team-b"]);
+    expect(
+      got
+        .filter((s) => s.sourceKey.startsWith("team-"))
+        .map((s) => s.slug)
+        .sort(),
+    ).toEqual(["missing-tags", "missing-tags-team-b"]);
   });
 
   it("keeps an analysis's slug when its file changes title and failures", async () => {
@@ -176,15 +191,26 @@ describe("analysis slugs", () => {
   });
 
   it("never uses the absolute folder, long hex or more than 40 characters", () => {
-    const c = slugCandidates({ taskId: null, title: "Model Response Failures Analysis", platform: "cdktf", firstFailureTitle: "Incorrect CDKTF Provider Module Names for Timestream", sourceKey: "0018c74320c3970b7347c54404e7071a56aa501b.md" });
+    const c = slugCandidates({
+      taskId: null,
+      title: "Model Response Failures Analysis",
+      platform: "cdktf",
+      firstFailureTitle: "Incorrect CDKTF Provider Module Names for Timestream",
+      sourceKey: "0018c74320c3970b7347c54404e7071a56aa501b.md",
+    });
     expect(c[0]).toBe("cdktf-incorrect-cdktf-provider");
     for (const s of c) {
       expect(s.length).toBeLessThanOrEqual(40);
       expect(s).not.toMatch(/[0-9a-f]{12,}/);
     }
-    expect(slugCandidates({ taskId: null, title: "Model Failures Analysis - Enterprise Terraform Governance Audit", platform: null, sourceKey: "a.md" })[0]).toBe(
-      "enterprise-terraform-governance",
-    );
+    expect(
+      slugCandidates({
+        taskId: null,
+        title: "Model Failures Analysis - Enterprise Terraform Governance Audit",
+        platform: null,
+        sourceKey: "a.md",
+      })[0],
+    ).toBe("enterprise-terraform-governance");
   });
 });
 
@@ -201,7 +227,9 @@ describe("databases from before link identities (migration 0010)", () => {
     db.prepare(`UPDATE "Analysis" SET slug = ?, sourceKey = NULL WHERE id = ?`).run(oldSlug, id);
     db.exec(`UPDATE "Failure" SET "key" = '#' || number`);
     db.exec(`INSERT INTO "AnalysisAlias" (alias, analysisId) SELECT slug, id FROM "Analysis"`);
-    db.exec(`INSERT INTO "FailureAlias" (analysisId, alias, failureKey, title) SELECT analysisId, CAST(number AS TEXT), "key", title FROM "Failure"`);
+    db.exec(
+      `INSERT INTO "FailureAlias" (analysisId, alias, failureKey, title) SELECT analysisId, CAST(number AS TEXT), "key", title FROM "Failure"`,
+    );
 
     const store = new AnalysisStore(db);
     expect(store.identity.upgrade()).toEqual({ analyses: 1, failures: 3 });

@@ -22,7 +22,9 @@ describe("migrating a database that is in use", () => {
     held.prepare("SELECT count(*) FROM sqlite_master").get();
     process.env.DATABASE_URL = `file:${file}`;
     try {
-      expect(() => migrateIfNeeded(() => {})).toThrow(/busy\.db: the database is in use by another process \(a running Faultline server or ingest\)\. Stop it and run again/);
+      expect(() => migrateIfNeeded(() => {})).toThrow(
+        /busy\.db: the database is in use by another process \(a running Faultline server or ingest\)\. Stop it and run again/,
+      );
     } finally {
       held.exec("ROLLBACK");
       held.close();

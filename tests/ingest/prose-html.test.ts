@@ -55,15 +55,18 @@ function storedHtml(): { where: string; html: string }[] {
     if (a.summaryHtml) out.push({ where: `${a.slug} summary`, html: a.summaryHtml });
   }
   const failures = db
-    .prepare<[], { key: string; modelHtml: string | null; idealHtml: string | null; rootCauseHtml: string | null; fieldsHtml: string | null }>(
-      `SELECT "key", modelHtml, idealHtml, rootCauseHtml, fieldsHtml FROM "Failure"`,
-    )
+    .prepare<
+      [],
+      { key: string; modelHtml: string | null; idealHtml: string | null; rootCauseHtml: string | null; fieldsHtml: string | null }
+    >(`SELECT "key", modelHtml, idealHtml, rootCauseHtml, fieldsHtml FROM "Failure"`)
     .all();
   for (const f of failures) {
-    for (const column of ["modelHtml", "idealHtml", "rootCauseHtml"] as const) if (f[column]) out.push({ where: `${f.key} ${column}`, html: f[column]! });
+    for (const column of ["modelHtml", "idealHtml", "rootCauseHtml"] as const)
+      if (f[column]) out.push({ where: `${f.key} ${column}`, html: f[column]! });
     for (const html of JSON.parse(f.fieldsHtml ?? "[]") as string[]) if (html) out.push({ where: `${f.key} field`, html });
   }
-  for (const i of db.prepare<[], { html: string | null }>(`SELECT html FROM "Impact"`).all()) if (i.html) out.push({ where: "impact", html: i.html });
+  for (const i of db.prepare<[], { html: string | null }>(`SELECT html FROM "Impact"`).all())
+    if (i.html) out.push({ where: "impact", html: i.html });
   return out;
 }
 
@@ -84,7 +87,9 @@ beforeAll(async () => {
   write(content, "hostile.md", HOSTILE);
   write(content, "plain.md", report("555000222", [{ title: "Plain", severity: "High" }]));
   // The e2e hostile corpus too (the documents the browser journeys load).
-  for (const name of fs.readdirSync("e2e/hostile")) if (name.endsWith(".md")) write(path.join(content, "corpus"), name, fs.readFileSync(path.join("e2e/hostile", name)) as unknown as string);
+  for (const name of fs.readdirSync("e2e/hostile"))
+    if (name.endsWith(".md"))
+      write(path.join(content, "corpus"), name, fs.readFileSync(path.join("e2e/hostile", name)) as unknown as string);
   await ingest({ paths: [content], db, workers: 0 });
 }, 120_000);
 
@@ -95,13 +100,24 @@ afterAll(() => {
 
 describe("prose stored as HTML at ingest", () => {
   it("stores the summary, MODEL/IDEAL prose, root cause, impacts and fields as HTML beside the Markdown", () => {
-    const a = db.prepare<[], { summary: string; summaryHtml: string }>(`SELECT summary, summaryHtml FROM "Analysis" WHERE slug = '555000111'`).get()!;
+    const a = db
+      .prepare<[], { summary: string; summaryHtml: string }>(`SELECT summary, summaryHtml FROM "Analysis" WHERE slug = '555000111'`)
+      .get()!;
     expect(a.summary).toContain("<script>"); // the Markdown is kept as written
     expect(a.summaryHtml).toContain("&#x3C;script>"); // shown as text
     const f = db
-      .prepare<[], { modelText: string; modelHtml: string; idealHtml: string; rootCause: string; rootCauseHtml: string; fieldsJson: string; fieldsHtml: string }>(
-        `SELECT f.* FROM "Failure" f JOIN "Analysis" a ON a.id = f.analysisId WHERE a.slug = '555000111'`,
-      )
+      .prepare<
+        [],
+        {
+          modelText: string;
+          modelHtml: string;
+          idealHtml: string;
+          rootCause: string;
+          rootCauseHtml: string;
+          fieldsJson: string;
+          fieldsHtml: string;
+        }
+      >(`SELECT f.* FROM "Failure" f JOIN "Analysis" a ON a.id = f.analysisId WHERE a.slug = '555000111'`)
       .get()!;
     expect(f.rootCauseHtml).toContain("<code>inline code</code>");
     expect(f.idealHtml).toContain('<a href="https://example.com/docs" rel="nofollow noopener noreferrer" target="_blank">docs</a>');
@@ -121,7 +137,11 @@ describe("prose stored as HTML at ingest", () => {
   });
 
   it("is what the page shows: the component prints the stored HTML, and it equals rendering the Markdown now", () => {
-    const rows = db.prepare<[], { rootCause: string; rootCauseHtml: string }>(`SELECT rootCause, rootCauseHtml FROM "Failure" WHERE rootCauseHtml IS NOT NULL`).all();
+    const rows = db
+      .prepare<[], { rootCause: string; rootCauseHtml: string }>(
+        `SELECT rootCause, rootCauseHtml FROM "Failure" WHERE rootCauseHtml IS NOT NULL`,
+      )
+      .all();
     expect(rows.length).toBeGreaterThan(10);
     for (const row of rows) {
       const stored = renderToStaticMarkup(createElement(ClippedMarkdown, { text: row.rootCause, html: row.rootCauseHtml }));
@@ -136,7 +156,8 @@ describe("prose stored as HTML at ingest", () => {
   });
 
   it("renders a plain sentence without the pipeline, exactly as the pipeline would", () => {
-    for (const text of ["Anyone can list and read the logs.", "Cost (high): 3 buckets, 2 queues; see 'ops' or \"x\"."]) expect(markdownToHtml(text)).toBe(`<p>${text}</p>`);
+    for (const text of ["Anyone can list and read the logs.", "Cost (high): 3 buckets, 2 queues; see 'ops' or \"x\"."])
+      expect(markdownToHtml(text)).toBe(`<p>${text}</p>`);
     // Anything with syntax goes through the pipeline.
     expect(markdownToHtml("see www.example.com")).toContain("<a href=");
     expect(markdownToHtml("Read https://example.com now")).toContain('<a href="https://example.com"');

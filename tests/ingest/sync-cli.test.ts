@@ -23,11 +23,13 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const run = (options: { prune?: boolean; paths?: string[] } = {}) => ingest({ paths: options.paths ?? [content], prune: options.prune, db, workers: 0 });
+const run = (options: { prune?: boolean; paths?: string[] } = {}) =>
+  ingest({ paths: options.paths ?? [content], prune: options.prune, db, workers: 0 });
 
 describe("concurrent writers", () => {
   it("compare content hashes inside the write transaction: a second writer of the same bytes rewrites nothing", async () => {
-    for (let i = 0; i < 3; i++) write(content, `doc-${i}.md`, report(`1031${String(i).padStart(5, "0")}`, [{ title: `Problem ${i}`, severity: "High" }]));
+    for (let i = 0; i < 3; i++)
+      write(content, `doc-${i}.md`, report(`1031${String(i).padStart(5, "0")}`, [{ title: `Problem ${i}`, severity: "High" }]));
     const { AnalysisStore } = await import("@/lib/data/store");
     const { prepareAnalysis } = await import("@/lib/ingest/prepare");
     const { hashBytes, storedSourcePath } = await import("@/lib/ingest/source");
@@ -52,12 +54,20 @@ describe("concurrent writers", () => {
 describe("ingest CLI", () => {
   it("leaves a consistent database when killed half-way, and the next run finishes the job", async () => {
     for (let i = 0; i < 150; i++) {
-      const failures = Array.from({ length: 12 }, (_, n) => ({ title: `Problem ${n} of doc ${i}`, severity: ["Critical", "High", "Medium", "Low"][n % 4]!, model: "a = 1\n".repeat(40), ideal: "a = 2\n".repeat(40) }));
+      const failures = Array.from({ length: 12 }, (_, n) => ({
+        title: `Problem ${n} of doc ${i}`,
+        severity: ["Critical", "High", "Medium", "Low"][n % 4]!,
+        model: "a = 1\n".repeat(40),
+        ideal: "a = 2\n".repeat(40),
+      }));
       write(content, `doc-${String(i).padStart(3, "0")}.md`, report(`1020${String(i).padStart(5, "0")}`, failures));
     }
     db.close();
     const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, FAULTLINE_WORKERS: "1" };
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", content, "--workers", "0"], { env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", content, "--workers", "0"], {
+      env,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     // Kill it (the node process itself, not a wrapper) as soon as the first documents are committed.
     await new Promise<void>((resolve) => {
       child.stderr.on("data", (chunk: Buffer) => {
@@ -82,12 +92,16 @@ describe("ingest CLI", () => {
   }, 60_000);
 
   it("two ingests at once both finish and store each document once", async () => {
-    for (let i = 0; i < 40; i++) write(content, `doc-${i}.md`, report(`1030${String(i).padStart(5, "0")}`, [{ title: `Problem ${i}`, severity: "High" }]));
+    for (let i = 0; i < 40; i++)
+      write(content, `doc-${i}.md`, report(`1030${String(i).padStart(5, "0")}`, [{ title: `Problem ${i}`, severity: "High" }]));
     db.close();
     const env = { ...process.env, DATABASE_URL: `file:${dbFile}` };
     const start = () =>
       new Promise<{ code: number; added: number; updated: number }>((resolve) => {
-        const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/ingest.ts", content, "--workers", "0"], { env, stdio: ["ignore", "pipe", "ignore"] });
+        const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/ingest.ts", content, "--workers", "0"], {
+          env,
+          stdio: ["ignore", "pipe", "ignore"],
+        });
         let out = "";
         child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
         child.on("exit", (code) => {
@@ -110,7 +124,10 @@ describe("ingest CLI", () => {
     write(content, "a.md", report("101040001", [{ title: "First version", severity: "High" }]));
     db.close();
     const env = { ...process.env, DATABASE_URL: `file:${dbFile}` };
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", content, "--watch", "--workers", "0"], { env, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", content, "--watch", "--workers", "0"], {
+      env,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("Watching") && resolve());
@@ -120,7 +137,9 @@ describe("ingest CLI", () => {
       expect(stored(db).map((r) => r.titles)).toEqual(["First version"]);
       write(content, "a.md", report("101040001", [{ title: "Second version", severity: "High" }]));
       write(content, "b.md", report("101040002", [{ title: "A new file", severity: "Low" }]));
-      await expect.poll(() => stored(db).map((r) => r.titles), { timeout: 20_000, interval: 200 }).toEqual(["Second version", "A new file"]);
+      await expect
+        .poll(() => stored(db).map((r) => r.titles), { timeout: 20_000, interval: 200 })
+        .toEqual(["Second version", "A new file"]);
     } finally {
       child.kill("SIGTERM");
     }

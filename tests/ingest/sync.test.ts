@@ -21,11 +21,15 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const run = (options: { prune?: boolean; paths?: string[] } = {}) => ingest({ paths: options.paths ?? [content], prune: options.prune, db, workers: 0 });
+const run = (options: { prune?: boolean; paths?: string[] } = {}) =>
+  ingest({ paths: options.paths ?? [content], prune: options.prune, db, workers: 0 });
 
 describe("ingest", () => {
   it("adds new files, keyed by task id, with their failures and the raw Markdown", async () => {
-    const text = report("101004242", [{ title: "Hardcoded secret", severity: "Critical" }, { title: "Open security group", severity: "High" }]);
+    const text = report("101004242", [
+      { title: "Hardcoded secret", severity: "Critical" },
+      { title: "Open security group", severity: "High" },
+    ]);
     write(content, "a.md", text);
     write(content, "nested/b.md", report("101000777", [{ title: "Missing tags", severity: "Low" }]));
     const summary = await run();
@@ -33,16 +37,27 @@ describe("ingest", () => {
     const rows = stored(db);
     expect(rows.map((r) => r.slug).sort()).toEqual(["101000777", "101004242"]);
     expect(rows.find((r) => r.slug === "101004242")).toMatchObject({ failureCount: 2, titles: "Hardcoded secret|Open security group" });
-    const raw = db.prepare<[], { raw: string }>(`SELECT raw FROM "Analysis" JOIN "AnalysisSource" ON analysisId = id WHERE slug = '101004242'`).get();
+    const raw = db
+      .prepare<[], { raw: string }>(`SELECT raw FROM "Analysis" JOIN "AnalysisSource" ON analysisId = id WHERE slug = '101004242'`)
+      .get();
     expect(raw?.raw).toBe(text);
   });
 
   it("stores the date a report states for itself, and none for one that states none", async () => {
-    write(content, "dated.md", report("101004243", [{ title: "Dated", severity: "Low" }]).replace("\n", "\n\n**Analysis Date**: March 4, 2025\n"));
+    write(
+      content,
+      "dated.md",
+      report("101004243", [{ title: "Dated", severity: "Low" }]).replace("\n", "\n\n**Analysis Date**: March 4, 2025\n"),
+    );
     write(content, "undated.md", report("101004244", [{ title: "Undated", severity: "Low" }]));
     await run();
-    const dates = db.prepare<[], { slug: string; documentDate: string | null }>(`SELECT slug, documentDate FROM "Analysis" ORDER BY slug`).all();
-    expect(dates).toEqual([{ slug: "101004243", documentDate: "2025-03-04" }, { slug: "101004244", documentDate: null }]);
+    const dates = db
+      .prepare<[], { slug: string; documentDate: string | null }>(`SELECT slug, documentDate FROM "Analysis" ORDER BY slug`)
+      .all();
+    expect(dates).toEqual([
+      { slug: "101004243", documentDate: "2025-03-04" },
+      { slug: "101004244", documentDate: null },
+    ]);
   });
 
   it("skips unchanged files without touching them and keeps their slugs", async () => {
@@ -79,10 +94,24 @@ describe("ingest", () => {
   });
 
   it("replaces a changed file's failures and keeps its slug and id", async () => {
-    const file = write(content, "a.md", report("101004242", [{ title: "Hardcoded secret", severity: "Critical" }, { title: "Old problem", severity: "Low" }]));
+    const file = write(
+      content,
+      "a.md",
+      report("101004242", [
+        { title: "Hardcoded secret", severity: "Critical" },
+        { title: "Old problem", severity: "Low" },
+      ]),
+    );
     await run();
     const [before] = stored(db);
-    fs.writeFileSync(file, report("101004242", [{ title: "Hardcoded secret", severity: "Critical" }, { title: "New problem", severity: "Medium" }, { title: "Third", severity: "High" }]));
+    fs.writeFileSync(
+      file,
+      report("101004242", [
+        { title: "Hardcoded secret", severity: "Critical" },
+        { title: "New problem", severity: "Medium" },
+        { title: "Third", severity: "High" },
+      ]),
+    );
     const summary = await run();
     expect(summary).toMatchObject({ added: 0, updated: 1, unchanged: 0 });
     const [after] = stored(db);
@@ -105,7 +134,11 @@ describe("ingest", () => {
     expect(stored(db)).toHaveLength(3);
     const summary = await run({ prune: true });
     expect(summary.pruned).toHaveLength(1);
-    expect(stored(db).map((r) => r.slug).sort()).toEqual(["101000002", "101000003"]);
+    expect(
+      stored(db)
+        .map((r) => r.slug)
+        .sort(),
+    ).toEqual(["101000002", "101000003"]);
   });
 
   it("keeps the others going when one file fails, and leaves the failed file's analysis as it was", async () => {
@@ -113,12 +146,29 @@ describe("ingest", () => {
     write(content, "good.md", report("101000014", [{ title: "Good one", severity: "High" }]));
     await run();
     // Make any write of a failure titled EXPLODE abort, then change both files.
-    db.exec(`CREATE TEMP TRIGGER explode BEFORE INSERT ON "Failure" WHEN NEW.title LIKE '%EXPLODE%' BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`);
-    fs.writeFileSync(bad, report("101000013", [{ title: "Replaced", severity: "Low" }, { title: "EXPLODE", severity: "High" }]));
-    write(content, "good.md", report("101000014", [{ title: "Good one", severity: "High" }, { title: "Better", severity: "Low" }]));
+    db.exec(
+      `CREATE TEMP TRIGGER explode BEFORE INSERT ON "Failure" WHEN NEW.title LIKE '%EXPLODE%' BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`,
+    );
+    fs.writeFileSync(
+      bad,
+      report("101000013", [
+        { title: "Replaced", severity: "Low" },
+        { title: "EXPLODE", severity: "High" },
+      ]),
+    );
+    write(
+      content,
+      "good.md",
+      report("101000014", [
+        { title: "Good one", severity: "High" },
+        { title: "Better", severity: "Low" },
+      ]),
+    );
     write(content, "new.md", report("101000015", [{ title: "Brand new", severity: "Medium" }]));
     const summary = await run();
-    expect(summary.failed).toEqual([{ sourcePath: expect.stringContaining("bad.md"), error: expect.stringContaining("simulated write failure") }]);
+    expect(summary.failed).toEqual([
+      { sourcePath: expect.stringContaining("bad.md"), error: expect.stringContaining("simulated write failure") },
+    ]);
     expect(summary).toMatchObject({ added: 1, updated: 1 });
     const rows = Object.fromEntries(stored(db).map((r) => [r.slug, r.titles]));
     expect(rows).toEqual({ "101000013": "Fine at first", "101000014": "Good one|Better", "101000015": "Brand new" });
@@ -131,18 +181,29 @@ describe("ingest", () => {
     write(content, "prose.md", "Just some notes, no failures here.\n");
     const summary = await run();
     expect(summary.added).toBe(3);
-    const rows = db.prepare<[], { sourcePath: string; raw: string; warningCount: number }>(`SELECT sourcePath, raw, warningCount FROM "Analysis" JOIN "AnalysisSource" ON analysisId = id ORDER BY sourcePath`).all();
+    const rows = db
+      .prepare<[], { sourcePath: string; raw: string; warningCount: number }>(
+        `SELECT sourcePath, raw, warningCount FROM "Analysis" JOIN "AnalysisSource" ON analysisId = id ORDER BY sourcePath`,
+      )
+      .all();
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row.warningCount).toBeGreaterThan(0);
     expect(rows.find((r) => r.sourcePath.endsWith("prose.md"))?.raw).toBe("Just some notes, no failures here.\n");
   });
 
   it("keeps the search index in step with pruning, and --rebuild-index restores the same matches", async () => {
-    const a = write(content, "a.md", report("101000001", [{ title: "Rotating credentials", severity: "High", model: "password = 'hunter2'" }]));
+    const a = write(
+      content,
+      "a.md",
+      report("101000001", [{ title: "Rotating credentials", severity: "High", model: "password = 'hunter2'" }]),
+    );
     write(content, "b.md", report("101000002", [{ title: "Open security group", severity: "Low" }]));
     await run();
     const matches = (q: string) =>
-      db.prepare<[string], { rowid: number }>(`SELECT rowid FROM failure_fts WHERE failure_fts MATCH ? ORDER BY rowid`).all(q).map((r) => r.rowid);
+      db
+        .prepare<[string], { rowid: number }>(`SELECT rowid FROM failure_fts WHERE failure_fts MATCH ? ORDER BY rowid`)
+        .all(q)
+        .map((r) => r.rowid);
     const hunter = matches('"hunter2"');
     expect(hunter).toHaveLength(1);
     expect(matches('"security"* AND "group"*')).toHaveLength(1);
@@ -173,7 +234,11 @@ describe("ingest", () => {
     fs.symlinkSync(elsewhere, path.join(content, "loop")); // a linked folder is not walked
     const summary = await run();
     expect(summary).toMatchObject({ files: 2, added: 2, failed: [] });
-    expect(stored(db).map((r) => r.slug).sort()).toEqual(["101000002", "101000003"]);
+    expect(
+      stored(db)
+        .map((r) => r.slug)
+        .sort(),
+    ).toEqual(["101000002", "101000003"]);
   });
 
   it("gives a second document with the same task id its own stable slug", async () => {

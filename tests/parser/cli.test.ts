@@ -44,7 +44,9 @@ describe("parse --explain", () => {
     // Not JSON: one block per file, named.
     expect(first).toMatch(/^tests\/parser\/fixtures\/numbered-failures-in-framed-group\/input\.md\n/);
     expect(first).toContain('line 5 ## "Summary of Issues" is a group');
-    expect(first).toMatch(/line 9 ### "Issue #1: Retry loop never backs off" taken: fields state a problem or fix: model \(Problem\), ideal \(Fix\)/);
+    expect(first).toMatch(
+      /line 9 ### "Issue #1: Retry loop never backs off" taken: fields state a problem or fix: model \(Problem\), ideal \(Fix\)/,
+    );
     expect(first).toMatch(/"Final Thoughts" dropped: not numbered/);
     expect(first).toContain("failures kept: 2");
     expect(second).toMatch(/"Deployment Notes" skipped: a section that holds no failures/);
@@ -68,6 +70,8 @@ describe("parseAnalysis explain option", () => {
   it("names the list series and each item's evidence", () => {
     const lines: string[] = [];
     parseAnalysis(read("list-series-plain-labels"), { explain: (line) => lines.push(line) });
-    expect(lines).toContainEqual('list-series: line 4: 3 list items, 3 stating a problem: taken: "Retry Policy", "Message Ordering", "Poison Messages"');
+    expect(lines).toContainEqual(
+      'list-series: line 4: 3 list items, 3 stating a problem: taken: "Retry Policy", "Message Ordering", "Poison Messages"',
+    );
   });
 });

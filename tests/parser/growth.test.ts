@@ -40,13 +40,72 @@ const mix = (prefix: string, runs: ReadonlyArray<readonly [string, string, strin
 /** Document generators by pattern family: each returns a document of about `size` bytes. */
 const families: Record<string, (size: number) => string> = {
   // The reported case, "Task" + spaces + "!" (418 bytes took 15.7 s), and its separator variants.
-  "task id runs": (n) => mix("", [["Task", " ", "!"], ["Task", " _-", "!"], ["Task ID", " :", "!"]], n),
+  "task id runs": (n) =>
+    mix(
+      "",
+      [
+        ["Task", " ", "!"],
+        ["Task", " _-", "!"],
+        ["Task ID", " :", "!"],
+      ],
+      n,
+    ),
   "whitespace inside labels and headings": (n) =>
-    mix(head, [["**Root", " ", "Cause**: x"], ["**Severity**", " \t", ": High"], ["## 1.", " ", "Issue"], ["**Impact**", ":", " High"], ["Severity ", "- ", "High"]], n),
-  "trailing separators in titles": (n) => mix("", [["### 1. Title", " -:", "x"], ["### 2. Title", "—", ""], ["**3. Title", " :", "**"]], n),
-  "bracket and link-opener runs": (n) => mix(head, [["", "["], ["", "[a]("], ["", "![a]("], ["[x](", "a"]], n),
-  "tag runs": (n) => mix(head, [["", "<a"], ["", "</b "], ["<!--", " a"]], n),
-  "emphasis runs": (n) => mix(head, [["", "**a"], ["", "**a "], ["", "_a"], ["", " *a"], ["", "`a"], ["", "\\"]], n),
+    mix(
+      head,
+      [
+        ["**Root", " ", "Cause**: x"],
+        ["**Severity**", " \t", ": High"],
+        ["## 1.", " ", "Issue"],
+        ["**Impact**", ":", " High"],
+        ["Severity ", "- ", "High"],
+      ],
+      n,
+    ),
+  "trailing separators in titles": (n) =>
+    mix(
+      "",
+      [
+        ["### 1. Title", " -:", "x"],
+        ["### 2. Title", "—", ""],
+        ["**3. Title", " :", "**"],
+      ],
+      n,
+    ),
+  "bracket and link-opener runs": (n) =>
+    mix(
+      head,
+      [
+        ["", "["],
+        ["", "[a]("],
+        ["", "![a]("],
+        ["[x](", "a"],
+      ],
+      n,
+    ),
+  "tag runs": (n) =>
+    mix(
+      head,
+      [
+        ["", "<a"],
+        ["", "</b "],
+        ["<!--", " a"],
+      ],
+      n,
+    ),
+  "emphasis runs": (n) =>
+    mix(
+      head,
+      [
+        ["", "**a"],
+        ["", "**a "],
+        ["", "_a"],
+        ["", " *a"],
+        ["", "`a"],
+        ["", "\\"],
+      ],
+      n,
+    ),
   "deep nested lists": (n) => {
     let doc = head;
     for (let depth = 0; doc.length < n; depth = (depth + 1) % 40) {
@@ -56,10 +115,34 @@ const families: Record<string, (size: number) => string> = {
   },
   // One line of n "> " marks nests n blockquotes: remark itself overflows its stack there (the
   // parser answers with a parser-error warning), so only many quoted lines are timed here.
-  "blockquote runs": (n) => mix(head, [["", "> **Severity**: High\n"], ["", "> > x\n"]], n),
+  "blockquote runs": (n) =>
+    mix(
+      head,
+      [
+        ["", "> **Severity**: High\n"],
+        ["", "> > x\n"],
+      ],
+      n,
+    ),
   "long and unclosed fences": (n) =>
-    mix(head, [["```python\n", "x = 1  # comment\n", "```"], ["", "```a "], ["```\n", "    value:   \n"]], n),
-  "long single lines": (n) => mix(`${head}**Issue**: `, [["", "the bucket policy allows s3:* on arn:aws:s3:::b/* "], ["", "a"]], n),
+    mix(
+      head,
+      [
+        ["```python\n", "x = 1  # comment\n", "```"],
+        ["", "```a "],
+        ["```\n", "    value:   \n"],
+      ],
+      n,
+    ),
+  "long single lines": (n) =>
+    mix(
+      `${head}**Issue**: `,
+      [
+        ["", "the bucket policy allows s3:* on arn:aws:s3:::b/* "],
+        ["", "a"],
+      ],
+      n,
+    ),
   "many headings": (n) => {
     let doc = "# Model Response Failures Analysis\n\n## Critical Failures\n\n";
     for (let i = 1; doc.length < n; i++) doc += `### ${i}. Missing Encryption on Bucket ${i}\n\n**Root Cause**: No KMS key.\n\n`;
@@ -71,7 +154,15 @@ const families: Record<string, (size: number) => string> = {
     return doc;
   },
   "tables, scores and numbering": (n) =>
-    mix("# Analysis\n\n", [["| Key | Value |\n| --- | --- |\n", "| Task ID |   |\n"], ["", "Score: 8/10 Training Quality Score 9 /", "10"], ["### ", "1.", " Title"]], n),
+    mix(
+      "# Analysis\n\n",
+      [
+        ["| Key | Value |\n| --- | --- |\n", "| Task ID |   |\n"],
+        ["", "Score: 8/10 Training Quality Score 9 /", "10"],
+        ["### ", "1.", " Title"],
+      ],
+      n,
+    ),
 };
 
 /** Minimum of up to three runs (one when a run is long enough to dwarf the noise), floored. */
@@ -117,7 +208,9 @@ function expectLinear(make: (size: number) => string, run: (input: string) => vo
     allowed = Math.max(allowed, span(remark) * 1.3 ** 2);
   }
   const summary =
-    `parse ${times.map((t) => t.toFixed(0)).join(" / ")} ms (growth ${growth(times).map((g) => g.toFixed(2)).join(", ")})` +
+    `parse ${times.map((t) => t.toFixed(0)).join(" / ")} ms (growth ${growth(times)
+      .map((g) => g.toFixed(2))
+      .join(", ")})` +
     (remark.length ? `, remark ${remark.map((t) => t.toFixed(0)).join(" / ")} ms (allowed ${allowed.toFixed(2)} over 16→64 KB)` : "");
   expect(span(times), summary).toBeLessThanOrEqual(allowed);
   for (const g of growth(times)) expect(g, summary).toBeLessThanOrEqual(remark.length ? Math.max(4, allowed) : 4);
@@ -144,7 +237,15 @@ describe("classification grows linearly", () => {
   const sides = (text: string) => ({ text, code: [{ value: text }] });
   it.each([
     ["a long title", (n: number) => ({ title: fill("Security", " group", n) })],
-    ["long sides", (n: number) => ({ title: "Open Port", rootCause: fill("", "iam policy ", n), model: sides(fill("", "kms key ", n)), ideal: sides(fill("", "x ", n)) })],
+    [
+      "long sides",
+      (n: number) => ({
+        title: "Open Port",
+        rootCause: fill("", "iam policy ", n),
+        model: sides(fill("", "kms key ", n)),
+        ideal: sides(fill("", "x ", n)),
+      }),
+    ],
     ["term-like runs", (n: number) => ({ title: fill("", "multi-", n), rootCause: fill("", "s3_", n) })],
   ] as const)("%s", { timeout: 60_000 }, (_name, make) => {
     expectLinear(

@@ -32,8 +32,21 @@ describe("shared terms", () => {
 
   it("matches terms across case, spaces, underscores, hyphens and a short term's plural, and inside longer phrases", () => {
     const terms = createTaxonomy([
-      { id: "storage", keywords: [{ term: "bucket policy", weight: 2 }, { term: "acl", weight: 1 }] },
-      { id: "zones", keywords: [{ term: "multi-az", weight: 3 }, { term: "multi az", weight: 1 }, { term: "policy", weight: 1 }] },
+      {
+        id: "storage",
+        keywords: [
+          { term: "bucket policy", weight: 2 },
+          { term: "acl", weight: 1 },
+        ],
+      },
+      {
+        id: "zones",
+        keywords: [
+          { term: "multi-az", weight: 3 },
+          { term: "multi az", weight: 1 },
+          { term: "policy", weight: 1 },
+        ],
+      },
     ]);
     const score = (text: string) => Object.fromEntries(scoreGaps([{ text, weight: 1 }], terms));
     // "policy" counts inside "bucket-policy" but not after an underscore (a term starts a word).
@@ -115,9 +128,7 @@ describe("category vocabulary", () => {
 
 describe("how many ids", () => {
   it("keeps at most three ids, each scoring a meaningful share of the best one", () => {
-    const texts = [
-      { text: "Security group, subnet route and KMS encryption with IAM policy, CloudWatch alarm and cost", weight: 3 },
-    ];
+    const texts = [{ text: "Security group, subnet route and KMS encryption with IAM policy, CloudWatch alarm and cost", weight: 3 }];
     const ids = classifyGaps(texts, taxonomy);
     expect(ids.length).toBeLessThanOrEqual(3);
     const scores = scoreGaps(texts, taxonomy);
@@ -127,7 +138,10 @@ describe("how many ids", () => {
 });
 
 const project = path.resolve(import.meta.dirname, "../..");
-const shipped = JSON.parse(readFileSync(path.join(project, "content/knowledge-gaps.json"), "utf8")) as Array<{ id: string; keywords: unknown[] }>;
+const shipped = JSON.parse(readFileSync(path.join(project, "content/knowledge-gaps.json"), "utf8")) as Array<{
+  id: string;
+  keywords: unknown[];
+}>;
 const report = (title: string) =>
   `# Model Response Failures Analysis\n\n## Failures\n\n### 1. ${title}\n\n**MODEL_RESPONSE Issue**: The model got it wrong.\n\n### 2. Hardcoded Database Password\n\n**Root Cause**: The password is in the source.\n`;
 
@@ -150,7 +164,11 @@ describe("a user's own taxonomy (FAULTLINE_GAPS_FILE)", () => {
       { id: "secrets", label: "Secrets", keywords: ["password"] },
     ]);
     const doc = tempFile("report.md", report("Flux Capacitor Left Uncalibrated"));
-    const run = spawnSync("npx", ["tsx", "scripts/parse.ts", doc], { cwd: project, encoding: "utf8", env: { ...process.env, FAULTLINE_GAPS_FILE: file } });
+    const run = spawnSync("npx", ["tsx", "scripts/parse.ts", doc], {
+      cwd: project,
+      encoding: "utf8",
+      env: { ...process.env, FAULTLINE_GAPS_FILE: file },
+    });
     expect(run.status).toBe(0);
     const record = JSON.parse(run.stdout.trim()) as { failures: Array<{ gaps: string[] }> };
     expect(record.failures.map((f) => f.gaps)).toEqual([["flux"], ["secrets"]]);
@@ -158,7 +176,11 @@ describe("a user's own taxonomy (FAULTLINE_GAPS_FILE)", () => {
 
   it("is what ingest and uploads classify with (prepareAnalysis)", () => {
     process.env.FAULTLINE_GAPS_FILE = tempFile("gaps.json", [{ id: "flux", keywords: ["flux capacitor"] }]);
-    const prepared = prepareAnalysis({ sourcePath: "x.md", contentHash: "h", bytes: new TextEncoder().encode(report("Flux Capacitor Drift")) });
+    const prepared = prepareAnalysis({
+      sourcePath: "x.md",
+      contentHash: "h",
+      bytes: new TextEncoder().encode(report("Flux Capacitor Drift")),
+    });
     expect(prepared.record.failures[0]?.gaps).toEqual(["flux"]);
     // A category the file does not list never appears, even though the shipped model knows it.
     expect(prepared.record.failures[1]?.gaps).toEqual(["unclassified"]);
@@ -202,7 +224,7 @@ describe("the fitted model", () => {
     const evidence = {
       title: "Security Group Allows All Inbound Traffic on Port 22",
       rootCause: "The model copied an example rule that opens SSH to 0.0.0.0/0. ".repeat(10),
-      model: { text: "ingress from anywhere", code: [{ value: "ingress { from_port = 22 cidr_blocks = [\"0.0.0.0/0\"] }\n".repeat(20) }] },
+      model: { text: "ingress from anywhere", code: [{ value: 'ingress { from_port = 22 cidr_blocks = ["0.0.0.0/0"] }\n'.repeat(20) }] },
       ideal: { text: "restricted ingress", code: [] },
     };
     const started = performance.now();

@@ -23,7 +23,9 @@ describe("parseAnalysis", () => {
 
   it("maps level words and keeps the qualifier as the severity note", () => {
     const record = parseAnalysis(
-      analysis("## Failures\n\n### 1. A\n\n**Impact Level**: Trivial (Code Style)\n\n**Issue**: x\n\n### 2. B\n\n**Severity: MAJOR - Data loss**\n\n**Issue**: y\n"),
+      analysis(
+        "## Failures\n\n### 1. A\n\n**Impact Level**: Trivial (Code Style)\n\n**Issue**: x\n\n### 2. B\n\n**Severity: MAJOR - Data loss**\n\n**Issue**: y\n",
+      ),
     );
     expect(record.failures.map((f) => [f.severity, f.severityNote])).toEqual([
       ["low", "Code Style"],
@@ -33,7 +35,9 @@ describe("parseAnalysis", () => {
 
   it("strips numbering, emphasis, emoji and trailing colons from titles", () => {
     const record = parseAnalysis(
-      analysis("## Failures\n\n### 1. **Bucket Name (Global):**\n\n**Issue**: x\n\n### FAULT 2: 🚨 Open Port\n\n**Issue**: y\n\n### B14: Missing Alarm\n\n**Issue**: z\n"),
+      analysis(
+        "## Failures\n\n### 1. **Bucket Name (Global):**\n\n**Issue**: x\n\n### FAULT 2: 🚨 Open Port\n\n**Issue**: y\n\n### B14: Missing Alarm\n\n**Issue**: z\n",
+      ),
     );
     expect(record.failures.map((f) => f.title)).toEqual(["Bucket Name (Global)", "Open Port", "Missing Alarm"]);
   });
@@ -49,7 +53,9 @@ describe("parseAnalysis", () => {
 
   it("counts error output blocks for neither side", () => {
     const record = parseAnalysis(
-      analysis("## Failures\n\n### 1. Deploy\n\n**MODEL_RESPONSE Issue**:\n```\nError: access denied\n```\n\n**Deployment Error**:\n```bash\nfailed\n```\n"),
+      analysis(
+        "## Failures\n\n### 1. Deploy\n\n**MODEL_RESPONSE Issue**:\n```\nError: access denied\n```\n\n**Deployment Error**:\n```bash\nfailed\n```\n",
+      ),
     );
     expect(record.failures[0]?.model.code).toEqual([]);
     expect(record.failures[0]?.ideal.code).toEqual([]);
@@ -177,7 +183,9 @@ describe("prose kept as Markdown", () => {
       "The `ttl` option was read as seconds:\n\n3. The third step runs first.\n4. Then the `evict()` call.\n\n| Key | Value |\n| --- | ----- |\n| `ttl` | 0 |",
     );
     expect(failure?.rootCause).toBe("Units were never checked.");
-    expect(failure?.impacts).toEqual([{ label: "Performance Impact", text: "- Memory grows without bound.\n- Reads return `stale` data." }]);
+    expect(failure?.impacts).toEqual([
+      { label: "Performance Impact", text: "- Memory grows without bound.\n- Reads return `stale` data." },
+    ]);
     expect(failure?.ideal.text).toBe("Convert to milliseconds.");
   });
 });

@@ -26,16 +26,19 @@ describe("recognizer registry", () => {
     for (const id of ids) expect(id).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
   });
 
-  it.each(DOCUMENT_RECOGNIZERS.map((r) => [r.id, r] as const))("document recognizer %s finds the items of its fixtures", (id, recognizer) => {
-    expect(recognizer.summary.length).toBeGreaterThan(20);
-    expect(recognizer.examples.length).toBeGreaterThan(0);
-    expect(recognizer.fixtures.length, `${id} names a fixture`).toBeGreaterThan(0);
-    for (const name of recognizer.fixtures) {
-      const { lines, failures } = explainFixture(name);
-      expect(failures, `${name} has failures`).toBeGreaterThan(0);
-      expect(lines, `${name} is read by ${id}`).toContainEqual(expect.stringMatching(new RegExp(`^recognizer: "${id}" found`)));
-    }
-  });
+  it.each(DOCUMENT_RECOGNIZERS.map((r) => [r.id, r] as const))(
+    "document recognizer %s finds the items of its fixtures",
+    (id, recognizer) => {
+      expect(recognizer.summary.length).toBeGreaterThan(20);
+      expect(recognizer.examples.length).toBeGreaterThan(0);
+      expect(recognizer.fixtures.length, `${id} names a fixture`).toBeGreaterThan(0);
+      for (const name of recognizer.fixtures) {
+        const { lines, failures } = explainFixture(name);
+        expect(failures, `${name} has failures`).toBeGreaterThan(0);
+        expect(lines, `${name} is read by ${id}`).toContainEqual(expect.stringMatching(new RegExp(`^recognizer: "${id}" found`)));
+      }
+    },
+  );
 
   it.each(SECTION_RECOGNIZERS.map((r) => [r.id, r] as const))("section recognizer %s takes items in its fixtures", (id, recognizer) => {
     expect(recognizer.summary.length).toBeGreaterThan(20);

@@ -28,7 +28,8 @@ describe("series rules", () => {
   });
 
   it("keeps a level word inside a real title", () => {
-    const doc = "# Failures\n\n## Issues\n\n### 1. Critical Path Without Retries\n\n**Issue**: no retry.\n\n### 2. Low Memory Limit\n\n**Issue**: 128 MB.\n";
+    const doc =
+      "# Failures\n\n## Issues\n\n### 1. Critical Path Without Retries\n\n**Issue**: no retry.\n\n### 2. Low Memory Limit\n\n**Issue**: 128 MB.\n";
     expect(titles(doc)).toEqual(["Critical Path Without Retries", "Low Memory Limit"]);
   });
 
@@ -45,7 +46,8 @@ describe("series rules", () => {
   });
 
   it("drops a section about the ideal response alone when failures are listed elsewhere", () => {
-    const ideal = "## Why the Ideal Response Is Better\n\n### 1. Proper Imports\n\n**Ideal Response**: per-module imports.\n\n**Model Response**: one import.\n\n";
+    const ideal =
+      "## Why the Ideal Response Is Better\n\n### 1. Proper Imports\n\n**Ideal Response**: per-module imports.\n\n**Model Response**: one import.\n\n";
     expect(titles(`# Comparison\n\n${ideal}${detailed.replace("# Failures\n\n", "")}`)).toEqual(["Open Port", "Plain Bucket"]);
   });
 });

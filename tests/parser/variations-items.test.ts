@@ -30,7 +30,7 @@ describe("parseAnalysis on bold paragraph items", () => {
           "",
           "**MODEL_RESPONSE Issue**:",
           "```ts",
-          'sg.addIngressRule(Peer.anyIpv4(), Port.tcp(22));',
+          "sg.addIngressRule(Peer.anyIpv4(), Port.tcp(22));",
           "```",
           "",
           "**Note:**",
@@ -56,7 +56,9 @@ describe("parseAnalysis on bold paragraph items", () => {
 
   it("keeps numbered bold sub-points inside one failure heading's body", () => {
     const record = parseAnalysis(
-      analysis("## Critical Failures\n\n### 1. Broken Pipeline\n\n**1. Source stage**\n\nWrong branch.\n\n**2. Build stage**\n\nNo cache.\n"),
+      analysis(
+        "## Critical Failures\n\n### 1. Broken Pipeline\n\n**1. Source stage**\n\nWrong branch.\n\n**2. Build stage**\n\nNo cache.\n",
+      ),
     );
     expect(record.failures.map((f) => f.title)).toEqual(["Broken Pipeline"]);
   });
@@ -113,8 +115,12 @@ describe("parseAnalysis on numbered bold list items with their code after the li
   it("reads each item with the sub-bullets under it and the code blocks up to the next item", () => {
     // Items 1–9 indent their sub-bullets under the marker; from 10 on the same three spaces leave them
     // outside the item, as a list of their own: they are still that item's fields.
-    const items = Array.from({ length: 11 }, (_, i) => item(i + 1, `Widget Setting ${i + 1} Hardcoded`, i % 2 ? "High" : "Critical", "   "));
-    const record = parseAnalysis(analysis(["## Summary", "", "- Total failures: 6 Critical, 5 High", "", "## Detailed Failures", "", ...items].join("\n")));
+    const items = Array.from({ length: 11 }, (_, i) =>
+      item(i + 1, `Widget Setting ${i + 1} Hardcoded`, i % 2 ? "High" : "Critical", "   "),
+    );
+    const record = parseAnalysis(
+      analysis(["## Summary", "", "- Total failures: 6 Critical, 5 High", "", "## Detailed Failures", "", ...items].join("\n")),
+    );
     expect(record.failures.map((f) => f.title)).toEqual(Array.from({ length: 11 }, (_, i) => `Widget Setting ${i + 1} Hardcoded`));
     expect(record.failures.map((f) => f.severity)).toEqual(Array.from({ length: 11 }, (_, i) => (i % 2 ? "high" : "critical")));
     for (const f of record.failures) {

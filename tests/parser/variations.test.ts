@@ -140,7 +140,9 @@ describe("parseAnalysis on side labels", () => {
     ["Model's code", "Reference implementation"],
   ])("reads **%s** / **%s** as the model and ideal sides", (model, ideal) => {
     const record = parseAnalysis(
-      analysis(`## Failures Found\n\n### 1. Wrong Runtime\n\n**${model}**: The function should run on a supported runtime, but:\n\n\`\`\`ts\nruntime: "nodejs14.x",\n\`\`\`\n\n**${ideal}**:\n\n\`\`\`ts\nruntime: "nodejs20.x",\n\`\`\`\n`),
+      analysis(
+        `## Failures Found\n\n### 1. Wrong Runtime\n\n**${model}**: The function should run on a supported runtime, but:\n\n\`\`\`ts\nruntime: "nodejs14.x",\n\`\`\`\n\n**${ideal}**:\n\n\`\`\`ts\nruntime: "nodejs20.x",\n\`\`\`\n`,
+      ),
     );
     expect(record.failures[0]?.model.code.map((c) => c.value)).toEqual(['runtime: "nodejs14.x",']);
     expect(record.failures[0]?.ideal.code.map((c) => c.value)).toEqual(['runtime: "nodejs20.x",']);

@@ -8,7 +8,9 @@ import { FAILURES_PER_PAGE, RAW_LINES_PER_PAGE, pageOf, parseFragment, rawPageOf
 import { freshDatabase, tempDir } from "../ingest/helpers";
 
 vi.mock("server-only", () => ({}));
-vi.mock("next/link", () => ({ default: (props: { href: string; children: unknown }) => createElement("a", { href: props.href }, props.children as never) }));
+vi.mock("next/link", () => ({
+  default: (props: { href: string; children: unknown }) => createElement("a", { href: props.href }, props.children as never),
+}));
 
 describe("page math", () => {
   it("clamps ?page= to the pages there are", () => {
@@ -53,11 +55,19 @@ describe("locating a fragment on a paginated analysis", () => {
     const file = freshDatabase(tempDir());
     const db = openSqlite(file);
     const id = Number(
-      db.prepare(`INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, failureCount, updatedAt) VALUES ('long', 'long.md', 'x', 'Long', 120, CURRENT_TIMESTAMP)`).run().lastInsertRowid,
+      db
+        .prepare(
+          `INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, failureCount, updatedAt) VALUES ('long', 'long.md', 'x', 'Long', 120, CURRENT_TIMESTAMP)`,
+        )
+        .run().lastInsertRowid,
     );
-    const failure = db.prepare(`INSERT INTO "Failure" (analysisId, number, title, severity, severityRank, line, key) VALUES (?, ?, ?, 'high', 1, ?, ?)`);
+    const failure = db.prepare(
+      `INSERT INTO "Failure" (analysisId, number, title, severity, severityRank, line, key) VALUES (?, ?, ?, 'high', 1, ?, ?)`,
+    );
     for (let n = 1; n <= 120; n++) failure.run(id, n, `Failure ${n}`, n, `failure-title-${n}`);
-    db.prepare(`INSERT INTO "FailureAlias" (analysisId, alias, failureKey, title) VALUES (?, '77', 'failure-title-77', 'Failure 77'), (?, 'old-name', 'failure-title-101', 'Failure 101')`).run(id, id);
+    db.prepare(
+      `INSERT INTO "FailureAlias" (analysisId, alias, failureKey, title) VALUES (?, '77', 'failure-title-77', 'Failure 77'), (?, 'old-name', 'failure-title-101', 'Failure 101')`,
+    ).run(id, id);
     db.close();
     restore = process.env.DATABASE_URL;
     process.env.DATABASE_URL = `file:${file}`;

@@ -35,10 +35,15 @@ async function ingestReport(failures: typeof FAILURES) {
 }
 
 function call(method: string, query = "", { body, headers = {} }: { body?: unknown; headers?: Record<string, string> } = {}) {
-  const init: RequestInit = { method, headers: { host: "faultline.test", ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers } };
+  const init: RequestInit = {
+    method,
+    headers: { host: "faultline.test", ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+  };
   if (body !== undefined) init.body = typeof body === "string" ? body : JSON.stringify(body);
   const request = new Request(`${ORIGIN}/api/annotations${query}`, init);
-  const run = { GET: api.getAnnotations, POST: api.postAnnotation, PATCH: api.patchAnnotation, DELETE: api.deleteAnnotationRequest }[method]!;
+  const run = { GET: api.getAnnotations, POST: api.postAnnotation, PATCH: api.patchAnnotation, DELETE: api.deleteAnnotationRequest }[
+    method
+  ]!;
   return run(request);
 }
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -69,7 +74,11 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const keys = () => db.prepare<[], { key: string }>(`SELECT "key" FROM "Failure" ORDER BY number`).all().map((r) => r.key);
+const keys = () =>
+  db
+    .prepare<[], { key: string }>(`SELECT "key" FROM "Failure" ORDER BY number`)
+    .all()
+    .map((r) => r.key);
 
 describe("reviewer tokens and sign-in", () => {
   it("stores only the token's hash", () => {
@@ -112,15 +121,28 @@ describe("reviewer tokens and sign-in", () => {
 describe("annotations API", () => {
   it("lets two reviewers annotate the same failure and shows both, with names", async () => {
     const [first] = keys();
-    const a = await call("POST", "", { body: verdict(first!, { verdict: "disagree", severity: "high", comment: "Not *critical*.", tags: ["secrets", "Secrets", "iam"] }), headers: bearer(alice) });
+    const a = await call("POST", "", {
+      body: verdict(first!, { verdict: "disagree", severity: "high", comment: "Not *critical*.", tags: ["secrets", "Secrets", "iam"] }),
+      headers: bearer(alice),
+    });
     expect(a.status).toBe(201);
     const created = await a.json();
-    expect(created).toMatchObject({ reviewer: { name: "alice" }, verdict: "disagree", proposedSeverity: "high", disputed: true, outdated: false, tags: ["secrets", "iam"] });
+    expect(created).toMatchObject({
+      reviewer: { name: "alice" },
+      verdict: "disagree",
+      proposedSeverity: "high",
+      disputed: true,
+      outdated: false,
+      tags: ["secrets", "iam"],
+    });
     expect(created.commentHtml).toBe("<p>Not <em>critical</em>.</p>");
     const b = await call("POST", "", { body: verdict(first!), headers: asBobBrowser() });
     expect(b.status).toBe(201);
     const list = await (await call("GET", `?analysis=555000001&failure=${first}`)).json();
-    expect(list.items.map((i: { reviewer: { name: string }; verdict: string }) => `${i.reviewer.name}:${i.verdict}`)).toEqual(["alice:disagree", "bob:agree"]);
+    expect(list.items.map((i: { reviewer: { name: string }; verdict: string }) => `${i.reviewer.name}:${i.verdict}`)).toEqual([
+      "alice:disagree",
+      "bob:agree",
+    ]);
     // A second verdict from the same reviewer is a conflict: edit instead.
     expect((await call("POST", "", { body: verdict(first!), headers: bearer(alice) })).status).toBe(409);
   });
@@ -165,7 +187,10 @@ describe("annotations API", () => {
 
   it("lets reviewers edit and delete only their own annotations, keeping each edit's history; an admin may delete any", async () => {
     const [first] = keys();
-    const items = (await (await call("GET", `?analysis=555000001&failure=${first}`)).json()).items as { id: number; reviewer: { name: string } }[];
+    const items = (await (await call("GET", `?analysis=555000001&failure=${first}`)).json()).items as {
+      id: number;
+      reviewer: { name: string };
+    }[];
     const alices = items.find((i) => i.reviewer.name === "alice")!.id;
     const bobs = items.find((i) => i.reviewer.name === "bob")!.id;
     expect((await call("PATCH", "", { body: { id: alices, verdict: "agree" }, headers: asBobBrowser() })).status).toBe(403);
@@ -192,7 +217,10 @@ describe("annotations API", () => {
     vi.stubEnv("FAULTLINE_TRUSTED_USER_HEADER", "X-Remote-User");
     try {
       expect((await call("POST", "", { body: verdict(third!), headers: { "x-remote-user": hostile } })).status).toBe(403); // no Origin
-      const res = await call("POST", "", { body: verdict(third!, { comment: "[x](javascript:alert(1)) <script>alert(1)</script>", tags: ["<svg onload=alert(1)>"] }), headers: withHeader });
+      const res = await call("POST", "", {
+        body: verdict(third!, { comment: "[x](javascript:alert(1)) <script>alert(1)</script>", tags: ["<svg onload=alert(1)>"] }),
+        headers: withHeader,
+      });
       expect(res.status).toBe(201);
       const json = await res.json();
       expect(json.reviewer.name).toBe(hostile);
@@ -225,7 +253,12 @@ describe("annotations API", () => {
     expect(onSecond.length).toBeGreaterThan(0);
     await ingestReport([FAILURES[0]!, FAILURES[2]!]);
     expect(keys()).not.toContain(second);
-    const after = (await (await call("GET", "?analysis=555000001")).json()).items as { id: number; failureKey: string; outdated: boolean; failureTitle: string }[];
+    const after = (await (await call("GET", "?analysis=555000001")).json()).items as {
+      id: number;
+      failureKey: string;
+      outdated: boolean;
+      failureTitle: string;
+    }[];
     expect(after.map((a) => a.id)).toEqual(before.map((a) => a.id));
     for (const a of after) expect(a.outdated, a.failureKey).toBe(a.failureKey === second);
     expect(after.find((a) => a.failureKey === second)!.failureTitle).toBe("Missing bucket encryption");

@@ -15,9 +15,9 @@ const PAYLOADS = [
   "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
   "[x](vbscript:msgbox(1))",
   "![x](javascript:alert(1))",
-  "<a href=\"javascript:alert(1)\">x</a>",
+  '<a href="javascript:alert(1)">x</a>',
   "<svg onload=alert(1)>",
-  "<iframe src=\"https://evil.test\"></iframe>",
+  '<iframe src="https://evil.test"></iframe>',
   "[x]: javascript:alert(1)\n\n[link][x]",
   "<javascript:alert(1)>",
   "&lt;script&gt;alert(1)&lt;/script&gt;",
@@ -30,7 +30,10 @@ function tags(html: string): { name: string; attrs: string }[] {
 
 function assertInert(html: string, label: string) {
   for (const tag of tags(html)) {
-    expect(["script", "iframe", "img", "svg", "object", "embed", "form", "style", "meta", "link", "base", "input", "math", "body"], `${label}: <${tag.name}>`).not.toContain(tag.name);
+    expect(
+      ["script", "iframe", "img", "svg", "object", "embed", "form", "style", "meta", "link", "base", "input", "math", "body"],
+      `${label}: <${tag.name}>`,
+    ).not.toContain(tag.name);
     expect(tag.attrs, `${label}: event attribute`).not.toMatch(/\son\w+\s*=/i);
     expect(tag.attrs, `${label}: style attribute`).not.toMatch(/\sstyle\s*=/i);
     for (const m of tag.attrs.matchAll(/\s(href|src|action|formaction|xlink:href)\s*=\s*"([^"]*)"/gi)) {
@@ -41,7 +44,9 @@ function assertInert(html: string, label: string) {
 
 describe("renderComment", () => {
   it("keeps ordinary Markdown: emphasis, code, lists, tables, web links", () => {
-    const html = renderComment("**bold** and `code`\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[docs](https://example.com/x?y=1)");
+    const html = renderComment(
+      "**bold** and `code`\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[docs](https://example.com/x?y=1)",
+    );
     expect(html).toContain("<strong>bold</strong>");
     expect(html).toContain("<code>code</code>");
     expect(html).toContain("<li>one</li>");

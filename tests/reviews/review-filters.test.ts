@@ -15,20 +15,29 @@ beforeAll(() => {
   const file = freshDatabase(tempDir());
   const db = openSqlite(file);
   const analysis = db
-    .prepare(`INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, failureCount, highCount, updatedAt) VALUES ('rev', 'rev.md', 'x', 'Reviewed doc', 4, 4, CURRENT_TIMESTAMP)`)
+    .prepare(
+      `INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, failureCount, highCount, updatedAt) VALUES ('rev', 'rev.md', 'x', 'Reviewed doc', 4, 4, CURRENT_TIMESTAMP)`,
+    )
     .run().lastInsertRowid;
   db.prepare(`INSERT OR IGNORE INTO "KnowledgeGap" (id, label) VALUES ('iam', 'IAM')`).run();
   for (const [n, key] of ["agreed", "disagreed", "resevered", "untouched"].entries()) {
     const failure = db
-      .prepare(`INSERT INTO "Failure" (analysisId, number, title, severity, severityRank, line, key, modelText, idealText) VALUES (?, ?, ?, 'high', 1, ?, ?, '', '')`)
+      .prepare(
+        `INSERT INTO "Failure" (analysisId, number, title, severity, severityRank, line, key, modelText, idealText) VALUES (?, ?, ?, 'high', 1, ?, ?, '', '')`,
+      )
       .run(analysis, n + 1, `Failure ${key}`, n + 1, key).lastInsertRowid;
     // Every stored failure has one primary gap link (the facets count failures through them).
-    db.prepare(`INSERT INTO "FailureGap" (failureId, gapId, rank, severity, analysisId) VALUES (?, 'iam', 0, 'high', ?)`).run(failure, analysis);
+    db.prepare(`INSERT INTO "FailureGap" (failureId, gapId, rank, severity, analysisId) VALUES (?, 'iam', 0, 'high', ?)`).run(
+      failure,
+      analysis,
+    );
   }
   const ann = db.prepare(`INSERT INTO "Reviewer" (name, kind) VALUES (?, 'header')`);
   const ada = ann.run("ada").lastInsertRowid;
   const bob = ann.run("bob").lastInsertRowid;
-  const note = db.prepare(`INSERT INTO "Annotation" (analysisId, failureKey, reviewerId, verdict, proposedSeverity, tagsJson) VALUES (?, ?, ?, ?, ?, ?)`);
+  const note = db.prepare(
+    `INSERT INTO "Annotation" (analysisId, failureKey, reviewerId, verdict, proposedSeverity, tagsJson) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
   note.run(analysis, "agreed", ada, "agree", null, '["solid"]');
   note.run(analysis, "agreed", bob, "agree", "high", "[]"); // proposing the parsed severity is no dispute
   note.run(analysis, "disagreed", ada, "disagree", null, "[]");
@@ -71,7 +80,12 @@ describe("the review filter on /failures", () => {
     const [header, ...rows] = csv;
     const byKey = Object.fromEntries(rows.map((r) => [r[header!.indexOf("key")], Object.fromEntries(header!.map((h, i) => [h, r[i]]))]));
     expect(Object.keys(byKey).sort()).toEqual(["disagreed", "resevered"]);
-    expect(byKey.resevered).toMatchObject({ review_disputed: "yes", review_proposed_severity: "low", review_unsure: "1", review_reviewers: "bob" });
+    expect(byKey.resevered).toMatchObject({
+      review_disputed: "yes",
+      review_proposed_severity: "low",
+      review_unsure: "1",
+      review_reviewers: "bob",
+    });
     expect(byKey.resevered!.review_tags).toContain("severity");
     const json = await (await getFailures(new Request("http://h/api/failures?review=reviewed"))).json();
     const agreed = json.items.find((f: { key: string }) => f.key === "agreed");

@@ -23,14 +23,21 @@ beforeAll(() => {
   const addAnalysis = (slug: string, keys: string[]) => {
     const id = Number(
       db
-        .prepare(`INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, failureCount, highCount, updatedAt) VALUES (?, ?, 'v1', ?, ?, ?, CURRENT_TIMESTAMP)`)
+        .prepare(
+          `INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, failureCount, highCount, updatedAt) VALUES (?, ?, 'v1', ?, ?, ?, CURRENT_TIMESTAMP)`,
+        )
         .run(slug, `${slug}.md`, `Doc ${slug}`, keys.length, keys.length).lastInsertRowid,
     );
     for (const [n, key] of keys.entries()) {
       const failure = db
-        .prepare(`INSERT INTO "Failure" (analysisId, number, title, severity, severityRank, line, key, modelText, idealText) VALUES (?, ?, ?, 'high', 1, ?, ?, '', '')`)
+        .prepare(
+          `INSERT INTO "Failure" (analysisId, number, title, severity, severityRank, line, key, modelText, idealText) VALUES (?, ?, ?, 'high', 1, ?, ?, '', '')`,
+        )
         .run(id, n + 1, `Failure ${key}`, n + 1, key).lastInsertRowid;
-      db.prepare(`INSERT INTO "FailureGap" (failureId, gapId, rank, severity, analysisId) VALUES (?, 'iam', 0, 'high', ?)`).run(failure, id);
+      db.prepare(`INSERT INTO "FailureGap" (failureId, gapId, rank, severity, analysisId) VALUES (?, 'iam', 0, 'high', ?)`).run(
+        failure,
+        id,
+      );
     }
     return id;
   };
@@ -39,7 +46,9 @@ beforeAll(() => {
   ids.quiet = addAnalysis("quiet", ["nobody"]);
   const reviewer = db.prepare(`INSERT INTO "Reviewer" (name, kind) VALUES (?, 'header')`);
   for (const name of ["ada", "bob", "cy"]) ids[name] = Number(reviewer.run(name).lastInsertRowid);
-  const note = db.prepare(`INSERT INTO "Annotation" (analysisId, failureKey, reviewerId, verdict, proposedSeverity, tagsJson) VALUES (?, ?, ?, ?, ?, ?)`);
+  const note = db.prepare(
+    `INSERT INTO "Annotation" (analysisId, failureKey, reviewerId, verdict, proposedSeverity, tagsJson) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
   note.run(ids.rev, "agreed", ids.ada, "agree", null, '["Solid"]');
   note.run(ids.rev, "agreed", ids.bob, "agree", "high", "[]");
   note.run(ids.rev, "disagreed", ids.ada, "disagree", null, '["needs 50%_work"]');
@@ -57,12 +66,18 @@ afterAll(() => {
 
 const failures = async (query: string, viewer?: string) => {
   const { searchFailures } = await import("@/lib/failures/search-failures");
-  const result = await searchFailures(parseFailureFilters(Object.fromEntries(new URLSearchParams(query))), viewer ? ids[viewer] : undefined);
+  const result = await searchFailures(
+    parseFailureFilters(Object.fromEntries(new URLSearchParams(query))),
+    viewer ? ids[viewer] : undefined,
+  );
   return { keys: result.hits.map((h) => h.key).sort(), total: result.total, facets: result.facets };
 };
 const analyses = async (query: string, viewer?: string) => {
   const { searchAnalyses } = await import("@/lib/analyses/search-analyses");
-  const result = await searchAnalyses(parseAnalysisFilters(Object.fromEntries(new URLSearchParams(query))), viewer ? ids[viewer] : undefined);
+  const result = await searchAnalyses(
+    parseAnalysisFilters(Object.fromEntries(new URLSearchParams(query))),
+    viewer ? ids[viewer] : undefined,
+  );
   return { slugs: result.analyses.map((a) => a.slug).sort(), total: result.total, facets: result.facets };
 };
 const counts = (values: { value: string; count: number }[]) => Object.fromEntries(values.map((v) => [v.value, v.count]));
@@ -127,7 +142,9 @@ describe("the reviewed tick and overall comment of an analysis", () => {
     expect(ada.commentHtml).not.toContain("<script");
 
     state = await setAnalysisReview(who("ada"), { analysis: "rev", comment: "Second thoughts." });
-    expect(state.items.find((i) => i.reviewer.name === "ada")!.history.map((h) => [h.editor, h.comment])).toEqual([["ada", "Looks **right**. <script>x()</script>"]]);
+    expect(state.items.find((i) => i.reviewer.name === "ada")!.history.map((h) => [h.editor, h.comment])).toEqual([
+      ["ada", "Looks **right**. <script>x()</script>"],
+    ]);
     state = await setAnalysisReview(who("ada"), { analysis: "rev", comment: "" });
     expect(state.items.find((i) => i.reviewer.name === "ada")!.history).toHaveLength(2);
     await setAnalysisReview(who("bob"), { analysis: "calm", viewed: true });
@@ -147,7 +164,12 @@ describe("the reviewed tick and overall comment of an analysis", () => {
     const csv = parseCsv(await (await getAnalyses(new Request("http://h/api/analyses?format=csv&sort=title&dir=asc"))).text());
     const [header, ...rows] = csv;
     const bySlug = Object.fromEntries(rows.map((r) => [r[header!.indexOf("slug")], Object.fromEntries(header!.map((h, i) => [h, r[i]]))]));
-    expect(bySlug.rev).toMatchObject({ review_reviewed_by: "ada", review_annotations: "5", review_disputed_failures: "2", review_outdated_annotations: "1" });
+    expect(bySlug.rev).toMatchObject({
+      review_reviewed_by: "ada",
+      review_annotations: "5",
+      review_disputed_failures: "2",
+      review_outdated_annotations: "1",
+    });
     expect(bySlug.calm).toMatchObject({ review_reviewed_by: "", review_stale_reviews: "bob" });
     expect(bySlug.quiet!.review_comments).toBe("cy: Nothing to see.");
     const json = await (await getAnalyses(new Request("http://h/api/analyses?review=reviewed"))).json();

@@ -22,14 +22,20 @@ let alice: import("@/lib/reviews/reviewers").ReviewerIdentity;
 let bob: import("@/lib/reviews/reviewers").ReviewerIdentity;
 let aliceToken: string;
 
-const call = (method: string, url: string, headers: Record<string, string> = {}) => proxy(new NextRequest(new URL(url, ORIGIN), { method, headers }));
+const call = (method: string, url: string, headers: Record<string, string> = {}) =>
+  proxy(new NextRequest(new URL(url, ORIGIN), { method, headers }));
 const passed = (response: Response) => response.headers.get("x-middleware-next") === "1";
 const tokenOf = (p: string) => p.replace(/^\/s\//, "");
 async function open(token: string) {
   return openRoute(new Request(`${ORIGIN}/s/${token}`, { headers: { host: "faultline.test" } }), { params: Promise.resolve({ token }) });
 }
 const keys = (slug: string) =>
-  db.prepare<[string], { key: string }>(`SELECT f."key" FROM "Failure" f JOIN "Analysis" a ON a.id = f.analysisId WHERE a.slug = ? ORDER BY number`).all(slug).map((r) => r.key);
+  db
+    .prepare<[string], { key: string }>(
+      `SELECT f."key" FROM "Failure" f JOIN "Analysis" a ON a.id = f.analysisId WHERE a.slug = ? ORDER BY number`,
+    )
+    .all(slug)
+    .map((r) => r.key);
 
 beforeAll(async () => {
   dir = tempDir();
@@ -41,7 +47,13 @@ beforeAll(async () => {
   db = openSqlite(file);
   const content = path.join(dir, "content");
   fs.mkdirSync(content);
-  fs.writeFileSync(path.join(content, "a.md"), report("777000001", [{ title: "Open security group", severity: "High" }, { title: "No backups", severity: "Low" }]));
+  fs.writeFileSync(
+    path.join(content, "a.md"),
+    report("777000001", [
+      { title: "Open security group", severity: "High" },
+      { title: "No backups", severity: "Low" },
+    ]),
+  );
   fs.writeFileSync(path.join(content, "b.md"), report("777000002", [{ title: "Plaintext secret", severity: "Critical" }]));
   await ingest({ paths: [content], db, workers: 0 });
   const reviewers = await import("@/lib/reviews/reviewers");
@@ -68,7 +80,10 @@ describe("share links", () => {
     expect(Date.parse(share.expiresAt) - Date.parse(share.createdAt)).toBe(14 * 86_400_000);
     const token = tokenOf(link);
     expect(Buffer.from(token, "base64url").length * 8).toBeGreaterThanOrEqual(128);
-    const stored = db.prepare<[], { tokenHash: string }>(`SELECT tokenHash FROM "ShareLink"`).all().map((r) => r.tokenHash);
+    const stored = db
+      .prepare<[], { tokenHash: string }>(`SELECT tokenHash FROM "ShareLink"`)
+      .all()
+      .map((r) => r.tokenHash);
     expect(stored.join()).not.toContain(token);
 
     // The link itself is reachable without the read token; it sets the scoped cookie and goes there.
@@ -86,7 +101,17 @@ describe("share links", () => {
       expect(passed(response), page).toBe(true);
       expect(response.headers.get("x-robots-tag"), page).toMatch(/noindex/);
     }
-    for (const other of ["/analyses/777000002", "/analyses", "/failures", "/", "/scores", "/api/failures", "/api/analyses/777000001", "/api/annotations?analysis=777000001", "/analyses/7770000011"]) {
+    for (const other of [
+      "/analyses/777000002",
+      "/analyses",
+      "/failures",
+      "/",
+      "/scores",
+      "/api/failures",
+      "/api/analyses/777000001",
+      "/api/annotations?analysis=777000001",
+      "/analyses/7770000011",
+    ]) {
       expect((await call("GET", other, jar)).status, other).toBe(401);
     }
     expect((await call("POST", "/analyses/777000001", jar)).status).toBe(401);
@@ -128,7 +153,13 @@ describe("share links", () => {
 
   it("are made through the API with strict validation and an Origin check", async () => {
     const post = (body: unknown, headers: Record<string, string>) =>
-      shareApi.postShare(new Request(`${ORIGIN}/api/shares`, { method: "POST", headers: { host: "faultline.test", "content-type": "application/json", ...headers }, body: JSON.stringify(body) }));
+      shareApi.postShare(
+        new Request(`${ORIGIN}/api/shares`, {
+          method: "POST",
+          headers: { host: "faultline.test", "content-type": "application/json", ...headers },
+          body: JSON.stringify(body),
+        }),
+      );
     const bearer = { authorization: `Bearer ${aliceToken}` };
     const bad = await post({ analysis: "777000001", days: 0 }, bearer);
     expect(bad.status).toBe(400);

@@ -2,9 +2,26 @@
 // a slug or key that needs it). A change here breaks links people have shared.
 import { describe, expect, it } from "vitest";
 import {
-  analysesHref, analysisHref, apiAnalysisHref, apiAnnotationsHref, apiCompareOptionsHref, apiLocateHref, apiShareHref,
-  compareHref, compareSideHref, compareWithHref, failureFragment, failureHref, failuresHref, gapsHref, scoresForGapHref,
-  scoresHref, shareHref, sharesHref, signInHref, toQueryString,
+  analysesHref,
+  analysisHref,
+  apiAnalysisHref,
+  apiAnnotationsHref,
+  apiCompareOptionsHref,
+  apiLocateHref,
+  apiShareHref,
+  compareHref,
+  compareSideHref,
+  compareWithHref,
+  failureFragment,
+  failureHref,
+  failuresHref,
+  gapsHref,
+  scoresForGapHref,
+  scoresHref,
+  shareHref,
+  sharesHref,
+  signInHref,
+  toQueryString,
 } from "@/lib/routes";
 import { parseAnalysisFilters, parseFailureFilters } from "@/lib/filters/view-params";
 import { parseScoreFilters } from "@/lib/filters/trainer-params";
@@ -39,7 +56,9 @@ describe("list views", () => {
     expect(failuresHref({ severities: ["critical", "high"], gaps: ["networking"], q: "engine version", sort: "relevance", page: 1 })).toBe(
       "/failures?severity=critical%2Chigh&gap=networking&q=engine+version",
     );
-    expect(failuresHref({ platforms: ["aws", "c# .net"], sort: "recent", page: 3 })).toBe("/failures?platform=aws%2Cc%23+.net&sort=recent&page=3");
+    expect(failuresHref({ platforms: ["aws", "c# .net"], sort: "recent", page: 3 })).toBe(
+      "/failures?platform=aws%2Cc%23+.net&sort=recent&page=3",
+    );
     expect(failuresHref(parseFailureFilters({ gap: "iam", review: "disputed", mine: "reviewed", tag: "x", reviewer: "ann" }))).toBe(
       "/failures?gap=iam&review=disputed&mine=reviewed&tag=x&reviewer=ann",
     );
@@ -49,9 +68,9 @@ describe("list views", () => {
     expect(analysesHref({})).toBe("/analyses");
     expect(analysesHref(parseAnalysisFilters({}))).toBe("/analyses");
     expect(analysesHref({ warnings: "yes" })).toBe("/analyses?warnings=yes");
-    expect(analysesHref(parseAnalysisFilters({ q: "iam", severity: "critical", min: "2", max: "8", sort: "score", dir: "asc", page: "2" }))).toBe(
-      "/analyses?q=iam&severity=critical&min=2&max=8&sort=score&dir=asc&page=2",
-    );
+    expect(
+      analysesHref(parseAnalysisFilters({ q: "iam", severity: "critical", min: "2", max: "8", sort: "score", dir: "asc", page: "2" })),
+    ).toBe("/analyses?q=iam&severity=critical&min=2&max=8&sort=score&dir=asc&page=2");
     expect(analysesHref({ q: "iam", sort: "relevance", dir: "desc" })).toBe("/analyses?q=iam");
   });
 

@@ -20,7 +20,10 @@ describe("auditCounts", () => {
   });
 
   it("finds nothing when counts agree or none are declared", () => {
-    expect(auditCounts({ critical: 1, high: 2, medium: 0, low: null }, found(1, 2, 0, 7), 4)).toEqual({ differences: [], explainedByUngraded: false });
+    expect(auditCounts({ critical: 1, high: 2, medium: 0, low: null }, found(1, 2, 0, 7), 4)).toEqual({
+      differences: [],
+      explainedByUngraded: false,
+    });
     expect(auditCounts(null, found(1, 1), 0)).toEqual({ differences: [], explainedByUngraded: false });
   });
 });

@@ -11,7 +11,7 @@ describe("percentileRanks", () => {
 
   it("agrees with counting smaller and equal values, in any order and with many ties", () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 20; round++) {
       const values = Array.from({ length: 1 + Math.floor(random() * 60) }, () => Math.floor(random() * 8) / 2);
       const counted = values.map((v) => {

@@ -14,7 +14,10 @@ describe("scoreSource", () => {
   });
 
   it("falls back to a non-training entry with the same value and scale", () => {
-    expect(scoreSource(JSON.stringify([{ value: 85, max: 100, label: "Quality", line: 3, kind: "other" }]), 85, 100)).toEqual({ label: "Quality", line: 3 });
+    expect(scoreSource(JSON.stringify([{ value: 85, max: 100, label: "Quality", line: 3, kind: "other" }]), 85, 100)).toEqual({
+      label: "Quality",
+      line: 3,
+    });
   });
 
   it("is null without a score, a matching entry or valid JSON", () => {

@@ -14,7 +14,12 @@ let restore: string | undefined;
 
 function seed(file: string) {
   const db = openSqlite(file);
-  for (const [id, label] of [["secrets", "Secrets management"], ["iam", "IAM"], ["networking", "Networking"], ["cost", "Cost"]]) {
+  for (const [id, label] of [
+    ["secrets", "Secrets management"],
+    ["iam", "IAM"],
+    ["networking", "Networking"],
+    ["cost", "Cost"],
+  ]) {
     db.prepare(`INSERT OR IGNORE INTO "KnowledgeGap" (id, label) VALUES (?, ?)`).run(id, label);
   }
   const analysis = (slug: string, platform: string, score: number | null, failureGaps: string[], ownGaps: string[] = []) => {
@@ -24,7 +29,8 @@ function seed(file: string) {
           `INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, platform, scoreValue, scoreMax, scoreNorm, failureCount, highCount, failureLoad, updatedAt)
            VALUES (?, ?, 'x', ?, ?, ?, 10, ?, ?, ?, ?, CURRENT_TIMESTAMP)`,
         )
-        .run(slug, `${slug}.md`, `Analysis ${slug}`, platform, score, score, failureGaps.length, failureGaps.length, failureGaps.length * 4).lastInsertRowid,
+        .run(slug, `${slug}.md`, `Analysis ${slug}`, platform, score, score, failureGaps.length, failureGaps.length, failureGaps.length * 4)
+        .lastInsertRowid,
     );
     for (const gap of ownGaps) db.prepare(`INSERT INTO "AnalysisGap" (analysisId, gapId) VALUES (?, ?)`).run(id, gap);
     failureGaps.forEach((gap, i) => {
@@ -36,7 +42,12 @@ function seed(file: string) {
           )
           .run(id, i + 1, `Failure ${i + 1}`, i + 1, `${slug}-f${i + 1}`, platform).lastInsertRowid,
       );
-      db.prepare(`INSERT INTO "FailureGap" (failureId, gapId, rank, severity, platform, analysisId) VALUES (?, ?, 0, 'high', ?, ?)`).run(failureId, gap, platform, id);
+      db.prepare(`INSERT INTO "FailureGap" (failureId, gapId, rank, severity, platform, analysisId) VALUES (?, ?, 0, 'high', ?, ?)`).run(
+        failureId,
+        gap,
+        platform,
+        id,
+      );
     });
   };
   analysis("tf-secrets", "terraform", 8, ["secrets"]);
@@ -101,7 +112,9 @@ describe("/scores gap and platform filters", () => {
 
   it("writes one canonical URL: no empty params, several values comma-joined, defaults left out", () => {
     expect(canonical("platform=&gap=&min=&max=&sort=score&dir=desc&page=1")).toBe("/scores");
-    expect(decodeURIComponent(canonical("gap=secrets&gap=iam&platform=cdk,terraform"))).toBe("/scores?platform=cdk,terraform&gap=secrets,iam");
+    expect(decodeURIComponent(canonical("gap=secrets&gap=iam&platform=cdk,terraform"))).toBe(
+      "/scores?platform=cdk,terraform&gap=secrets,iam",
+    );
     expect(canonical("gap=not a gap!&platform=<script>")).toBe("/scores");
   });
 
@@ -111,7 +124,12 @@ describe("/scores gap and platform filters", () => {
     // Gap counts are within terraform; platform counts within secrets-or-iam.
     expect(facet(view.facets.gap)).toEqual({ secrets: 1, iam: 1, networking: 1 });
     expect(facet(view.facets.platform)).toEqual({ terraform: 2, pulumi: 1, cdk: 1 });
-    expect(view.facets.gap.filter((g) => g.selected).map((g) => g.value).sort()).toEqual(["iam", "secrets"]);
+    expect(
+      view.facets.gap
+        .filter((g) => g.selected)
+        .map((g) => g.value)
+        .sort(),
+    ).toEqual(["iam", "secrets"]);
     expect(view.facets.platform.filter((p) => p.selected).map((p) => p.value)).toEqual(["terraform"]);
   });
 

@@ -11,7 +11,20 @@ describe("facet order", () => {
       { id: "beta", label: "Beta" },
       { id: "many", label: "Many" },
     ];
-    const counts = { severity: new Map<string, number>(), platform: new Map([["web", 2], ["cli", 2], ["api", 5]]), gap: new Map([["zeta", 2], ["alpha", 2], ["beta", 2], ["many", 9]]) };
+    const counts = {
+      severity: new Map<string, number>(),
+      platform: new Map([
+        ["web", 2],
+        ["cli", 2],
+        ["api", 5],
+      ]),
+      gap: new Map([
+        ["zeta", 2],
+        ["alpha", 2],
+        ["beta", 2],
+        ["many", 9],
+      ]),
+    };
     const none = { severities: [], gaps: [], platforms: [] };
     const forward = facetValues(counts, none, gapRows);
     const backward = facetValues(

@@ -25,11 +25,15 @@ describe("toFtsQuery on hostile input", () => {
 
   it("deduplicates whatever the case and drops prefixes implied by a longer term", () => {
     expect(toFtsQuery("Bucket bucket BUCKET buck")).toBe('("bucket"* OR "bucke")');
-    expect(toFtsQuery("encrypt encryption at rest")).toBe('("encryption"* OR "encryptio" OR "encrypti" OR "encrypt") AND "at"* AND "rest"*');
+    expect(toFtsQuery("encrypt encryption at rest")).toBe(
+      '("encryption"* OR "encryptio" OR "encrypti" OR "encrypt") AND "at"* AND "rest"*',
+    );
   });
 
   it("truncates long words and ignores input past 256 characters", () => {
-    expect(toFtsQuery("x".repeat(500))).toMatch(new RegExp(`^\\("${"x".repeat(32)}"\\* OR "${"x".repeat(31)}" OR "${"x".repeat(30)}" OR "${"x".repeat(29)}"\\)$`));
+    expect(toFtsQuery("x".repeat(500))).toMatch(
+      new RegExp(`^\\("${"x".repeat(32)}"\\* OR "${"x".repeat(31)}" OR "${"x".repeat(30)}" OR "${"x".repeat(29)}"\\)$`),
+    );
     expect(toFtsQuery(`${" ".repeat(300)}hidden`)).toBeNull();
   });
 
@@ -41,7 +45,13 @@ describe("toFtsQuery on hostile input", () => {
 
 // The query the app built before the bounds: every term a prefix, in order, at most 16.
 const unbounded = (input: string) =>
-  input.normalize("NFKC").split(/[^\p{L}\p{N}_]+/u).filter(Boolean).slice(0, 16).map((t) => `"${t.replace(/"/g, "")}"*`).join(" AND ");
+  input
+    .normalize("NFKC")
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter(Boolean)
+    .slice(0, 16)
+    .map((t) => `"${t.replace(/"/g, "")}"*`)
+    .join(" AND ");
 
 describe("toFtsQuery on ordinary input", () => {
   const docs = [
@@ -57,12 +67,30 @@ describe("toFtsQuery on ordinary input", () => {
     "Café menu service uses unencrypted HTTP",
   ];
   const db = new Database(":memory:");
-  db.exec(`CREATE VIRTUAL TABLE t USING fts5(body, content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2')`);
+  db.exec(
+    `CREATE VIRTUAL TABLE t USING fts5(body, content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2')`,
+  );
   docs.forEach((body, i) => db.prepare(`INSERT INTO t (rowid, body) VALUES (?, ?)`).run(i + 1, body));
-  const match = (query: string) => db.prepare<[string], { rowid: number }>(`SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid`).all(query).map((r) => r.rowid);
+  const match = (query: string) =>
+    db
+      .prepare<[string], { rowid: number }>(`SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid`)
+      .all(query)
+      .map((r) => r.rowid);
 
   it("finds exactly the rows the unbounded query found", () => {
-    const queries = ["s3 bucket", "hardcoded password", "encryption at rest", "IAM policy", "encrypt", "db migration", "cafe", "Security-group port 22", "kms key", "vpc flow logs", "no"];
+    const queries = [
+      "s3 bucket",
+      "hardcoded password",
+      "encryption at rest",
+      "IAM policy",
+      "encrypt",
+      "db migration",
+      "cafe",
+      "Security-group port 22",
+      "kms key",
+      "vpc flow logs",
+      "no",
+    ];
     for (const q of queries) {
       const bounded = toFtsQuery(q);
       expect(bounded, q).not.toBeNull();
@@ -74,7 +102,9 @@ describe("toFtsQuery on ordinary input", () => {
   it("writes ordinary queries as before, longer prefixes also matching the stems they may run past", () => {
     expect(toFtsQuery("s3 bucket")).toBe('"s3"* AND ("bucket"* OR "bucke")');
     expect(toFtsQuery("db port")).toBe('"db"* AND "port"*');
-    expect(toFtsQuery("hardcoded password")).toBe('("hardcoded"* OR "hardcode" OR "hardcod" OR "hardco") AND ("password"* OR "passwor" OR "passwo" OR "passw")');
+    expect(toFtsQuery("hardcoded password")).toBe(
+      '("hardcoded"* OR "hardcode" OR "hardcod" OR "hardco") AND ("password"* OR "passwor" OR "passwo" OR "passw")',
+    );
   });
 });
 

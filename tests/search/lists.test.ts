@@ -11,7 +11,9 @@ import { parseAnalysisFilters, parseFailureFilters } from "@/lib/filters/view-pa
 import { freshDatabase, tempDir } from "../ingest/helpers";
 
 vi.mock("server-only", () => ({}));
-vi.mock("next/link", () => ({ default: (props: { href: string; children: unknown }) => createElement("a", { href: props.href }, props.children as never) }));
+vi.mock("next/link", () => ({
+  default: (props: { href: string; children: unknown }) => createElement("a", { href: props.href }, props.children as never),
+}));
 
 interface FailureSpec {
   title: string;
@@ -26,10 +28,20 @@ let restore: string | undefined;
 
 function seed(file: string) {
   const db = openSqlite(file);
-  for (const [id, label] of [["secrets", "Secrets management"], ["iam", "IAM"], ["networking", "Networking"]]) {
+  for (const [id, label] of [
+    ["secrets", "Secrets management"],
+    ["iam", "IAM"],
+    ["networking", "Networking"],
+  ]) {
     db.prepare(`INSERT OR IGNORE INTO "KnowledgeGap" (id, label) VALUES (?, ?)`).run(id, label);
   }
-  const analysis = (slug: string, title: string, platform: string, failures: FailureSpec[], extra: { summary?: string; gaps?: string[] } = {}) => {
+  const analysis = (
+    slug: string,
+    title: string,
+    platform: string,
+    failures: FailureSpec[],
+    extra: { summary?: string; gaps?: string[] } = {},
+  ) => {
     const count = (s: string) => failures.filter((f) => f.severity === s).length;
     const id = Number(
       db
@@ -37,7 +49,18 @@ function seed(file: string) {
           `INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, platform, summary, failureCount, criticalCount, highCount, mediumCount, lowCount, updatedAt)
            VALUES (?, ?, 'x', ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)`,
         )
-        .run(slug, `${slug}.md`, title, platform, extra.summary ?? null, failures.length, count("critical"), count("high"), count("medium"), count("low")).lastInsertRowid,
+        .run(
+          slug,
+          `${slug}.md`,
+          title,
+          platform,
+          extra.summary ?? null,
+          failures.length,
+          count("critical"),
+          count("high"),
+          count("medium"),
+          count("low"),
+        ).lastInsertRowid,
     );
     for (const gap of extra.gaps ?? []) db.prepare(`INSERT INTO "AnalysisGap" (analysisId, gapId) VALUES (?, ?)`).run(id, gap);
     failures.forEach((f, i) => {
@@ -47,10 +70,23 @@ function seed(file: string) {
             `INSERT INTO "Failure" (analysisId, number, title, severity, severityRank, line, key, platform, modelText, idealText, rootCause)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`,
           )
-          .run(id, i + 1, f.title, f.severity, SEVERITY_RANK[f.severity], i + 1, `${slug}-f${i + 1}`, platform, f.model ?? "", f.rootCause ?? null).lastInsertRowid,
+          .run(
+            id,
+            i + 1,
+            f.title,
+            f.severity,
+            SEVERITY_RANK[f.severity],
+            i + 1,
+            `${slug}-f${i + 1}`,
+            platform,
+            f.model ?? "",
+            f.rootCause ?? null,
+          ).lastInsertRowid,
       );
       (f.gaps ?? []).forEach((gap, rank) =>
-        db.prepare(`INSERT INTO "FailureGap" (failureId, gapId, rank, severity, platform, analysisId) VALUES (?, ?, ?, ?, ?, ?)`).run(failureId, gap, rank, f.severity, platform, id),
+        db
+          .prepare(`INSERT INTO "FailureGap" (failureId, gapId, rank, severity, platform, analysisId) VALUES (?, ?, ?, ?, ?, ?)`)
+          .run(failureId, gap, rank, f.severity, platform, id),
       );
       if (f.code) db.prepare(`INSERT INTO "CodeBlock" (failureId, side, position, value) VALUES (?, 'model', 0, ?)`).run(failureId, f.code);
     });
@@ -62,8 +98,12 @@ function seed(file: string) {
     { title: "Wildcard IAM policy", severity: "critical", gaps: ["iam"] },
     { title: "Token in an environment variable", severity: "low", gaps: ["secrets"] },
   ]);
-  analysis("together", "Critical secret", "pulumi", [{ title: "Hardcoded password in the stack", severity: "critical", gaps: ["secrets"], model: "The stack sets password: 'hunter2'." }]);
-  analysis("named-gap", "Names its gap only", "cdk", [{ title: "Open port", severity: "high", gaps: ["networking"] }], { gaps: ["secrets"] });
+  analysis("together", "Critical secret", "pulumi", [
+    { title: "Hardcoded password in the stack", severity: "critical", gaps: ["secrets"], model: "The stack sets password: 'hunter2'." },
+  ]);
+  analysis("named-gap", "Names its gap only", "cdk", [{ title: "Open port", severity: "high", gaps: ["networking"] }], {
+    gaps: ["secrets"],
+  });
   analysis("engine", "Database engine", "cdk", [
     { title: "Wrong engine version", severity: "medium", model: "The engine version 8.0.28 is not offered in the region." },
     { title: "Version left unpinned", severity: "low", rootCause: "An engine and a version are both named, far apart." },
@@ -73,10 +113,12 @@ function seed(file: string) {
       title: "Credentials leaked",
       severity: "high",
       model: `Leaks the passwords <script>alert("x")</script> and <img src=x onerror=alert(1)> into the logs.`,
-      code: "resource \"aws_db_instance\" \"db\" { username = var.db_user }",
+      code: 'resource "aws_db_instance" "db" { username = var.db_user }',
     },
   ]);
-  analysis("encryption", "Storage", "terraform", [{ title: "Bucket without encryption at rest", severity: "high", code: "server_side_encryption_configuration {}" }]);
+  analysis("encryption", "Storage", "terraform", [
+    { title: "Bucket without encryption at rest", severity: "high", code: "server_side_encryption_configuration {}" },
+  ]);
   db.close();
 }
 
@@ -187,7 +229,10 @@ describe("search", () => {
 describe("snippets()", () => {
   it("marks only what matched, and a text cannot forge a mark", async () => {
     const { snippets } = await import("@/lib/search/snippets");
-    const parts = snippets("encrypt", [{ id: 1, fields: ["no match here"] }, { id: 2, fields: ["Enable encryption \uE000now\uE001 please"] }]);
+    const parts = snippets("encrypt", [
+      { id: 1, fields: ["no match here"] },
+      { id: 2, fields: ["Enable encryption \uE000now\uE001 please"] },
+    ]);
     expect(parts.has(1)).toBe(false);
     expect(parts.get(2)).toEqual([
       { text: "Enable ", mark: false },
@@ -240,7 +285,9 @@ describe("exports", () => {
       ]);
       const { getAnalyses } = await import("@/lib/api/get-analyses");
       const { parseCsv } = await import("@/lib/export/to-csv");
-      const csv = parseCsv(await (await getAnalyses(new Request("http://internal:3000/api/analyses?gap=secrets&severity=critical&format=csv"))).text());
+      const csv = parseCsv(
+        await (await getAnalyses(new Request("http://internal:3000/api/analyses?gap=secrets&severity=critical&format=csv"))).text(),
+      );
       expect(csv[1]?.[csv[0]!.indexOf("url")]).toBe("https://faultline.example/analyses/together");
       const json = await (await getAnalyses(new Request("http://internal:3000/api/analyses?platform=pulumi&download=1"))).json();
       expect(json.items.map((a: { url: string }) => a.url)).toEqual(["https://faultline.example/analyses/together"]);

@@ -19,7 +19,9 @@ describe("checkWriteAccess", () => {
   it("disables writes with a clear message when no admin token is configured", () => {
     vi.stubEnv("FAULTLINE_ADMIN_TOKEN", "");
     expect(checkWriteAccess(headers({ authorization: "Bearer anything" }))).toEqual({
-      ok: false, code: "forbidden", message: expect.stringContaining("FAULTLINE_ADMIN_TOKEN"),
+      ok: false,
+      code: "forbidden",
+      message: expect.stringContaining("FAULTLINE_ADMIN_TOKEN"),
     });
   });
 
@@ -27,7 +29,12 @@ describe("checkWriteAccess", () => {
     vi.stubEnv("FAULTLINE_ADMIN_TOKEN", "s3cret-token");
     expect(checkWriteAccess(headers({ authorization: "Bearer s3cret-token" }))).toEqual({ ok: true });
     expect(checkWriteAccess(headers({ "x-faultline-token": "s3cret-token" }))).toEqual({ ok: true });
-    for (const bad of [{} as Record<string, string>, { authorization: "Bearer s3cret-tokeN" }, { authorization: "Bearer " }, { authorization: "s3cret-token" }]) {
+    for (const bad of [
+      {} as Record<string, string>,
+      { authorization: "Bearer s3cret-tokeN" },
+      { authorization: "Bearer " },
+      { authorization: "s3cret-token" },
+    ]) {
       expect(checkWriteAccess(headers(bad))).toEqual({ ok: false, code: "unauthorized", message: "Unauthorized." });
     }
   });
@@ -82,7 +89,11 @@ describe("describeDatabaseError", () => {
     const file = freshDatabase(dir);
     const db = openSqlite(file, { readonly: true });
     const store = new AnalysisStore(db);
-    const prepared = prepareAnalysis({ sourcePath: "x.md", contentHash: "h", bytes: Buffer.from(report("101000001", [{ title: "A", severity: "High" }])) });
+    const prepared = prepareAnalysis({
+      sourcePath: "x.md",
+      contentHash: "h",
+      bytes: Buffer.from(report("101000001", [{ title: "A", severity: "High" }])),
+    });
     let caught: unknown;
     try {
       store.writeBatch([prepared]);
@@ -91,11 +102,17 @@ describe("describeDatabaseError", () => {
     }
     db.close();
     expect(caught).toBeDefined();
-    expect(describeDatabaseError(caught, "upload")).toEqual({ status: 503, message: expect.stringMatching(/^Upload failed: nothing was stored\. .*read-only/) });
+    expect(describeDatabaseError(caught, "upload")).toEqual({
+      status: 503,
+      message: expect.stringMatching(/^Upload failed: nothing was stored\. .*read-only/),
+    });
   });
 
   it("explains a busy database", () => {
     expect(describeDatabaseError(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }), "upload").status).toBe(503);
-    expect(describeDatabaseError(new Error("boom"), "delete")).toEqual({ status: 500, message: expect.stringMatching(/^Delete failed: .*boom/) });
+    expect(describeDatabaseError(new Error("boom"), "delete")).toEqual({
+      status: 500,
+      message: expect.stringMatching(/^Delete failed: .*boom/),
+    });
   });
 });

@@ -22,12 +22,15 @@ describe("previewImage", () => {
   beforeEach(() => {
     requests.length = 0;
     const realFetch = globalThis.fetch;
-    vi.stubGlobal("fetch", vi.fn(async (url: unknown, init?: RequestInit) => {
-      // next/og loads its own WebAssembly from data: URLs; anything else would leave the machine.
-      if (String(url).startsWith("data:")) return realFetch(url as string, init);
-      requests.push(String(url));
-      throw new Error("offline");
-    }));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: unknown, init?: RequestInit) => {
+        // next/og loads its own WebAssembly from data: URLs; anything else would leave the machine.
+        if (String(url).startsWith("data:")) return realFetch(url as string, init);
+        requests.push(String(url));
+        throw new Error("offline");
+      }),
+    );
     for (const mod of [http, https]) {
       vi.spyOn(mod, "request").mockImplementation(((url: unknown) => {
         requests.push(String(url));
@@ -42,7 +45,13 @@ describe("previewImage", () => {
 
   it("renders titles in any script to a PNG without a single outbound request", async () => {
     for (const title of TITLES) {
-      const image = previewImage({ eyebrow: "Failure analysis", title, meta: ["Task 101000875", "pulumi"], chips: [["critical", "3 critical"]], footer: title });
+      const image = previewImage({
+        eyebrow: "Failure analysis",
+        title,
+        meta: ["Task 101000875", "pulumi"],
+        chips: [["critical", "3 critical"]],
+        footer: title,
+      });
       const png = Buffer.from(await image.arrayBuffer());
       expect(png.subarray(1, 4).toString(), title).toBe("PNG");
       expect(png.length, title).toBeGreaterThan(5_000);

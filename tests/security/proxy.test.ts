@@ -9,7 +9,18 @@ import { freshDatabase, tempDir } from "../ingest/helpers";
 const READ = "read-s3cret";
 const ADMIN = "admin-s3cret";
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "PROPFIND", "OPTIONS"];
-const PAGES = ["/", "/analyses", "/analyses/101000875?view=raw", "/analyses/101000875/failures/1", "/failures?q=password", "/scores", "/compare?a=x&b=y", "/gaps", "/upload", "/analyses?_rsc=1x2y3"];
+const PAGES = [
+  "/",
+  "/analyses",
+  "/analyses/101000875?view=raw",
+  "/analyses/101000875/failures/1",
+  "/failures?q=password",
+  "/scores",
+  "/compare?a=x&b=y",
+  "/gaps",
+  "/upload",
+  "/analyses?_rsc=1x2y3",
+];
 const APIS = ["/api/analyses", "/api/analyses/101000875", "/api/failures?severity=critical", "/api/scores", "/api/compare", "/api/gaps"];
 const basic = (password: string) => `Basic ${btoa(`reviewer:${password}`)}`;
 const REFUSED: Record<string, Record<string, string>> = {
@@ -61,7 +72,10 @@ describe("proxy with FAULTLINE_READ_TOKEN set", () => {
           expect(response.headers.get("x-content-type-options")).toBe("nosniff");
           if (APIS.includes(path)) {
             // The API's own error shape, as its handlers send it; pages get a sentence.
-            expect(((await response.json()) as ApiErrorBody).error, `${method} ${path}`).toEqual({ code: "unauthorized", message: "Authentication required." });
+            expect(((await response.json()) as ApiErrorBody).error, `${method} ${path}`).toEqual({
+              code: "unauthorized",
+              message: "Authentication required.",
+            });
           } else expect(await response.text()).toBe("Authentication required.");
         }
       }
@@ -102,7 +116,10 @@ describe("proxy without a read token", () => {
     expect(html).toContain("npm run db:migrate");
     const api = await call("GET", "/api/failures");
     expect(api.status).toBe(503);
-    expect(((await api.json()) as ApiErrorBody).error).toMatchObject({ code: "database_unavailable", message: expect.stringContaining(missing) });
+    expect(((await api.json()) as ApiErrorBody).error).toMatchObject({
+      code: "database_unavailable",
+      message: expect.stringContaining(missing),
+    });
   });
 
   it("serves pages to anyone with GET and refuses page writes with 405", async () => {

@@ -46,7 +46,10 @@ describe("uploads parse off the request thread", () => {
     maxGap = Math.max(maxGap, performance.now() - last);
     // The request thread was never blocked for the 3 s the parse was allowed to run.
     expect(maxGap).toBeLessThan(1000);
-    expect(results.map((r) => [r.name, r.status])).toEqual([["hangs.md", "failed"], ["fine.md", "added"]]);
+    expect(results.map((r) => [r.name, r.status])).toEqual([
+      ["hangs.md", "failed"],
+      ["fine.md", "added"],
+    ]);
     expect(results[0]!.error).toMatch(/^parse-timeout: /);
     // Stored with its raw text all the same, and the answer links it.
     expect(results[0]!.slug).toBeTruthy();
@@ -55,7 +58,11 @@ describe("uploads parse off the request thread", () => {
     const db = openSqlite(dbFile);
     try {
       expect(stored(db).map((r) => r.sourcePath)).toEqual(["upload:fine.md", "upload:hangs.md", "upload:warm.md"]);
-      const raw = db.prepare<[], { raw: string }>(`SELECT raw FROM "AnalysisSource" JOIN "Analysis" ON id = analysisId WHERE sourcePath = 'upload:hangs.md'`).get();
+      const raw = db
+        .prepare<[], { raw: string }>(
+          `SELECT raw FROM "AnalysisSource" JOIN "Analysis" ON id = analysisId WHERE sourcePath = 'upload:hangs.md'`,
+        )
+        .get();
       expect(raw?.raw).toBe(hanging);
     } finally {
       db.close();
@@ -63,7 +70,10 @@ describe("uploads parse off the request thread", () => {
   }, 60_000);
 
   it("a re-upload under the same name whose parse fails keeps the stored analysis and says so", async () => {
-    const seven = report("107000007", Array.from({ length: 7 }, (_, i) => ({ title: `Failure ${i + 1}`, severity: "High" })));
+    const seven = report(
+      "107000007",
+      Array.from({ length: 7 }, (_, i) => ({ title: `Failure ${i + 1}`, severity: "High" })),
+    );
     const [first] = await ingestUploads([{ name: "same.md", bytes: bytes(seven) }]);
     expect(first).toMatchObject({ status: "added", slug: "107000007" });
     const [again] = await ingestUploads([{ name: "same.md", bytes: bytes(`${seven}\n<!-- faultline-test: hang -->\n`) }]);
@@ -78,10 +88,19 @@ describe("uploads parse off the request thread", () => {
 });
 
 describe("uploads take only UTF-8 Markdown or plain text, judged by content (finding 12)", () => {
-  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), Buffer.alloc(32, 7)]);
+  const PNG = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+    Buffer.alloc(32, 7),
+  ]);
   const TOKEN = "upload-test-token";
   const post = (name: string, body: BodyInit, type = "text/markdown") =>
-    postAnalyses(new Request(`http://localhost/api/analyses?name=${encodeURIComponent(name)}`, { method: "POST", body, headers: { authorization: `Bearer ${TOKEN}`, "content-type": type } }));
+    postAnalyses(
+      new Request(`http://localhost/api/analyses?name=${encodeURIComponent(name)}`, {
+        method: "POST",
+        body,
+        headers: { authorization: `Bearer ${TOKEN}`, "content-type": type },
+      }),
+    );
   const count = () => {
     const db = openSqlite(dbFile);
     try {
@@ -99,25 +118,39 @@ describe("uploads take only UTF-8 Markdown or plain text, judged by content (fin
       ["picture.md", PNG, "text/markdown", /"picture\.md" is binary \(a NUL byte at line 3, byte 8\)/],
       ["package.json", JSON.stringify({ name: "x", version: "1.0.0" }), "text/plain", /"package\.json": only Markdown .* not \.json/],
       ["report.md", JSON.stringify({ name: "x", dependencies: {} }, null, 2), "text/markdown", /"report\.md" is a JSON document/],
-      ["latin1.md", Buffer.from("# Analyse\n\nCaf\u00e9 au lait\n", "latin1"), "text/markdown", /"latin1\.md" is not UTF-8 text \(byte 14 on line 3\b/],
+      [
+        "latin1.md",
+        Buffer.from("# Analyse\n\nCaf\u00e9 au lait\n", "latin1"),
+        "text/markdown",
+        /"latin1\.md" is not UTF-8 text \(byte 14 on line 3\b/,
+      ],
       ["shot.md", Buffer.from("# fine text"), "image/png", /"shot\.md" was sent as image\/png/],
       ["old.md", Buffer.from("# fine text"), "text/plain; charset=latin1", /"old\.md" was sent as latin1/],
     ];
     for (const [name, body, type, message] of cases) {
       const response = await post(name, body, type);
       expect(response.status, name).toBe(415);
-      expect(((await response.json()) as ApiErrorBody).error, name).toMatchObject({ code: "unsupported_media_type", message: expect.stringMatching(message) });
+      expect(((await response.json()) as ApiErrorBody).error, name).toMatchObject({
+        code: "unsupported_media_type",
+        message: expect.stringMatching(message),
+      });
     }
     // Multipart: one bad file refuses the whole request, the good one is not stored either.
     const form = new FormData();
     form.append("file", new File([report("107000100", [{ title: "Good", severity: "Low" }])], "good.md", { type: "text/markdown" }));
     form.append("file", new File([PNG], "evil.md", { type: "text/markdown" }));
-    const multi = await postAnalyses(new Request("http://localhost/api/analyses", { method: "POST", body: form, headers: { authorization: `Bearer ${TOKEN}` } }));
+    const multi = await postAnalyses(
+      new Request("http://localhost/api/analyses", { method: "POST", body: form, headers: { authorization: `Bearer ${TOKEN}` } }),
+    );
     expect(multi.status).toBe(415);
     expect(await multi.json()).toMatchObject({ refused: [{ name: "evil.md", error: expect.stringContaining("binary") }] });
     expect(count()).toBe(before);
     // UTF-8 Markdown, with or without a BOM, under .md, .txt or no extension, is still welcome.
-    for (const [name, body] of [["ok.md", report("107000101", [{ title: "Ok", severity: "Low" }])], ["bom.txt", `\uFEFF${report("107000102", [{ title: "Bom", severity: "Low" }])}`], ["notes", "Just notes.\n"]] as const) {
+    for (const [name, body] of [
+      ["ok.md", report("107000101", [{ title: "Ok", severity: "Low" }])],
+      ["bom.txt", `\uFEFF${report("107000102", [{ title: "Bom", severity: "Low" }])}`],
+      ["notes", "Just notes.\n"],
+    ] as const) {
       const response = await post(name, body);
       expect(response.status, name).toBe(201);
     }

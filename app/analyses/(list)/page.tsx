@@ -33,7 +33,12 @@ export default async function AnalysesPage({ searchParams }: PageProps) {
   const current = analysesHref({ ...filters, page: result.page });
   const failureFilters = filters.severities.length + filters.gaps.length + filters.platforms.length;
   const active =
-    (filters.q ? 1 : 0) + failureFilters + (filters.minScore !== undefined ? 1 : 0) + (filters.maxScore !== undefined ? 1 : 0) + (filters.warnings !== "any" ? 1 : 0) + reviewFilterCount(filters);
+    (filters.q ? 1 : 0) +
+    failureFilters +
+    (filters.minScore !== undefined ? 1 : 0) +
+    (filters.maxScore !== undefined ? 1 : 0) +
+    (filters.warnings !== "any" ? 1 : 0) +
+    reviewFilterCount(filters);
   const gapLabel = (id: string) => result.facets.gap.find((g) => g.value === id)?.label ?? id;
   // Severity and gap together select one failure having both; say so, it is not two conditions.
   const oneFailure =
@@ -53,28 +58,49 @@ export default async function AnalysesPage({ searchParams }: PageProps) {
 
       <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
         <CollapsibleFilters active={active}>
-          <AnalysisFilterForm key={current} filters={filters} facets={result.facets} viewer={viewer?.reviewer.name ?? null} here={current} />
+          <AnalysisFilterForm
+            key={current}
+            filters={filters}
+            facets={result.facets}
+            viewer={viewer?.reviewer.name ?? null}
+            here={current}
+          />
         </CollapsibleFilters>
 
         <section aria-label="Results" className="min-w-0 space-y-4">
           {result.emptyQuery && (
-            <p role="note" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100">
+            <p
+              role="note"
+              className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100"
+            >
               “{filters.q}” has no searchable words; search for words or identifiers instead.
             </p>
           )}
           {result.total > 0 && (
-            <PagePastEnd requested={filters.page} pageCount={result.pageCount} lastHref={analysesHref({ ...filters, page: result.pageCount })} noun="analyses" />
+            <PagePastEnd
+              requested={filters.page}
+              pageCount={result.pageCount}
+              lastHref={analysesHref({ ...filters, page: result.pageCount })}
+              noun="analyses"
+            />
           )}
           {result.total === 0 ? (
             <EmptyState title={active ? "No analyses match these filters" : "No analyses yet"}>
               {active ? (
                 <>
-                  Loosen a filter, or <Link href="/analyses" className="text-blue-700 underline dark:text-blue-300">clear them all</Link>.
+                  Loosen a filter, or{" "}
+                  <Link href="/analyses" className="text-blue-700 underline dark:text-blue-300">
+                    clear them all
+                  </Link>
+                  .
                 </>
               ) : (
                 <>
-                  Add a report on the <Link href="/upload" className="text-blue-700 underline dark:text-blue-300">Upload</Link> page, or put Markdown files in{" "}
-                  <code>content/</code> and run <code>npm run ingest</code>.
+                  Add a report on the{" "}
+                  <Link href="/upload" className="text-blue-700 underline dark:text-blue-300">
+                    Upload
+                  </Link>{" "}
+                  page, or put Markdown files in <code>content/</code> and run <code>npm run ingest</code>.
                 </>
               )}
             </EmptyState>

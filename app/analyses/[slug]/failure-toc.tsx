@@ -81,7 +81,7 @@ function List({ items, active, onPick, className = "", listRef }: ListProps) {
             aria-current={active === f.key ? "true" : undefined}
             className="flex items-start gap-2 rounded border-l-2 border-transparent px-1 py-0.5 hover:bg-slate-100 aria-[current=true]:border-blue-600 aria-[current=true]:bg-blue-50 aria-[current=true]:font-medium dark:hover:bg-slate-800 dark:aria-[current=true]:border-blue-400 dark:aria-[current=true]:bg-slate-800"
           >
-            <span className="tabular-nums text-slate-600 dark:text-slate-300">{f.number}.</span>
+            <span className="text-slate-600 tabular-nums dark:text-slate-300">{f.number}.</span>
             <span className="min-w-0 flex-1 [overflow-wrap:anywhere]">{f.title}</span>
             <span className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${DOT[f.severity] ?? DOT.unknown}`} aria-label={f.severity} role="img" />
           </a>
@@ -119,9 +119,13 @@ export function FailureToc({ items, total = items.length }: FailureTocProps) {
       <nav aria-label="Failures in this analysis" className="hidden lg:block">
         <List items={items} active={active} listRef={wide} className="sticky top-4 max-h-[calc(100vh-2rem)] overflow-y-auto" />
       </nav>
-      <details ref={phone} className="sticky top-0 z-10 rounded-md border border-slate-200 bg-white/95 px-3 py-2 shadow-sm backdrop-blur lg:hidden dark:border-slate-700 dark:bg-slate-950/95">
+      <details
+        ref={phone}
+        className="sticky top-0 z-10 rounded-md border border-slate-200 bg-white/95 px-3 py-2 shadow-sm backdrop-blur lg:hidden dark:border-slate-700 dark:bg-slate-950/95"
+      >
         <summary className="cursor-pointer text-sm font-medium [overflow-wrap:anywhere]">
-          Contents · {items.length === total ? `${total} failure${total === 1 ? "" : "s"}` : `${items.length} of ${total} failures on this page`}
+          Contents ·{" "}
+          {items.length === total ? `${total} failure${total === 1 ? "" : "s"}` : `${items.length} of ${total} failures on this page`}
           {current && <span className="font-normal text-slate-600 dark:text-slate-300"> — reading #{current.number}</span>}
         </summary>
         <nav aria-label="Failures in this analysis (contents)" className="mt-2 max-h-[60vh] overflow-y-auto">

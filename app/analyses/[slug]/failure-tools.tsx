@@ -36,7 +36,8 @@ export function FailureTools({ counts, paged }: FailureToolsProps) {
   useEffect(() => {
     const apply = () => {
       for (const card of cards()) card.hidden = hidden.includes(card.dataset.severity ?? "");
-      for (const li of document.querySelectorAll<HTMLElement>("[data-toc-severity]")) li.hidden = hidden.includes(li.dataset.tocSeverity ?? "");
+      for (const li of document.querySelectorAll<HTMLElement>("[data-toc-severity]"))
+        li.hidden = hidden.includes(li.dataset.tocSeverity ?? "");
     };
     apply();
     const section = document.querySelector("[data-failure-list]");

@@ -49,8 +49,11 @@ export function MissingFailureList() {
         <ol className="mt-2 space-y-1 text-sm">
           {listed.failures.map((f) => (
             <li key={f.number} className="flex gap-2">
-              <span className="tabular-nums text-slate-600 dark:text-slate-300">{f.number}.</span>
-              <Link href={failureHref(listed.slug, f.number)} className="min-w-0 text-blue-700 underline [overflow-wrap:anywhere] dark:text-blue-300">
+              <span className="text-slate-600 tabular-nums dark:text-slate-300">{f.number}.</span>
+              <Link
+                href={failureHref(listed.slug, f.number)}
+                className="min-w-0 [overflow-wrap:anywhere] text-blue-700 underline dark:text-blue-300"
+              >
                 {f.title}
               </Link>
               <span className="text-xs text-slate-600 dark:text-slate-300">{f.severity}</span>

@@ -9,8 +9,12 @@ export default function AnalysisNotFound() {
         No analysis has this slug, or it has no failure with this number. It may have been re-ingested under another name or removed.
       </p>
       <p className="flex justify-center gap-4 text-sm">
-        <Link href="/analyses" className="text-blue-700 underline dark:text-blue-300">Browse analyses</Link>
-        <Link href="/failures" className="text-blue-700 underline dark:text-blue-300">Search failures</Link>
+        <Link href="/analyses" className="text-blue-700 underline dark:text-blue-300">
+          Browse analyses
+        </Link>
+        <Link href="/failures" className="text-blue-700 underline dark:text-blue-300">
+          Search failures
+        </Link>
       </p>
       <MissingFailureList />
     </div>

@@ -14,7 +14,11 @@ export default async function Image({ params }: { params: Promise<{ slug: string
   return previewImage({
     eyebrow: "Failure analysis",
     title: a.title,
-    meta: [a.taskId ? `Task ${a.taskId}` : a.slug, a.platform ?? "", a.scoreValue !== null ? `Score ${a.scoreValue}/${a.scoreMax}` : ""].filter(Boolean),
+    meta: [
+      a.taskId ? `Task ${a.taskId}` : a.slug,
+      a.platform ?? "",
+      a.scoreValue !== null ? `Score ${a.scoreValue}/${a.scoreMax}` : "",
+    ].filter(Boolean),
     chips: Object.entries(counts).flatMap(([s, n]) => (n > 0 ? [[s, `${n} ${s}`] as [string, string]] : [])),
     footer: `${a.failureCount} failure${a.failureCount === 1 ? "" : "s"}`,
   });

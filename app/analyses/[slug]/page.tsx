@@ -32,7 +32,9 @@ import { FAILURES_PER_PAGE, pageOf, pageWindow } from "@/lib/render/pages";
 import { analysisHref } from "@/lib/routes";
 
 /** One load per request, shared by the metadata and the page. */
-const loadAnalysis = cache((slug: string, skip: number, take: number) => cached(["analysis", slug, skip, take], () => getAnalysis(slug, skip, take)));
+const loadAnalysis = cache((slug: string, skip: number, take: number) =>
+  cached(["analysis", slug, skip, take], () => getAnalysis(slug, skip, take)),
+);
 
 export const dynamic = "force-dynamic";
 
@@ -98,7 +100,9 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
       href={analysisHref(slug, { view: v, diff: mode })}
       aria-current={view === v ? "page" : undefined}
       className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-blue-600 ${
-        view === v ? "border-blue-600 text-slate-900 dark:border-blue-400 dark:text-white" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+        view === v
+          ? "border-blue-600 text-slate-900 dark:border-blue-400 dark:text-white"
+          : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
       }`}
     >
       {label}
@@ -142,15 +146,40 @@ async function AnalysisView({ slug, query }: AnalysisViewProps) {
         </EmptyState>
       ) : (
         <div className="grid gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]">
-          <FailureToc items={analysis.failures.map((f) => ({ key: f.key, number: f.number, title: f.title, severity: f.severity }))} total={analysis.failureCount} />
+          <FailureToc
+            items={analysis.failures.map((f) => ({ key: f.key, number: f.number, title: f.title, severity: f.severity }))}
+            total={analysis.failureCount}
+          />
           <section aria-label="Failures" className="min-w-0 space-y-5" data-failure-list>
             <FailureTools counts={severityCounts(analysis.failures)} paged={failurePages.pages > 1} />
-            {failurePages.pages > 1 && <FailurePagination slug={slug} mode={mode} page={failurePages.page} pages={failurePages.pages} total={analysis.failureCount} />}
-            <PageLocator slug={slug} view="failures" page={failurePages.page} pages={failurePages.pages} refsHere={analysis.failures.flatMap((f) => [f.key, String(f.number)])} />
+            {failurePages.pages > 1 && (
+              <FailurePagination
+                slug={slug}
+                mode={mode}
+                page={failurePages.page}
+                pages={failurePages.pages}
+                total={analysis.failureCount}
+              />
+            )}
+            <PageLocator
+              slug={slug}
+              view="failures"
+              page={failurePages.page}
+              pages={failurePages.pages}
+              refsHere={analysis.failures.flatMap((f) => [f.key, String(f.number)])}
+            />
             {analysis.failures.map((failure) => (
               <FailureCard key={failure.id} failure={failure} slug={slug} mode={mode} autoMode={!chosen} modeHrefs={modeHrefs} />
             ))}
-            {failurePages.pages > 1 && <FailurePagination slug={slug} mode={mode} page={failurePages.page} pages={failurePages.pages} total={analysis.failureCount} />}
+            {failurePages.pages > 1 && (
+              <FailurePagination
+                slug={slug}
+                mode={mode}
+                page={failurePages.page}
+                pages={failurePages.pages}
+                total={analysis.failureCount}
+              />
+            )}
           </section>
         </div>
       )}

@@ -10,8 +10,14 @@ const NOINDEX = { "X-Robots-Tag": "noindex, nofollow", "Cache-Control": "no-stor
 
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const opened = /^[A-Za-z0-9_-]{43}$/.test(token) ? await openShare(token) : ({ ok: false, status: 404, message: "This share link does not exist." } as const);
-  if (!opened.ok) return new Response(`${opened.message}\n`, { status: opened.status, headers: { ...NOINDEX, "Content-Type": "text/plain; charset=utf-8" } });
+  const opened = /^[A-Za-z0-9_-]{43}$/.test(token)
+    ? await openShare(token)
+    : ({ ok: false, status: 404, message: "This share link does not exist." } as const);
+  if (!opened.ok)
+    return new Response(`${opened.message}\n`, {
+      status: opened.status,
+      headers: { ...NOINDEX, "Content-Type": "text/plain; charset=utf-8" },
+    });
   const secure = expectedOrigin(request).startsWith("https:") ? "; Secure" : "";
   return new Response(null, {
     status: 303,

@@ -9,7 +9,8 @@ export const contentType = "image/png";
 export default async function Image({ params }: { params: Promise<{ slug: string; number: string }> }) {
   const { slug, number } = await params;
   const found = await getFailure(decodeParam(slug), decodeParam(number));
-  if (found?.kind !== "current") return previewImage({ eyebrow: "Failure", title: found ? "Failure no longer exists" : "Failure not found", meta: [], chips: [] });
+  if (found?.kind !== "current")
+    return previewImage({ eyebrow: "Failure", title: found ? "Failure no longer exists" : "Failure not found", meta: [], chips: [] });
   const { analysis, failure } = found.data;
   return previewImage({
     eyebrow: `Failure ${failure.number} of ${analysis.failureCount}`,

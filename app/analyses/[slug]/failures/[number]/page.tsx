@@ -37,7 +37,9 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   if (data.kind === "gone") return { title: "Failure no longer exists" };
   const { analysis, failure } = data.data;
   const title = `#${failure.number} ${failure.title}`;
-  const description = [`${failure.severity} severity`, analysis.taskId && `task ${analysis.taskId}`, failure.rootCause?.slice(0, 160)].filter(Boolean).join(" · ");
+  const description = [`${failure.severity} severity`, analysis.taskId && `task ${analysis.taskId}`, failure.rootCause?.slice(0, 160)]
+    .filter(Boolean)
+    .join(" · ");
   return {
     title,
     description,
@@ -54,7 +56,8 @@ export default async function FailurePage({ params, searchParams }: PageProps) {
     if (current && current !== slug) redirect(`${failureHref(current, ref)}${queryString(query)}` as Route);
     notFound();
   }
-  if (data.kind === "gone") return <GoneFailure slug={data.analysis.slug} title={data.analysis.title} failureTitle={data.title} ref_={ref} />;
+  if (data.kind === "gone")
+    return <GoneFailure slug={data.analysis.slug} title={data.analysis.title} failureTitle={data.title} ref_={ref} />;
   const { analysis, failure, previous, next, aliases } = data.data;
   // An old number or key: the failure's canonical address (the browser keeps any #fragment).
   if (data.redirect) redirect(`${failureHref(analysis.slug, failure.key)}${queryString(query)}` as Route);
@@ -63,10 +66,11 @@ export default async function FailurePage({ params, searchParams }: PageProps) {
     split: failureHref(analysis.slug, failure.key, { diff: "split" }),
     unified: failureHref(analysis.slug, failure.key, { diff: "unified" }),
   };
-  const step = "rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:hover:bg-slate-800";
+  const step =
+    "rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:hover:bg-slate-800";
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 [overflow-wrap:anywhere] dark:text-slate-300">
+      <nav aria-label="Breadcrumb" className="text-sm [overflow-wrap:anywhere] text-slate-600 dark:text-slate-300">
         <Link href="/analyses" className="hover:underline">
           Analyses
         </Link>{" "}
@@ -112,18 +116,17 @@ interface GoneFailureProps {
 /** An old link to a failure the current version of the document no longer has. */
 function GoneFailure({ slug, title, failureTitle, ref_ }: GoneFailureProps) {
   return (
-    <section aria-labelledby="gone-title" className="mx-auto max-w-2xl space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-5 text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100">
+    <section
+      aria-labelledby="gone-title"
+      className="mx-auto max-w-2xl space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-5 text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100"
+    >
       <h1 id="gone-title" className="text-xl font-semibold">
         This failure no longer exists in the current version
       </h1>
       <p className="[overflow-wrap:anywhere]">
         The link named failure <span className="font-mono">{/^\d+$/.test(ref_) ? `#${ref_}` : ref_}</span>
-        {failureTitle && (
-          <>
-            , “{failureTitle}”
-          </>
-        )}
-        . The analysis was re-read since (its report changed, or the parser now reads it differently) and no longer lists it.
+        {failureTitle && <>, “{failureTitle}”</>}. The analysis was re-read since (its report changed, or the parser now reads it
+        differently) and no longer lists it.
       </p>
       <p>
         <Link href={analysisHref(slug)} className="font-medium text-blue-800 underline dark:text-blue-200">
