@@ -27,7 +27,21 @@ if (args.includes("--help") || args.includes("-h")) {
   process.exit(0);
 }
 const FLAGS = new Set(["--http", "--compare", "--keep"]);
-const VALUED = new Set(["--docs", "--seed", "--corpus", "--limit", "--rounds", "--speed-rounds", "--copies", "--seconds", "--connections", "--port", "--during-ingest", "--db", "--pg-database"]);
+const VALUED = new Set([
+  "--docs",
+  "--seed",
+  "--corpus",
+  "--limit",
+  "--rounds",
+  "--speed-rounds",
+  "--copies",
+  "--seconds",
+  "--connections",
+  "--port",
+  "--during-ingest",
+  "--db",
+  "--pg-database",
+]);
 for (let i = 0; i < args.length; i++) {
   const arg = args[i]!;
   if (VALUED.has(arg)) i++;
@@ -71,7 +85,8 @@ if (dbOption !== "sqlite" && dbOption !== "postgres") usage(`--db must be sqlite
 if (http && dbOption !== "sqlite") usage("--db postgres applies to the query bench, not --http");
 const withPostgres = dbOption === "postgres";
 const pgDatabase = stringOption("--pg-database");
-if (pgDatabase !== undefined && (!withPostgres || !/^[a-z_][a-z0-9_]*$/.test(pgDatabase))) usage("--pg-database needs --db postgres and a lower-case name of letters, digits and _");
+if (pgDatabase !== undefined && (!withPostgres || !/^[a-z_][a-z0-9_]*$/.test(pgDatabase)))
+  usage("--pg-database needs --db postgres and a lower-case name of letters, digits and _");
 const docCount = option("--docs", 1000);
 const seed = option("--seed", 42);
 const queryRounds = option("--rounds", 40);
@@ -87,7 +102,9 @@ async function main() {
     // --compare (before/after back to back) --during-ingest N (documents ingested while loading).
     const { runHttpBench } = await import("../lib/bench/http");
     await runHttpBench({
-      corpus: corpus!, limit, dir,
+      corpus: corpus!,
+      limit,
+      dir,
       copies: copies ?? 1,
       seconds: positiveInteger("--seconds") ?? 10,
       connections: positiveInteger("--connections") ?? 16,
@@ -108,10 +125,12 @@ async function main() {
   fs.mkdirSync(docDir);
   let bytes = 0;
   if (corpus !== undefined && copies !== undefined) {
-    const { copyCorpus } = await import("../lib/bench/http");
+    const { copyCorpus } = await import("../lib/bench/http-server");
     const copied = copyCorpus(corpus, docDir, copies, limit);
     bytes = copied.bytes;
-    console.log(`Copied ${copied.files} documents (${mb(bytes)}; ${copies} cop${copies === 1 ? "y" : "ies"} of ${path.resolve(corpus)}) to ${docDir}`);
+    console.log(
+      `Copied ${copied.files} documents (${mb(bytes)}; ${copies} cop${copies === 1 ? "y" : "ies"} of ${path.resolve(corpus)}) to ${docDir}`,
+    );
   } else if (corpus !== undefined) {
     const root = path.resolve(corpus);
     if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new Error(`--corpus ${corpus}: no such folder`);
@@ -158,9 +177,9 @@ async function main() {
 
 function listMarkdown(root: string): string[] {
   if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).flatMap((e) =>
-    e.isFile() && e.name.endsWith(".md") ? [path.join(e.parentPath, e.name)] : [],
-  );
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .flatMap((e) => (e.isFile() && e.name.endsWith(".md") ? [path.join(e.parentPath, e.name)] : []));
 }
 
 main().then(

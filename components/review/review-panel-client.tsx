@@ -6,9 +6,9 @@ import { useEffect, useId, useRef, useState } from "react";
 import { apiErrorOf, GRADED_SEVERITIES } from "@/lib/domain";
 import type { AnnotationView } from "@/lib/reviews/annotations";
 import { currentIndex } from "../keyboard-shortcuts";
+import { VERDICT_LABEL, VerdictNotes, when } from "./verdict-notes";
 import { analysisHref, apiAnnotationsHref, failureFragment, sharesHref, signInHref } from "@/lib/routes/paths";
 
-const VERDICT_LABEL = { agree: "Agree", disagree: "Disagree", unsure: "Unsure" } as const;
 type Verdict = keyof typeof VERDICT_LABEL;
 const VERDICT_STYLE: Record<Verdict, string> = {
   agree: "bg-emerald-100 text-emerald-900 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800",
@@ -25,8 +25,6 @@ export interface ReviewPanelClientProps {
   viewer: { name: string } | null;
   tagSuggestions: string[];
 }
-
-const when = (iso: string) => iso.slice(0, 16).replace("T", " ") + " UTC";
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -82,12 +80,17 @@ export function ReviewPanelClient({ slug, failureKey, parsedSeverity, initial, v
       verdict: v,
       severity: severity || null,
       comment,
-      tags: tags.split(",").map((t) => t.trim()).filter(Boolean),
+      tags: tags
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean),
     };
   }
 
   async function save(v: Verdict) {
-    const ok = mine ? await send("PATCH", { id: mine.id, ...fields(v) }) : await send("POST", { analysis: slug, failure: failureKey, ...fields(v) });
+    const ok = mine
+      ? await send("PATCH", { id: mine.id, ...fields(v) })
+      : await send("POST", { analysis: slug, failure: failureKey, ...fields(v) });
     if (ok) setEditing(false);
   }
 
@@ -119,13 +122,22 @@ export function ReviewPanelClient({ slug, failureKey, parsedSeverity, initial, v
     return () => document.removeEventListener("keydown", listener);
   }, []);
 
-  const counts = (["agree", "disagree", "unsure"] as const).map((v) => [v, items.filter((a) => a.verdict === v).length] as const).filter(([, n]) => n > 0);
+  const counts = (["agree", "disagree", "unsure"] as const)
+    .map((v) => [v, items.filter((a) => a.verdict === v).length] as const)
+    .filter(([, n]) => n > 0);
   return (
-    <section ref={rootRef} aria-labelledby={`${id}-h`} className="space-y-3 rounded-md border border-slate-200 bg-slate-50/60 p-3 text-sm dark:border-slate-800 dark:bg-slate-900/40" data-review-panel={failureKey}>
+    <section
+      ref={rootRef}
+      aria-labelledby={`${id}-h`}
+      className="space-y-3 rounded-md border border-slate-200 bg-slate-50/60 p-3 text-sm dark:border-slate-800 dark:bg-slate-900/40"
+      data-review-panel={failureKey}
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h3 id={`${id}-h`} className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
+        <h3 id={`${id}-h`} className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
           Review
-          {counts.length > 0 && <span className="ml-2 font-normal normal-case tracking-normal">{counts.map(([v, n]) => `${n} ${v}`).join(" · ")}</span>}
+          {counts.length > 0 && (
+            <span className="ml-2 font-normal tracking-normal normal-case">{counts.map(([v, n]) => `${n} ${v}`).join(" · ")}</span>
+          )}
         </h3>
         {viewer && (
           <a href={sharesHref(slug, failureKey)} className="text-xs text-blue-700 hover:underline dark:text-blue-300">
@@ -133,7 +145,10 @@ export function ReviewPanelClient({ slug, failureKey, parsedSeverity, initial, v
           </a>
         )}
         {!viewer && (
-          <a href={signInHref(analysisHref(slug, {}, failureFragment(failureKey)))} className="text-blue-700 hover:underline dark:text-blue-300">
+          <a
+            href={signInHref(analysisHref(slug, {}, failureFragment(failureKey)))}
+            className="text-blue-700 hover:underline dark:text-blue-300"
+          >
             Sign in to review
           </a>
         )}
@@ -142,10 +157,16 @@ export function ReviewPanelClient({ slug, failureKey, parsedSeverity, initial, v
       {items.length > 0 && (
         <ul className="space-y-3" aria-label="Verdicts">
           {items.map((a) => (
-            <li key={a.id} className="space-y-1 border-t border-slate-200 pt-2 first:border-t-0 first:pt-0 dark:border-slate-800" data-annotation={a.id}>
+            <li
+              key={a.id}
+              className="space-y-1 border-t border-slate-200 pt-2 first:border-t-0 first:pt-0 dark:border-slate-800"
+              data-annotation={a.id}
+            >
               <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                 <strong className="font-medium [overflow-wrap:anywhere]">{a.reviewer.name}</strong>
-                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${VERDICT_STYLE[a.verdict]}`}>{VERDICT_LABEL[a.verdict]}</span>
+                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${VERDICT_STYLE[a.verdict]}`}>
+                  {VERDICT_LABEL[a.verdict]}
+                </span>
                 {a.proposedSeverity && (
                   <span className="text-xs text-slate-700 dark:text-slate-300">
                     proposes <strong>{a.proposedSeverity}</strong>
@@ -156,7 +177,11 @@ export function ReviewPanelClient({ slug, failureKey, parsedSeverity, initial, v
                   {when(a.updatedAt)}
                 </time>
                 {a.canEdit && !editing && (
-                  <button type="button" onClick={() => setEditing(true)} className="text-xs text-blue-700 hover:underline dark:text-blue-300">
+                  <button
+                    type="button"
+                    onClick={() => setEditing(true)}
+                    className="text-xs text-blue-700 hover:underline dark:text-blue-300"
+                  >
                     Edit
                   </button>
                 )}
@@ -165,7 +190,8 @@ export function ReviewPanelClient({ slug, failureKey, parsedSeverity, initial, v
                     type="button"
                     disabled={busy}
                     onClick={() => {
-                      if (window.confirm(`Delete ${a.canEdit ? "your" : `${a.reviewer.name}'s`} verdict?`)) void send("DELETE", undefined, `?id=${a.id}`);
+                      if (window.confirm(`Delete ${a.canEdit ? "your" : `${a.reviewer.name}'s`} verdict?`))
+                        void send("DELETE", undefined, `?id=${a.id}`);
                     }}
                     className="text-xs text-red-700 hover:underline disabled:opacity-50 dark:text-red-300"
                   >
@@ -173,34 +199,7 @@ export function ReviewPanelClient({ slug, failureKey, parsedSeverity, initial, v
                   </button>
                 )}
               </div>
-              {a.tags.length > 0 && (
-                <ul className="flex flex-wrap gap-1" aria-label="Tags">
-                  {a.tags.map((t) => (
-                    <li key={t} className="rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-800 [overflow-wrap:anywhere] dark:bg-slate-700 dark:text-slate-100">
-                      {t}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {/* Sanitized on the server (lib/reviews/markdown.ts): no raw HTML, no script, web links only. */}
-              {a.commentHtml && <div className="review-comment max-w-prose space-y-2 [overflow-wrap:anywhere] [&_a[href]]:text-blue-700 [&_a[href]]:underline [&_code]:font-mono [&_code]:text-xs [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-x-auto [&_ul]:list-disc [&_ul]:pl-5 dark:[&_a[href]]:text-blue-300" dangerouslySetInnerHTML={{ __html: a.commentHtml }} />}
-              {a.history.length > 0 && (
-                <details className="text-xs text-slate-600 dark:text-slate-400">
-                  <summary className="cursor-pointer">
-                    Edited {a.history.length} time{a.history.length === 1 ? "" : "s"}
-                  </summary>
-                  <ol className="mt-1 space-y-1">
-                    {a.history.map((h, i) => (
-                      <li key={i}>
-                        {h.editor} changed it at {when(h.editedAt)}; before: {VERDICT_LABEL[h.verdict]}
-                        {h.proposedSeverity ? `, proposed ${h.proposedSeverity}` : ""}
-                        {h.tags.length ? `, tags ${h.tags.join(", ")}` : ""}
-                        {h.comment ? <span className="block whitespace-pre-wrap [overflow-wrap:anywhere]">“{h.comment.length > 300 ? `${h.comment.slice(0, 300)}…` : h.comment}”</span> : null}
-                      </li>
-                    ))}
-                  </ol>
-                </details>
-              )}
+              <VerdictNotes annotation={a} />
             </li>
           ))}
         </ul>
@@ -228,7 +227,11 @@ export function ReviewPanelClient({ slug, failureKey, parsedSeverity, initial, v
             ))}
             <label className="inline-flex items-center gap-1">
               <span>Severity should be</span>
-              <select value={severity} onChange={(e) => setSeverity(e.target.value)} className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900">
+              <select
+                value={severity}
+                onChange={(e) => setSeverity(e.target.value)}
+                className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900"
+              >
                 <option value="">as parsed ({parsedSeverity})</option>
                 {GRADED_SEVERITIES.map((s) => (
                   <option key={s} value={s}>
@@ -266,7 +269,11 @@ export function ReviewPanelClient({ slug, failureKey, parsedSeverity, initial, v
                 ))}
               </datalist>
             </label>
-            <button type="submit" disabled={busy} className="rounded bg-blue-700 px-3 py-1 font-medium text-white hover:bg-blue-800 disabled:opacity-50">
+            <button
+              type="submit"
+              disabled={busy}
+              className="rounded bg-blue-700 px-3 py-1 font-medium text-white hover:bg-blue-800 disabled:opacity-50"
+            >
               {mine ? "Save changes" : "Save verdict"}
             </button>
             {mine && (
@@ -275,7 +282,11 @@ export function ReviewPanelClient({ slug, failureKey, parsedSeverity, initial, v
               </button>
             )}
           </div>
-          {viewer && <p className="text-xs text-slate-600 dark:text-slate-400">As {viewer.name}. Keys on the failure being read: a agree, d disagree, c comment.</p>}
+          {viewer && (
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              As {viewer.name}. Keys on the failure being read: a agree, d disagree, c comment.
+            </p>
+          )}
         </form>
       )}
       {error && (

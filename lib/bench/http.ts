@@ -6,13 +6,14 @@
 // FAULTLINE_CACHE=off) and then as `npm start` does now, back to back, and prints the ratios. With
 // --during-ingest N it also loads rotating pages while `npm run ingest` adds N more documents to the
 // same database, then checks that no page is stale once the ingest has ended.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { childEnv, env } from "../env";
 import { listMarkdownFiles } from "../ingest/files";
+import { copyCorpus, startServer } from "./http-server";
 
 export interface HttpBenchOptions {
   corpus: string;
@@ -50,81 +51,6 @@ export interface PageResult {
 export const PAGE_BUDGET_BYTES: Record<string, { html: number; rsc: number }> = { "/scores": { html: 250 * 1024, rsc: 150 * 1024 } };
 
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-
-/** Copies the corpus `copies` times; each copy gets a trailing HTML comment so hashes differ. */
-export function copyCorpus(corpus: string, into: string, copies: number, limit?: number, firstCopy = 1): { files: number; bytes: number } {
-  const root = path.resolve(corpus);
-  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new Error(`--corpus ${corpus}: no such folder`);
-  const all = listMarkdownFiles([root]).files;
-  if (!all.length) throw new Error(`--corpus ${corpus}: no .md files in it`);
-  let files = 0;
-  let bytes = 0;
-  for (let copy = firstCopy; copy < firstCopy + copies; copy++) {
-    for (const file of all) {
-      if (limit !== undefined && files >= limit) return { files, bytes };
-      const target = path.join(into, `copy-${copy}`, path.relative(root, file));
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      const text = fs.readFileSync(file);
-      const marked = copy === 1 ? text : Buffer.concat([text, Buffer.from(`\n<!-- bench copy ${copy} -->\n`)]);
-      fs.writeFileSync(target, marked);
-      files++;
-      bytes += marked.length;
-    }
-  }
-  return { files, bytes };
-}
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-  stop(): Promise<void>;
-}
-
-/** `npm start` (scripts/start.ts) on the bench database; resolves once `/` answers 200. */
-async function startServer(opts: HttpBenchOptions, serverEnv: Record<string, string>, log: (line: string) => void): Promise<Server> {
-  const logFile = path.join(opts.dir, `server-${Date.now()}.log`);
-  const out = fs.openSync(logFile, "a");
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
-    env: childEnv({ PORT: String(opts.port), HOST: "127.0.0.1", ...serverEnv }),
-    stdio: ["ignore", out, out],
-    detached: false,
-  });
-  const base = `http://127.0.0.1:${opts.port}`;
-  let exited: number | null = null;
-  child.on("exit", (code) => (exited = code ?? -1));
-  const deadline = Date.now() + 30 * 60_000;
-  for (;;) {
-    if (exited !== null) throw new Error(`the server stopped (exit ${exited}) before answering; its log: ${logFile}\n${tail(logFile)}`);
-    try {
-      const res = await fetch(base + "/", { signal: AbortSignal.timeout(10_000) });
-      if (res.ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`the server did not answer within 30 minutes; its log: ${logFile}`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  log(`server up at ${base} (${Object.entries(serverEnv).map(([k, v]) => `${k}=${v}`).join(" ") || "defaults"}; log ${logFile})`);
-  return {
-    child,
-    base,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-        setTimeout(() => child.kill("SIGKILL"), 20_000).unref();
-      }),
-  };
-}
-
-function tail(file: string): string {
-  try {
-    return fs.readFileSync(file, "utf8").split("\n").slice(-30).join("\n");
-  } catch {
-    return "";
-  }
-}
 
 /** The slug of the analysis with the median number of failures (the "median real analysis page"). */
 async function medianAnalysisPath(): Promise<string> {
@@ -174,14 +100,14 @@ async function measurePages(base: string, pages: { name: string; path: string }[
 }
 
 export function formatTable(title: string, rows: PageResult[]): string {
-  const lines = [
-    title,
-    `| page | req/s | p50 | p99 | non-2xx | errors | HTML | RSC |`,
-    `|---|---|---|---|---|---|---|---|`,
-  ];
+  const lines = [title, `| page | req/s | p50 | p99 | non-2xx | errors | HTML | RSC |`, `|---|---|---|---|---|---|---|---|`];
   for (const r of rows) {
     const budget = PAGE_BUDGET_BYTES[r.name];
-    const over = !budget ? "" : r.htmlBytes > budget.html || r.rscBytes > budget.rsc ? ` (budget ${kb(budget.html)} / ${kb(budget.rsc)} MISSED)` : ` (budget ${kb(budget.html)} / ${kb(budget.rsc)} met)`;
+    const over = !budget
+      ? ""
+      : r.htmlBytes > budget.html || r.rscBytes > budget.rsc
+        ? ` (budget ${kb(budget.html)} / ${kb(budget.rsc)} MISSED)`
+        : ` (budget ${kb(budget.html)} / ${kb(budget.rsc)} met)`;
     lines.push(
       `| \`${r.name}\` | ${r.rps.toFixed(1)} | ${r.p50} ms | ${r.p99} ms | ${r.non2xx} | ${r.errors} | ${kb(r.htmlBytes)} | ${r.rscBytes ? kb(r.rscBytes) : "–"}${over} |`,
     );
@@ -190,17 +116,35 @@ export function formatTable(title: string, rows: PageResult[]): string {
 }
 
 function loadAverage(): string {
-  return os.loadavg().map((n) => n.toFixed(2)).join(" ");
+  return os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
 }
 
 /** Rotating pages while `npm run ingest` adds documents; then the overview must count them all. */
-async function duringIngest(base: string, pages: { name: string; path: string }[], opts: HttpBenchOptions, round: number, log: (line: string) => void) {
+async function duringIngest(
+  base: string,
+  pages: { name: string; path: string }[],
+  opts: HttpBenchOptions,
+  round: number,
+  log: (line: string) => void,
+) {
   // Under the served folder, so the next `npm start` of this bench prunes them once they are deleted.
   const extra = path.join(opts.dir, "docs", `during-${round}`);
-  const copied = copyCorpus(opts.corpus, extra, Math.ceil(opts.duringIngest / Math.max(1, listMarkdownFiles([path.resolve(opts.corpus)]).files.length)), opts.duringIngest, 1000 * round);
+  const copied = copyCorpus(
+    opts.corpus,
+    extra,
+    Math.ceil(opts.duringIngest / Math.max(1, listMarkdownFiles([path.resolve(opts.corpus)]).files.length)),
+    opts.duringIngest,
+    1000 * round,
+  );
   const before = await analysisTotal(base);
   const ingestStarted = performance.now();
-  const ingest = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/ingest.ts", extra], { env: childEnv(), stdio: ["ignore", "pipe", "pipe"] });
+  const ingest = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/ingest.ts", extra], {
+    env: childEnv(),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let ingestOut = "";
   ingest.stdout.on("data", (d: Buffer) => (ingestOut += d.toString()));
   ingest.stderr.on("data", (d: Buffer) => (ingestOut += d.toString()));
@@ -215,7 +159,14 @@ async function duringIngest(base: string, pages: { name: string; path: string }[
   while (running) {
     const t0 = performance.now();
     const r = await load(base + rotation[0]!.path, opts, rotation);
-    results.push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, seconds: (performance.now() - t0) / 1000 });
+    results.push({
+      rps: r.requests.average,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      non2xx: r.non2xx,
+      errors: r.errors + r.timeouts,
+      seconds: (performance.now() - t0) / 1000,
+    });
   }
   const code = await ingestDone;
   if (code !== 0) throw new Error(`the ingest during load failed (exit ${code}):\n${ingestOut.slice(-2000)}`);
@@ -246,12 +197,18 @@ export async function runHttpBench(opts: HttpBenchOptions): Promise<void> {
   const log = opts.log ?? console.log;
   const docDir = path.join(opts.dir, "docs");
   const copied = copyCorpus(opts.corpus, docDir, opts.copies, opts.limit);
-  log(`Copied ${copied.files} documents (${(copied.bytes / 1024 / 1024).toFixed(1)} MB; ${opts.copies} cop${opts.copies === 1 ? "y" : "ies"} of ${opts.corpus}) to ${docDir}`);
+  log(
+    `Copied ${copied.files} documents (${(copied.bytes / 1024 / 1024).toFixed(1)} MB; ${opts.copies} cop${opts.copies === 1 ? "y" : "ies"} of ${opts.corpus}) to ${docDir}`,
+  );
   // Its own build folder unless NEXT_DIST_DIR names another: a bench build must not replace the one `npm start` serves.
   const distDir = env().NEXT_DIST_DIR;
   const common = { FAULTLINE_CONTENT: docDir, NEXT_DIST_DIR: distDir === ".next" ? ".next-bench" : distDir };
   const modes: { label: string; env: Record<string, string> }[] = [];
-  if (opts.compare) modes.push({ label: "BEFORE (one process, no cache: FAULTLINE_PROCESSES=1 FAULTLINE_CACHE=off)", env: { ...common, FAULTLINE_PROCESSES: "1", FAULTLINE_CACHE: "off" } });
+  if (opts.compare)
+    modes.push({
+      label: "BEFORE (one process, no cache: FAULTLINE_PROCESSES=1 FAULTLINE_CACHE=off)",
+      env: { ...common, FAULTLINE_PROCESSES: "1", FAULTLINE_CACHE: "off" },
+    });
   modes.push({ label: `NOW (npm start defaults: ${env().FAULTLINE_PROCESSES ?? "one process per core"}, cache on)`, env: { ...common } });
 
   const tables: PageResult[][] = [];
@@ -269,7 +226,9 @@ export async function runHttpBench(opts: HttpBenchOptions): Promise<void> {
         { name: "/scores", path: "/scores" },
         { name: "/api/failures?severity=critical", path: "/api/failures?severity=critical" },
       ];
-      log(`\n${mode.label}: ${analyses} analyses, ${failures} failures, ${opts.connections} connections, ${opts.seconds} s per page; load average before: ${loadAverage()}`);
+      log(
+        `\n${mode.label}: ${analyses} analyses, ${failures} failures, ${opts.connections} connections, ${opts.seconds} s per page; load average before: ${loadAverage()}`,
+      );
       const rows = await measurePages(server.base, pages, opts);
       tables.push(rows);
       log(formatTable(`${mode.label} — load average after: ${loadAverage()} (median analysis: ${pages[3]!.path})`, rows));
