@@ -6,7 +6,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { inIdOrder } from "../data/in-id-order";
 import { analysisIdsPage, countAnalyses, type AnalysisCriteria } from "./analysis-criteria";
 import { DEFAULT_DIRECTION, defaultAnalysisSort } from "../filters/view-params";
-import type { AnalysisQuery } from "../api/list-params";
+import type { AnalysisQuery } from "../validations/list-queries";
 import type { CsvColumn } from "../export/to-csv";
 import type { ParsedAnalysis } from "../parser/types";
 import { analysisReviewSummaries, type AnalysisReviewSummary } from "../reviews/analysis-reviews";

@@ -7,7 +7,7 @@ import {
   listAnalysisCsvRows,
   listAnalysisRecords,
 } from "../analyses/list-analysis-records";
-import { analysisQuerySchema, DEFAULT_PAGE_SIZE, parseQuery, recordQuerySchema } from "./list-params";
+import { analysisQuerySchema, DEFAULT_PAGE_SIZE, parseQuery, recordQuerySchema } from "../validations/list-queries";
 import { csvChunks, eagerPages, jsonDownloadChunks } from "../export/stream";
 import { publicOrigin } from "../export/public-url";
 import { viewerIdFor } from "./review-viewer";

@@ -6,7 +6,7 @@ import { compareAnalyses, type CompareFailure, type Comparison } from "../compar
 import { PICKER_DEFAULT_LIMIT, PICKER_MAX_LIMIT, PICKER_MAX_QUERY, searchPickerOptions } from "../compare/picker";
 import type { CsvColumn } from "../export/to-csv";
 import { SLUG_PATTERN } from "../domain";
-import { compareQuerySchema, parseQuery } from "./list-params";
+import { compareQuerySchema, parseQuery } from "../validations/list-queries";
 import { csvResponse, errorResponse, handle, jsonResponse } from "./respond";
 
 export interface AlignmentRow {

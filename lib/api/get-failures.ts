@@ -2,7 +2,7 @@
 import "server-only";
 import { failureCsvColumns, listFailureCsvRows, listFailureRows, toFailureRecords } from "../failures/list-failure-records";
 import { publicOrigin } from "../export/public-url";
-import { DEFAULT_PAGE_SIZE, failureQuerySchema, parseQuery } from "./list-params";
+import { DEFAULT_PAGE_SIZE, failureQuerySchema, parseQuery } from "../validations/list-queries";
 import { EXPORT_LIMIT } from "../analyses/list-analysis-records";
 import { csvChunks, eagerPages, jsonDownloadChunks } from "../export/stream";
 import { viewerIdFor } from "./review-viewer";

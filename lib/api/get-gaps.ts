@@ -2,7 +2,7 @@
 import "server-only";
 import type { CsvColumn } from "../export/to-csv";
 import { listGaps, type GapSummary } from "../gaps/list-gaps";
-import { gapQuerySchema, parseQuery } from "./list-params";
+import { gapQuerySchema, parseQuery } from "../validations/list-queries";
 import { csvResponse, handle, jsonResponse } from "./respond";
 import { failuresHref } from "../routes";
 

@@ -3,7 +3,7 @@ import "server-only";
 import type { CsvColumn } from "../export/to-csv";
 import { SCORE_SORT_DEFAULT_DIR, type ScoreFilters } from "../filters/trainer-params";
 import { loadScoreRows, type ScoreRow } from "../scores/list-scores";
-import { DEFAULT_PAGE_SIZE, parseQuery, scoreQuerySchema } from "./list-params";
+import { DEFAULT_PAGE_SIZE, parseQuery, scoreQuerySchema } from "../validations/list-queries";
 import { csvResponse, handle, jsonPage, jsonResponse } from "./respond";
 import { analysisHref } from "../routes/paths";
 

@@ -4,7 +4,7 @@ import { NextResponse } from "next/server";
 import { chunkStream } from "../export/stream";
 import { exportFilename, toCsv, type CsvColumn } from "../export/to-csv";
 import { errorResponse } from "./error-response";
-import { BadRequestError } from "./list-params";
+import { BadRequestError } from "../validations/list-queries";
 
 export { errorResponse } from "./error-response";
 

@@ -3,7 +3,7 @@
 // (400 naming it) rather than silently ignored.
 import "server-only";
 import { resolveViewer } from "../auth/reviewer";
-import { BadRequestError } from "./list-params";
+import { BadRequestError } from "../validations/list-queries";
 
 export async function viewerIdFor(request: Request, mine: string | undefined): Promise<number | undefined> {
   if (!mine) return undefined;

@@ -1,6 +1,6 @@
 // Download URLs for every list: /api/<list>?<the list's filters>&format=csv (or download=1 for JSON).
 // Params a list's API does not know (view modes, page) are dropped so a download never 400s.
-import { analysisQuerySchema, compareQuerySchema, failureQuerySchema, gapQuerySchema, scoreQuerySchema } from "../api/list-params";
+import { analysisQuerySchema, compareQuerySchema, failureQuerySchema, gapQuerySchema, scoreQuerySchema } from "../validations/list-queries";
 import type { RawSearchParams } from "../filters/search-params";
 
 export type ExportList = "analyses" | "failures" | "scores" | "compare" | "gaps";

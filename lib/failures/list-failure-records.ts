@@ -6,7 +6,7 @@ import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { inIdOrder } from "../data/in-id-order";
 import { countFailures, failureIdsPage, type FailureCriteria } from "./failure-criteria";
-import type { FailureQuery } from "../api/list-params";
+import type { FailureQuery } from "../validations/list-queries";
 import { defaultFailureSort } from "../filters/view-params";
 import type { CsvColumn } from "../export/to-csv";
 import type { ParsedAnalysis, ParsedFailure } from "../parser/types";

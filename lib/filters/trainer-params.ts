@@ -1,6 +1,6 @@
 // URL state of the trainer pages (/scores, /gaps, /compare), parsed leniently with the shared helpers:
 // unknown values fall back to defaults so a stale link still opens. The API parses the same names
-// strictly (lib/api/list-params.ts).
+// strictly (lib/validations/list-queries.ts).
 import { GRADED_SEVERITIES, SLUG_PATTERN } from "../domain";
 import { oneOf, one, parseGaps, parsePage, parsePlatforms, parseScoreBound, type RawSearchParams } from "./search-params";
 import { SORT_DIRECTIONS, type SortDirection } from "./view-params";

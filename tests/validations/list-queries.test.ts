@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analysisQuerySchema, BadRequestError, compareQuerySchema, failureQuerySchema, parseQuery } from "@/lib/api/list-params";
+import { analysisQuerySchema, BadRequestError, compareQuerySchema, failureQuerySchema, parseQuery } from "@/lib/validations/list-queries";
 import { exportHref } from "@/lib/export/export-href";
 
 const q = (text: string) => new URLSearchParams(text);

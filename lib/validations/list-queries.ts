@@ -1,5 +1,6 @@
-// Strict query-string schemas of the JSON/CSV API. Pages forgive bad params (lib/filters); scripts
-// get a 400 naming the parameter, so a typo never silently returns unfiltered data.
+// Strict query-string schemas of the JSON/CSV API, shared by its handlers (lib/api), the export links
+// (lib/export) and the read side's query types. Pages forgive bad params (lib/filters); scripts get a
+// 400 naming the parameter, so a typo never silently returns unfiltered data.
 import { z } from "zod";
 import { GAP_ID_PATTERN, PLATFORM_PATTERN, SEVERITIES, SLUG_PATTERN, type Severity } from "../domain";
 import { ANALYSIS_SORTS, FAILURE_SORTS, REVIEW_FILTERS, SORT_DIRECTIONS, WARNING_FILTERS } from "../filters/view-params";
