@@ -10,7 +10,7 @@ import "server-only";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { analysisMatchIds, analysisRanked, countWhere, failureMatchIds, failureRanked, isSearchable, noRows } from "../data/dialect";
-import type { AnalysisSort, SortDirection, WarningFilter } from "../filters/view-params";
+import type { AnalysisSort, SortDirection, WarningFilter } from "../domain/lists";
 import { SEVERITIES, type Severity } from "../domain";
 import type { AnalysisReviewFilter, MineFilter } from "../filters/review-params";
 import { tagLikePattern } from "../reviews/tag-match";

@@ -5,7 +5,7 @@ import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { inIdOrder } from "../data/in-id-order";
 import { analysisIdsPage, countAnalyses, type AnalysisCriteria } from "./analysis-criteria";
-import { DEFAULT_DIRECTION, defaultAnalysisSort } from "../filters/view-params";
+import { DEFAULT_DIRECTION, defaultAnalysisSort } from "../domain/lists";
 import type { AnalysisQuery } from "../validations/list-queries";
 import type { CsvColumn } from "../export/to-csv";
 import type { ParsedAnalysis } from "../parser/types";

@@ -6,8 +6,8 @@ import "server-only";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { failureMatchIds, failureRanked, fromIndexed, isSearchable } from "../data/dialect";
-import type { FailureSort, ReviewFilter } from "../filters/view-params";
-import type { MineFilter } from "../filters/review-params";
+import type { FailureSort } from "../domain/lists";
+import type { MineFilter, ReviewFilter } from "../filters/review-params";
 import { tagLikePattern } from "../reviews/tag-match";
 
 export interface FailureCriteria {

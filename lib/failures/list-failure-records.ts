@@ -7,7 +7,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { inIdOrder } from "../data/in-id-order";
 import { countFailures, failureIdsPage, type FailureCriteria } from "./failure-criteria";
 import type { FailureQuery } from "../validations/list-queries";
-import { defaultFailureSort } from "../filters/view-params";
+import { defaultFailureSort } from "../domain/lists";
 import type { CsvColumn } from "../export/to-csv";
 import type { ParsedAnalysis, ParsedFailure } from "../parser/types";
 import { EXPORT_LIMIT } from "../analyses/list-analysis-records";

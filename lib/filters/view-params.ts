@@ -2,6 +2,19 @@
 // shared helpers: unknown values fall back to defaults, so a hand-edited or stale link never crashes.
 import { ANALYSIS_VIEWS, DIFF_MODES, type AnalysisView, type DiffMode, type Severity } from "../domain";
 import {
+  ANALYSIS_SORTS,
+  DEFAULT_DIRECTION,
+  FAILURE_SORTS,
+  SORT_DIRECTIONS,
+  WARNING_FILTERS,
+  defaultAnalysisSort,
+  defaultFailureSort,
+  type AnalysisSort,
+  type FailureSort,
+  type SortDirection,
+  type WarningFilter,
+} from "../domain/lists";
+import {
   oneOf,
   parseGaps,
   parsePage,
@@ -23,19 +36,25 @@ import {
 } from "./review-params";
 
 export { REVIEW_FILTERS, type ReviewFilter } from "./review-params";
-
-/** "relevance" (bm25) applies only with a query, and is then the default. */
-export const FAILURE_SORTS = ["relevance", "severity", "analysis", "recent"] as const;
-export type FailureSort = (typeof FAILURE_SORTS)[number];
+export {
+  ANALYSIS_SORTS,
+  DEFAULT_DIRECTION,
+  FAILURE_SORTS,
+  PAGE_SIZE,
+  SORT_DIRECTIONS,
+  WARNING_FILTERS,
+  defaultAnalysisSort,
+  defaultFailureSort,
+  type AnalysisSort,
+  type FailureSort,
+  type SortDirection,
+  type WarningFilter,
+} from "../domain/lists";
 
 /** The sort a list uses when the URL names none: relevance with a query, else the list's own. */
 function sortFor<T extends string>(value: string | undefined, allowed: readonly T[], q: string | undefined, fallback: T): T {
   const sort = oneOf(value, allowed, q ? ("relevance" as T) : fallback);
   return sort === "relevance" && !q ? fallback : sort;
-}
-
-export function defaultFailureSort(q: string | undefined): FailureSort {
-  return q ? "relevance" : "severity";
 }
 
 export interface FailureFilters {
@@ -66,26 +85,6 @@ export function parseFailureFilters(params: RawSearchParams): FailureFilters {
     sort: sortFor(one(params, "sort"), FAILURE_SORTS, q, "severity"),
     page: parsePage(params),
   };
-}
-
-export const ANALYSIS_SORTS = ["relevance", "date", "score", "critical", "title"] as const;
-export type AnalysisSort = (typeof ANALYSIS_SORTS)[number];
-export const SORT_DIRECTIONS = ["asc", "desc"] as const;
-export type SortDirection = (typeof SORT_DIRECTIONS)[number];
-export const WARNING_FILTERS = ["any", "yes", "no"] as const;
-export type WarningFilter = (typeof WARNING_FILTERS)[number];
-
-/** The direction each sort uses when the URL does not say: best-first for numbers, A-Z for titles. */
-export const DEFAULT_DIRECTION: Record<AnalysisSort, SortDirection> = {
-  relevance: "desc",
-  date: "desc",
-  score: "desc",
-  critical: "desc",
-  title: "asc",
-};
-
-export function defaultAnalysisSort(q: string | undefined): AnalysisSort {
-  return q ? "relevance" : "date";
 }
 
 export interface AnalysisFilters {
@@ -145,8 +144,6 @@ export { ANALYSIS_VIEWS, type AnalysisView };
 export function parseAnalysisView(params: RawSearchParams): AnalysisView {
   return oneOf(one(params, "view"), ANALYSIS_VIEWS, "failures");
 }
-
-export const PAGE_SIZE = 25;
 
 /** Defaults a /failures URL leaves out (one canonical URL per view). */
 export function failureDefaults(q: string | undefined): Record<string, string | number> {
