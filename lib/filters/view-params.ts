@@ -36,20 +36,8 @@ import {
 } from "./review-params";
 
 export { REVIEW_FILTERS, type ReviewFilter } from "./review-params";
-export {
-  ANALYSIS_SORTS,
-  DEFAULT_DIRECTION,
-  FAILURE_SORTS,
-  PAGE_SIZE,
-  SORT_DIRECTIONS,
-  WARNING_FILTERS,
-  defaultAnalysisSort,
-  defaultFailureSort,
-  type AnalysisSort,
-  type FailureSort,
-  type SortDirection,
-  type WarningFilter,
-} from "../domain/lists";
+// The lists' vocabulary lives in lib/domain (the read side sorts and pages by it); pages take it from here too.
+export * from "../domain/lists";
 
 /** The sort a list uses when the URL names none: relevance with a query, else the list's own. */
 function sortFor<T extends string>(value: string | undefined, allowed: readonly T[], q: string | undefined, fallback: T): T {

@@ -25,6 +25,25 @@ export function freshDatabase(dir: string): string {
   return file;
 }
 
+/** A test's own folder, migrated database (open) and content folder beside it. */
+export interface IngestWorkspace {
+  dir: string;
+  dbFile: string;
+  db: Sqlite;
+  content: string;
+}
+
+export function openWorkspace(): IngestWorkspace {
+  const dir = tempDir();
+  const dbFile = freshDatabase(dir);
+  return { dir, dbFile, db: openSqlite(dbFile), content: path.join(dir, "content") };
+}
+
+export function closeWorkspace({ dir, db }: Pick<IngestWorkspace, "dir" | "db">): void {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 export function tempDir(prefix = "faultline-test-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }

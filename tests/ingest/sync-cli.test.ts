@@ -5,23 +5,16 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openSqlite, type Sqlite } from "@/lib/data/sqlite";
 import { ingest } from "@/lib/ingest/ingest";
-import { assertConsistent, freshDatabase, report, stored, tempDir, write } from "./helpers";
+import { assertConsistent, closeWorkspace, openWorkspace, report, stored, write } from "./helpers";
 
 let dir: string;
 let dbFile: string;
 let db: Sqlite;
 let content: string;
 
-beforeEach(() => {
-  dir = tempDir();
-  dbFile = freshDatabase(dir);
-  db = openSqlite(dbFile);
-  content = path.join(dir, "content");
-}, 60_000); // the first call migrates a template database: slow when the machine is busy
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+// The first call migrates a template database: slow when the machine is busy.
+beforeEach(() => void ({ dir, dbFile, db, content } = openWorkspace()), 60_000);
+afterEach(() => closeWorkspace({ dir, db }));
 
 const run = (options: { prune?: boolean; paths?: string[] } = {}) =>
   ingest({ paths: options.paths ?? [content], prune: options.prune, db, workers: 0 });
