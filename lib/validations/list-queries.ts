@@ -20,23 +20,34 @@ export class BadRequestError extends Error {
   }
 }
 
-function enumList<T extends string>(name: string, allowed: readonly T[]) {
+/**
+ * A comma-separated parameter (repeated keys arrive joined): its distinct trimmed values, lower-cased
+ * when `lowerCase`; a value `valid` refuses fails the whole parameter with `refusal(bad values)`.
+ */
+function listOf<T extends string>(valid: (value: string) => boolean, refusal: (bad: string) => string, lowerCase = true) {
   return z.string().transform((value, ctx) => {
     const items = [
       ...new Set(
         value
           .split(",")
-          .map((v) => v.trim().toLowerCase())
+          .map((v) => (lowerCase ? v.trim().toLowerCase() : v.trim()))
           .filter(Boolean),
       ),
     ];
-    const bad = items.filter((v) => !(allowed as readonly string[]).includes(v));
+    const bad = items.filter((v) => !valid(v));
     if (bad.length) {
-      ctx.addIssue({ code: "custom", message: `unknown ${name} "${bad.join(", ")}" (use ${allowed.join(", ")})` });
+      ctx.addIssue({ code: "custom", message: refusal(bad.join(", ")) });
       return z.NEVER;
     }
     return items as T[];
   });
+}
+
+function enumList<T extends string>(name: string, allowed: readonly T[]) {
+  return listOf<T>(
+    (v) => (allowed as readonly string[]).includes(v),
+    (bad) => `unknown ${name} "${bad}" (use ${allowed.join(", ")})`,
+  );
 }
 
 function choice<T extends string>(allowed: readonly T[]) {
@@ -49,76 +60,30 @@ function choice<T extends string>(allowed: readonly T[]) {
   });
 }
 
-const gapList = z.string().transform((value, ctx) => {
-  const items = [
-    ...new Set(
-      value
-        .split(",")
-        .map((v) => v.trim())
-        .filter(Boolean),
-    ),
-  ];
-  const bad = items.filter((v) => !GAP_ID_PATTERN.test(v));
-  if (bad.length) {
-    ctx.addIssue({ code: "custom", message: `"${bad.join(", ")}" is not a knowledge-gap id (lower-case letters, digits, dashes)` });
-    return z.NEVER;
-  }
-  return items;
-});
+const gapList = listOf(
+  (v) => GAP_ID_PATTERN.test(v),
+  (bad) => `"${bad}" is not a knowledge-gap id (lower-case letters, digits, dashes)`,
+  false,
+);
 
 /** One or more platforms (`aws,pulumi`): any of them. */
-const platformList = z.string().transform((value, ctx) => {
-  const items = [
-    ...new Set(
-      value
-        .split(",")
-        .map((v) => v.trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ];
-  const bad = items.filter((v) => !PLATFORM_PATTERN.test(v));
-  if (bad.length) {
-    ctx.addIssue({ code: "custom", message: `"${bad.join(", ")}" is not a platform name` });
-    return z.NEVER;
-  }
-  return items;
-});
+const platformList = listOf(
+  (v) => PLATFORM_PATTERN.test(v),
+  (bad) => `"${bad}" is not a platform name`,
+);
 
 /** Review tags (`a,b`: any of them), compared lower-case. */
-const tagList = z.string().transform((value, ctx) => {
-  const items = [
-    ...new Set(
-      value
-        .split(",")
-        .map((v) => v.trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ];
-  const bad = items.filter((v) => !TAG_PATTERN.test(v));
-  if (bad.length) {
-    ctx.addIssue({ code: "custom", message: `"${bad.join(", ")}" is not a tag (1-40 characters, no control characters)` });
-    return z.NEVER;
-  }
-  return items;
-});
+const tagList = listOf(
+  (v) => TAG_PATTERN.test(v),
+  (bad) => `"${bad}" is not a tag (1-40 characters, no control characters)`,
+);
 
 /** Reviewer names (`ada,bob`: any of them). */
-const reviewerList = z.string().transform((value, ctx) => {
-  const items = [
-    ...new Set(
-      value
-        .split(",")
-        .map((v) => v.trim())
-        .filter(Boolean),
-    ),
-  ];
-  const bad = items.filter((v) => !REVIEWER_PATTERN.test(v));
-  if (bad.length) {
-    ctx.addIssue({ code: "custom", message: `"${bad.join(", ")}" is not a reviewer name` });
-    return z.NEVER;
-  }
-  return items;
-});
+const reviewerList = listOf(
+  (v) => REVIEWER_PATTERN.test(v),
+  (bad) => `"${bad}" is not a reviewer name`,
+  false,
+);
 
 const integer = (min: number, max: number) =>
   z

@@ -30,6 +30,12 @@ describe("parseQuery", () => {
     expect(parseQuery(analysisQuerySchema, q("platform=terraform"))).toEqual({ platform: ["terraform"] });
   });
 
+  it("lower-cases platforms and tags but keeps gap ids and reviewer names as written", () => {
+    expect(parseQuery(failureQuerySchema, q("tag=Flaky,flaky&reviewer=Ada, Bob"))).toEqual({ tag: ["flaky"], reviewer: ["Ada", "Bob"] });
+    expect(() => parseQuery(failureQuerySchema, q("gap=IAM"))).toThrow(/"gap": "IAM" is not a knowledge-gap id/);
+    expect(() => parseQuery(failureQuerySchema, q("reviewer=a\u0001b"))).toThrow(/"reviewer": ".*" is not a reviewer name/);
+  });
+
   it("rejects unknown parameters so a typo never returns unfiltered data", () => {
     expect(() => parseQuery(failureQuerySchema, q("severtiy=critical"))).toThrow(BadRequestError);
     expect(() => parseQuery(failureQuerySchema, q("severtiy=critical"))).toThrow(/Unknown parameter "severtiy"/);
