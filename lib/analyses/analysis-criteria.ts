@@ -232,7 +232,11 @@ export async function tallyAnalyses(criteria: AnalysisCriteria): Promise<Record<
     ? prisma.$queryRaw<FacetRow[]>`
         SELECT g."gapId" AS k, count(DISTINCT g."analysisId") AS n FROM "FailureGap" g JOIN "Analysis" a ON a."id" = g."analysisId"
         ${where([Prisma.sql`g."severity" IN (${Prisma.join(severities)})`, ...inPlatforms(Prisma.sql`g."platform"`), ...base])} GROUP BY 1`
-    : gapPairCounts(where([...inPlatforms(Prisma.sql`a."platform"`), ...base]));
+    : base.length
+      ? gapPairCounts(where([...inPlatforms(Prisma.sql`a."platform"`), ...base]))
+      : // Nothing but platforms narrows the analyses: the pairs come pre-counted (lib/data/gap-facet.ts).
+        prisma.$queryRaw<FacetRow[]>`
+          SELECT "gapId" AS k, sum("analyses") AS n FROM "AnalysisGapFacet" ${where(inPlatforms(Prisma.sql`"platform"`))} GROUP BY 1`;
 
   const platformRows = prisma.$queryRaw<FacetRow[]>`
     SELECT a."platform" AS k, count(*) AS n FROM "Analysis" a

@@ -1,94 +1,155 @@
-// The gap facet (GapFacet: links per gap, severity and platform) kept by difference instead of recounted.
-// Recounting every link after each batch made an ingest quadratic in the size of the database (on
-// PostgreSQL each recount of 100,000 links also left as many dead rows behind). A write now reads the
-// links of the analyses it rewrites or deletes before and after (from the Failure(analysisId) and
-// FailureGap(failureId, …) indexes), and the batch adds the difference to GapFacet at the end. The
-// result is the recount's, row for row (tests/ingest checks it after every write); the ids differ,
-// and nothing reads them.
+// The pre-counted facet tables kept by difference instead of recounted (migrations 0008 and 0019):
+// - GapFacet: gap links per (gap, severity, platform): the explorer's gap facet, /gaps' severity mix.
+// - AnalysisGapFacet: analyses per (gap, platform), with how many state a score and their sum: the gap
+//   facet of /analyses and /scores ("analyses with this gap": its document names it or one of its
+//   failures has it), /gaps' analyses and mean score.
+// - FailureFacet: failures per (severity, platform, primary gap): the explorer's severity and platform
+//   counts and total, the overview's totals, /gaps' primary counts.
+// Recounting after each batch made an ingest quadratic in the size of the database (on PostgreSQL each
+// recount also left as many dead rows behind), and recounting on each request scans whole tables. A
+// write reads what the analyses it rewrites or deletes contribute before and after (from the
+// Failure(analysisId), FailureGap(failureId, …) and AnalysisGap(analysisId, …) indexes), and the batch
+// adds the difference to each table at the end, in the same transaction. The result is the recount's,
+// row for row (tests/ingest and tests/data/pg-gap-facet check it after every write; scoreTotal to
+// rounding); the ids differ, and nothing reads them.
 import type { Sqlite } from "./sqlite";
 import type { PgClient } from "./postgres";
 import { q } from "./pg-query";
 
-export interface GapLinkCount {
-  gapId: string;
-  severity: string;
-  platform: string | null;
-  n: number | bigint | string;
+/** One table: its key columns, its summed value columns (the first is the row's count) and their PostgreSQL types. */
+interface FacetTable {
+  name: string;
+  keys: string[];
+  values: { column: string; type: "int" | "float8" }[];
+  /** What the analyses `IDS` contribute, keys as k0…, values as v0… ("IDS" becomes `= @id` or `= ANY($1::int[])`). */
+  contribution: string;
 }
 
-/** Link counts per (gap, severity, platform) to add to GapFacet (negative: links gone). */
-export class GapFacetDelta {
-  private readonly counts = new Map<string, { gapId: string; severity: string; platform: string | null; n: number }>();
+export const FACET_TABLES: FacetTable[] = [
+  {
+    name: "GapFacet",
+    keys: ["gapId", "severity", "platform"],
+    values: [{ column: "links", type: "int" }],
+    contribution: `SELECT g."gapId" AS k0, g."severity" AS k1, g."platform" AS k2, count(*) AS v0
+      FROM "Failure" f JOIN "FailureGap" g ON g."failureId" = f."id" WHERE f."analysisId" IDS GROUP BY 1, 2, 3`,
+  },
+  {
+    name: "AnalysisGapFacet",
+    keys: ["gapId", "platform"],
+    values: [
+      { column: "analyses", type: "int" },
+      { column: "scored", type: "int" },
+      { column: "scoreTotal", type: "float8" },
+    ],
+    contribution: `SELECT x."gapId" AS k0, a."platform" AS k1, count(*) AS v0, count(a."scoreNorm") AS v1, coalesce(sum(a."scoreNorm"), 0) AS v2
+      FROM (SELECT "analysisId", "gapId" FROM "AnalysisGap" WHERE "analysisId" IDS
+            UNION SELECT f."analysisId", g."gapId" FROM "Failure" f JOIN "FailureGap" g ON g."failureId" = f."id" WHERE f."analysisId" IDS) x
+      JOIN "Analysis" a ON a."id" = x."analysisId" GROUP BY 1, 2`,
+  },
+  {
+    name: "FailureFacet",
+    keys: ["severity", "platform", "primaryGap"],
+    values: [{ column: "failures", type: "int" }],
+    contribution: `SELECT "severity" AS k0, "platform" AS k1, "primaryGap" AS k2, count(*) AS v0 FROM "Failure" WHERE "analysisId" IDS GROUP BY 1, 2, 3`,
+  },
+];
 
-  add(rows: GapLinkCount[], sign: 1 | -1): void {
-    for (const row of rows) {
-      const key = JSON.stringify([row.gapId, row.severity, row.platform]);
-      const entry = this.counts.get(key) ?? { gapId: row.gapId, severity: row.severity, platform: row.platform, n: 0 };
-      entry.n += sign * Number(row.n);
-      this.counts.set(key, entry);
+/** A contribution row as the database returns it (counts may be bigints or strings on PostgreSQL). */
+type ContributionRow = Record<string, string | number | bigint | null>;
+/** What some analyses contribute to each table, by table name. */
+export type FacetContribution = Record<string, ContributionRow[]>;
+
+type Entry = { keys: (string | null)[]; values: number[] };
+
+/** Differences to add to the facet tables (negative: contributions gone). */
+export class GapFacetDelta {
+  private readonly tables = new Map<string, Map<string, Entry>>(FACET_TABLES.map((t) => [t.name, new Map()]));
+
+  add(contribution: FacetContribution, sign: 1 | -1): void {
+    for (const table of FACET_TABLES) {
+      const counts = this.tables.get(table.name)!;
+      for (const row of contribution[table.name] ?? []) {
+        const keys = table.keys.map((_, i) => (row[`k${i}`] ?? null) as string | null);
+        const id = JSON.stringify(keys);
+        const entry = counts.get(id) ?? { keys, values: table.values.map(() => 0) };
+        table.values.forEach((_, i) => (entry.values[i]! += sign * Number(row[`v${i}`] ?? 0)));
+        counts.set(id, entry);
+      }
     }
   }
 
   merge(other: GapFacetDelta): void {
-    for (const [key, entry] of other.counts) {
-      const mine = this.counts.get(key);
-      if (mine) mine.n += entry.n;
-      else this.counts.set(key, { ...entry });
+    for (const [name, theirs] of other.tables) {
+      const mine = this.tables.get(name)!;
+      for (const [id, entry] of theirs) {
+        const have = mine.get(id);
+        if (have) entry.values.forEach((v, i) => (have.values[i]! += v));
+        else mine.set(id, { keys: entry.keys, values: [...entry.values] });
+      }
     }
   }
 
-  /** The non-zero differences. */
-  changes(): { gapId: string; severity: string; platform: string | null; n: number }[] {
-    return [...this.counts.values()].filter((e) => e.n !== 0);
+  /** The non-zero differences of one table. */
+  changes(table: string): Entry[] {
+    return [...(this.tables.get(table)?.values() ?? [])].filter((e) => e.values.some((v) => v !== 0));
   }
 }
 
-/** The links of one analysis, counted as GapFacet counts them. */
-export const ANALYSIS_LINKS_SQLITE = `SELECT g.gapId AS gapId, g.severity AS severity, g.platform AS platform, count(*) AS n
-  FROM "Failure" f JOIN "FailureGap" g ON g.failureId = f.id WHERE f.analysisId = ? GROUP BY 1, 2, 3`;
-
 export function sqliteGapFacet(db: Sqlite) {
-  const links = db.prepare<[number], GapLinkCount>(ANALYSIS_LINKS_SQLITE);
-  const bump = db.prepare<[number, string, string, string | null]>(`UPDATE "GapFacet" SET links = links + ? WHERE gapId = ? AND severity = ? AND platform IS ?`);
-  const insert = db.prepare<[string, string, string | null, number]>(`INSERT INTO "GapFacet" (gapId, severity, platform, links) VALUES (?, ?, ?, ?)`);
-  const prune = db.prepare(`DELETE FROM "GapFacet" WHERE links <= 0`);
+  const tables = FACET_TABLES.map((table) => {
+    const match = table.keys.map((k) => `"${k}" IS ?`).join(" AND ");
+    const columns = [...table.keys, ...table.values.map((v) => v.column)];
+    return {
+      table,
+      read: db.prepare<{ id: number }, ContributionRow>(table.contribution.replaceAll("IDS", "= @id")),
+      bump: db.prepare(`UPDATE "${table.name}" SET ${table.values.map((v) => `"${v.column}" = "${v.column}" + ?`).join(", ")} WHERE ${match}`),
+      insert: db.prepare(`INSERT INTO "${table.name}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`),
+      prune: db.prepare(`DELETE FROM "${table.name}" WHERE "${table.values[0]!.column}" <= 0`),
+    };
+  });
   return {
-    /** The links of analysis `id`. */
-    links: (id: number): GapLinkCount[] => links.all(id),
-    /** Adds the differences to GapFacet (inside the write transaction). */
+    /** What analysis `id` contributes to each table. */
+    links: (id: number): FacetContribution => Object.fromEntries(tables.map((t) => [t.table.name, t.read.all({ id })])),
+    /** Adds the differences to the tables (inside the write transaction). */
     apply(delta: GapFacetDelta): void {
-      const changes = delta.changes();
-      if (!changes.length) return;
-      for (const c of changes) if (bump.run(c.n, c.gapId, c.severity, c.platform).changes === 0 && c.n > 0) insert.run(c.gapId, c.severity, c.platform, c.n);
-      prune.run();
+      for (const t of tables) {
+        const changes = delta.changes(t.table.name);
+        if (!changes.length) continue;
+        for (const c of changes) if (t.bump.run(...c.values, ...c.keys).changes === 0 && c.values[0]! > 0) t.insert.run(...c.keys, ...c.values);
+        t.prune.run();
+      }
     },
   };
 }
 
-/** The links of the analyses `ids` on PostgreSQL. */
-export function pgAnalysisLinks(c: PgClient, ids: number[]): Promise<GapLinkCount[]> {
-  if (!ids.length) return Promise.resolve([]);
-  return q<GapLinkCount>(
-    c,
-    `SELECT g."gapId", g.severity, g.platform, count(*) AS n
-     FROM "Failure" f JOIN "FailureGap" g ON g."failureId" = f.id WHERE f."analysisId" = ANY($1::int[]) GROUP BY 1, 2, 3`,
-    [ids],
-  );
+/** What the analyses `ids` contribute to each table, on PostgreSQL. */
+export async function pgAnalysisLinks(c: PgClient, ids: number[]): Promise<FacetContribution> {
+  const out: FacetContribution = {};
+  for (const table of FACET_TABLES) out[table.name] = ids.length ? await q<ContributionRow>(c, table.contribution.replaceAll("IDS", "= ANY($1::int[])"), [ids]) : [];
+  return out;
 }
 
-/** Adds the differences to GapFacet on PostgreSQL, in one statement (inside the write transaction). */
+/** Adds the differences to the tables on PostgreSQL, one statement each (inside the write transaction). */
 export async function applyPgGapFacet(c: PgClient, delta: GapFacetDelta): Promise<void> {
-  const changes = delta.changes();
-  if (!changes.length) return;
-  await q(
-    c,
-    `WITH d(g, s, p, n) AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])),
-     bumped AS (
-       UPDATE "GapFacet" f SET links = f.links + d.n FROM d
-       WHERE f."gapId" = d.g AND f.severity = d.s AND f.platform IS NOT DISTINCT FROM d.p RETURNING d.g, d.s, d.p)
-     INSERT INTO "GapFacet" ("gapId", severity, platform, links)
-     SELECT g, s, p, n FROM d WHERE n > 0 AND NOT EXISTS (SELECT 1 FROM bumped b WHERE b.g = d.g AND b.s = d.s AND b.p IS NOT DISTINCT FROM d.p)`,
-    [changes.map((x) => x.gapId), changes.map((x) => x.severity), changes.map((x) => x.platform), changes.map((x) => x.n)],
-  );
-  await c.query(`DELETE FROM "GapFacet" WHERE links <= 0`);
+  for (const table of FACET_TABLES) {
+    const changes = delta.changes(table.name);
+    if (!changes.length) continue;
+    const keys = table.keys.map((_, i) => `k${i}`);
+    const values = table.values.map((_, i) => `v${i}`);
+    const types = [...table.keys.map(() => "text"), ...table.values.map((v) => v.type)];
+    const same = (a: string, b: string) => keys.map((k, i) => `${a}."${table.keys[i]}" IS NOT DISTINCT FROM ${b}.${k}`).join(" AND ");
+    const sameKeys = (a: string, b: string) => keys.map((k) => `${a}.${k} IS NOT DISTINCT FROM ${b}.${k}`).join(" AND ");
+    const all = [...keys, ...values];
+    await q(
+      c,
+      `WITH d(${all.join(", ")}) AS (SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(", ")})),
+       bumped AS (
+         UPDATE "${table.name}" t SET ${table.values.map((v, i) => `"${v.column}" = t."${v.column}" + d.v${i}`).join(", ")} FROM d
+         WHERE ${same("t", "d")} RETURNING ${keys.map((k) => `d.${k}`).join(", ")})
+       INSERT INTO "${table.name}" (${[...table.keys, ...table.values.map((v) => v.column)].map((col) => `"${col}"`).join(", ")})
+       SELECT ${all.join(", ")} FROM d WHERE v0 > 0 AND NOT EXISTS (SELECT 1 FROM bumped b WHERE ${sameKeys("b", "d")})`,
+      [...keys.map((_, i) => changes.map((e) => e.keys[i])), ...values.map((_, i) => changes.map((e) => e.values[i]))],
+    );
+    await c.query(`DELETE FROM "${table.name}" WHERE "${table.values[0]!.column}" <= 0`);
+  }
 }

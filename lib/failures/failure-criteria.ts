@@ -179,7 +179,8 @@ export interface FailureTally {
  * The total and every facet from grouped scans instead of one query per facet: matching failures
  * counted per (severity, platform), and gap links per (gap, severity, platform); the severity and
  * platform filters are then applied here, per facet.
- * - No full-text or analysis filter: the gap links come pre-counted (GapFacet).
+ * - No full-text or analysis filter: the gap links come pre-counted (GapFacet), and so do the failures
+ *   per (severity, platform) without a gap filter (FailureFacet).
  * - Otherwise one pass over the matching failures' links serves both: each failure has exactly one
  *   primary (rank 0) link, so the primary links count the failures.
  * - A gap filter needs the failures that have any of the gaps, counted once: a query of its own.
@@ -200,7 +201,7 @@ export async function tallyFailures(criteria: FailureCriteria): Promise<FailureT
       ? null
       : prisma.$queryRaw<
           TallyRow[]
-        >`SELECT f."severity" AS severity, f."platform" AS platform, count(*) AS n FROM "Failure" f GROUP BY 1, 2`;
+        >`SELECT "severity" AS severity, "platform" AS platform, sum("failures") AS n FROM "FailureFacet" GROUP BY 1, 2`;
   const [linkRows, pairRows] = await Promise.all([links, pairs]);
   const failureRows = pairRows ?? linkRows.filter((row) => Number(row.primary) === 1);
 

@@ -25,26 +25,19 @@ function emptyMix(): Record<Severity, number> {
 
 type MixRow = { gapId: string; severity: string; n: number | bigint };
 type PrimaryRow = { gapId: string; n: number | bigint };
-type ReachRow = { gapId: string; analyses: number | bigint; scored: number | bigint; total: number | null };
+type ReachRow = { gapId: string; analyses: number | bigint; scored: number | bigint; total: number | string | null };
 
 export async function listGaps(sort: GapSort = "failures"): Promise<GapSummary[]> {
   // Aggregated in SQL: the gap links carry severity and analysis, so no row per link leaves the database.
-  // Each query is answered from a covering index or the pre-counted gap facet; the analyses of a gap
-  // are its links' analyses (streamed in index order) plus documents that only list it themselves.
+  // Each query reads a pre-counted table (lib/data/gap-facet.ts): links per (gap, severity, platform),
+  // failures per primary gap, analyses per gap (its failures' analyses and documents that list it).
   const [gaps, mixRows, primaryRows, reachRows] = await Promise.all([
     prisma.knowledgeGap.findMany({ select: { id: true, label: true, description: true } }),
     prisma.$queryRaw<MixRow[]>`SELECT "gapId", "severity", sum("links") AS n FROM "GapFacet" GROUP BY 1, 2`,
-    prisma.$queryRaw<PrimaryRow[]>`SELECT "primaryGap" AS "gapId", count(*) AS n FROM "Failure" GROUP BY 1`,
+    prisma.$queryRaw<PrimaryRow[]>`SELECT "primaryGap" AS "gapId", sum("failures") AS n FROM "FailureFacet" GROUP BY 1`,
     // An analysis has a gap when one of its failures is tagged with it or its own gap list names it.
     prisma.$queryRaw<ReachRow[]>`
-      SELECT x."gapId", count(*) AS analyses, count(a."scoreNorm") AS scored, sum(a."scoreNorm") AS total
-      FROM (
-        SELECT "gapId", "analysisId" FROM "FailureGap" GROUP BY 1, 2
-        UNION ALL
-        SELECT d."gapId", d."analysisId" FROM "AnalysisGap" d
-        WHERE NOT EXISTS (SELECT 1 FROM "FailureGap" g WHERE g."gapId" = d."gapId" AND g."analysisId" = d."analysisId")
-      ) x
-      JOIN "Analysis" a ON a."id" = x."analysisId" GROUP BY 1`,
+      SELECT "gapId", sum("analyses") AS analyses, sum("scored") AS scored, sum("scoreTotal") AS total FROM "AnalysisGapFacet" GROUP BY 1`,
   ]);
   const byGap = new Map<
     string,
@@ -63,7 +56,7 @@ export async function listGaps(sort: GapSort = "failures"): Promise<GapSummary[]
   }
   for (const row of primaryRows) entry(row.gapId).primary = Number(row.n);
   for (const row of reachRows)
-    Object.assign(entry(row.gapId), { analyses: Number(row.analyses), scored: Number(row.scored), total: row.total ?? 0 });
+    Object.assign(entry(row.gapId), { analyses: Number(row.analyses), scored: Number(row.scored), total: Number(row.total ?? 0) });
 
   const summaries = gaps.flatMap((gap): GapSummary[] => {
     const e = byGap.get(gap.id);

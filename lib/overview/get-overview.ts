@@ -6,14 +6,14 @@ import { listRecentAnalyses } from "../analyses/list-analyses";
 import { scoreSource } from "../scores/score-source";
 
 export async function getOverview() {
-  const [analysisCount, failureCount, warned, score, bySeverity, byGap, recent] = await Promise.all([
+  const [analysisCount, warned, score, bySeverity, byGap, recent] = await Promise.all([
     prisma.analysis.count(),
-    prisma.failure.count(),
     prisma.analysis.count({ where: { warningCount: { gt: 0 } } }),
     // The mean and how many analyses it is over (only those stating a score have one).
     prisma.analysis.aggregate({ _avg: { scoreNorm: true }, _count: { scoreNorm: true } }),
-    prisma.failure.groupBy({ by: ["severity"], _count: { _all: true } }),
-    prisma.failureGap.groupBy({ by: ["gapId"], _count: { _all: true }, orderBy: { _count: { gapId: "desc" } }, take: 8 }),
+    // Failures per severity and gap links per gap, pre-counted (lib/data/gap-facet.ts).
+    prisma.failureFacet.groupBy({ by: ["severity"], _sum: { failures: true } }),
+    prisma.gapFacet.groupBy({ by: ["gapId"], _sum: { links: true }, orderBy: [{ _sum: { links: "desc" } }, { gapId: "asc" }], take: 8 }),
     listRecentAnalyses(8),
   ]);
   const [labels, recentScores] = await Promise.all([
@@ -25,7 +25,8 @@ export async function getOverview() {
   ]);
   const sourceOf = new Map(recentScores.map((r) => [r.slug, scoreSource(r.scoresJson, r.scoreValue, r.scoreMax)]));
   const labelOf = new Map(labels.map((g) => [g.id, g.label]));
-  const severityCount = new Map(bySeverity.map((row) => [row.severity, row._count._all]));
+  const severityCount = new Map(bySeverity.map((row) => [row.severity, row._sum.failures ?? 0]));
+  const failureCount = [...severityCount.values()].reduce((sum, n) => sum + n, 0);
   return {
     analysisCount,
     failureCount,
@@ -34,7 +35,7 @@ export async function getOverview() {
     /** How many analyses the average is over. */
     scoredCount: score._count.scoreNorm,
     severities: SEVERITIES.map((s: Severity) => ({ severity: s, count: severityCount.get(s) ?? 0 })),
-    topGaps: byGap.map((g) => ({ id: g.gapId, label: labelOf.get(g.gapId) ?? g.gapId, count: g._count._all })),
+    topGaps: byGap.map((g) => ({ id: g.gapId, label: labelOf.get(g.gapId) ?? g.gapId, count: g._sum.links ?? 0 })),
     recent: recent.map((a) => ({ ...a, scoreSource: sourceOf.get(a.slug) ?? null })),
   };
 }

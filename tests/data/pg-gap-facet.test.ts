@@ -1,6 +1,6 @@
-// The gap facet on PostgreSQL is kept by difference (lib/data/gap-facet.ts): after every kind of write
-// (ingest, a changed document, prune, delete) it equals a recount of
-// the links, as tests/ingest's assertConsistent checks on SQLite. Runs only with
+// The facet tables on PostgreSQL (GapFacet, AnalysisGapFacet, FailureFacet) are kept by difference
+// (lib/data/gap-facet.ts): after every kind of write (ingest, a changed document, prune, delete) each
+// equals a recount of the rows it summarizes, as tests/ingest's assertConsistent checks on SQLite. Runs only with
 // FAULTLINE_TEST_POSTGRES_URL (tests/data/pg-harness.ts), in a throwaway database.
 import fs from "node:fs";
 import path from "node:path";
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ingest } from "@/lib/ingest/ingest";
 import { PgAnalysisStore } from "@/lib/data/pg-store";
 import { report, tempDir } from "../ingest/helpers";
+import { comparable, FACET_RECOUNTS } from "./facet-recount";
 import { createPostgresDatabase, dropPostgresDatabase, POSTGRES_TEST_URL } from "./pg-harness";
 
 vi.mock("server-only", () => ({}));
@@ -21,10 +22,14 @@ async function facetAndLive(): Promise<{ stored: unknown[]; live: unknown[]; lin
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const order = `ORDER BY "gapId", severity, platform NULLS FIRST`;
-    const stored = (await client.query(`SELECT "gapId", severity, platform, links FROM "GapFacet" ${order}`)).rows;
-    const live = (await client.query(`SELECT "gapId", severity, platform, count(*)::int AS links FROM "FailureGap" GROUP BY 1, 2, 3 ${order}`)).rows;
-    return { stored, live, links: live.reduce((n, r) => n + r.links, 0) };
+    const stored: unknown[] = [];
+    const live: unknown[] = [];
+    for (const recount of FACET_RECOUNTS) {
+      stored.push({ [recount.table]: comparable((await client.query(recount.stored)).rows) });
+      live.push({ [recount.table]: comparable((await client.query(recount.live)).rows) });
+    }
+    const links = Number((await client.query(`SELECT count(*) AS n FROM "FailureGap"`)).rows[0].n);
+    return { stored, live, links };
   } finally {
     await client.end();
   }

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openSqlite, type Sqlite } from "@/lib/data/sqlite";
+import { comparable, FACET_RECOUNTS } from "../data/facet-recount";
 
 let template: string | null = null;
 
@@ -91,10 +92,13 @@ export function assertConsistent(db: Sqlite): void {
     .prepare(`SELECT a.slug FROM "Analysis" a LEFT JOIN "AnalysisSource" s ON s.analysisId = a.id WHERE s.analysisId IS NULL`)
     .all();
   if (sourceless.length) throw new Error(`analyses without their raw Markdown: ${JSON.stringify(sourceless)}`);
-  // The pre-counted gap facet always equals a live count of the links.
-  const live = db.prepare(`SELECT gapId, severity, platform, count(*) AS links FROM "FailureGap" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`).all();
-  const stored = db.prepare(`SELECT gapId, severity, platform, links FROM "GapFacet" ORDER BY 1, 2, 3`).all();
-  if (JSON.stringify(live) !== JSON.stringify(stored)) throw new Error(`GapFacet is stale: ${JSON.stringify({ live, stored })}`);
+  // The pre-counted facets always equal a live recount of the rows they summarize.
+  for (const { table, stored, live } of FACET_RECOUNTS) {
+    const want = comparable(db.prepare(live).all() as Record<string, unknown>[]);
+    const have = comparable(db.prepare(stored).all() as Record<string, unknown>[]);
+    if (JSON.stringify(want) !== JSON.stringify(have))
+      throw new Error(`${table} is stale: ${JSON.stringify({ live: want, stored: have })}`);
+  }
   const check = db.pragma("integrity_check", { simple: true });
   if (check !== "ok") throw new Error(`integrity_check: ${String(check)}`);
 }

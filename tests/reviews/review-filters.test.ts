@@ -6,6 +6,7 @@ import { openSqlite } from "@/lib/data/sqlite";
 import { parseCsv } from "@/lib/export/to-csv";
 import { parseFailureFilters } from "@/lib/filters/view-params";
 import { freshDatabase, tempDir } from "../ingest/helpers";
+import { REFILL_FACETS } from "../data/facet-recount";
 
 vi.mock("server-only", () => ({}));
 
@@ -43,6 +44,7 @@ beforeAll(() => {
   note.run(analysis, "disagreed", ada, "disagree", null, "[]");
   note.run(analysis, "resevered", bob, "unsure", "low", '["severity"]');
   note.run(analysis, "gone-key", bob, "disagree", null, "[]"); // outdated: no current failure has it
+  db.exec(REFILL_FACETS);
   db.close();
   restore = process.env.DATABASE_URL;
   process.env.DATABASE_URL = `file:${file}`;

@@ -8,6 +8,7 @@ import { parseCsv } from "@/lib/export/to-csv";
 import { parseAnalysisFilters, parseFailureFilters } from "@/lib/filters/view-params";
 import type { ReviewerIdentity } from "@/lib/reviews/reviewers";
 import { freshDatabase, tempDir } from "../ingest/helpers";
+import { REFILL_FACETS } from "../data/facet-recount";
 
 vi.mock("server-only", () => ({}));
 
@@ -55,6 +56,7 @@ beforeAll(() => {
   note.run(ids.rev, "resevered", ids.bob, "unsure", "low", '["severity"]');
   note.run(ids.rev, "gone-key", ids.bob, "disagree", null, "[]"); // outdated
   note.run(ids.calm, "fine", ids.cy, "agree", null, '["solid"]');
+  db.exec(REFILL_FACETS);
   restore = process.env.DATABASE_URL;
   process.env.DATABASE_URL = `file:${file}`;
 }, 120_000);

@@ -7,6 +7,7 @@ import { toQueryString } from "@/lib/filters/search-params";
 import { parseScoreFilters, scoreFilterParams } from "@/lib/filters/trainer-params";
 import { parseCsv } from "@/lib/export/to-csv";
 import { freshDatabase, tempDir } from "../ingest/helpers";
+import { REFILL_FACETS } from "../data/facet-recount";
 
 vi.mock("server-only", () => ({}));
 
@@ -56,6 +57,7 @@ function seed(file: string) {
   analysis("cdk-iam", "cdk", 4, ["iam"]);
   analysis("cdk-cost", "cdk", null, ["cost"]);
   analysis("cfn-none", "cloudformation", 7, []);
+  db.exec(REFILL_FACETS);
   db.close();
 }
 

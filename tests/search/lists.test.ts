@@ -9,6 +9,7 @@ import { openSqlite } from "@/lib/data/sqlite";
 import { indexAnalysis } from "@/lib/data/search-index";
 import { parseAnalysisFilters, parseFailureFilters } from "@/lib/filters/view-params";
 import { freshDatabase, tempDir } from "../ingest/helpers";
+import { REFILL_FACETS } from "../data/facet-recount";
 
 vi.mock("server-only", () => ({}));
 vi.mock("next/link", () => ({
@@ -119,6 +120,7 @@ function seed(file: string) {
   analysis("encryption", "Storage", "terraform", [
     { title: "Bucket without encryption at rest", severity: "high", code: "server_side_encryption_configuration {}" },
   ]);
+  db.exec(REFILL_FACETS);
   db.close();
 }
 

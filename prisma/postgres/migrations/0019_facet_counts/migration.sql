@@ -1,0 +1,33 @@
+-- PostgreSQL translation of prisma/migrations/0019_facet_counts (see there): analyses per (gap,
+-- platform) and failures per (severity, platform, primary gap), filled from the stored rows and kept by
+-- difference by the store (lib/data/gap-facet.ts).
+CREATE TABLE "AnalysisGapFacet" (
+    "id" SERIAL NOT NULL,
+    "gapId" TEXT NOT NULL,
+    "platform" TEXT,
+    "analyses" INTEGER NOT NULL,
+    "scored" INTEGER NOT NULL,
+    "scoreTotal" DOUBLE PRECISION NOT NULL,
+
+    CONSTRAINT "AnalysisGapFacet_pkey" PRIMARY KEY ("id")
+);
+INSERT INTO "AnalysisGapFacet" ("gapId", "platform", "analyses", "scored", "scoreTotal")
+SELECT x."gapId", a."platform", count(*), count(a."scoreNorm"), coalesce(sum(a."scoreNorm"), 0)
+FROM (SELECT "analysisId", "gapId" FROM "AnalysisGap"
+      UNION SELECT f."analysisId", g."gapId" FROM "FailureGap" g JOIN "Failure" f ON f."id" = g."failureId") x
+JOIN "Analysis" a ON a."id" = x."analysisId" GROUP BY 1, 2;
+
+CREATE TABLE "FailureFacet" (
+    "id" SERIAL NOT NULL,
+    "severity" TEXT NOT NULL,
+    "platform" TEXT,
+    "primaryGap" TEXT NOT NULL,
+    "failures" INTEGER NOT NULL,
+
+    CONSTRAINT "FailureFacet_pkey" PRIMARY KEY ("id")
+);
+INSERT INTO "FailureFacet" ("severity", "platform", "primaryGap", "failures")
+SELECT "severity", "platform", "primaryGap", count(*) FROM "Failure" GROUP BY 1, 2, 3;
+
+CREATE TRIGGER "AnalysisGapFacet_version" AFTER INSERT OR UPDATE OR DELETE ON "AnalysisGapFacet" FOR EACH STATEMENT EXECUTE FUNCTION "faultline_bump_data_version"();
+CREATE TRIGGER "FailureFacet_version" AFTER INSERT OR UPDATE OR DELETE ON "FailureFacet" FOR EACH STATEMENT EXECUTE FUNCTION "faultline_bump_data_version"();
