@@ -36,7 +36,7 @@ export const WRITE_LOCK_TIMEOUT = "30s";
  */
 const MAINTAINED_TABLES = [
   "Analysis", "Failure", "FailureGap", "AnalysisGap", "CodeBlock", "Impact", "Reference", "FailureAlias", "AnalysisAlias",
-  "GapFacet", "KnowledgeGap", "analysis_fts", "failure_fts",
+  "GapFacet", "AnalysisGapFacet", "FailureFacet", "KnowledgeGap", "analysis_fts", "failure_fts",
 ];
 
 export class PgAnalysisStore {
