@@ -217,10 +217,12 @@ export async function tallyAnalyses(criteria: AnalysisCriteria): Promise<Record<
   const platforms = platformsOf(criteria);
   const inPlatforms = (column: Prisma.Sql) => (platforms.length ? [Prisma.sql`${column} IN (${Prisma.join(platforms)})`] : []);
   const { severities, gaps } = criteria;
+  // The links carry their analysis and its platform: the analyses are joined only for their own conditions.
+  const links = base.length ? Prisma.sql`"FailureGap" g JOIN "Analysis" a ON a."id" = g."analysisId"` : Prisma.sql`"FailureGap" g`;
 
   const severityRows: Promise<FacetRow[]> = gaps.length
     ? prisma.$queryRaw<FacetRow[]>`
-        SELECT g."severity" AS k, count(DISTINCT g."analysisId") AS n FROM "FailureGap" g JOIN "Analysis" a ON a."id" = g."analysisId"
+        SELECT g."severity" AS k, count(DISTINCT g."analysisId") AS n FROM ${links}
         ${where([Prisma.sql`g."gapId" IN (${Prisma.join(gaps)})`, ...inPlatforms(Prisma.sql`g."platform"`), ...base])} GROUP BY 1`
     : prisma.$queryRaw<Record<Severity, number | bigint | null>[]>`
           SELECT ${Prisma.join(SEVERITIES.map((s) => Prisma.sql`${countWhere(Prisma.sql`${COUNT_COLUMN[s]} > 0`)} AS ${Prisma.raw(`"${s}"`)}`))}
@@ -230,7 +232,7 @@ export async function tallyAnalyses(criteria: AnalysisCriteria): Promise<Record<
 
   const gapRows = severities.length
     ? prisma.$queryRaw<FacetRow[]>`
-        SELECT g."gapId" AS k, count(DISTINCT g."analysisId") AS n FROM "FailureGap" g JOIN "Analysis" a ON a."id" = g."analysisId"
+        SELECT g."gapId" AS k, count(DISTINCT g."analysisId") AS n FROM ${links}
         ${where([Prisma.sql`g."severity" IN (${Prisma.join(severities)})`, ...inPlatforms(Prisma.sql`g."platform"`), ...base])} GROUP BY 1`
     : base.length
       ? gapPairCounts(where([...inPlatforms(Prisma.sql`a."platform"`), ...base]))
