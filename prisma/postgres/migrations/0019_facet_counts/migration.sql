@@ -31,3 +31,10 @@ SELECT "severity", "platform", "primaryGap", count(*) FROM "Failure" GROUP BY 1,
 
 CREATE TRIGGER "AnalysisGapFacet_version" AFTER INSERT OR UPDATE OR DELETE ON "AnalysisGapFacet" FOR EACH STATEMENT EXECUTE FUNCTION "faultline_bump_data_version"();
 CREATE TRIGGER "FailureFacet_version" AFTER INSERT OR UPDATE OR DELETE ON "FailureFacet" FOR EACH STATEMENT EXECUTE FUNCTION "faultline_bump_data_version"();
+
+-- /analyses sorted by score reads one page from an index instead of sorting every analysis (the ORDER
+-- BY of lib/analyses/analysis-criteria.ts, both directions; an expression index, so not in the schema);
+-- "with warnings" and the overview's count of them read an index instead of the table.
+CREATE INDEX "Analysis_score_desc_order_idx" ON "Analysis"(("scoreNorm" IS NULL), "scoreNorm" DESC, "title", "id");
+CREATE INDEX "Analysis_score_asc_order_idx" ON "Analysis"(("scoreNorm" IS NULL), "scoreNorm", "title", "id");
+CREATE INDEX "Analysis_warningCount_idx" ON "Analysis"("warningCount");
