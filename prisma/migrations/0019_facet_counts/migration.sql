@@ -43,3 +43,8 @@ CREATE INDEX "Analysis_warningCount_idx" ON "Analysis"("warningCount");
 -- The gaps of a set of analyses (the /analyses gap facet under a search or another filter) read by
 -- analysis instead of a pass over every link.
 CREATE INDEX "FailureGap_analysisId_gapId_idx" ON "FailureGap"("analysisId", "gapId");
+
+-- The analyses per gap among failures of a severity (the /analyses gap facet with a severity filter)
+-- read from the index alone: it now carries the analysis too.
+DROP INDEX "FailureGap_severity_gapId_platform_idx";
+CREATE INDEX "FailureGap_severity_gapId_platform_analysisId_idx" ON "FailureGap"("severity", "gapId", "platform", "analysisId");
