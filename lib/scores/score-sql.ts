@@ -28,8 +28,11 @@ const COUNT_MISMATCH = (() => {
     AND NOT (${Prisma.join(shortfallOnly, " AND ")} AND ${Prisma.join(shortfall, " + ")} <= a."unknownCount"))`;
 })();
 
-/** Warnings are stored as JSON.stringify'd [{code, message, line}]: a code is this exact text. */
-const SEVERITY_MISMATCH = Prisma.sql`a."warningsJson" LIKE ${'%"code":"severity-mismatch"%'}`;
+/**
+ * Warnings are stored as JSON.stringify'd [{code, message, line}]: a code is this exact text. The
+ * count first, so the text is only searched in analyses that have warnings.
+ */
+const SEVERITY_MISMATCH = Prisma.sql`(a."warningCount" > 0 AND a."warningsJson" LIKE ${'%"code":"severity-mismatch"%'})`;
 
 /** Each audit filter as a condition over Analysis a (matchesAudit in SQL). */
 export const AUDIT_SQL: Record<AuditFilter, Prisma.Sql> = {
