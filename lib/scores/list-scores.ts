@@ -110,13 +110,10 @@ function shownWhere(base: Prisma.Sql, filters: ScoreFilters, outlier: Prisma.Sql
 export async function listScores(filters: ScoreFilters): Promise<ScoresView> {
   const criteria = scoreCriteria(filters);
   const base = analysisWhereSql(criteria);
-  const [groups, chips, counts, gapRows] = await Promise.all([
-    scoreGroups(base, filters.audit),
-    auditTally(base, AUDIT_FILTERS),
-    tallyAnalyses(criteria),
-    prisma.knowledgeGap.findMany({ select: { id: true, label: true } }),
-  ]);
-  const { gap, platform } = facetValues(counts, { severities: [], gaps: filters.gaps, platforms: filters.platforms }, gapRows);
+  // The facet counts do not wait for the rest, nor the rest for them.
+  const facets = Promise.all([tallyAnalyses(criteria), prisma.knowledgeGap.findMany({ select: { id: true, label: true } })]);
+  facets.catch(() => undefined); // awaited below; a failure of the rest first must not leave it unhandled
+  const [groups, chips] = await Promise.all([scoreGroups(base, filters.audit), auditTally(base, AUDIT_FILTERS)]);
   const outlier = filters.outlier ? OUTLIER_KIND_OF[filters.outlier] : undefined;
   const summary = summarizeScores(groups, outlier);
   const auditCounts = Object.fromEntries(AUDIT_FILTERS.map((a) => [a, chips.counts.get(a) ?? 0])) as Record<AuditFilter, number>;
@@ -129,17 +126,22 @@ export async function listScores(filters: ScoreFilters): Promise<ScoresView> {
   const order = scoreOrderSql(filters.sort, filters.dir);
   const listed = (where: Prisma.Sql, listOrder: Prisma.Sql, count: number, limit: number) =>
     count ? readScoreRows(where, listOrder, { skip: 0, take: limit }) : Promise.resolve([]);
+  // Narrowed by the audit or outlier filter, the audit lists' counts are a query of their own (run
+  // beside the lists); otherwise they are the chips' counts.
   const narrowed = Boolean(filters.audit || outlier);
-  const [rows, shownAudits, ...lists] = await Promise.all([
+  const [rows, shownAudits, heavy, light, ...auditRows] = await Promise.all([
     total ? readScoreRows(shown, order, { skip: (page - 1) * SCORES_PAGE_SIZE, take: SCORES_PAGE_SIZE }) : Promise.resolve([]),
     narrowed ? auditTally(shown, AUDIT_LISTS).then((t) => t.counts) : Promise.resolve(chips.counts),
     ...(["high-score-heavy-failures", "low-score-light-failures"] as const).map((kind) =>
       listed(whereAlso(base, [region(kind)]), outlierOrderSql(kind, order), summary.outlierCounts[kind], OUTLIER_LIST_LIMIT),
     ),
+    ...AUDIT_LISTS.map((a) =>
+      listed(whereAlso(shown, [AUDIT_SQL[a]]), order, narrowed ? total : (chips.counts.get(a) ?? 0), AUDIT_LIST_LIMIT),
+    ),
   ]);
-  const auditRows = await Promise.all(
-    AUDIT_LISTS.map((a) => listed(whereAlso(shown, [AUDIT_SQL[a]]), order, shownAudits.get(a) ?? 0, AUDIT_LIST_LIMIT)),
-  );
+  const [counts, gapRows] = await facets;
+  const { gap, platform } = facetValues(counts, { severities: [], gaps: filters.gaps, platforms: filters.platforms }, gapRows);
+  const lists = [heavy, light];
   const outliers = (["high-score-heavy-failures", "low-score-light-failures"] as const).flatMap((kind, i) =>
     (lists[i] as ScoredRow[]).map((point) => ({
       point,
