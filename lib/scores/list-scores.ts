@@ -11,7 +11,7 @@ import type { FacetValue } from "../domain";
 import { facetValues } from "../search/facets";
 import type { Outlier, OutlierKind } from "./outliers";
 import { readScoreRows, type ScoreRow, type ScoredRow } from "./score-rows";
-import { AUDIT_SQL, outlierOrderSql, outlierSql, scoreOrderSql, whereAlso, type LoadBounds } from "./score-sql";
+import { auditSql, outlierOrderSql, outlierSql, scoreOrderSql, whereAlso, type LoadBounds } from "./score-sql";
 import { summarizeScores, type ScatterSpot, type ScoreGroup } from "./score-summary";
 
 export type { CountDifference } from "./count-audit";
@@ -86,7 +86,7 @@ type Raw = { s: number; m: number | null; l: number; hit: boolean | number | big
 
 /** The scored analyses under the base filters, grouped by score, scale, load and the audit filter. */
 async function scoreGroups(base: Prisma.Sql, audit: AuditFilter | undefined): Promise<ScoreGroup[]> {
-  const hit = audit ? AUDIT_SQL[audit] : Prisma.sql`1 = 1`;
+  const hit = audit ? auditSql(audit) : Prisma.sql`1 = 1`;
   const rows = await prisma.$queryRaw<Raw[]>`
     SELECT a."scoreNorm" AS s, a."scoreMax" AS m, a."failureLoad" AS l, ${hit} AS hit, count(*) AS n, min(a."slug") AS slug
     FROM "Analysis" a ${whereAlso(base, [Prisma.sql`a."scoreNorm" IS NOT NULL`])}
@@ -96,7 +96,7 @@ async function scoreGroups(base: Prisma.Sql, audit: AuditFilter | undefined): Pr
 
 /** How many analyses under `where` there are, and how many each audit condition keeps. */
 async function auditTally(where: Prisma.Sql, audits: readonly AuditFilter[]): Promise<{ total: number; counts: Map<AuditFilter, number> }> {
-  const columns = audits.map((a, i) => Prisma.sql`${countWhere(AUDIT_SQL[a])} AS ${Prisma.raw(`c${i}`)}`);
+  const columns = audits.map((a, i) => Prisma.sql`${countWhere(auditSql(a))} AS ${Prisma.raw(`c${i}`)}`);
   const [row] = await prisma.$queryRaw<Record<string, number | bigint | null>[]>`
     SELECT ${Prisma.join([Prisma.sql`count(*) AS total`, ...columns])} FROM "Analysis" a ${where}`;
   return { total: Number(row?.total ?? 0), counts: new Map(audits.map((a, i) => [a, Number(row?.[`c${i}`] ?? 0)])) };
@@ -104,7 +104,7 @@ async function auditTally(where: Prisma.Sql, audits: readonly AuditFilter[]): Pr
 
 /** Where the table's rows are: the base filters, the audit filter, the outlier filter once its bounds are known. */
 function shownWhere(base: Prisma.Sql, filters: ScoreFilters, outlier: Prisma.Sql | null): Prisma.Sql {
-  return whereAlso(base, [...(filters.audit ? [AUDIT_SQL[filters.audit]] : []), ...(outlier ? [outlier] : [])]);
+  return whereAlso(base, [...(filters.audit ? [auditSql(filters.audit)] : []), ...(outlier ? [outlier] : [])]);
 }
 
 export async function listScores(filters: ScoreFilters): Promise<ScoresView> {
@@ -136,7 +136,7 @@ export async function listScores(filters: ScoreFilters): Promise<ScoresView> {
       listed(whereAlso(base, [region(kind)]), outlierOrderSql(kind, order), summary.outlierCounts[kind], OUTLIER_LIST_LIMIT),
     ),
     ...AUDIT_LISTS.map((a) =>
-      listed(whereAlso(shown, [AUDIT_SQL[a]]), order, narrowed ? total : (chips.counts.get(a) ?? 0), AUDIT_LIST_LIMIT),
+      listed(whereAlso(shown, [auditSql(a)]), order, narrowed ? total : (chips.counts.get(a) ?? 0), AUDIT_LIST_LIMIT),
     ),
   ]);
   const [counts, gapRows] = await facets;
