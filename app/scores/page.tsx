@@ -21,7 +21,8 @@ import {
   type ScoreFilters,
 } from "@/lib/filters/trainer-params";
 import { cached } from "@/lib/cache";
-import { listScores, OUTLIER_FILTER_OF } from "@/lib/scores/list-scores";
+import { listScores, OUTLIER_FILTER_OF, OUTLIER_KIND_OF } from "@/lib/scores/list-scores";
+import { outlierOf } from "@/lib/scores/table-rows";
 import { scoreTableRows } from "@/lib/scores/table-rows";
 import { OUTLIER_RULES } from "@/lib/scores/outliers";
 import { reviewSharesOf } from "@/lib/reviews/trainer";
@@ -48,8 +49,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const filters = parseScoreFilters(params);
   const view = await cached(["scores", filters], () => listScores(filters));
-  const outlierKind = new Map(view.outliers.map((o) => [o.point.slug, o.kind]));
-  const reviews = await cached(["score-reviews", filters], () => reviewSharesOf(view.all));
+  const reviews = await cached(["score-reviews", filters], () => reviewSharesOf(view.rows));
   const current = scoresHref(filters);
   const active =
     filters.platforms.length +
@@ -76,11 +76,11 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
           <p className="text-sm text-slate-600 dark:text-slate-300" aria-live="polite" data-testid="result-count">
             {view.total} {view.total === 1 ? "analysis" : "analyses"}
             {filtered ? " match the filters" : ""}
-            {which.length ? ` (${which.join("; ")})` : ""}; {view.scored.length} with a training-quality score
+            {which.length ? ` (${which.join("; ")})` : ""}; {view.scoredCount} with a training-quality score
             {view.stats.mean !== null && (
               <>
                 {" "}
-                (mean {fmt(view.stats.mean)}, median {fmt(view.stats.median)} out of 10, over those {view.scored.length})
+                (mean {fmt(view.stats.mean)}, median {fmt(view.stats.median)} out of 10, over those {view.scoredCount})
               </>
             )}
             .
@@ -164,7 +164,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
             })}
             {OUTLIER_FILTERS.map((outlier) => {
               const active = filters.outlier === outlier;
-              const count = view.outliers.filter((o) => OUTLIER_FILTER_OF[o.kind] === outlier).length;
+              const count = view.outlierCounts[OUTLIER_KIND_OF[outlier]];
               return (
                 <FilterChip
                   key={outlier}
@@ -195,7 +195,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
             </EmptyState>
           ) : (
             <>
-              {view.scored.length > 0 ? (
+              {view.scoredCount > 0 ? (
                 <div className="grid gap-4 lg:grid-cols-2">
                   <ScoreHistogram
                     bins={view.histogram}
@@ -206,12 +206,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
                     rules={OUTLIER_RULES}
                     loadBounds={view.loadBounds}
                     regionHref={(kind) => href(filters, { outlier: OUTLIER_FILTER_OF[kind] })}
-                    points={view.scored.map((r) => ({
-                      slug: r.slug,
-                      scoreNorm: r.scoreNorm,
-                      failureLoad: r.failureLoad,
-                      outlier: outlierKind.get(r.slug),
-                    }))}
+                    points={view.scatter}
                   />
                 </div>
               ) : (
@@ -229,7 +224,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
                     .join(" · ") || "All analyses"}
                 </h2>
                 <ScoreTable
-                  rows={scoreTableRows(view.rows, new Set(outlierKind.keys()), reviews)}
+                  rows={scoreTableRows(view.rows, outlierOf(view), reviews)}
                   sort={filters.sort}
                   dir={filters.dir}
                   sortHref={(sort, active) =>
@@ -248,7 +243,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
               </section>
 
               <AuditSection
-                rows={view.all}
+                audit={view.audit}
                 showAll={{
                   counts: href(filters, { audit: "count-mismatch" }),
                   ungraded: href(filters, { audit: "ungraded" }),

@@ -1,10 +1,13 @@
 import type { OutlierKind, OutlierRules } from "@/lib/scores/outliers";
 import { ScatterDots, type Dot, type DotLayer } from "./scatter-dots";
 
+/** Every analysis shown with one score and one failure load (counted, not listed: the chart's size does not grow with them). */
 export interface ScatterPoint {
+  /** One of them: the dot opens it. */
   slug: string;
   scoreNorm: number;
   failureLoad: number;
+  count: number;
   /** Set for analyses listed as outliers. */
   outlier?: "high-score-heavy-failures" | "low-score-light-failures";
 }
@@ -51,7 +54,7 @@ const round = (v: number) => Math.round(v * 10) / 10;
 
 /**
  * Dots that would be drawn on the same spot become one: only the top one could be pointed at anyway,
- * and at thousands of analyses the page stays small. The spot names the last analysis drawn there.
+ * and at thousands of analyses the page stays small. The spot names the last point's analysis and counts them all.
  */
 function stacks(points: ScatterPoint[], x: (load: number) => number, y: (score: number) => number): Dot[] {
   const bySpot = new Map<string, { top: ScatterPoint; count: number; at: [number, number] }>();
@@ -59,7 +62,7 @@ function stacks(points: ScatterPoint[], x: (load: number) => number, y: (score: 
     const at: [number, number] = [round(x(p.failureLoad)), round(y(p.scoreNorm))];
     const spot = `${at[0]},${at[1]}`;
     const here = bySpot.get(spot);
-    bySpot.set(spot, { top: p, count: (here?.count ?? 0) + 1, at });
+    bySpot.set(spot, { top: p, count: (here?.count ?? 0) + p.count, at });
   }
   return [...bySpot.values()].map(({ top, count, at }) => [at[0], at[1], top.slug, count, round(top.scoreNorm), top.failureLoad]);
 }
@@ -75,7 +78,8 @@ export function ScoreScatter({ points, rules, loadBounds, regionHref }: ScoreSca
   const x = (load: number) => PAD.left + (load / maxLoad) * plotW;
   const y = (score: number) => PAD.top + plotH - (score / 10) * plotH;
   const xTicks = ticksUpTo(maxLoad);
-  const outliers = points.filter((p) => p.outlier).length;
+  const analyses = points.reduce((n, p) => n + p.count, 0);
+  const outliers = points.reduce((n, p) => n + (p.outlier ? p.count : 0), 0);
   // The outlier rules as regions: high score with heavy load (top right), low score with light load (bottom left).
   const regions = [
     loadBounds.heavyFrom !== null && {
@@ -113,12 +117,12 @@ export function ScoreScatter({ points, rules, loadBounds, regionHref }: ScoreSca
         <span className="block text-xs text-slate-600 dark:text-slate-400">
           Load weighs each failure: critical 8, high 4, medium 2, low 1. Shaded: the outlier regions (red: score ≥ {rules.highScore} with a
           top-decile load; amber: score ≤ {rules.lowScore} with a bottom-quarter load); click one for its analyses in the table, or a dot to
-          open its analysis.
+          open its analysis. All {analyses} scored analyses are drawn; those with the same score and load share one dot.
         </span>
       </figcaption>
       <ScatterDots
         viewBox={`0 0 ${W} ${H}`}
-        label={`Scatter plot of ${points.length} scored analyses: score out of 10 against failure load from 0 to ${maxLoad}. ${outliers} outliers are listed below.`}
+        label={`Scatter plot of ${analyses} scored analyses: score out of 10 against failure load from 0 to ${maxLoad}. ${outliers} outliers are listed below.`}
         layers={layers}
       >
         {regions.map((r) => (

@@ -4,11 +4,9 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { analysisName } from "@/lib/analyses/analysis-name";
-import type { ScoreRow } from "@/lib/scores/list-scores";
+import { AUDIT_LIST_LIMIT, type AuditList as Found, type AuditListKind, type ScoreRow } from "@/lib/scores/list-scores";
 import { analysisHref } from "@/lib/routes";
 
-/** Audit lists show this many analyses each; the rest are one click away in the filtered table. */
-const AUDIT_LIST_LIMIT = 10;
 /** Severity disagreements quoted per analysis; the analysis page shows every one. */
 const MISMATCHES_QUOTED = 2;
 
@@ -55,10 +53,17 @@ function Differences({ r }: { r: ScoreRow }) {
   );
 }
 
-export function AuditSection({ rows, showAll }: { rows: ScoreRow[]; showAll: { counts: Route; ungraded: Route; severities: Route } }) {
-  const counts = rows.filter((r) => r.countDifferences.length && !r.countsExplainedByUngraded);
-  const ungraded = rows.filter((r) => r.unknownCount > 0);
-  const severities = rows.filter((r) => r.severityMismatches.length);
+export function AuditSection({
+  audit,
+  showAll,
+}: {
+  /** Each finding's count among the rows shown, and the first AUDIT_LIST_LIMIT of them in the table's order. */
+  audit: Record<AuditListKind, Found>;
+  showAll: { counts: Route; ungraded: Route; severities: Route };
+}) {
+  const counts = audit["count-mismatch"];
+  const ungraded = audit.ungraded;
+  const severities = audit["severity-mismatch"];
   const box = "min-w-0 rounded-lg border border-slate-200 p-3 dark:border-slate-800";
   return (
     <section aria-labelledby="audit" className="space-y-3">
@@ -67,27 +72,27 @@ export function AuditSection({ rows, showAll }: { rows: ScoreRow[]; showAll: { c
       </h2>
       <div className="grid gap-4 xl:grid-cols-3">
         <div className={box}>
-          <h3 className="font-medium">The document&apos;s counts disagree with its items ({counts.length})</h3>
+          <h3 className="font-medium">The document&apos;s counts disagree with its items ({counts.total})</h3>
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
             The summary declares more or fewer failures of a severity than the report lists, and items without a severity do not account for
             it.
           </p>
-          {counts.length === 0 ? (
+          {counts.total === 0 ? (
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Every summary that declares counts matches its failures.</p>
           ) : (
-            <AuditList rows={counts}>{(r) => <Differences r={r} />}</AuditList>
+            <AuditList rows={counts.rows}>{(r) => <Differences r={r} />}</AuditList>
           )}
-          <MoreInTable shown={AUDIT_LIST_LIMIT} total={counts.length} href={showAll.counts} />
+          <MoreInTable shown={AUDIT_LIST_LIMIT} total={counts.total} href={showAll.counts} />
         </div>
         <div className={box}>
-          <h3 className="font-medium">The parser found items it could not grade ({ungraded.length})</h3>
+          <h3 className="font-medium">The parser found items it could not grade ({ungraded.total})</h3>
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
             Failures whose severity the parser could not tell (unknown): the report is not at fault for these.
           </p>
-          {ungraded.length === 0 ? (
+          {ungraded.total === 0 ? (
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Every failure found has a severity.</p>
           ) : (
-            <AuditList rows={ungraded}>
+            <AuditList rows={ungraded.rows}>
               {(r) => (
                 <p className="text-slate-700 tabular-nums dark:text-slate-300">
                   {r.unknownCount} of {r.failureCount} without a severity
@@ -101,14 +106,14 @@ export function AuditSection({ rows, showAll }: { rows: ScoreRow[]; showAll: { c
               )}
             </AuditList>
           )}
-          <MoreInTable shown={AUDIT_LIST_LIMIT} total={ungraded.length} href={showAll.ungraded} />
+          <MoreInTable shown={AUDIT_LIST_LIMIT} total={ungraded.total} href={showAll.ungraded} />
         </div>
         <div className={box}>
-          <h3 className="font-medium">Item severity differs from its section ({severities.length})</h3>
-          {severities.length === 0 ? (
+          <h3 className="font-medium">Item severity differs from its section ({severities.total})</h3>
+          {severities.total === 0 ? (
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Every failure sits under a section of its own severity.</p>
           ) : (
-            <AuditList rows={severities}>
+            <AuditList rows={severities.rows}>
               {(r) => (
                 <ul className="list-disc pl-5 text-slate-700 dark:text-slate-300">
                   {r.severityMismatches.slice(0, MISMATCHES_QUOTED).map((w, i) => (
@@ -126,7 +131,7 @@ export function AuditSection({ rows, showAll }: { rows: ScoreRow[]; showAll: { c
               )}
             </AuditList>
           )}
-          <MoreInTable shown={AUDIT_LIST_LIMIT} total={severities.length} href={showAll.severities} />
+          <MoreInTable shown={AUDIT_LIST_LIMIT} total={severities.total} href={showAll.severities} />
         </div>
       </div>
     </section>

@@ -4,14 +4,11 @@ import type { Route } from "next";
 import Link from "next/link";
 import { analysisName, formatScore } from "@/lib/analyses/analysis-name";
 import { OUTLIER_RULES } from "@/lib/scores/outliers";
-import type { ScoresView } from "@/lib/scores/list-scores";
+import { OUTLIER_LIST_LIMIT, type ScoresView } from "@/lib/scores/list-scores";
 import { describeScoreSource } from "@/lib/scores/score-source";
 import { analysisHref } from "@/lib/routes";
 
 const pct = (p: number) => `${Math.round(p * 100)}`;
-
-/** Outliers listed per kind before "all N in the table". */
-const OUTLIER_LIST_LIMIT = 10;
 
 export function OutlierSection({
   view,
@@ -35,23 +32,24 @@ export function OutlierSection({
         Scores that disagree with the failures found, by fixed rules: <strong>high score, heavy failures</strong> = score ≥ {r.highScore}/10
         with a failure load in the top {pct(1 - r.heavyLoadPercentile)}%{heavyFrom !== null ? ` (here load ≥ ${heavyFrom})` : ""};{" "}
         <strong>low score, light failures</strong> = score ≤ {r.lowScore}/10 with a load in the bottom {pct(r.lightLoadPercentile)}%
-        {lightUpTo !== null ? ` (here load ≤ ${lightUpTo})` : ""}. Percentiles rank the {view.scored.length} scored analyses shown (100 =
+        {lightUpTo !== null ? ` (here load ≤ ${lightUpTo})` : ""}. Percentiles rank the {view.scoredCount} scored analyses shown (100 =
         highest).
       </p>
       {view.outliers.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          {view.scored.length < 4
+          {view.scoredCount < 4
             ? "At least 4 scored analyses are needed to rank failure loads."
             : "No score disagrees with its failures by these rules."}
         </p>
       ) : (
         kinds.map(([kind, label]) => {
           const list = view.outliers.filter((o) => o.kind === kind);
-          if (!list.length) return null;
+          const count = view.outlierCounts[kind];
+          if (!count) return null;
           return (
             <div key={kind} className="space-y-1">
               <h3 className="font-medium">
-                {label} <span className="text-slate-500 tabular-nums dark:text-slate-400">({list.length})</span>
+                {label} <span className="text-slate-500 tabular-nums dark:text-slate-400">({count})</span>
               </h3>
               <div className="relative overflow-x-auto">
                 <table className="w-full min-w-[36rem] text-sm" aria-label={label}>
@@ -104,7 +102,7 @@ export function OutlierSection({
               </div>
               <p className="text-sm">
                 <Link href={tableHref(kind)} className="text-blue-700 underline dark:text-blue-300">
-                  {list.length > OUTLIER_LIST_LIMIT ? `All ${list.length} in the table` : "Show them in the table"}
+                  {count > OUTLIER_LIST_LIMIT ? `All ${count} in the table` : "Show them in the table"}
                 </Link>
               </p>
             </div>

@@ -100,7 +100,7 @@ export function getScores(request: Request): Promise<Response> {
       dir: query.dir ?? SCORE_SORT_DEFAULT_DIR[sort],
       page: 1,
     };
-    const items = (await loadScoreRows(filters)).rows.map(toItem);
+    const items = (await loadScoreRows(filters)).map(toItem);
     const parts = [...(query.platform ?? []), ...(query.gap ?? []), query.audit, query.outlier];
     if (query.format === "csv") return csvResponse(SCORE_CSV_COLUMNS, items, "scores", parts);
     if (query.download)

@@ -1,78 +1,60 @@
-// The /scores view and its export: every analysis matching the filters with its score, severity counts
-// and failure load, plus what the charts, the outlier list and the consistency audit need.
+// The /scores view: one page of the table, its counts, the charts' aggregates, the outliers and the
+// consistency audit, each computed in SQL (the page never reads every matching analysis). The export
+// (loadScoreRows) is the same rows in the same order, all of them.
 import "server-only";
 import { prisma } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { analysisWhereSql, tallyAnalyses, type AnalysisCriteria } from "../analyses/analysis-criteria";
-import {
-  AUDIT_FILTERS,
-  SCORES_PAGE_SIZE,
-  type AuditFilter,
-  type OutlierFilter,
-  type ScoreFilters,
-  type ScoreSort,
-} from "../filters/trainer-params";
-import type { ParseWarning } from "../parser/types";
+import { countWhere } from "../data/dialect";
+import { AUDIT_FILTERS, SCORES_PAGE_SIZE, type AuditFilter, type OutlierFilter, type ScoreFilters } from "../filters/trainer-params";
 import type { FacetValue } from "../domain";
 import { facetValues } from "../search/facets";
-import { auditCounts, type CountDifference } from "./count-audit";
-import { findOutliers, loadBounds, scoreHistogram, type Outlier, type OutlierKind } from "./outliers";
-import { scoreSource, type ScoreSource } from "./score-source";
+import type { Outlier, OutlierKind } from "./outliers";
+import { readScoreRows, type ScoreRow, type ScoredRow } from "./score-rows";
+import { auditSql, outlierOrderSql, outlierSql, scoreOrderSql, whereAlso, type LoadBounds } from "./score-sql";
+import { summarizeScores, type ScatterSpot, type ScoreGroup } from "./score-summary";
 
 export type { CountDifference } from "./count-audit";
-
-export interface ScoreRow {
-  id: number;
-  slug: string;
-  title: string;
-  taskId: string | null;
-  platform: string | null;
-  scoreValue: number | null;
-  scoreMax: number | null;
-  scoreNorm: number | null;
-  /** The document line the score was read from (its label), when recorded. */
-  scoreSource: ScoreSource | null;
-  criticalCount: number;
-  highCount: number;
-  mediumCount: number;
-  lowCount: number;
-  unknownCount: number;
-  failureCount: number;
-  failureLoad: number;
-  warningCount: number;
-  declared: Record<"critical" | "high" | "medium" | "low", number | null> | null;
-  /** Declared minus found, per severity that the summary declares and that differs. */
-  countDifferences: CountDifference[];
-  /** The differences are all covered by items the parser found but could not grade (unknown severity). */
-  countsExplainedByUngraded: boolean;
-  severityMismatches: ParseWarning[];
-  warnings: ParseWarning[];
-}
-
-/** A row known to have a score (charts and outliers). */
-export type ScoredRow = ScoreRow & { scoreNorm: number };
+export type { ScoreRow, ScoredRow } from "./score-rows";
+export { matchesAudit } from "./score-rows";
 
 export interface ScaleCount {
   max: number;
   count: number;
 }
 
+/** The audit lists below the table: how many of the shown analyses have the problem, and the first few. */
+export interface AuditList {
+  total: number;
+  rows: ScoreRow[];
+}
+
+export type AuditListKind = "count-mismatch" | "ungraded" | "severity-mismatch";
+
 export interface ScoresView {
   /** One page of the sorted table. */
   rows: ScoreRow[];
-  /** Every row matching the filters, sorted (charts, outliers and export use these). */
-  all: ScoreRow[];
   total: number;
   page: number;
   pageCount: number;
-  scored: ScoredRow[];
+  /** How many of the rows shown have a score (the charts and stats describe these). */
+  scoredCount: number;
   histogram: number[];
   scales: ScaleCount[];
-  /** Every flagged analysis among the rows before the audit and outlier filters (absolute rules). */
+  /** The scatter's dots: one per score and failure load among the scored rows shown, with how many share it. */
+  scatter: ScatterSpot[];
+  /** Scored analyses before the audit and outlier filters: the outlier rules rank among these. */
+  rankedCount: number;
+  /** The first OUTLIER_LIST_LIMIT flagged analyses of each kind, in the rules' order. */
   outliers: Outlier<ScoredRow>[];
+  /** Every flagged analysis, per kind, among the rows before the audit and outlier filters (absolute rules). */
+  outlierCounts: Record<OutlierKind, number>;
   /** The lowest failure load counted heavy and the highest counted light (chart regions). */
-  loadBounds: { heavyFrom: number | null; lightUpTo: number | null };
+  loadBounds: LoadBounds;
   /** How many analyses each audit filter would show, with the other filters applied. */
   auditCounts: Record<AuditFilter, number>;
+  /** Among the rows shown, the analyses with each finding of the consistency audit. */
+  audit: Record<AuditListKind, AuditList>;
   stats: { mean: number | null; median: number | null };
   /**
    * Gap and platform values to filter by, each counted with the other platform/gap/score filters
@@ -81,132 +63,12 @@ export interface ScoresView {
   facets: { gap: FacetValue[]; platform: FacetValue[] };
 }
 
-type RawScoreRow = Omit<
-  ScoreRow,
-  "declared" | "countDifferences" | "countsExplainedByUngraded" | "severityMismatches" | "warnings" | "scoreSource"
-> & {
-  warningsJson: string;
-  scoresJson: string;
-  hasDeclaredCounts: boolean | number;
-  declaredCritical: number | null;
-  declaredHigh: number | null;
-  declaredMedium: number | null;
-  declaredLow: number | null;
-};
+/** Outliers listed per kind, and audit findings per list, before "all N in the table". */
+export const OUTLIER_LIST_LIMIT = 10;
+export const AUDIT_LIST_LIMIT = 10;
+const AUDIT_LISTS: AuditListKind[] = ["count-mismatch", "ungraded", "severity-mismatch"];
 
-function parseWarnings(json: string): ParseWarning[] {
-  try {
-    const list: unknown = JSON.parse(json);
-    return Array.isArray(list) ? (list as ParseWarning[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-export function matchesAudit(row: ScoreRow, audit: AuditFilter): boolean {
-  switch (audit) {
-    case "no-score":
-      return row.scoreNorm === null;
-    case "no-failures":
-      return row.failureCount === 0;
-    case "warnings":
-      return row.warningCount > 0;
-    case "count-mismatch":
-      return row.countDifferences.length > 0 && !row.countsExplainedByUngraded;
-    case "ungraded":
-      return row.unknownCount > 0;
-    case "severity-mismatch":
-      return row.severityMismatches.length > 0;
-  }
-}
-
-const SORT_KEY: Record<ScoreSort, (r: ScoreRow) => number | string | null> = {
-  score: (r) => r.scoreNorm,
-  critical: (r) => r.criticalCount,
-  high: (r) => r.highCount,
-  medium: (r) => r.mediumCount,
-  low: (r) => r.lowCount,
-  load: (r) => r.failureLoad,
-  failures: (r) => r.failureCount,
-  platform: (r) => r.platform,
-  title: (r) => r.title.toLowerCase(),
-};
-
-/** Sorts rows in place by one column; missing values (no score, no platform) always go last. */
-export function sortScoreRows(rows: ScoreRow[], sort: ScoreSort, dir: "asc" | "desc"): ScoreRow[] {
-  const key = SORT_KEY[sort];
-  const sign = dir === "asc" ? 1 : -1;
-  return rows.sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
-    if (x === null || y === null) {
-      if (x !== y) return x === null ? 1 : -1;
-    } else if (x !== y) {
-      return (x < y ? -1 : 1) * sign;
-    }
-    // Ties: the heavier failure load first, then by title, so the order is stable across reloads.
-    return b.failureLoad - a.failureLoad || a.title.localeCompare(b.title) || a.id - b.id;
-  });
-}
-
-/** The platform, gap and score filters of /scores: the same meaning as on /analyses (any of each). */
-function scoreCriteria(filters: ScoreFilters): AnalysisCriteria {
-  return { severities: [], gaps: filters.gaps, platforms: filters.platforms, minScore: filters.minScore, maxScore: filters.maxScore };
-}
-
-export async function loadScoreRows(filters: ScoreFilters): Promise<{ rows: ScoreRow[]; unaudited: ScoreRow[] }> {
-  // Raw SQL: every analysis is read here, and Prisma's row mapping cost three times the query itself.
-  const where = analysisWhereSql(scoreCriteria(filters));
-  const records = await prisma.$queryRaw<RawScoreRow[]>`
-    SELECT a."id", a."slug", a."title", a."taskId", a."platform", a."scoreValue", a."scoreMax", a."scoreNorm", a."scoresJson",
-      a."criticalCount", a."highCount", a."mediumCount", a."lowCount", a."unknownCount", a."failureCount",
-      a."failureLoad", a."warningCount", a."warningsJson", a."hasDeclaredCounts",
-      a."declaredCritical", a."declaredHigh", a."declaredMedium", a."declaredLow"
-    FROM "Analysis" a ${where}`;
-  const unaudited = records.map((r): ScoreRow => {
-    const warnings = parseWarnings(r.warningsJson);
-    const declared = Boolean(r.hasDeclaredCounts)
-      ? { critical: r.declaredCritical, high: r.declaredHigh, medium: r.declaredMedium, low: r.declaredLow }
-      : null;
-    const found = { critical: r.criticalCount, high: r.highCount, medium: r.mediumCount, low: r.lowCount };
-    const counts = auditCounts(declared, found, r.unknownCount);
-    return {
-      id: r.id,
-      slug: r.slug,
-      title: r.title,
-      taskId: r.taskId,
-      platform: r.platform,
-      scoreValue: r.scoreValue,
-      scoreMax: r.scoreMax,
-      scoreNorm: r.scoreNorm,
-      scoreSource: scoreSource(r.scoresJson, r.scoreValue, r.scoreMax),
-      criticalCount: r.criticalCount,
-      highCount: r.highCount,
-      mediumCount: r.mediumCount,
-      lowCount: r.lowCount,
-      unknownCount: r.unknownCount,
-      failureCount: r.failureCount,
-      failureLoad: r.failureLoad,
-      warningCount: r.warningCount,
-      declared,
-      countDifferences: counts.differences,
-      countsExplainedByUngraded: counts.explainedByUngraded,
-      warnings,
-      severityMismatches: warnings.filter((w) => w.code === "severity-mismatch"),
-    };
-  });
-  const rows = filters.audit ? unaudited.filter((row) => matchesAudit(row, filters.audit!)) : unaudited;
-  return { rows: sortScoreRows(rows, filters.sort, filters.dir), unaudited };
-}
-
-function median(values: number[]): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-const OUTLIER_KIND: Record<OutlierFilter, OutlierKind> = {
+export const OUTLIER_KIND_OF: Record<OutlierFilter, OutlierKind> = {
   "high-heavy": "high-score-heavy-failures",
   "low-light": "low-score-light-failures",
 };
@@ -215,62 +77,128 @@ export const OUTLIER_FILTER_OF: Record<OutlierKind, OutlierFilter> = {
   "low-score-light-failures": "low-light",
 };
 
+/** The platform, gap and score filters of /scores: the same meaning as on /analyses (any of each). */
+function scoreCriteria(filters: ScoreFilters): AnalysisCriteria {
+  return { severities: [], gaps: filters.gaps, platforms: filters.platforms, minScore: filters.minScore, maxScore: filters.maxScore };
+}
+
+type Raw = { s: number; m: number | null; l: number; hit: boolean | number | bigint; n: number | bigint; slug: string };
+
+/** The scored analyses under the base filters, grouped by score, scale, load and the audit filter. */
+async function scoreGroups(base: Prisma.Sql, audit: AuditFilter | undefined): Promise<ScoreGroup[]> {
+  const hit = audit ? auditSql(audit) : Prisma.sql`1 = 1`;
+  const rows = await prisma.$queryRaw<Raw[]>`
+    SELECT a."scoreNorm" AS s, a."scoreMax" AS m, a."failureLoad" AS l, ${hit} AS hit, count(*) AS n, min(a."slug") AS slug
+    FROM "Analysis" a ${whereAlso(base, [Prisma.sql`a."scoreNorm" IS NOT NULL`])}
+    GROUP BY 1, 2, 3, 4`;
+  return rows.map((r) => ({ scoreNorm: r.s, scoreMax: r.m, failureLoad: r.l, hit: Boolean(r.hit), count: Number(r.n), slug: r.slug }));
+}
+
+/** How many analyses under `where` there are, and how many each audit condition keeps. */
+async function auditTally(where: Prisma.Sql, audits: readonly AuditFilter[]): Promise<{ total: number; counts: Map<AuditFilter, number> }> {
+  const columns = audits.map((a, i) => Prisma.sql`${countWhere(auditSql(a))} AS ${Prisma.raw(`c${i}`)}`);
+  const [row] = await prisma.$queryRaw<Record<string, number | bigint | null>[]>`
+    SELECT ${Prisma.join([Prisma.sql`count(*) AS total`, ...columns])} FROM "Analysis" a ${where}`;
+  return { total: Number(row?.total ?? 0), counts: new Map(audits.map((a, i) => [a, Number(row?.[`c${i}`] ?? 0)])) };
+}
+
+/** Where the table's rows are: the base filters, the audit filter, the outlier filter once its bounds are known. */
+function shownWhere(base: Prisma.Sql, filters: ScoreFilters, outlier: Prisma.Sql | null): Prisma.Sql {
+  return whereAlso(base, [...(filters.audit ? [auditSql(filters.audit)] : []), ...(outlier ? [outlier] : [])]);
+}
+
 export async function listScores(filters: ScoreFilters): Promise<ScoresView> {
-  const [loaded, counts, gapRows] = await Promise.all([
-    loadScoreRows(filters),
-    tallyAnalyses(scoreCriteria(filters)),
-    prisma.knowledgeGap.findMany({ select: { id: true, label: true } }),
-  ]);
-  const { gap, platform } = facetValues(counts, { severities: [], gaps: filters.gaps, platforms: filters.platforms }, gapRows);
-  const { unaudited } = loaded;
-  // Outliers are judged among every row the platform/gap/score filters keep, so narrowing the table to
-  // an audit or to the outliers themselves does not change who is flagged.
-  const scoredAll = unaudited.filter((r): r is ScoredRow => r.scoreNorm !== null);
-  const outliers = findOutliers(scoredAll);
-  const kindOf = new Map(outliers.map((o) => [o.point.id, o.kind]));
-  const rows = filters.outlier ? loaded.rows.filter((r) => kindOf.get(r.id) === OUTLIER_KIND[filters.outlier!]) : loaded.rows;
-  const total = rows.length;
+  const criteria = scoreCriteria(filters);
+  const base = analysisWhereSql(criteria);
+  // The facet counts do not wait for the rest, nor the rest for them.
+  const facets = Promise.all([tallyAnalyses(criteria), prisma.knowledgeGap.findMany({ select: { id: true, label: true } })]);
+  facets.catch(() => undefined); // awaited below; a failure of the rest first must not leave it unhandled
+  const [groups, chips] = await Promise.all([scoreGroups(base, filters.audit), auditTally(base, AUDIT_FILTERS)]);
+  const outlier = filters.outlier ? OUTLIER_KIND_OF[filters.outlier] : undefined;
+  const summary = summarizeScores(groups, outlier);
+  const auditCounts = Object.fromEntries(AUDIT_FILTERS.map((a) => [a, chips.counts.get(a) ?? 0])) as Record<AuditFilter, number>;
+  const total = outlier ? summary.scoredCount : filters.audit ? auditCounts[filters.audit] : chips.total;
   const pageCount = Math.max(1, Math.ceil(total / SCORES_PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
-  const scored = rows.filter((r): r is ScoredRow => r.scoreNorm !== null);
-  const scores = scored.map((r) => r.scoreNorm);
-  const scaleMap = new Map<number, number>();
-  for (const r of scored) scaleMap.set(r.scoreMax ?? 10, (scaleMap.get(r.scoreMax ?? 10) ?? 0) + 1);
-  const auditCounts = Object.fromEntries(AUDIT_FILTERS.map((a) => [a, unaudited.filter((row) => matchesAudit(row, a)).length])) as Record<
-    AuditFilter,
-    number
-  >;
+
+  const region = (kind: OutlierKind) => outlierSql(kind, summary.loadBounds, summary.enough);
+  const shown = shownWhere(base, filters, outlier ? region(outlier) : null);
+  const order = scoreOrderSql(filters.sort, filters.dir);
+  const listed = (where: Prisma.Sql, listOrder: Prisma.Sql, count: number, limit: number) =>
+    count ? readScoreRows(where, listOrder, { skip: 0, take: limit }) : Promise.resolve([]);
+  // Narrowed by the audit or outlier filter, the audit lists' counts are a query of their own (run
+  // beside the lists); otherwise they are the chips' counts.
+  const narrowed = Boolean(filters.audit || outlier);
+  const [rows, shownAudits, heavy, light, ...auditRows] = await Promise.all([
+    total ? readScoreRows(shown, order, { skip: (page - 1) * SCORES_PAGE_SIZE, take: SCORES_PAGE_SIZE }) : Promise.resolve([]),
+    narrowed ? auditTally(shown, AUDIT_LISTS).then((t) => t.counts) : Promise.resolve(chips.counts),
+    ...(["high-score-heavy-failures", "low-score-light-failures"] as const).map((kind) =>
+      listed(whereAlso(base, [region(kind)]), outlierOrderSql(kind, order), summary.outlierCounts[kind], OUTLIER_LIST_LIMIT),
+    ),
+    ...AUDIT_LISTS.map((a) =>
+      listed(whereAlso(shown, [auditSql(a)]), order, narrowed ? total : (chips.counts.get(a) ?? 0), AUDIT_LIST_LIMIT),
+    ),
+  ]);
+  const [counts, gapRows] = await facets;
+  const { gap, platform } = facetValues(counts, { severities: [], gaps: filters.gaps, platforms: filters.platforms }, gapRows);
+  const lists = [heavy, light];
+  const outliers = (["high-score-heavy-failures", "low-score-light-failures"] as const).flatMap((kind, i) =>
+    (lists[i] as ScoredRow[]).map((point) => ({
+      point,
+      kind,
+      scorePercentile: summary.scorePercentile(point.scoreNorm),
+      loadPercentile: summary.loadPercentile(point.failureLoad),
+    })),
+  );
   return {
-    rows: rows.slice((page - 1) * SCORES_PAGE_SIZE, page * SCORES_PAGE_SIZE),
-    all: rows,
+    rows,
     total,
     page,
     pageCount,
-    scored,
-    histogram: scoreHistogram(scores),
-    scales: [...scaleMap].map(([max, count]) => ({ max, count })).sort((a, b) => b.count - a.count),
+    scoredCount: summary.scoredCount,
+    histogram: summary.histogram,
+    scales: summary.scales,
+    scatter: summary.scatter,
+    rankedCount: summary.rankedCount,
     outliers,
-    loadBounds: loadBounds(scoredAll),
+    outlierCounts: summary.outlierCounts,
+    loadBounds: summary.loadBounds,
     auditCounts,
-    stats: { mean: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null, median: median(scores) },
+    audit: Object.fromEntries(AUDIT_LISTS.map((a, i) => [a, { total: shownAudits.get(a) ?? 0, rows: auditRows[i]! }])) as Record<
+      AuditListKind,
+      AuditList
+    >,
+    stats: summary.stats,
     facets: { gap, platform },
   };
+}
+
+/**
+ * Every row the table would show, in its order (the export): the audit filter, and the outlier filter
+ * judged among the rows before the audit and outlier filters, as on the page.
+ */
+export async function loadScoreRows(filters: ScoreFilters): Promise<ScoreRow[]> {
+  const base = analysisWhereSql(scoreCriteria(filters));
+  const outlier = filters.outlier ? OUTLIER_KIND_OF[filters.outlier] : undefined;
+  let region: Prisma.Sql | null = null;
+  if (outlier) {
+    const summary = summarizeScores(await scoreGroups(base, undefined));
+    region = outlierSql(outlier, summary.loadBounds, summary.enough);
+  }
+  return readScoreRows(shownWhere(base, filters, region), scoreOrderSql(filters.sort, filters.dir));
 }
 
 /** Platforms and gaps to offer as filters (every value present, not just the filtered ones). */
 export async function scoreFilterOptions(): Promise<{ platforms: string[]; gaps: { id: string; label: string }[] }> {
   const [platformRows, gaps] = await Promise.all([
-    prisma.analysis.findMany({
-      where: { platform: { not: null } },
-      distinct: ["platform"],
-      select: { platform: true },
-      orderBy: { platform: "asc" },
-    }),
+    // DISTINCT in SQL (the platform index answers), not Prisma's, which reads every analysis.
+    prisma.$queryRaw<{ platform: string }[]>`
+      SELECT DISTINCT a."platform" AS platform FROM "Analysis" a WHERE a."platform" IS NOT NULL ORDER BY 1`,
     prisma.knowledgeGap.findMany({
       where: { OR: [{ failures: { some: {} } }, { analyses: { some: {} } }] },
       select: { id: true, label: true },
       orderBy: { label: "asc" },
     }),
   ]);
-  return { platforms: platformRows.flatMap((p) => (p.platform ? [p.platform] : [])), gaps };
+  return { platforms: platformRows.map((p) => p.platform), gaps };
 }

@@ -114,8 +114,13 @@ export function loadBounds(
 export function scoreHistogram(scores: readonly number[], bins = 10): number[] {
   const counts = new Array<number>(bins).fill(0);
   for (const s of scores) {
-    const i = Math.min(bins - 1, Math.max(0, Math.floor((s / 10) * bins)));
+    const i = scoreBin(s, bins);
     counts[i] = (counts[i] ?? 0) + 1;
   }
   return counts;
+}
+
+/** The histogram bin of a normalized score. */
+export function scoreBin(score: number, bins = 10): number {
+  return Math.min(bins - 1, Math.max(0, Math.floor((score / 10) * bins)));
 }

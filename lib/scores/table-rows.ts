@@ -3,7 +3,9 @@
 // the full element tree of its cells).
 import { analysisSubtitle, formatScore } from "../analyses/analysis-name";
 import type { ReviewShare } from "../reviews/trainer";
-import type { ScoreRow } from "./list-scores";
+import type { ScoreRow, ScoresView } from "./list-scores";
+import { OUTLIER_RULES } from "./outliers";
+import { OUTLIER_MIN_POINTS } from "./score-summary";
 import { describeScoreSource } from "./score-source";
 
 export interface ScoreTableRow {
@@ -25,9 +27,19 @@ export interface ScoreTableRow {
   review?: ReviewShare;
 }
 
+/** Whether a row of the view is an outlier: in a region of the rules, once there are enough scores to rank loads. */
+export function outlierOf(view: Pick<ScoresView, "rankedCount" | "loadBounds">): (r: ScoreRow) => boolean {
+  const { heavyFrom, lightUpTo } = view.loadBounds;
+  return (r) =>
+    r.scoreNorm !== null &&
+    view.rankedCount >= OUTLIER_MIN_POINTS &&
+    ((r.scoreNorm >= OUTLIER_RULES.highScore && heavyFrom !== null && r.failureLoad >= heavyFrom) ||
+      (r.scoreNorm <= OUTLIER_RULES.lowScore && lightUpTo !== null && r.failureLoad <= lightUpTo));
+}
+
 export function scoreTableRows(
   rows: ScoreRow[],
-  outliers: ReadonlySet<string>,
+  isOutlier: (r: ScoreRow) => boolean,
   reviews: ReadonlyMap<number, ReviewShare>,
 ): ScoreTableRow[] {
   return rows.map((r) => {
@@ -43,7 +55,7 @@ export function scoreTableRows(
       load: r.failureLoad,
       platform: r.platform,
       failures: r.failureCount,
-      ...(outliers.has(r.slug) ? { outlier: true as const } : {}),
+      ...(isOutlier(r) ? { outlier: true as const } : {}),
       ...(review && (review.reviewed > 0 || review.asReviewed) ? { review } : {}),
     };
   });
