@@ -53,6 +53,8 @@ export class FieldReader {
   /** Indentation of list content `levels` items deep, counted from where the current field opened. */
   private indent(levels = this.items.length): string {
     const base = Math.min(this.current.mdBase ?? 0, levels);
+    // Outside lists (most lines) there is nothing to indent by.
+    if (base >= levels) return "";
     return this.items
       .slice(base, levels)
       .map((width) => " ".repeat(width))
@@ -234,7 +236,7 @@ export class FieldReader {
       const text = stripInlineMarkdown(stripBlockPrefix(raw)).trim();
       if (text) this.current.text.push(inList && i === 0 ? `- ${text}` : text);
       // The line as written; a quote's marks and continuation indents go, a list line gets its marker.
-      const written = (i === 0 ? raw : raw.replace(/^\s*(?:>\s?)*/, "")).trim();
+      const written = (i === 0 || !QUOTE_OR_INDENT.test(raw) ? raw : raw.replace(/^\s*(?:>\s?)*/, "")).trim();
       if (!written) return;
       if (marker && i === 0) this.pushMd(`${this.indent(this.items.length - 1)}${marker} ${written}`, "item", node);
       else this.pushMd(`${this.indent()}${written}`, "line", node);
@@ -246,6 +248,9 @@ export class FieldReader {
 const TABLE_FIELD_KINDS: ReadonlySet<FieldKind> = new Set(["severity", "category", "location", "status"]);
 
 const NO_LABELS: ReadonlySet<string> = new Set();
+
+/** A line opening with whitespace or a quote mark: the only lines readLines strips a prefix from. */
+const QUOTE_OR_INDENT = /^[\s>]/;
 
 /** "Actual: text": a capitalised plain label of up to 30 characters and its value. */
 export const PLAIN_LABEL = /^([A-Z][\w '/&-]{1,30}?)\s*[:：]\s+(\S.*)$/;

@@ -127,7 +127,8 @@ function proseBetween(root: Root, source: string, from: number, to: number): str
         sliceOf(source, node)
           .split("\n")
           .map((line) => line.trimEnd())
-          .filter((line) => !METADATA_LINE.test(stripInlineMarkdown(line)))
+          // A metadata line has a colon, and stripping markup adds none: most lines skip the strip.
+          .filter((line) => !(line.includes(":") || line.includes("：")) || !METADATA_LINE.test(stripInlineMarkdown(line)))
           .join("\n")
           .trim(),
       );

@@ -24,7 +24,7 @@ export function findScores(root: Root, source: string): LabeledScore[] {
   const take = (line: string, context: readonly (string | undefined)[], at: number): void => {
     const score = scoreOfLine(line, context, at);
     if (score) found.push(score);
-    else if (context.every((heading) => heading === undefined || !SCORE_CONTEXT.test(heading))) {
+    else if (mayBeLooseScore(line) && context.every((heading) => heading === undefined || !SCORE_CONTEXT.test(heading))) {
       const bare = looseScoreOfLine(line, at);
       if (bare) loose.push(bare);
     }
@@ -81,10 +81,14 @@ function scoreHeadingLabel(text: string, line: number): { label: string; line: n
   return { label: plain, line };
 }
 
+/** Cheap test first (this runs on every line of the document): a loose score line names a score and has a digit. */
+function mayBeLooseScore(rawLine: string): boolean {
+  return rawLine.length <= 600 && /score/i.test(rawLine) && /\d/.test(rawLine);
+}
+
 /** "Score: 8/10", "**Final Score**: 8.5/10" with no qualifier naming another kind of score. */
 function looseScoreOfLine(rawLine: string, line: number): LabeledScore | null {
-  // Cheap test first: this runs on every line of the document.
-  if (rawLine.length > 600 || !/score/i.test(rawLine) || !/\d/.test(rawLine)) return null;
+  if (!mayBeLooseScore(rawLine)) return null;
   const plain = squash(stripInlineMarkdown(stripBlockPrefix(rawLine)));
   const labelled = /^((?:final |overall )?score)\s*[:：]\s*(.+)$/i.exec(plain);
   const value = labelled?.[2] ? parseScoreValue(labelled[2]) : null;

@@ -31,7 +31,7 @@ function sideCode(field: Field, code: Code): Array<{ side: CodeSide; block: Code
   const block: CodeBlock = { lang: code.lang ?? null, value: code.value };
   const split = splitBySide(block);
   if (split.parts.length > 0) return split.parts;
-  if (field.kind === "error" || isOutputBlock(block.lang, block.value)) return [];
+  if (field.kind === "error" || isOutputBlock(block.lang, block.value, split.markers.size > 0)) return [];
   const marked = split.markers.size === 1 ? [...split.markers][0] : undefined;
   if (field.kind === "model" || field.kind === "ideal") {
     // A problem label ("Issue", "Problem") with a block marked as the fix reads as the fix.

@@ -34,13 +34,13 @@ export function markerOf(line: string): CodeSide | null {
 }
 
 /** True when a block is a log, error message or command output rather than code of either side. */
-export function isOutputBlock(lang: string | null, value: string): boolean {
+export function isOutputBlock(lang: string | null, value: string, marked = hasMarkers(value)): boolean {
   const language = (lang ?? "").toLowerCase();
   if (/^(text|txt|plain|plaintext|log|logs|output|console|stderr|stdout|error|shell-session)$/.test(language)) {
-    return !hasMarkers(value);
+    return !marked;
   }
   // Without a language the content decides: an unlabelled block of code is still code.
-  if (language === "") return !hasMarkers(value) && !looksLikeCode(value);
+  if (language === "") return !marked && !looksLikeCode(value);
   return false;
 }
 
@@ -84,6 +84,12 @@ function hasMarkers(value: string): boolean {
 export function splitBySide(block: CodeBlock): { parts: SideCode[]; markers: Set<CodeSide> } {
   const lines = block.value.split("\n");
   const markers = new Set<CodeSide>();
+  // Most blocks hold markers of one kind or none: nothing to split, no segments to build.
+  for (const line of lines) {
+    const side = markerOf(line);
+    if (side) markers.add(side);
+  }
+  if (markers.size < 2) return { parts: [], markers };
   const segments: Array<{ side: CodeSide | null; lines: string[]; marker: boolean }> = [{ side: null, lines: [], marker: false }];
   for (const line of lines) {
     const side = markerOf(line);
@@ -99,7 +105,6 @@ export function splitBySide(block: CodeBlock): { parts: SideCode[]; markers: Set
     }
     last?.lines.push(line);
   }
-  if (markers.size < 2) return { parts: [], markers };
   const parts: SideCode[] = [];
   const [lead, ...rest] = segments;
   const firstSide = rest[0]?.side ?? "model";
