@@ -21,6 +21,7 @@ import { sectionLevel, type Section } from "./sections";
 import { stripBlockPrefix, stripEmoji, stripInlineMarkdown } from "./text";
 import type { Severity } from "./types";
 import { isAlwaysExcluded, isNegationHeading, isSoftExcluded, kindOfLabel, levelOfHeading, namesFailures } from "./vocabulary";
+import { judgeSeries } from "./series-model";
 
 export const id = "list-series";
 
@@ -228,13 +229,17 @@ function takeRun(
     c.fields = readFields(ctx.source, [...(c.entry.item.children as RootContent[]), ...c.entry.after], c.line, recurring);
   });
   const withEvidence = candidates.filter((c) => c.evidence).length;
-  const taken = withEvidence >= least && withEvidence >= candidates.length * 0.6;
+  const judged = judgeSeries(
+    { recognizer: id, items: candidates.length, stating: withEvidence, least, named, titles: candidates.map((c) => c.entry.title) },
+    ctx.series,
+  );
+  const taken = judged.taken;
   explain(ctx, () => {
     const where = section && !section.isTitle ? ` in ${at(section)}` : "";
     const items = candidates.map((c) => `"${c.entry.title}"${c.evidence ? "" : " (no problem stated)"}`).join(", ");
     return (
       `${id}: line ${candidates[0]?.line ?? 0}${where}: ${candidates.length} list items, ${withEvidence} stating a problem` +
-      `${named ? " (under a line naming failures)" : ""}: ${taken ? "taken" : `dropped (needs ${least} and 60%)`}: ${items}`
+      `${named ? " (under a line naming failures)" : ""}: ${taken ? "taken" : "dropped"} (${judged.why}): ${items}`
     );
   });
   if (!taken) return [];
