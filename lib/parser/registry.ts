@@ -17,6 +17,7 @@ import { readFields, type Field } from "./fields";
 import { headingItems } from "./heading-items";
 import { findHeadingSeries } from "./heading-series";
 import { interleavedLists } from "./interleaved-lists";
+import { levelLedList } from "./level-led-lists";
 import { findLineTitledLists } from "./line-titled-lists";
 import { findListSeries } from "./list-series";
 import { findNounNumberedLines } from "./noun-numbered-lines";
@@ -36,6 +37,7 @@ export const SECTION_RECOGNIZERS: readonly SectionRecognizer[] = [
   headingItems,
   failureList,
   plainFailureList,
+  levelLedList,
 ];
 
 /** The recognizers that read a section's own body even when it has sub-headings (or is the title). */
