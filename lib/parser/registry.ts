@@ -74,7 +74,7 @@ export const DOCUMENT_RECOGNIZERS: readonly DocumentRecognizer[] = [
     id: "list-series",
     summary: "A series of list items outside any failure-named section, most stating a problem.",
     examples: ["1. **Region not enforced**\n   A provider is created but ...\n2. **Unused variables**"],
-    fixtures: ["list-series", "list-series-first-line-titles"],
+    fixtures: ["list-series", "list-series-first-line-titles", "level-marked-numbered-items"],
     applies: (facts) => !facts.plain,
     find: (ctx) => findListSeries(ctx),
   },
@@ -84,7 +84,7 @@ export const DOCUMENT_RECOGNIZERS: readonly DocumentRecognizer[] = [
     examples: [
       "# Failures\n- Region enforcement missing\n  The provider is never passed to the resources.\n- Restart interval too long\n  It runs every 10 minutes, not 5.",
     ],
-    fixtures: ["line-titled-lists"],
+    fixtures: ["line-titled-lists", "line-titled-lists-colon"],
     applies: (facts) => !facts.plain,
     find: (ctx) => findLineTitledLists(ctx),
   },
