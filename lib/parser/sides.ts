@@ -110,7 +110,7 @@ function sideOfIntro(intro: string): CodeSide | null {
   const lead = stripEmoji(intro)
     .replace(/^[*_#>\s-]+/, "")
     .trim();
-  if (lead.length <= 80 && /[:：]\**$/.test(lead)) {
+  if (lead.length <= 120 && /[:：]\**$/.test(lead)) {
     // "Change from:" / "Replace:" then "To:" / "With:": the code before, then the code after.
     // "Replace the bucket resource:" names the code taken out; "Replace it with ...:" the code put in.
     const swap = /^(?:replace|change)\b/i.test(lead) && !/\b(?:with|to|into)\b/i.test(lead);
