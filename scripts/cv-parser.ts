@@ -10,12 +10,13 @@
 //
 //   npx tsx scripts/cv-parser.ts                  # per-fold, mean, whole set
 //   npx tsx scripts/cv-parser.ts --show 0,1,2,3   # plus the mismatches of folds 0-3
+//   npx tsx scripts/cv-parser.ts --refit          # the series model refitted on the other 4 folds for each fold
 //   npx tsx scripts/cv-parser.ts --speed [--corpus ../shared/wild] [--every 4] [--rounds 2]
 //       # CPU time of parseAnalysis against the bare remark(+gfm) parse of the same documents
 //   npx tsx scripts/cv-parser.ts --walk [--corpus ../shared/wild] [--every 4]
 //       # the walk alone (readTree on a tree just parsed, untimed) against the parse: steadier than
 //       # --speed on a loaded machine, where which call pays for the other's garbage varies
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import type { Root } from "mdast";
 import { unified } from "unified";
@@ -25,30 +26,10 @@ import { emptyAnalysis, parseAnalysis, readTree } from "../lib/parser/index";
 import { normalizeSource } from "../lib/parser/text";
 import { unfenceDocument } from "../lib/parser/fenced-document";
 import { measureParseSpeed } from "../lib/bench/parse-speed";
+import { documentsWithSeries, fitSeries } from "./fit-series";
+import type { SeriesModel } from "../lib/parser/series-model";
+import { FOLDS, foldOf, loadCases, similarity, type Case, type LabeledFailure } from "./parser-cases";
 
-const FOLDS = 5;
-
-/** FNV-1a of the label file name: a fold that does not depend on the order of files. */
-export function foldOf(name: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    hash ^= name.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash % FOLDS;
-}
-
-interface LabeledFailure {
-  title: string;
-  severity: string;
-  modelCode: boolean;
-  idealCode: boolean;
-}
-interface Case {
-  name: string;
-  doc: string;
-  label: { taskId: string | null; score: { value: number; max: number } | null; failures: LabeledFailure[] };
-}
 interface Totals {
   docs: number;
   predicted: number;
@@ -67,52 +48,12 @@ const option = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 
-function loadCases(): Case[] {
-  const shared = resolve(process.cwd(), "../shared");
-  const sets = option("--docs")
-    ? [{ docs: option("--docs") as string, labels: option("--labels") ?? join(option("--docs") as string, "labels") }]
-    : ["seeds", "corpus"].map((folder) => ({ docs: join(shared, folder), labels: join(shared, folder, "labels") }));
-  const cases: Case[] = [];
-  for (const set of sets) {
-    if (!existsSync(set.labels)) continue;
-    for (const name of readdirSync(set.labels)
-      .filter((n) => n.endsWith(".json"))
-      .sort()) {
-      const label = JSON.parse(readFileSync(join(set.labels, name), "utf8"));
-      const doc = join(set.docs, label.file ?? name.replace(/\.json$/, ".md"));
-      if (existsSync(doc)) cases.push({ name, doc, label });
-    }
-  }
-  return cases;
-}
-
-// ---- score-parser's matching, reproduced -------------------------------------------------------
-
-const words = (title: unknown): string[] =>
-  String(title ?? "")
-    .toLowerCase()
-    .replace(/^\s*(?:#+\s*)?(?:\*\*)?\s*(?:(?:issue|fault|failure|error)\s*)?(?:[a-z]?\d+[.):]|\d+\s*[-–:])\s*/u, "")
-    .replace(/[^\p{L}\p{N}\s]/gu, " ")
-    .split(/\s+/)
-    .filter(Boolean);
-
-function similarity(a: string, b: string): number {
-  const x = new Set(words(a));
-  const y = new Set(words(b));
-  if (x.size === 0 || y.size === 0) return 0;
-  let shared = 0;
-  for (const w of x) if (y.has(w)) shared++;
-  const jaccard = shared / (x.size + y.size - shared);
-  const contained = shared === Math.min(x.size, y.size) && shared >= 3 ? 0.8 : 0;
-  return Math.max(jaccard, contained);
-}
-
 const sameScore = (a: { value: number; max: number } | null, b: { value: number; max: number } | null): boolean =>
   !a || !b ? !a && !b : Math.abs(a.value / a.max - b.value / b.max) < 1e-3;
 
-function scoreCase(c: Case, total: Totals): string[] {
+function scoreCase(c: Case, total: Totals, model?: SeriesModel): string[] {
   const problems: string[] = [];
-  const parsed = parseAnalysis(readFileSync(c.doc, "utf8"), { path: c.doc });
+  const parsed = parseAnalysis(readFileSync(c.doc, "utf8"), { path: c.doc, series: model ? { model } : undefined });
   const predicted = parsed.failures;
   const labeled = c.label.failures;
   total.docs++;
@@ -242,11 +183,25 @@ function main(): void {
     speed();
     return;
   }
-  const cases = loadCases();
+  const cases = loadCases(option("--docs"), option("--labels"));
   const foldArg = option("--fold-of");
   if (foldArg) {
     console.log(foldOf(foldArg.replace(/\.md$/, ".json")));
     return;
+  }
+  // --refit: the series model (lib/parser/series-model.json) is fitted again on the other four folds
+  // for each fold, so the fold's figures come from weights that never saw its documents.
+  const models: Array<SeriesModel | undefined> = [];
+  if (args.includes("--refit")) {
+    const withSeries = documentsWithSeries(cases);
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const { model } = fitSeries(
+        cases.filter((c) => foldOf(c.name) !== fold),
+        withSeries,
+      );
+      models.push(model);
+      console.log(`series model without fold ${fold}: ${model.note}`);
+    }
   }
   const show = new Set((option("--show") ?? "").split(",").filter(Boolean).map(Number));
   const whole = empty();
@@ -255,7 +210,7 @@ function main(): void {
     const fold = foldOf(c.name);
     const foldTotals = perFold[fold] as Totals;
     const before = { ...foldTotals };
-    const problems = scoreCase(c, foldTotals);
+    const problems = scoreCase(c, foldTotals, models[fold]);
     for (const key of Object.keys(whole) as Array<keyof Totals>) whole[key] += foldTotals[key] - before[key];
     if (show.has(fold) && problems.length) console.log(`${basename(c.doc)} [fold ${fold}]\n  ${problems.join("\n  ")}`);
   }

@@ -26,6 +26,7 @@ import type { SectionRecognizer } from "./recognizer";
 import { sectionLevel, type Section } from "./sections";
 import { cleanTitle } from "./text";
 import { kindOfLabel } from "./vocabulary";
+import { judgeSeries } from "./series-model";
 
 export const groupList: SectionRecognizer = {
   id: "group-list",
@@ -80,11 +81,22 @@ export function plainListFailures(ctx: DraftContext, section: Section, body: Roo
     const titled = items.filter((entry) => entry.title);
     // Like any series: most items state a problem ("- Bucket encryption uses the default key" does not).
     const stating = titled.filter((entry) => PROBLEM.test(`${entry.title} ${toString(entry.item).slice(0, 300)}`)).length;
-    const taken = titled.length > 0 && stating >= titled.length * 0.6;
+    const judged = judgeSeries(
+      {
+        recognizer: "plain-failure-list",
+        items: titled.length,
+        stating,
+        least: 1,
+        named: true,
+        titles: titled.map((entry) => entry.title),
+      },
+      ctx.series,
+    );
+    const taken = judged.taken;
     explain(
       ctx,
       () =>
-        `plain-failure-list: ${at(section)} names a group of failures: ${titled.length} plain list item(s), ${stating} stating a problem: ${taken ? "taken" : "dropped (needs 60%)"}`,
+        `plain-failure-list: ${at(section)} names a group of failures: ${titled.length} plain list item(s), ${stating} stating a problem: ${taken ? "taken" : "dropped"} (${judged.why})`,
     );
     if (!taken) return [];
     return titled.map(({ item, title }) => {

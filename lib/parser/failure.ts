@@ -12,6 +12,7 @@ import { resolveSeverity } from "./severity";
 import { collectSides } from "./sides";
 import { cleanTitle, hasNumbering, squash, stripEmoji, stripInlineMarkdown } from "./text";
 import { namesFailures } from "./vocabulary";
+import type { SeriesOptions } from "./series-model";
 
 /** A failure before knowledge-gap classification and numbering. */
 export interface FailureDraft extends Omit<ParsedFailure, "gaps" | "number"> {
@@ -29,6 +30,8 @@ export interface DraftContext {
   legend: ReadonlyMap<string, Severity>;
   /** Receives one line per candidate item or series saying why it was taken or dropped (`parse --explain`). */
   explain?: (line: string) => void;
+  /** How candidate series are judged (series-model.ts): another fitted model, or a collector. */
+  series?: SeriesOptions;
 }
 
 /** Sends an explanation line, built only when someone listens. */

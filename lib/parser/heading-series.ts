@@ -16,6 +16,7 @@ import { at, draftFromHeading, explain, type DraftContext, type FailureDraft } f
 import { hasFailureEvidence, readFields, type Field } from "./fields";
 import { structuralChildren, type Section } from "./sections";
 import { namesFailures } from "./vocabulary";
+import { judgeSeries } from "./series-model";
 
 export const id = "heading-series";
 
@@ -71,12 +72,23 @@ export function findHeadingSeries(
       })
       .filter((c) => c.body.length > 0);
     const withEvidence = candidates.filter((c) => c.evidence).length;
-    const taken = candidates.length >= 2 && withEvidence >= 2 && withEvidence >= candidates.length * 0.6;
+    const judged = judgeSeries(
+      {
+        recognizer: name,
+        items: candidates.length,
+        stating: withEvidence,
+        least: 2,
+        named: false,
+        titles: candidates.map((c) => c.section.text),
+      },
+      ctx.series,
+    );
+    const taken = judged.taken;
     explain(
       ctx,
       () =>
         `${name}: ${candidates.length} sibling headings under ${parent ? at(parent) : "the document"}, ` +
-        `${withEvidence} stating a problem: ${taken ? "taken" : "dropped (fewer than 2 or 60% state a problem)"}: ` +
+        `${withEvidence} stating a problem: ${taken ? "taken" : "dropped"} (${judged.why}): ` +
         candidates.map((c) => `"${c.section.text}"${c.evidence ? "" : " (no problem stated)"}`).join(", "),
     );
     if (taken)

@@ -26,6 +26,7 @@ import {
 import { binaryShare, normalizeSource } from "./text";
 import { applySeriesRules } from "./series-rules";
 import { unfenceDocument } from "./fenced-document";
+import type { SeriesOptions } from "./series-model";
 
 export type { ParsedAnalysis, ParsedFailure, ParseOptions, ParseWarning } from "./types";
 export { classifyGaps, classifyFailureGaps, unclassifiedShare, createTaxonomy, type Taxonomy } from "./taxonomy";
@@ -41,6 +42,8 @@ export interface AnalysisOptions extends ParseOptions {
    * taken or dropped (`npm run parse -- --explain FILE`).
    */
   explain?: (line: string) => void;
+  /** Judging candidate series with another fitted model, or collecting them to fit one (series-model.ts). */
+  series?: SeriesOptions;
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -98,7 +101,7 @@ function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalys
  */
 export function readTree(record: ParsedAnalysis, source: string, root: Root, options: AnalysisOptions): ParsedAnalysis {
   const outline = buildOutline(root);
-  const ctx: DraftContext = { source, root, outline, legend: letterLegend(source), explain: options.explain };
+  const ctx: DraftContext = { source, root, outline, legend: letterLegend(source), explain: options.explain, series: options.series };
 
   record.title = findTitle(outline, root);
   record.taskId = findTaskId(root, source);

@@ -41,7 +41,10 @@ export function lineTitleOf(source: string, item: ListItem): string | null {
   if (first?.type !== "paragraph") return null;
   const lines = sliceNode(source, first).split("\n");
   if (lines.length < 2 && item.children.length < 2) return null;
-  const plain = stripInlineMarkdown(stripBlockPrefix(lines[0] ?? "")).trim();
+  let plain = stripInlineMarkdown(stripBlockPrefix(lines[0] ?? "")).trim();
+  // "- Wrong zone token in the subnet loop:" over a nested list of its details: the colon
+  // introduces the item's own body, so the line is its title.
+  if (lines.length === 1 && item.children[1]?.type === "list") plain = plain.replace(/[:：]$/, "").trim();
   if (plain.length < 8 || plain.length > 100 || /[.:;,!?]$/.test(plain) || !/^\p{Lu}/u.test(plain)) return null;
   return cleanTitle(plain) || null;
 }
@@ -87,4 +90,16 @@ export function itemTitle(source: string, item: ListItem, boldOnly: boolean, fol
     return lineTitle(raw) || cleanTitle(plain) || null;
   }
   return null;
+}
+
+/** "Critical Failure — Open port", "2. Medium Issue: Engine version not offered": a level marker, then the title. */
+const LEVEL_MARKED =
+  /^((?:critical|high|medium|moderate|low|major|minor)\s+(?:failure|issue|problem|error|finding))\s*#?\d{0,3}\s*(?:[:：]|\s[—–-])\s*(\S.*)$/i;
+
+export function levelMarked(raw: string): { level: string; title: string } | null {
+  const match = LEVEL_MARKED.exec(stripInlineMarkdown(stripBlockPrefix(raw)).trim());
+  if (!match?.[1] || !match[2]) return null;
+  const sentence = match[2].split(/(?<=[.!?])\s/)[0] ?? match[2];
+  const title = lineTitle(sentence.length > 100 ? sentence.slice(0, 100).replace(/\s+\S*$/, "") : sentence);
+  return title ? { level: match[1], title } : null;
 }

@@ -16,11 +16,12 @@ import type { ListItem, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { at, buildDraft, explain, isGroupHeading, sliceNode, type DraftContext, type FailureDraft } from "./failure";
 import { hasFailureEvidence, PLAIN_LABEL, readFields } from "./fields";
-import { firstLineText, firstRawLine, itemTitle, leadSentence, lineTitle, lineTitleOf } from "./list-item-titles";
+import { firstLineText, firstRawLine, itemTitle, leadSentence, levelMarked, lineTitle, lineTitleOf } from "./list-item-titles";
 import { sectionLevel, type Section } from "./sections";
 import { stripBlockPrefix, stripEmoji, stripInlineMarkdown } from "./text";
 import type { Severity } from "./types";
 import { isAlwaysExcluded, isNegationHeading, isSoftExcluded, kindOfLabel, levelOfHeading, namesFailures } from "./vocabulary";
+import { judgeSeries } from "./series-model";
 
 export const id = "list-series";
 
@@ -108,6 +109,15 @@ export function findListSeries(ctx: DraftContext, inSummaries = false, lineTitle
     next = 0;
     continued = false;
   };
+  // The next ordered list of the section, before any heading, starts at `number`.
+  const continues = (from: number, number: number): boolean => {
+    for (let i = from + 1; i < root.children.length && owner[i] === owner[from]; i++) {
+      const node = root.children[i];
+      if (!node || node.type === "heading") return false;
+      if (node.type === "list" && node.ordered) return (node.start ?? 1) === number;
+    }
+    return false;
+  };
   root.children.forEach((node, index) => {
     const section = owner[index] ?? null;
     if (node.type === "heading" || section !== runSection) {
@@ -145,7 +155,10 @@ export function findListSeries(ctx: DraftContext, inSummaries = false, lineTitle
     // Inside a series a plain line ("Copy", "Model Response Issue:") is the item's; only a line
     // naming a level or a section that holds no failures ends the series.
     const pseudo = pseudoHeading(ctx.source, node);
-    if (pseudo && (run.length === 0 || pseudo.level || pseudo.excluded || pseudo.group)) {
+    // A line naming a part of a report ("References") inside an item is the item's own when the
+    // numbering goes on after it ("1. ... References ... 2. ...").
+    const inside = pseudo !== null && run.length > 0 && pseudo.excluded && !pseudo.level && !pseudo.group && continues(index, next);
+    if (pseudo && !inside && (run.length === 0 || pseudo.level || pseudo.excluded || pseudo.group)) {
       flush();
       lead = pseudo;
       return;
@@ -228,13 +241,17 @@ function takeRun(
     c.fields = readFields(ctx.source, [...(c.entry.item.children as RootContent[]), ...c.entry.after], c.line, recurring);
   });
   const withEvidence = candidates.filter((c) => c.evidence).length;
-  const taken = withEvidence >= least && withEvidence >= candidates.length * 0.6;
+  const judged = judgeSeries(
+    { recognizer: id, items: candidates.length, stating: withEvidence, least, named, titles: candidates.map((c) => c.entry.title) },
+    ctx.series,
+  );
+  const taken = judged.taken;
   explain(ctx, () => {
     const where = section && !section.isTitle ? ` in ${at(section)}` : "";
     const items = candidates.map((c) => `"${c.entry.title}"${c.evidence ? "" : " (no problem stated)"}`).join(", ");
     return (
       `${id}: line ${candidates[0]?.line ?? 0}${where}: ${candidates.length} list items, ${withEvidence} stating a problem` +
-      `${named ? " (under a line naming failures)" : ""}: ${taken ? "taken" : `dropped (needs ${least} and 60%)`}: ${items}`
+      `${named ? " (under a line naming failures)" : ""}: ${taken ? "taken" : "dropped"} (${judged.why}): ${items}`
     );
   });
   if (!taken) return [];
@@ -242,8 +259,10 @@ function takeRun(
   return candidates.map(({ entry, fields, line }) => {
     const lastNode = entry.after[entry.after.length - 1] ?? entry.item;
     const start = entry.item.position?.start.offset ?? 0;
+    const marked = levelMarked(firstRawLine(ctx.source, entry.item));
     return buildDraft(ctx, {
-      title: entry.title,
+      title: marked?.title ?? entry.title,
+      levelText: marked?.level,
       fields,
       line,
       section: inSection?.text ?? null,

@@ -24,6 +24,7 @@ import { PROBLEM } from "./list-series";
 import { structuralChildren, type Section } from "./sections";
 import { hasNumbering, numberOf } from "./text";
 import { isNegationHeading, levelOfTitle } from "./vocabulary";
+import { judgeSeries } from "./series-model";
 
 export const id = "numbered-heading-series";
 
@@ -86,12 +87,23 @@ export function findNumberedHeadingSeries(ctx: DraftContext): FailureDraft[] {
       })
       .filter((c) => c.body.length > 0);
     const withEvidence = candidates.filter((c) => c.evidence).length;
-    const taken = candidates.length >= 2 && withEvidence >= 2 && withEvidence >= candidates.length * 0.6;
+    const judged = judgeSeries(
+      {
+        recognizer: id,
+        items: candidates.length,
+        stating: withEvidence,
+        least: 2,
+        named: false,
+        titles: candidates.map((c) => c.section.text),
+      },
+      ctx.series,
+    );
+    const taken = judged.taken;
     explain(
       ctx,
       () =>
         `${id}: ${candidates.length} numbered headings under ${parent ? at(parent) : "the document"}, ${withEvidence} stating a problem: ` +
-        `${taken ? "taken" : "dropped (fewer than 2 or 60% state a problem)"}: ` +
+        `${taken ? "taken" : "dropped"} (${judged.why}): ` +
         candidates.map((c) => `"${c.section.text}"${c.evidence ? "" : " (no problem stated)"}`).join(", "),
     );
     if (taken) drafts.push(...candidates.map((c) => draftFromHeading(ctx, c.section, c.body, c.fields)));

@@ -17,6 +17,7 @@ import { readFields, type Field } from "./fields";
 import { headingItems } from "./heading-items";
 import { findHeadingSeries } from "./heading-series";
 import { interleavedLists } from "./interleaved-lists";
+import { levelLedList } from "./level-led-lists";
 import { findLineTitledLists } from "./line-titled-lists";
 import { findListSeries } from "./list-series";
 import { findNounNumberedLines } from "./noun-numbered-lines";
@@ -36,6 +37,7 @@ export const SECTION_RECOGNIZERS: readonly SectionRecognizer[] = [
   headingItems,
   failureList,
   plainFailureList,
+  levelLedList,
 ];
 
 /** The recognizers that read a section's own body even when it has sub-headings (or is the title). */
@@ -72,7 +74,7 @@ export const DOCUMENT_RECOGNIZERS: readonly DocumentRecognizer[] = [
     id: "list-series",
     summary: "A series of list items outside any failure-named section, most stating a problem.",
     examples: ["1. **Region not enforced**\n   A provider is created but ...\n2. **Unused variables**"],
-    fixtures: ["list-series", "list-series-first-line-titles"],
+    fixtures: ["list-series", "list-series-first-line-titles", "level-marked-numbered-items"],
     applies: (facts) => !facts.plain,
     find: (ctx) => findListSeries(ctx),
   },
@@ -82,7 +84,7 @@ export const DOCUMENT_RECOGNIZERS: readonly DocumentRecognizer[] = [
     examples: [
       "# Failures\n- Region enforcement missing\n  The provider is never passed to the resources.\n- Restart interval too long\n  It runs every 10 minutes, not 5.",
     ],
-    fixtures: ["line-titled-lists"],
+    fixtures: ["line-titled-lists", "line-titled-lists-colon"],
     applies: (facts) => !facts.plain,
     find: (ctx) => findLineTitledLists(ctx),
   },

@@ -105,6 +105,19 @@ function sideOfLabel(label: string): CodeSide | null {
 }
 
 function sideOfIntro(intro: string): CodeSide | null {
+  // A short lead-in opening with an instruction: "Add:", "Add to the buckets:", "Replace it with:"
+  // give the code to write (the fix); "Remove:" gives the model's code to take out.
+  const lead = stripEmoji(intro)
+    .replace(/^[*_#>\s-]+/, "")
+    .trim();
+  if (lead.length <= 120 && /[:：]\**$/.test(lead)) {
+    // "Change from:" / "Replace:" then "To:" / "With:": the code before, then the code after.
+    // "Replace the bucket resource:" names the code taken out; "Replace it with ...:" the code put in.
+    const swap = /^(?:replace|change)\b/i.test(lead) && !/\b(?:with|to|into)\b/i.test(lead);
+    if (swap || /^(?:remove|delete|drop)\b|^update\**[:：]|\bfrom\**[:：]$/i.test(lead)) return "model";
+    if (/^(?:to|with|into)\**[:：]|^(?:add|update|replace|change|use|set|enable|include|append|insert|create|define)\b/i.test(lead))
+      return "ideal";
+  }
   if (/\b(required|should|correct(?:ed)?|fix(?:ed)?|ideal|expected|recommended|instead|proper|solution)\b/i.test(intro)) {
     return "ideal";
   }

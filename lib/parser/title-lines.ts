@@ -21,6 +21,7 @@ import { parseLabelLine } from "./label-lines";
 import { SPECIFIC_PROBLEM } from "./heading-series";
 import { cleanTitle, stripEmoji, stripInlineMarkdown } from "./text";
 import { isAlwaysExcluded, isSoftExcluded, kindOfLabel } from "./vocabulary";
+import { judgeSeries } from "./series-model";
 
 export const id = "title-lines";
 
@@ -102,12 +103,16 @@ export function findTitleLines(ctx: DraftContext): FailureDraft[] {
   });
   const withBody = items.filter((item) => item.hasBody);
   const withEvidence = withBody.filter((item) => item.evidence).length;
-  const taken = withBody.length >= 2 && withEvidence >= 2 && withEvidence >= withBody.length * 0.6;
+  const judged = judgeSeries(
+    { recognizer: id, items: withBody.length, stating: withEvidence, least: 2, named: false, titles: withBody.map((item) => item.t.title) },
+    ctx.series,
+  );
+  const taken = judged.taken;
   explain(
     ctx,
     () =>
       `${id}: ${withBody.length} ${bold.length >= 2 ? "bold" : "plain"} title lines with a body, ${withEvidence} stating a problem: ` +
-      `${taken ? "taken" : "dropped (fewer than 2 or 60% state a problem)"}: ` +
+      `${taken ? "taken" : "dropped"} (${judged.why}): ` +
       withBody.map((item) => `line ${item.line} "${item.t.title}"${item.evidence ? "" : " (no problem stated)"}`).join(", "),
   );
   if (!taken) return [];

@@ -71,7 +71,7 @@ describe("parseAnalysis explain option", () => {
     const lines: string[] = [];
     parseAnalysis(read("list-series-plain-labels"), { explain: (line) => lines.push(line) });
     expect(lines).toContainEqual(
-      'list-series: line 4: 3 list items, 3 stating a problem: taken: "Retry Policy", "Message Ordering", "Poison Messages"',
+      'list-series: line 4: 3 list items, 3 stating a problem: taken (p=1.00: bias -80.0, share 1.00 (+50.0), enough 1.00 (+50.0)): "Retry Policy", "Message Ordering", "Poison Messages"',
     );
   });
 });
