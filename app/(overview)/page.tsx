@@ -139,7 +139,10 @@ export default async function HomePage() {
           {overview.recent.map((a) => (
             <li key={a.slug} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <div className="min-w-0">
-                <Link href={analysisHref(a.slug)} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
+                <Link
+                  href={analysisHref(a.slug)}
+                  className="font-medium [overflow-wrap:anywhere] text-blue-700 hover:underline dark:text-blue-300"
+                >
                   {a.title}
                 </Link>{" "}
                 <span className="font-mono text-xs text-slate-600 dark:text-slate-300">{a.taskId ?? a.slug}</span>
