@@ -48,7 +48,7 @@ test("a trainer sorts /scores by score both ways and sees the order", async ({ p
 });
 
 test("a trainer filters scores in the URL and the charts describe the result", async ({ page }) => {
-  test.setTimeout(180_000); // up to 7 loads of /scores on a loaded machine
+  test.setTimeout(180_000); // a load of /scores per knowledge gap at most, on a loaded machine
   await page.goto("/scores");
   await page.getByLabel("Min score").fill("8");
   await page.getByRole("button", { name: "Apply filters" }).click();
@@ -66,15 +66,22 @@ test("a trainer filters scores in the URL and the charts describe the result", a
     (await table.locator("tbody a[href^='/analyses/']").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""))).sort();
   const gapBoxes = page.getByRole("group", { name: "Knowledge gap (any of)" }).getByRole("checkbox");
   expect(await gapBoxes.count()).toBeGreaterThanOrEqual(2);
-  // Two gaps that each have analyses the other lacks, so the union is bigger than either alone.
-  const values = (await gapBoxes.evaluateAll((boxes) => boxes.map((b) => b.getAttribute("value") ?? ""))).slice(0, 4);
+  // Two gaps that each have analyses the other lacks, so the union is bigger than either alone. Which
+  // gaps qualify depends on what other specs uploaded into this server's database before this one ran:
+  // the gaps are loaded in facet order until such a pair turns up, not only the first few.
+  const values = await gapBoxes.evaluateAll((boxes) => boxes.map((b) => b.getAttribute("value") ?? ""));
   const alone = new Map<string, string[]>();
+  const differs = (a: string, b: string) => alone.get(a)!.some((slug) => !alone.get(b)!.includes(slug));
+  let pair: readonly [string, string] | undefined;
   for (const gap of values) {
     await page.goto(`/scores?gap=${gap}`);
     alone.set(gap, await tableSlugs());
+    const other = [...alone.keys()].find((seen) => seen !== gap && differs(seen, gap) && differs(gap, seen));
+    if (other) {
+      pair = [other, gap];
+      break;
+    }
   }
-  const differs = (a: string, b: string) => alone.get(a)!.some((slug) => !alone.get(b)!.includes(slug));
-  const pair = values.flatMap((a, i) => values.slice(i + 1).map((b) => [a, b] as const)).find(([a, b]) => differs(a, b) && differs(b, a));
   expect(pair, `two gaps among ${values.join(", ")} whose analyses differ both ways`).toBeDefined();
   const [first, second] = pair!;
   const union = [...new Set([...alone.get(first)!, ...alone.get(second)!])].sort();
