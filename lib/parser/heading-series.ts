@@ -16,7 +16,7 @@ import { at, draftFromHeading, explain, type DraftContext, type FailureDraft } f
 import { hasFailureEvidence, readFields, type Field } from "./fields";
 import { structuralChildren, type Section } from "./sections";
 import { namesFailures } from "./vocabulary";
-import { judgeSeries } from "./series-model";
+import { judgeHeadingSiblings } from "./series-model";
 
 export const id = "heading-series";
 
@@ -71,18 +71,8 @@ export function findHeadingSeries(
         return { section, body, fields, evidence };
       })
       .filter((c) => c.body.length > 0);
-    const withEvidence = candidates.filter((c) => c.evidence).length;
-    const judged = judgeSeries(
-      {
-        recognizer: name,
-        items: candidates.length,
-        stating: withEvidence,
-        least: 2,
-        named: false,
-        titles: candidates.map((c) => c.section.text),
-      },
-      ctx.series,
-    );
+    const judged = judgeHeadingSiblings(name, candidates, ctx.series);
+    const withEvidence = judged.stating;
     const taken = judged.taken;
     explain(
       ctx,

@@ -24,7 +24,7 @@ import { PROBLEM } from "./list-series";
 import { structuralChildren, type Section } from "./sections";
 import { hasNumbering, numberOf } from "./text";
 import { isNegationHeading, levelOfTitle } from "./vocabulary";
-import { judgeSeries } from "./series-model";
+import { judgeHeadingSiblings } from "./series-model";
 
 export const id = "numbered-heading-series";
 
@@ -86,18 +86,8 @@ export function findNumberedHeadingSeries(ctx: DraftContext): FailureDraft[] {
         return { section, body, fields, evidence: !positive && statesProblem(section, body, fields) };
       })
       .filter((c) => c.body.length > 0);
-    const withEvidence = candidates.filter((c) => c.evidence).length;
-    const judged = judgeSeries(
-      {
-        recognizer: id,
-        items: candidates.length,
-        stating: withEvidence,
-        least: 2,
-        named: false,
-        titles: candidates.map((c) => c.section.text),
-      },
-      ctx.series,
-    );
+    const judged = judgeHeadingSiblings(id, candidates, ctx.series);
+    const withEvidence = judged.stating;
     const taken = judged.taken;
     explain(
       ctx,

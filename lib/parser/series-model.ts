@@ -105,3 +105,17 @@ export function judgeSeries(candidate: SeriesCandidate, options: SeriesOptions =
     why: `p=${probability.toFixed(2)}: bias ${model.bias.toFixed(1)}, ${parts.join(", ") || "no feature"}`,
   };
 }
+
+/**
+ * Sibling headings (a heading series) judged as one series: at least two must state a problem, and no
+ * heading naming failures is asked for. The heading recognizers' shared call.
+ */
+export function judgeHeadingSiblings(
+  recognizer: string,
+  candidates: readonly { section: { text: string }; evidence: boolean }[],
+  options?: SeriesOptions,
+): SeriesJudgement & { stating: number } {
+  const stating = candidates.filter((c) => c.evidence).length;
+  const titles = candidates.map((c) => c.section.text);
+  return { ...judgeSeries({ recognizer, items: candidates.length, stating, least: 2, named: false, titles }, options), stating };
+}
