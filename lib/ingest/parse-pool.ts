@@ -178,6 +178,14 @@ export class ParsePool {
   }
 
   private timedOut(slot: Slot, id: number): void {
+    if (!slot.task || slot.task.id !== id) return;
+    // The timer runs on this thread. When this thread was busy past the limit (a long synchronous
+    // SQLite batch write), the worker's answer may already be waiting: messages are delivered before
+    // setImmediate callbacks, so look again after them and time out only a document still unanswered.
+    setImmediate(() => this.stopIfUnanswered(slot, id));
+  }
+
+  private stopIfUnanswered(slot: Slot, id: number): void {
     const current = slot.task;
     if (!current || current.id !== id) return;
     slot.task = null;

@@ -258,4 +258,21 @@ describe("parse pool", () => {
     await pool.close();
     expect(threads()).toBe(before);
   }, 60_000);
+
+  it("a document answered while this thread was busy past the time limit (a long SQLite write) is parsed, not timed out", async () => {
+    const { ParsePool } = await import("@/lib/ingest/parse-pool");
+    const pool = new ParsePool({ workers: 1, timeoutMs: 300 });
+    const file = (text: string, i: number) => ({ sourcePath: `${i}.md`, contentHash: String(i), bytes: new Uint8Array(Buffer.from(text)) });
+    try {
+      await pool.prepare(file("# warm", 0)); // the worker is up and has parsed once
+      const answer = pool.prepare(file("# Quick one", 1));
+      const until = performance.now() + 1500;
+      while (performance.now() < until); // this thread blocked, as by a synchronous batch write
+      const prepared = await answer;
+      expect(prepared.record.warnings.map((w) => w.code)).not.toContain("parse-timeout");
+      expect(prepared.record.title).toBe("Quick one");
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });
