@@ -17,7 +17,7 @@ import { PgIdentity } from "./pg-identity";
 import { ANALYSIS_COLUMNS, analysisValues, keepPrevious, writeFailures } from "./pg-rows";
 import { indexAnalysisPg } from "./pg-search-rows";
 import { applyPgGapFacet, GapFacetDelta, pgAnalysisLinks } from "./gap-facet";
-import type { GapDefinition, KnownSource, StoreOptions, WriteResult } from "./store-model";
+import { isCurrentSource, storedParserVersion, type GapDefinition, type KnownSource, type StoreOptions, type WriteResult } from "./store-model";
 
 export { indexAnalysisPg, rebuildSearchIndexPg } from "./pg-search-rows";
 
@@ -49,8 +49,7 @@ export class PgAnalysisStore {
   ) {}
 
   isCurrent(known: Pick<KnownSource, "contentHash" | "parserVersion">, contentHash: string): boolean {
-    const { parserVersion } = this.options;
-    return known.contentHash === contentHash && (parserVersion === undefined || known.parserVersion === parserVersion);
+    return isCurrentSource(known, contentHash, this.options);
   }
 
   private async withClient<T>(work: (client: PgClient) => Promise<T>): Promise<T> {
@@ -218,7 +217,7 @@ export class PgAnalysisStore {
     );
     if (existing && this.isCurrent(existing, doc.contentHash)) return { sourcePath: doc.sourcePath, slug: existing.slug, status: "unchanged" };
     if (existing && doc.failed && (await keepPrevious(c, existing.id, doc))) return { sourcePath: doc.sourcePath, slug: existing.slug, status: "updated", kept: true };
-    const values = analysisValues(doc, this.options.parserVersion ?? "");
+    const values = analysisValues(doc, storedParserVersion(doc, this.options));
     const keys = await identity.keysFor(existing?.id ?? null, record.failures);
     let id: number;
     let slug: string;

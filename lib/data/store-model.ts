@@ -23,6 +23,28 @@ export interface StoreOptions {
   parserVersion?: string;
 }
 
+/**
+ * Stored as the parser version of a document whose parse failed (parse-timeout, parser-error): such a
+ * row is never "unchanged", so the next ingest parses the file again instead of keeping the failure
+ * until the file changes (a timeout on a loaded machine is not a property of the file).
+ */
+export const FAILED_PARSE_VERSION = "parse-failed";
+
+/** The parser version to store for `doc`. */
+export function storedParserVersion(doc: Pick<PreparedAnalysis, "failed">, options: StoreOptions): string {
+  return doc.failed ? FAILED_PARSE_VERSION : (options.parserVersion ?? "");
+}
+
+/** Whether a stored analysis already is what these bytes parse to now, so the file can be skipped. */
+export function isCurrentSource(
+  known: Pick<KnownSource, "contentHash" | "parserVersion">,
+  contentHash: string,
+  options: StoreOptions,
+): boolean {
+  if (known.parserVersion === FAILED_PARSE_VERSION || known.contentHash !== contentHash) return false;
+  return options.parserVersion === undefined || known.parserVersion === options.parserVersion;
+}
+
 export interface WriteResult {
   sourcePath: string;
   slug?: string;

@@ -10,7 +10,7 @@ import { keepPreviousAnalysis } from "./keep-previous";
 import { indexAnalysis } from "./search-index";
 import { isPgDatabaseLevelError } from "./postgres";
 import type { Sqlite } from "./sqlite";
-import { analysisParams, failureHtmlParams, SEVERITY_RANK, type GapDefinition, type KnownSource, type StoreOptions, type WriteResult } from "./store-model";
+import { analysisParams, failureHtmlParams, isCurrentSource, SEVERITY_RANK, storedParserVersion, type GapDefinition, type KnownSource, type StoreOptions, type WriteResult } from "./store-model";
 
 // The shared part (store-model.ts) stays importable from here.
 export {
@@ -100,8 +100,7 @@ export class AnalysisStore {
   /** sourcePath → what is stored for it, to skip unchanged files without reading them twice. */
   /** Stored from these very bytes by the parser in use now (nothing to parse again). */
   isCurrent(known: Pick<KnownSource, "contentHash" | "parserVersion">, contentHash: string): boolean {
-    const { parserVersion } = this.options;
-    return known.contentHash === contentHash && (parserVersion === undefined || known.parserVersion === parserVersion);
+    return isCurrentSource(known, contentHash, this.options);
   }
 
   knownSources(): Map<string, KnownSource> {
@@ -182,7 +181,7 @@ export class AnalysisStore {
     if (existing && this.isCurrent(existing, doc.contentHash)) return { sourcePath: doc.sourcePath, slug: existing.slug, status: "unchanged" };
     // A changed file that failed to parse never replaces a good analysis with an empty one.
     if (existing && doc.failed && keepPreviousAnalysis(this.db, existing.id, doc)) return { sourcePath: doc.sourcePath, slug: existing.slug, status: "updated", kept: true };
-    const params = { ...analysisParams(doc), parserVersion: this.options.parserVersion ?? "" };
+    const params = { ...analysisParams(doc), parserVersion: storedParserVersion(doc, this.options) };
     let id: number;
     let slug: string;
     // Failures still in the document keep their link keys (read before the old rows go).

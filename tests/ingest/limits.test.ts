@@ -92,6 +92,24 @@ describe("ingest time and memory limits per document", () => {
     expect(stored(db)).toHaveLength(5);
     assertConsistent(db);
   }, 60_000);
+
+  it("a document whose parse failed is parsed again by the next ingest although its bytes did not change, then counts as unchanged", async () => {
+    vi.stubEnv("FAULTLINE_PARSE_MEMORY_MB", "64");
+    const text = `${report("106100077", [{ title: "Open bucket", severity: "High" }])}\n<!-- faultline-test: exhaust-memory -->\n`;
+    write(content, "flaky.md", text);
+    const first = await ingest({ paths: [content], db, workers: 1 });
+    expect(first.failed).toEqual([{ sourcePath: expect.stringContaining("flaky.md"), error: expect.stringMatching(/^parser-error/) }]);
+    const [failed] = stored(db);
+    expect(failed).toMatchObject({ failureCount: 0 });
+    // The same bytes, on a run where the parse succeeds (the test hook is off): stored in full, same link.
+    vi.stubEnv("FAULTLINE_TEST_HOOKS", "");
+    const second = await ingest({ paths: [content], db, workers: 1 });
+    expect(second).toMatchObject({ added: 0, updated: 1, unchanged: 0, failed: [] });
+    expect(stored(db)).toEqual([{ ...failed, failureCount: 1, titles: "Open bucket" }]);
+    const third = await ingest({ paths: [content], db, workers: 1 });
+    expect(third).toMatchObject({ updated: 0, unchanged: 1 });
+    assertConsistent(db);
+  }, 60_000);
 });
 
 describe("a changed file whose parse fails keeps its previous analysis", () => {
@@ -261,15 +279,21 @@ describe("parse pool", () => {
 
   it("a document answered while this thread was busy past the time limit (a long SQLite write) is parsed, not timed out", async () => {
     const { ParsePool } = await import("@/lib/ingest/parse-pool");
-    const pool = new ParsePool({ workers: 1, timeoutMs: 300 });
+    const pool = new ParsePool({ workers: 1, timeoutMs: 1000 });
     const file = (text: string, i: number) => ({ sourcePath: `${i}.md`, contentHash: String(i), bytes: new Uint8Array(Buffer.from(text)) });
+    const timedOut = (p: { record: { warnings: { code: string }[] } }) => p.record.warnings.some((w) => w.code === "parse-timeout");
     try {
-      await pool.prepare(file("# warm", 0)); // the worker is up and has parsed once
-      const answer = pool.prepare(file("# Quick one", 1));
-      const until = performance.now() + 1500;
-      while (performance.now() < until); // this thread blocked, as by a synchronous batch write
+      // A warm worker: its first parse (cold code) may itself run past 1 s on a loaded machine.
+      let warm = await pool.prepare(file("# warm", 0));
+      for (let i = 1; i < 5 && timedOut(warm); i++) warm = await pool.prepare(file("# warm", i));
+      expect(timedOut(warm)).toBe(false);
+      const answer = pool.prepare(file("# Quick one", 9));
+      // Block outside the callback that delivered the warm answer (it would drain the worker's reply itself).
+      await new Promise((resolve) => setImmediate(resolve));
+      const until = performance.now() + 3000;
+      while (performance.now() < until); // this thread blocked past the limit, as by a synchronous batch write
       const prepared = await answer;
-      expect(prepared.record.warnings.map((w) => w.code)).not.toContain("parse-timeout");
+      expect(timedOut(prepared)).toBe(false);
       expect(prepared.record.title).toBe("Quick one");
     } finally {
       await pool.close();
