@@ -214,7 +214,11 @@ function gapPairCounts(scope: Prisma.Sql): Promise<FacetRow[]> {
  * Counts of matching analyses per severity, gap and platform, each with the *other* filters applied
  * (so a count is what ticking that box alone, next to the others, would show).
  */
-export async function tallyAnalyses(criteria: AnalysisCriteria): Promise<Record<AnalysisFacet, Map<string, number>>> {
+export async function tallyAnalyses(
+  criteria: AnalysisCriteria,
+  /** false: leave the severity facet out (empty), for a page that shows none (/scores). */
+  options: { severity?: boolean } = {},
+): Promise<Record<AnalysisFacet, Map<string, number>>> {
   const base = analysisConditions(criteria);
   const platforms = platformsOf(criteria);
   const inPlatforms = (column: Prisma.Sql) => (platforms.length ? [Prisma.sql`${column} IN (${Prisma.join(platforms)})`] : []);
@@ -222,15 +226,18 @@ export async function tallyAnalyses(criteria: AnalysisCriteria): Promise<Record<
   // The links carry their analysis and its platform: the analyses are joined only for their own conditions.
   const links = base.length ? Prisma.sql`"FailureGap" g JOIN "Analysis" a ON a."id" = g."analysisId"` : Prisma.sql`"FailureGap" g`;
 
-  const severityRows: Promise<FacetRow[]> = gaps.length
-    ? prisma.$queryRaw<FacetRow[]>`
+  const severityRows: Promise<FacetRow[]> =
+    options.severity === false
+      ? Promise.resolve([])
+      : gaps.length
+        ? prisma.$queryRaw<FacetRow[]>`
         SELECT g."severity" AS k, count(DISTINCT g."analysisId") AS n FROM ${links}
         ${where([Prisma.sql`g."gapId" IN (${Prisma.join(gaps)})`, ...inPlatforms(Prisma.sql`g."platform"`), ...base])} GROUP BY 1`
-    : prisma.$queryRaw<Record<Severity, number | bigint | null>[]>`
+        : prisma.$queryRaw<Record<Severity, number | bigint | null>[]>`
           SELECT ${Prisma.join(SEVERITIES.map((s) => Prisma.sql`${countWhere(Prisma.sql`${COUNT_COLUMN[s]} > 0`)} AS ${Prisma.raw(`"${s}"`)}`))}
           FROM "Analysis" a ${where([...inPlatforms(Prisma.sql`a."platform"`), ...base])}`.then(([row]) =>
-        SEVERITIES.map((s) => ({ k: s, n: row?.[s] ?? 0 })),
-      );
+            SEVERITIES.map((s) => ({ k: s, n: row?.[s] ?? 0 })),
+          );
 
   const gapRows = severities.length
     ? prisma.$queryRaw<FacetRow[]>`
@@ -242,9 +249,14 @@ export async function tallyAnalyses(criteria: AnalysisCriteria): Promise<Record<
         prisma.$queryRaw<FacetRow[]>`
           SELECT "gapId" AS k, sum("analyses") AS n FROM "AnalysisGapFacet" ${where(inPlatforms(Prisma.sql`"platform"`))} GROUP BY 1`;
 
-  const platformRows = prisma.$queryRaw<FacetRow[]>`
-    SELECT a."platform" AS k, count(*) AS n FROM "Analysis" a
-    ${analysisWhereSql({ ...criteria, platforms: [], platform: undefined })} GROUP BY 1`;
+  // One gap and nothing else: its analyses per platform come pre-counted too.
+  const platformRows =
+    gaps.length === 1 && !severities.length && !base.length
+      ? prisma.$queryRaw<FacetRow[]>`
+          SELECT "platform" AS k, sum("analyses") AS n FROM "AnalysisGapFacet" WHERE "gapId" = ${gaps[0]} GROUP BY 1`
+      : prisma.$queryRaw<FacetRow[]>`
+          SELECT a."platform" AS k, count(*) AS n FROM "Analysis" a
+          ${analysisWhereSql({ ...criteria, platforms: [], platform: undefined })} GROUP BY 1`;
 
   const toMap = (rows: FacetRow[]) => new Map(rows.flatMap((r) => (r.k === null ? [] : [[r.k, Number(r.n)] as [string, number]])));
   const [severity, gap, platform] = await Promise.all([severityRows, gapRows, platformRows]);

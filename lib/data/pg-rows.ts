@@ -13,7 +13,7 @@ export const ANALYSIS_COLUMNS = [
   "contentHash", "title", "taskId", "documentDate", "platform", "language", "summary", "summaryHtml", "scoreValue", "scoreMax", "scoreNorm",
   "scoresJson", "declaredCritical", "declaredHigh", "declaredMedium", "declaredLow", "hasDeclaredCounts", "criticalCount",
   "highCount", "mediumCount", "lowCount", "unknownCount", "failureCount", "failureLoad", "knowledgeGapsJson", "warningsJson",
-  "warningCount", "byteSize", "parseMs", "parserVersion",
+  "warningCount", "severityMismatchCount", "byteSize", "parseMs", "parserVersion",
 ] as const;
 
 export type AnalysisValues = Record<(typeof ANALYSIS_COLUMNS)[number], unknown>;

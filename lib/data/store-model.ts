@@ -8,6 +8,9 @@ import type { FailureProseHtml } from "../render/prose";
 
 export { failureLoad, SEVERITY_RANK, SEVERITY_WEIGHT };
 
+/** The parser warning /scores audits as "severity differs from section", counted per analysis (migration 0021). */
+const SEVERITY_MISMATCH = "severity-mismatch";
+
 export interface KnownSource {
   id: number;
   slug: string;
@@ -99,6 +102,7 @@ export function analysisParams(doc: PreparedAnalysis) {
     knowledgeGapsJson: JSON.stringify(r.knowledgeGaps ?? []),
     warningsJson: JSON.stringify(r.warnings ?? []),
     warningCount: r.warnings?.length ?? 0,
+    severityMismatchCount: (r.warnings ?? []).filter((w) => w.code === SEVERITY_MISMATCH).length,
     byteSize: doc.byteSize,
     parseMs: doc.parseMs,
     now: sqliteTimestamp(new Date()),

@@ -42,11 +42,11 @@ export class AnalysisStore {
         `INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, taskId, documentDate, platform, language, summary, summaryHtml,
           scoreValue, scoreMax, scoreNorm, scoresJson, declaredCritical, declaredHigh, declaredMedium, declaredLow,
           hasDeclaredCounts, criticalCount, highCount, mediumCount, lowCount, unknownCount, failureCount, failureLoad,
-          knowledgeGapsJson, warningsJson, warningCount, byteSize, parseMs, parserVersion, createdAt, updatedAt)
+          knowledgeGapsJson, warningsJson, warningCount, severityMismatchCount, byteSize, parseMs, parserVersion, createdAt, updatedAt)
          VALUES (@slug, @sourcePath, @contentHash, @title, @taskId, @documentDate, @platform, @language, @summary, @summaryHtml,
           @scoreValue, @scoreMax, @scoreNorm, @scoresJson, @declaredCritical, @declaredHigh, @declaredMedium, @declaredLow,
           @hasDeclaredCounts, @criticalCount, @highCount, @mediumCount, @lowCount, @unknownCount, @failureCount, @failureLoad,
-          @knowledgeGapsJson, @warningsJson, @warningCount, @byteSize, @parseMs, @parserVersion, @now, @now)`,
+          @knowledgeGapsJson, @warningsJson, @warningCount, @severityMismatchCount, @byteSize, @parseMs, @parserVersion, @now, @now)`,
       ),
       updateAnalysis: db.prepare(
         `UPDATE "Analysis" SET contentHash=@contentHash, title=@title, taskId=@taskId, documentDate=@documentDate, platform=@platform,
@@ -56,6 +56,7 @@ export class AnalysisStore {
           criticalCount=@criticalCount, highCount=@highCount, mediumCount=@mediumCount, lowCount=@lowCount,
           unknownCount=@unknownCount, failureCount=@failureCount, failureLoad=@failureLoad,
           knowledgeGapsJson=@knowledgeGapsJson, warningsJson=@warningsJson, warningCount=@warningCount,
+          severityMismatchCount=@severityMismatchCount,
           byteSize=@byteSize, parseMs=@parseMs, parserVersion=@parserVersion, updatedAt=@now
          WHERE id=@id`,
       ),

@@ -7,6 +7,7 @@ import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { failureMatchIds, failureRanked, fromIndexed, isSearchable } from "../data/dialect";
 import type { FailureSort } from "../domain/lists";
+import { SEVERITY_RANK, type Severity } from "../domain";
 import type { MineFilter, ReviewFilter } from "../filters/review-params";
 import { tagLikePattern } from "../reviews/tag-match";
 
@@ -35,7 +36,7 @@ export function withoutReviewFilters(criteria: FailureCriteria): FailureCriteria
 }
 
 /** True when a review filter narrows the failures. */
-function reviewNarrowed(criteria: FailureCriteria): boolean {
+export function reviewNarrowed(criteria: FailureCriteria): boolean {
   return Boolean(
     criteria.review || (criteria.mine && criteria.viewerId !== undefined) || criteria.tags?.length || criteria.reviewers?.length,
   );
@@ -115,9 +116,23 @@ function gapLinkWhere(criteria: FailureCriteria): Prisma.Sql {
 }
 
 /** The set of matching failure ids as a subquery-friendly WHERE over Failure f. */
-function failureWhereSql(criteria: FailureCriteria): Prisma.Sql {
-  if (!gapLed(criteria)) return where(conditions(criteria, FAILURE));
-  return Prisma.sql`WHERE f."id" IN (SELECT g."failureId" FROM "FailureGap" g ${gapLinkWhere(criteria)})`;
+function failureWhereSql(criteria: FailureCriteria, extra: Prisma.Sql[] = []): Prisma.Sql {
+  if (!gapLed(criteria)) return where([...conditions(criteria, FAILURE), ...extra]);
+  return where([Prisma.sql`f."id" IN (SELECT g."failureId" FROM "FailureGap" g ${gapLinkWhere(criteria)})`, ...extra]);
+}
+
+/**
+ * The criteria as conditions on each row of Failure f, a gap filter as a lookup of that failure's
+ * links: for a few rows (annotated failures) instead of a pass over every matching link first.
+ */
+function rowConditions(criteria: FailureCriteria): Prisma.Sql[] {
+  const parts = conditions(criteria, FAILURE);
+  if (gapLed(criteria)) {
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "FailureGap" g WHERE g."failureId" = f."id" AND g."gapId" IN (${Prisma.join(criteria.gaps)}))`,
+    );
+  }
+  return parts;
 }
 
 function orderSql(sort: FailureSort | undefined): Prisma.Sql {
@@ -141,6 +156,8 @@ export async function failureIdsPage(
   criteria: FailureCriteria,
   sort: FailureSort | undefined,
   window: { skip: number; take: number },
+  /** Matches per severity under every other filter (the tally's severity facet), when known. */
+  perSeverity?: ReadonlyMap<string, number>,
 ): Promise<number[]> {
   const ranked = criteria.q ? failureRanked(criteria.q) : null;
   if (sort === "relevance" && ranked) {
@@ -153,6 +170,41 @@ export async function failureIdsPage(
       ORDER BY x.r, f."severityRank", f."id" LIMIT ${window.take} OFFSET ${window.skip}`;
     return rows.map((r) => Number(r.id));
   }
+  const byAnalysis = sort === "analysis" || sort === "recent";
+  if (!perSeverity) return orderedIds(criteria, sort, window);
+  if (!byAnalysis) return severityWindows(criteria, perSeverity, window);
+  const wanted = (severity: string) => !criteria.severities.length || criteria.severities.includes(severity);
+  const matches = [...perSeverity].reduce((sum, [severity, n]) => (wanted(severity) ? sum + n : sum), 0);
+  const [all] = await prisma.$queryRaw<{ n: number | bigint | null }[]>`SELECT sum("failures") AS n FROM "FailureFacet"`;
+  // Walking the analyses in order visits about (window end) × all / matches failures; fetching and
+  // sorting the matches visits each once: walk when that is fewer.
+  const walk = matches * matches > (window.skip + window.take) * Number(all?.n ?? 0);
+  return walk ? walkedIds(criteria, sort, window) : orderedIds(criteria, sort, window);
+}
+
+/**
+ * One window in an analysis order, walking the analyses in that order (their title or date index) and
+ * each one's failures by number, testing each failure against the criteria, until the window is full:
+ * a broad filter (a gap a quarter of the failures have) no longer fetches and sorts every match.
+ * CROSS JOIN keeps the analyses as SQLite's outer loop.
+ */
+async function walkedIds(
+  criteria: FailureCriteria,
+  sort: "analysis" | "recent",
+  window: { skip: number; take: number },
+): Promise<number[]> {
+  const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
+    SELECT f."id" AS id FROM "Analysis" a CROSS JOIN "Failure" f
+    ${where([Prisma.sql`f."analysisId" = a."id"`, ...rowConditions(criteria)])}
+    ${orderSql(sort)} LIMIT ${window.take} OFFSET ${window.skip}`;
+  return rows.map((r) => Number(r.id));
+}
+
+async function orderedIds(
+  criteria: FailureCriteria,
+  sort: FailureSort | undefined,
+  window: { skip: number; take: number },
+): Promise<number[]> {
   const join = sort === "analysis" || sort === "recent" ? Prisma.sql`JOIN "Analysis" a ON a."id" = f."analysisId"` : Prisma.empty;
   // Gap-filtered, in the default order: walk the order's index and test each id against the gap
   // links (index-only, stops after one page) instead of fetching and sorting every match: 19 → 4 ms
@@ -163,6 +215,45 @@ export async function failureIdsPage(
       : Prisma.sql`"Failure" f`;
   const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
     SELECT f."id" AS id FROM ${from} ${join} ${failureWhereSql(criteria)} ${orderSql(sort)} LIMIT ${window.take} OFFSET ${window.skip}`;
+  return rows.map((r) => Number(r.id));
+}
+
+/**
+ * The default order (severity first) as one run per severity rank: with the matches counted per
+ * severity (the tally's severity facet under the same filters), a window falls in one or two ranks,
+ * each read with `severityRank = r` from the start of that rank's stretch of the order index instead
+ * of walking the ranks before it (medium and low failures of one platform: every critical and high
+ * failure was passed over first).
+ */
+async function severityWindows(
+  criteria: FailureCriteria,
+  perSeverity: ReadonlyMap<string, number>,
+  window: { skip: number; take: number },
+): Promise<number[]> {
+  const wanted = (severity: string) => !criteria.severities.length || criteria.severities.includes(severity);
+  const ranks = new Map<number, number>();
+  for (const [severity, count] of perSeverity) {
+    if (!wanted(severity) || count <= 0) continue;
+    // The store's rank of a severity (lib/data/store.ts).
+    const rank = SEVERITY_RANK[severity as Severity] ?? SEVERITY_RANK.unknown;
+    ranks.set(rank, (ranks.get(rank) ?? 0) + count);
+  }
+  const runs: Promise<number[]>[] = [];
+  let start = 0;
+  for (const [rank, count] of [...ranks].sort((a, b) => a[0] - b[0])) {
+    const from = Math.max(window.skip, start);
+    const to = Math.min(window.skip + window.take, start + count);
+    if (from < to) runs.push(rankIds(rank, criteria, { skip: from - start, take: to - from }));
+    start += count;
+  }
+  return (await Promise.all(runs)).flat();
+}
+
+async function rankIds(rank: number, criteria: FailureCriteria, window: { skip: number; take: number }): Promise<number[]> {
+  const from = gapLed(criteria) ? fromIndexed("Failure", "f", "Failure_severityRank_analysisId_number_idx") : Prisma.sql`"Failure" f`;
+  const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
+    SELECT f."id" AS id FROM ${from} ${failureWhereSql(criteria, [Prisma.sql`f."severityRank" = ${rank}`])}
+    ORDER BY f."analysisId", f."number" LIMIT ${window.take} OFFSET ${window.skip}`;
   return rows.map((r) => Number(r.id));
 }
 
@@ -183,7 +274,8 @@ export interface FailureTally {
  *   per (severity, platform) without a gap filter (FailureFacet).
  * - Otherwise one pass over the matching failures' links serves both: each failure has exactly one
  *   primary (rank 0) link, so the primary links count the failures.
- * - A gap filter needs the failures that have any of the gaps, counted once: a query of its own.
+ * - A gap filter needs the failures that have any of the gaps, counted once: a query of its own, but
+ *   for one gap, whose links are its failures.
  */
 export async function tallyFailures(criteria: FailureCriteria): Promise<FailureTally> {
   const bare: FailureCriteria = { ...criteria, severities: [], platforms: [] };
@@ -193,17 +285,22 @@ export async function tallyFailures(criteria: FailureCriteria): Promise<FailureT
         SELECT g."gapId" AS "gapId", g."severity" AS severity, g."platform" AS platform, g."rank" = 0 AS "primary", count(*) AS n
         FROM "FailureGap" g ${where(conditions(bare, GAP_LINK))} GROUP BY 1, 2, 3, 4`
     : prisma.$queryRaw<TallyRow[]>`SELECT "gapId" AS "gapId", "severity" AS severity, "platform" AS platform, "links" AS n FROM "GapFacet"`;
-  const pairs = gapLed(criteria)
-    ? prisma.$queryRaw<TallyRow[]>`
+  // One gap: a failure has at most one link to it, so its links (above) count its failures.
+  const oneGap = criteria.gaps.length === 1 ? criteria.gaps[0] : undefined;
+  const pairs = oneGap
+    ? null
+    : gapLed(criteria)
+      ? prisma.$queryRaw<TallyRow[]>`
         SELECT g."severity" AS severity, g."platform" AS platform, count(DISTINCT g."failureId") AS n
         FROM "FailureGap" g ${gapLinkWhere(bare)} GROUP BY 1, 2`
-    : narrowed
-      ? null
-      : prisma.$queryRaw<
-          TallyRow[]
-        >`SELECT "severity" AS severity, "platform" AS platform, sum("failures") AS n FROM "FailureFacet" GROUP BY 1, 2`;
+      : narrowed
+        ? null
+        : prisma.$queryRaw<
+            TallyRow[]
+          >`SELECT "severity" AS severity, "platform" AS platform, sum("failures") AS n FROM "FailureFacet" GROUP BY 1, 2`;
   const [linkRows, pairRows] = await Promise.all([links, pairs]);
-  const failureRows = pairRows ?? linkRows.filter((row) => Number(row.primary) === 1);
+  const failureRows =
+    pairRows ?? (oneGap ? linkRows.filter((row) => row.gapId === oneGap) : linkRows.filter((row) => Number(row.primary) === 1));
 
   const severityOk = (row: TallyRow) => !criteria.severities.length || criteria.severities.includes(row.severity);
   const platformOk = (row: TallyRow) => !criteria.platforms.length || (row.platform !== null && criteria.platforms.includes(row.platform));
@@ -244,9 +341,15 @@ export interface FailureAnnotationRow {
 /**
  * The review facets' inputs: the annotations of the failures that match every filter but the review
  * ones, and how many failures that is. Annotations are written by people (thousands, not millions),
- * so they are read whole and counted per facet in lib/reviews/review-facets.ts.
+ * so they are read whole and counted per facet in lib/reviews/review-facets.ts; each annotation's
+ * failure is tested against the criteria (CROSS JOIN: SQLite keeps the annotations as the outer loop
+ * instead of walking every failure of a severity first).
  */
-export async function failureAnnotationsFor(criteria: FailureCriteria): Promise<{ rows: FailureAnnotationRow[]; total: number }> {
+export async function failureAnnotationsFor(
+  criteria: FailureCriteria,
+  /** How many failures match without the review filters, when the caller counted them already. */
+  known?: Promise<number>,
+): Promise<{ rows: FailureAnnotationRow[]; total: number }> {
   const base = withoutReviewFilters(criteria);
   const [rows, total] = await Promise.all([
     prisma.$queryRaw<
@@ -255,10 +358,10 @@ export async function failureAnnotationsFor(criteria: FailureCriteria): Promise<
       SELECT f."id" AS "failureId", n."reviewerId" AS "reviewerId", v."name" AS "reviewer", n."verdict" AS "verdict",
              n."proposedSeverity" AS "proposedSeverity", f."severity" AS "severity", n."tagsJson" AS "tagsJson"
       FROM "Annotation" n
-      JOIN "Failure" f ON f."analysisId" = n."analysisId" AND f."key" = n."failureKey"
+      CROSS JOIN "Failure" f
       JOIN "Reviewer" v ON v."id" = n."reviewerId"
-      ${failureWhereSql(base)}`,
-    countFailures(base),
+      ${where([Prisma.sql`f."analysisId" = n."analysisId" AND f."key" = n."failureKey"`, ...rowConditions(base)])}`,
+    known ?? countFailures(base),
   ]);
   return { rows: rows.map((r) => ({ ...r, failureId: Number(r.failureId), reviewerId: Number(r.reviewerId) })), total };
 }

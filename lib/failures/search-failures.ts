@@ -3,7 +3,14 @@
 import "server-only";
 import { prisma } from "../db";
 import { inIdOrder } from "../data/in-id-order";
-import { failureAnnotationsFor, failureIdsPage, hasSearchableWords, tallyFailures, type FailureCriteria } from "./failure-criteria";
+import {
+  failureAnnotationsFor,
+  failureIdsPage,
+  hasSearchableWords,
+  reviewNarrowed,
+  tallyFailures,
+  type FailureCriteria,
+} from "./failure-criteria";
 import { PAGE_SIZE } from "../domain/lists";
 import type { FailureFilters } from "../filters/view-params";
 import { FAILURE_REVIEW_LABELS, MINE_LABELS, REVIEW_FILTERS } from "../filters/review-params";
@@ -71,10 +78,13 @@ export function failureCriteriaOf(filters: Omit<FailureFilters, "sort" | "page">
 export async function searchFailures(filters: FailureFilters, viewerId?: number): Promise<FailureSearchResult> {
   const criteria = failureCriteriaOf(filters, viewerId);
   const emptyQuery = Boolean(filters.q) && !hasSearchableWords(filters.q);
+  const tally = tallyFailures(criteria);
+  // Without review filters the review facets count within the very failures the tally counts.
+  const unreviewedTotal = reviewNarrowed(criteria) ? undefined : tally.then((t) => t.total);
   const [{ total, facets: counts }, gapRows, reviewed] = await Promise.all([
-    tallyFailures(criteria),
+    tally,
     prisma.knowledgeGap.findMany({ select: { id: true, label: true } }),
-    failureAnnotationsFor(criteria),
+    failureAnnotationsFor(criteria, unreviewedTotal),
   ]);
   const items = failureReviewItems(reviewed.rows, viewerId);
   const reviewCounts = countReviewFacets(
@@ -85,7 +95,9 @@ export async function searchFailures(filters: FailureFilters, viewerId?: number)
   );
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
-  const ids = await failureIdsPage(criteria, filters.sort, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  // The severity facet counts the matches per severity (every other filter applied): the page reads
+  // only the severities its window falls in.
+  const ids = await failureIdsPage(criteria, filters.sort, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }, counts.severity);
   const rows = await inIdOrder(ids, (chunk) =>
     prisma.failure.findMany({
       where: { id: { in: chunk } },

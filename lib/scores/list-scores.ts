@@ -111,7 +111,10 @@ export async function listScores(filters: ScoreFilters): Promise<ScoresView> {
   const criteria = scoreCriteria(filters);
   const base = analysisWhereSql(criteria);
   // The facet counts do not wait for the rest, nor the rest for them.
-  const facets = Promise.all([tallyAnalyses(criteria), prisma.knowledgeGap.findMany({ select: { id: true, label: true } })]);
+  const facets = Promise.all([
+    tallyAnalyses(criteria, { severity: false }),
+    prisma.knowledgeGap.findMany({ select: { id: true, label: true } }),
+  ]);
   facets.catch(() => undefined); // awaited below; a failure of the rest first must not leave it unhandled
   const [groups, chips] = await Promise.all([scoreGroups(base, filters.audit), auditTally(base, AUDIT_FILTERS)]);
   const outlier = filters.outlier ? OUTLIER_KIND_OF[filters.outlier] : undefined;

@@ -111,14 +111,20 @@ function toScoreRow(r: RawScoreRow): ScoreRow {
   };
 }
 
-/** The rows of Analysis a under `where` (a WHERE clause or nothing), in `order`, optionally one window. */
+/**
+ * The rows of Analysis a under `where` (a WHERE clause or nothing), in `order`, optionally one window:
+ * the window's ids picked first from the index that holds every column the filters and orders name
+ * (migration 0021), then only those rows read whole.
+ */
 export async function readScoreRows(where: Prisma.Sql, order: Prisma.Sql, window?: { skip: number; take: number }): Promise<ScoreRow[]> {
-  const limit = window ? Prisma.sql`LIMIT ${window.take} OFFSET ${window.skip}` : Prisma.empty;
+  const picked = window
+    ? Prisma.sql`WHERE a."id" IN (SELECT a."id" FROM "Analysis" a ${where} ORDER BY ${order} LIMIT ${window.take} OFFSET ${window.skip})`
+    : where;
   const records = await prisma.$queryRaw<RawScoreRow[]>`
     SELECT a."id", a."slug", a."title", a."taskId", a."platform", a."scoreValue", a."scoreMax", a."scoreNorm", a."scoresJson",
       a."criticalCount", a."highCount", a."mediumCount", a."lowCount", a."unknownCount", a."failureCount",
       a."failureLoad", a."warningCount", a."warningsJson", a."hasDeclaredCounts",
       a."declaredCritical", a."declaredHigh", a."declaredMedium", a."declaredLow"
-    FROM "Analysis" a ${where} ORDER BY ${order} ${limit}`;
+    FROM "Analysis" a ${picked} ORDER BY ${order}`;
   return records.map(toScoreRow);
 }

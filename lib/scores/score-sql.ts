@@ -1,7 +1,6 @@
 // The /scores rules as SQL over Analysis a's stored columns, the same on SQLite and PostgreSQL: the
 // consistency audits (lib/scores/count-audit.ts, matchesAudit), the table's order (missing values
 // last, ties by failure load, title, id) and the outlier regions once their load bounds are known.
-import { databaseProvider } from "../db-url";
 import { Prisma } from "../generated/prisma/client";
 import type { AuditFilter, ScoreSort } from "../filters/trainer-params";
 import { OUTLIER_RULES, type OutlierKind } from "./outliers";
@@ -29,19 +28,8 @@ const COUNT_MISMATCH = (() => {
     AND NOT (${Prisma.join(shortfallOnly, " AND ")} AND ${Prisma.join(shortfall, " + ")} <= a."unknownCount"))`;
 })();
 
-/**
- * Warnings are stored as JSON.stringify'd [{code, message, line}]: a code is this exact text. The
- * count first, so the text is only searched in analyses that have warnings; strpos/instr rather than
- * LIKE '%…%' (half the time on PostgreSQL at 50,000 analyses).
- */
-const SEVERITY_MISMATCH_TEXT = '"code":"severity-mismatch"';
-function severityMismatch(): Prisma.Sql {
-  const found =
-    databaseProvider() === "postgres"
-      ? Prisma.sql`strpos(a."warningsJson", ${SEVERITY_MISMATCH_TEXT}) > 0`
-      : Prisma.sql`instr(a."warningsJson", ${SEVERITY_MISMATCH_TEXT}) > 0`;
-  return Prisma.sql`(a."warningCount" > 0 AND ${found})`;
-}
+/** The severity-mismatch warnings are counted per analysis when it is stored (migration 0021). */
+const SEVERITY_MISMATCH = Prisma.sql`a."severityMismatchCount" > 0`;
 
 /** An audit filter as a condition over Analysis a (matchesAudit in SQL), for the current engine. */
 export function auditSql(audit: AuditFilter): Prisma.Sql {
@@ -57,7 +45,7 @@ export function auditSql(audit: AuditFilter): Prisma.Sql {
     case "ungraded":
       return Prisma.sql`a."unknownCount" > 0`;
     case "severity-mismatch":
-      return severityMismatch();
+      return SEVERITY_MISMATCH;
   }
 }
 

@@ -54,6 +54,8 @@ function fixtures() {
       declaredLow: declared && random() < 0.5 ? near(low) : null,
       warningsJson: JSON.stringify(mismatch ? [{ code: "severity-mismatch", message: "High under Medium", line: 9 }] : []),
       warningCount: mismatch ? 1 : pick([0, 0, 1]),
+      // What the store writes beside the warnings (lib/data/store-model.ts).
+      severityMismatchCount: mismatch ? 1 : 0,
     };
   });
 }
