@@ -81,6 +81,13 @@ export async function migratePostgres(url = databaseUrl(), log: (line: string) =
         throw new Error(`Migration ${name} failed on ${describeDatabase(url)}${line}: ${e.message ?? String(error)}. Nothing of it was applied.`);
       }
     }
+    // A migration that fills a column rewrites rows and a new index has no statistics: until a vacuum,
+    // the planner may scan whole tables instead of reading the new indexes alone (measured on /scores at
+    // 50,000 analyses after 0021). Servers with autovacuum off or slow would keep those plans for hours.
+    if (done.length) {
+      log(`Vacuuming ${describeDatabase(url)} after the migration(s)…`);
+      await client.query("VACUUM (ANALYZE)");
+    }
     return done;
   } finally {
     await client.query(`SELECT pg_advisory_unlock(${LOCK_KEY})`).catch(() => {});
