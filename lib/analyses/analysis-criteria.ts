@@ -138,9 +138,9 @@ function failureConditions(criteria: AnalysisCriteria): Prisma.Sql[] {
       )})`,
     );
   } else if (gaps.length) {
-    const list = Prisma.join(gaps);
-    parts.push(Prisma.sql`a."id" IN (SELECT "analysisId" FROM "AnalysisGap" WHERE "gapId" IN (${list})
-      UNION SELECT "analysisId" FROM "FailureGap" WHERE "gapId" IN (${list}))`);
+    // The stored (analysis, gap) pairs (migration 0020) carry the platform: one index answers both.
+    const platform = platforms.length ? Prisma.sql`AND "platform" IN (${Prisma.join(platforms)})` : Prisma.empty;
+    parts.push(Prisma.sql`a."id" IN (SELECT "analysisId" FROM "AnalysisGapPair" WHERE "gapId" IN (${Prisma.join(gaps)}) ${platform})`);
   }
   return parts;
 }
@@ -197,17 +197,13 @@ type FacetRow = { k: string | null; n: number | bigint };
 
 /**
  * Analyses per gap, a gap alone meaning the analysis names it or one of its failures has it: the
- * distinct (gap, analysis) pairs of both, each side narrowed to the analyses in `scope` first (twice
- * as fast as joining after the union), the scope computed once for both (a full-text scope is the
- * costly part) and each side read from an index by analysis.
+ * stored distinct (analysis, gap) pairs (migration 0020) of the analyses in `scope`, counted from
+ * their primary key alone.
  */
 function gapPairCounts(scope: Prisma.Sql): Promise<FacetRow[]> {
   return prisma.$queryRaw<FacetRow[]>`
-    WITH s AS (SELECT a."id" FROM "Analysis" a ${scope})
-    SELECT x."gapId" AS k, count(*) AS n
-    FROM (SELECT "gapId", "analysisId" FROM "AnalysisGap" WHERE "analysisId" IN (SELECT "id" FROM s)
-          UNION SELECT "gapId", "analysisId" FROM "FailureGap" WHERE "analysisId" IN (SELECT "id" FROM s)) x
-    GROUP BY 1`;
+    SELECT p."gapId" AS k, count(*) AS n FROM "AnalysisGapPair" p
+    WHERE p."analysisId" IN (SELECT a."id" FROM "Analysis" a ${scope}) GROUP BY 1`;
 }
 
 /**

@@ -1,0 +1,23 @@
+-- PostgreSQL translation of prisma/migrations/0020_analysis_gap_pairs (see there): the distinct
+-- (analysis, gap) pairs with the analysis's platform, filled from the stored rows and rewritten per
+-- analysis by the store (lib/data/gap-facet.ts).
+CREATE TABLE "AnalysisGapPair" (
+    "analysisId" INTEGER NOT NULL,
+    "gapId" TEXT NOT NULL,
+    "platform" TEXT,
+
+    CONSTRAINT "AnalysisGapPair_pkey" PRIMARY KEY ("analysisId", "gapId"),
+    CONSTRAINT "AnalysisGapPair_analysisId_fkey" FOREIGN KEY ("analysisId") REFERENCES "Analysis" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+INSERT INTO "AnalysisGapPair" ("analysisId", "gapId", "platform")
+SELECT x."analysisId", x."gapId", a."platform"
+FROM (SELECT "analysisId", "gapId" FROM "AnalysisGap"
+      UNION SELECT f."analysisId", g."gapId" FROM "FailureGap" g JOIN "Failure" f ON f."id" = g."failureId") x
+JOIN "Analysis" a ON a."id" = x."analysisId";
+
+CREATE INDEX "AnalysisGapPair_gapId_platform_analysisId_idx" ON "AnalysisGapPair"("gapId", "platform", "analysisId");
+
+CREATE TRIGGER "AnalysisGapPair_version" AFTER INSERT OR UPDATE OR DELETE ON "AnalysisGapPair" FOR EACH STATEMENT EXECUTE FUNCTION "faultline_bump_data_version"();
+
+-- Statistics now, not at the next autovacuum: the facet's plans depend on them.
+ANALYZE "AnalysisGapPair";
