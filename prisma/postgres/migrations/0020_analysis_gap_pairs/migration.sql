@@ -28,6 +28,13 @@ CREATE TRIGGER "AnalysisGapPair_version" AFTER INSERT OR UPDATE OR DELETE ON "An
 DROP INDEX "Analysis_warningCount_idx";
 CREATE INDEX "Analysis_facet_counts_idx" ON "Analysis"("platform", "warningCount", "criticalCount", "highCount", "mediumCount", "lowCount", "unknownCount", "id");
 
+-- PostgreSQL only (SQLite reads a failure by its rowid): a text query's analyses are its matching
+-- failures' analysisId, read from this index for each of them instead of from the wide Failure row
+-- (for "bucket encryption" at 50,000 analyses, 10,257 failures: 850 -> 390 ms). Not in the schema, like
+-- the expression indexes: the models stay the same on both engines.
+CREATE INDEX "Failure_id_analysisId_idx" ON "Failure"("id", "analysisId");
+
 -- Statistics now, not at the next autovacuum: the facets' plans depend on them.
 ANALYZE "AnalysisGapPair";
 ANALYZE "Analysis";
+ANALYZE "Failure";
