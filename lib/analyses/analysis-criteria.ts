@@ -9,7 +9,16 @@
 import "server-only";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { analysisMatchIds, analysisRanked, countWhere, failureMatchIds, failureRanked, isSearchable, noRows } from "../data/dialect";
+import {
+  analysisMatchIds,
+  analysisRanked,
+  countWhere,
+  failureMatchIds,
+  failureRanked,
+  inIdSet,
+  isSearchable,
+  noRows,
+} from "../data/dialect";
 import type { AnalysisSort, SortDirection, WarningFilter } from "../domain/lists";
 import { SEVERITIES, type Severity } from "../domain";
 import type { AnalysisReviewFilter, MineFilter } from "../filters/review-params";
@@ -19,6 +28,11 @@ import type { AnalysisAnnotationRow, AnalysisReviewRow } from "../reviews/review
 export interface AnalysisCriteria {
   /** Full-text query as typed: matches an analysis's own text or any of its failures' text and code. */
   q?: string;
+  /**
+   * The ids of the analyses `q` matches, when already read (withTextMatches): the queries of one
+   * request then read this set instead of each evaluating the full-text match again.
+   */
+  textIds?: readonly number[];
   severities: readonly Severity[];
   gaps: readonly string[];
   /** Any of these platforms. */
@@ -38,6 +52,13 @@ export interface AnalysisCriteria {
   tags?: readonly string[];
   /** Ticked, commented or annotated by any of these reviewers (names). */
   reviewers?: readonly string[];
+}
+
+/** True when a review filter narrows the criteria (they then differ from withoutReviewFilters'). */
+export function hasReviewFilters(criteria: AnalysisCriteria): boolean {
+  return Boolean(
+    criteria.review || (criteria.mine && criteria.viewerId !== undefined) || criteria.tags?.length || criteria.reviewers?.length,
+  );
 }
 
 /** The criteria without any review filter: what the review facets count within. */
@@ -65,12 +86,26 @@ function textMatchSql(q: string): Prisma.Sql {
     UNION SELECT f."analysisId" FROM "Failure" f WHERE f."id" IN (${failureMatchIds(q)!})`;
 }
 
+/**
+ * The criteria with the analyses their text query matches read once (`textIds`), for a request that
+ * counts, tallies and pages the same criteria: on PostgreSQL at 50,000 analyses one evaluation of a
+ * prefix query costs tens of milliseconds, and a page made eight of them. Without a searchable query
+ * the criteria come back as they are.
+ */
+export async function withTextMatches<C extends AnalysisCriteria>(criteria: C): Promise<C> {
+  if (!criteria.q || !isSearchable(criteria.q) || criteria.textIds) return criteria;
+  // One column, named by the engine ("id" or "rowid"); the union has each analysis once.
+  const rows = await prisma.$queryRaw<Record<string, number | bigint>[]>(textMatchSql(criteria.q));
+  return { ...criteria, textIds: rows.map((r) => Number(Object.values(r)[0])).sort((x, y) => x - y) };
+}
+
 /** Conditions over Analysis a that are not about failures: text, score, warnings. */
 function analysisConditions(criteria: AnalysisCriteria): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   if (criteria.q) {
     // A query of punctuation only matches nothing.
-    parts.push(isSearchable(criteria.q) ? Prisma.sql`a."id" IN (${textMatchSql(criteria.q)})` : noRows());
+    if (!isSearchable(criteria.q)) parts.push(noRows());
+    else parts.push(criteria.textIds ? inIdSet(Prisma.sql`a."id"`, criteria.textIds) : Prisma.sql`a."id" IN (${textMatchSql(criteria.q)})`);
   }
   const { minScore, maxScore } = criteria;
   const [min, max] = minScore !== undefined && maxScore !== undefined && minScore > maxScore ? [maxScore, minScore] : [minScore, maxScore];
@@ -138,9 +173,9 @@ function failureConditions(criteria: AnalysisCriteria): Prisma.Sql[] {
       )})`,
     );
   } else if (gaps.length) {
-    const list = Prisma.join(gaps);
-    parts.push(Prisma.sql`a."id" IN (SELECT "analysisId" FROM "AnalysisGap" WHERE "gapId" IN (${list})
-      UNION SELECT "analysisId" FROM "FailureGap" WHERE "gapId" IN (${list}))`);
+    // The stored (analysis, gap) pairs (migration 0020) carry the platform: one index answers both.
+    const platform = platforms.length ? Prisma.sql`AND "platform" IN (${Prisma.join(platforms)})` : Prisma.empty;
+    parts.push(Prisma.sql`a."id" IN (SELECT "analysisId" FROM "AnalysisGapPair" WHERE "gapId" IN (${Prisma.join(gaps)}) ${platform})`);
   }
   return parts;
 }
@@ -185,7 +220,7 @@ export async function analysisIdsPage(
             SELECT f."analysisId", x.r FROM (${failureRanked(q)!}) x JOIN "Failure" f ON f."id" = x.id
           )
           SELECT a."id" AS id FROM (SELECT id, min(r) AS r FROM hits GROUP BY id) h JOIN "Analysis" a ON a."id" = h.id
-          ${where([...analysisConditions({ ...criteria, q: undefined }), ...failureConditions(criteria)])}
+          ${where([...analysisConditions({ ...criteria, q: undefined, textIds: undefined }), ...failureConditions(criteria)])}
           ORDER BY h.r, a."updatedAt" DESC, a."id" LIMIT ${window.take} OFFSET ${window.skip}`
       : await prisma.$queryRaw<{ id: number | bigint }[]>`
           SELECT a."id" AS id FROM "Analysis" a ${analysisWhereSql(criteria)}
@@ -197,17 +232,13 @@ type FacetRow = { k: string | null; n: number | bigint };
 
 /**
  * Analyses per gap, a gap alone meaning the analysis names it or one of its failures has it: the
- * distinct (gap, analysis) pairs of both, each side narrowed to the analyses in `scope` first (twice
- * as fast as joining after the union), the scope computed once for both (a full-text scope is the
- * costly part) and each side read from an index by analysis.
+ * stored distinct (analysis, gap) pairs (migration 0020) of the analyses in `scope`, counted from
+ * their primary key alone.
  */
 function gapPairCounts(scope: Prisma.Sql): Promise<FacetRow[]> {
   return prisma.$queryRaw<FacetRow[]>`
-    WITH s AS (SELECT a."id" FROM "Analysis" a ${scope})
-    SELECT x."gapId" AS k, count(*) AS n
-    FROM (SELECT "gapId", "analysisId" FROM "AnalysisGap" WHERE "analysisId" IN (SELECT "id" FROM s)
-          UNION SELECT "gapId", "analysisId" FROM "FailureGap" WHERE "analysisId" IN (SELECT "id" FROM s)) x
-    GROUP BY 1`;
+    SELECT p."gapId" AS k, count(*) AS n FROM "AnalysisGapPair" p
+    WHERE p."analysisId" IN (SELECT a."id" FROM "Analysis" a ${scope}) GROUP BY 1`;
 }
 
 /**
@@ -270,6 +301,8 @@ export async function tallyAnalyses(
  */
 export async function analysisReviewsFor(
   criteria: AnalysisCriteria,
+  /** countAnalyses(criteria) when the caller counts it anyway: without review filters it is the same count. */
+  counted?: Promise<number>,
 ): Promise<{ annotations: AnalysisAnnotationRow[]; reviews: AnalysisReviewRow[]; total: number }> {
   const base = withoutReviewFilters(criteria);
   type Id = number | bigint;
@@ -292,7 +325,7 @@ export async function analysisReviewsFor(
       JOIN "Analysis" a ON a."id" = v."analysisId"
       JOIN "Reviewer" w ON w."id" = v."reviewerId"
       ${analysisWhereSql(base)}`,
-    countAnalyses(base),
+    counted && !hasReviewFilters(criteria) ? counted : countAnalyses(base),
   ]);
   return {
     annotations: annotations.map((r) => ({ ...r, analysisId: Number(r.analysisId), reviewerId: Number(r.reviewerId) })),

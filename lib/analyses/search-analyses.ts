@@ -6,7 +6,14 @@ import { Prisma } from "../generated/prisma/client";
 import { inIdOrder } from "../data/in-id-order";
 import { failureRanked, isSearchable } from "../data/dialect";
 import { snippets, type SnippetPart } from "../search/snippets";
-import { analysisIdsPage, analysisReviewsFor, countAnalyses, tallyAnalyses, type AnalysisFacet } from "./analysis-criteria";
+import {
+  analysisIdsPage,
+  analysisReviewsFor,
+  countAnalyses,
+  tallyAnalyses,
+  withTextMatches,
+  type AnalysisFacet,
+} from "./analysis-criteria";
 import { PAGE_SIZE } from "../domain/lists";
 import type { AnalysisFilters } from "../filters/view-params";
 import { ANALYSIS_MINE_LABELS, ANALYSIS_REVIEW_FILTERS, ANALYSIS_REVIEW_LABELS } from "../filters/review-params";
@@ -36,15 +43,17 @@ export interface AnalysisSearchResult {
 
 /** `viewerId`: the signed-in reviewer, for "by me". */
 export async function searchAnalyses(filters: AnalysisFilters, viewerId?: number): Promise<AnalysisSearchResult> {
-  const criteria = { ...filters, viewerId };
+  // A text query is matched once, here; every query below reads the matching ids.
+  const criteria = await withTextMatches({ ...filters, viewerId });
   const pageIds = (page: number) => analysisIdsPage(criteria, filters.sort, filters.dir, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
   // The asked-for page is read alongside the counts; only a page past the end is read again.
+  const counted = countAnalyses(criteria);
   const [total, counts, gapRows, asked, reviewed] = await Promise.all([
-    countAnalyses(criteria),
+    counted,
     tallyAnalyses(criteria),
     prisma.knowledgeGap.findMany({ select: { id: true, label: true } }),
     pageIds(filters.page),
-    analysisReviewsFor(criteria),
+    analysisReviewsFor(criteria, counted),
   ]);
   const items = analysisReviewItems(reviewed.annotations, reviewed.reviews, viewerId);
   const reviewCounts = countReviewFacets(

@@ -62,6 +62,20 @@ export function noRows(): Prisma.Sql {
   return postgres() ? Prisma.sql`FALSE` : Prisma.sql`0`;
 }
 
+/**
+ * `column` is one of `ids`, bound as ONE value (a PostgreSQL int[], a JSON array on SQLite): for a set
+ * computed once per request (the analyses a text query matches) and read by several queries, where a
+ * subquery would evaluate it again in each and a list of bound ids would hit SQLite's variable limit.
+ * On PostgreSQL `= ANY` (not `IN (SELECT unnest(…))`): the planner then knows how many ids there are
+ * and reads them from an index (Analysis_facet_counts_idx) instead of one heap row per id.
+ */
+export function inIdSet(column: Prisma.Sql, ids: readonly number[]): Prisma.Sql {
+  if (!ids.length) return noRows();
+  return postgres()
+    ? Prisma.sql`${column} = ANY(${`{${ids.join(",")}}`}::int[])`
+    : Prisma.sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+}
+
 /** How many rows of the group meet `condition`, as an aggregate. */
 export function countWhere(condition: Prisma.Sql): Prisma.Sql {
   return postgres() ? Prisma.sql`count(*) FILTER (WHERE ${condition})` : Prisma.sql`sum(${condition})`;

@@ -12,6 +12,9 @@
 // adds the difference to each table at the end, in the same transaction. The result is the recount's,
 // row for row (tests/ingest and tests/data/pg-gap-facet check it after every write; scoreTotal to
 // rounding); the ids differ, and nothing reads them.
+// Beside them, AnalysisGapPair (migration 0020): the distinct (analysis, gap) pairs themselves, with the
+// analysis's platform, rewritten per analysis by the write that writes its links (a deleted analysis's
+// pairs cascade), so a gap facet under a filter is an index-only count (lib/analyses/analysis-criteria.ts).
 import type { Sqlite } from "./sqlite";
 import type { PgClient } from "./postgres";
 import { q } from "./pg-query";
@@ -53,6 +56,14 @@ export const FACET_TABLES: FacetTable[] = [
     contribution: `SELECT "severity" AS k0, "platform" AS k1, "primaryGap" AS k2, count(*) AS v0 FROM "Failure" WHERE "analysisId" IDS GROUP BY 1, 2, 3`,
   },
 ];
+
+/** The pairs of analysis `ID` from its stored links ("ID" becomes `@id` or `$1`). */
+const PAIR_ROWS = `INSERT INTO "AnalysisGapPair" ("analysisId", "gapId", "platform")
+  SELECT x."analysisId", x."gapId", a."platform"
+  FROM (SELECT "analysisId", "gapId" FROM "AnalysisGap" WHERE "analysisId" = ID
+        UNION SELECT "analysisId", "gapId" FROM "FailureGap" WHERE "analysisId" = ID) x
+  JOIN "Analysis" a ON a."id" = x."analysisId"`;
+const DELETE_PAIRS = `DELETE FROM "AnalysisGapPair" WHERE "analysisId" = ID`;
 
 /** A contribution row as the database returns it (counts may be bigints or strings on PostgreSQL). */
 type ContributionRow = Record<string, string | number | bigint | null>;
@@ -107,7 +118,14 @@ export function sqliteGapFacet(db: Sqlite) {
       prune: db.prepare(`DELETE FROM "${table.name}" WHERE "${table.values[0]!.column}" <= 0`),
     };
   });
+  const deletePairs = db.prepare<{ id: number }>(DELETE_PAIRS.replaceAll("ID", "@id"));
+  const insertPairs = db.prepare<{ id: number }>(PAIR_ROWS.replaceAll("ID", "@id"));
   return {
+    /** Rewrites the pairs of analysis `id` from its links (call once they are written). */
+    writePairs(id: number): void {
+      deletePairs.run({ id });
+      insertPairs.run({ id });
+    },
     /** What analysis `id` contributes to each table. */
     links: (id: number): FacetContribution => Object.fromEntries(tables.map((t) => [t.table.name, t.read.all({ id })])),
     /** Adds the differences to the tables (inside the write transaction). */
@@ -120,6 +138,12 @@ export function sqliteGapFacet(db: Sqlite) {
       }
     },
   };
+}
+
+/** Rewrites the pairs of analysis `id` from its links, on PostgreSQL (call once they are written). */
+export async function writePgGapPairs(c: PgClient, id: number): Promise<void> {
+  await q(c, DELETE_PAIRS.replaceAll("ID", "$1"), [id]);
+  await q(c, PAIR_ROWS.replaceAll("ID", "$1"), [id]);
 }
 
 /** What the analyses `ids` contribute to each table, on PostgreSQL. */

@@ -16,7 +16,7 @@ import { NUL, q } from "./pg-query";
 import { PgIdentity } from "./pg-identity";
 import { ANALYSIS_COLUMNS, analysisValues, keepPrevious, writeFailures } from "./pg-rows";
 import { indexAnalysisPg } from "./pg-search-rows";
-import { applyPgGapFacet, GapFacetDelta, pgAnalysisLinks } from "./gap-facet";
+import { applyPgGapFacet, GapFacetDelta, pgAnalysisLinks, writePgGapPairs } from "./gap-facet";
 import { isCurrentSource, storedParserVersion, type GapDefinition, type KnownSource, type StoreOptions, type WriteResult } from "./store-model";
 
 export { indexAnalysisPg, rebuildSearchIndexPg } from "./pg-search-rows";
@@ -36,7 +36,7 @@ export const WRITE_LOCK_TIMEOUT = "30s";
  */
 const MAINTAINED_TABLES = [
   "Analysis", "Failure", "FailureGap", "AnalysisGap", "CodeBlock", "Impact", "Reference", "FailureAlias", "AnalysisAlias",
-  "GapFacet", "AnalysisGapFacet", "FailureFacet", "KnowledgeGap", "analysis_fts", "failure_fts",
+  "GapFacet", "AnalysisGapFacet", "FailureFacet", "AnalysisGapPair", "KnowledgeGap", "analysis_fts", "failure_fts",
 ];
 
 export class PgAnalysisStore {
@@ -262,6 +262,7 @@ export class PgAnalysisStore {
       await q(c, `INSERT INTO "AnalysisGap" ("analysisId", "gapId") SELECT $1, g FROM unnest($2::text[]) g ON CONFLICT DO NOTHING`, [id, gapIds]);
     }
     await indexAnalysisPg(c, id);
+    await writePgGapPairs(c, id);
     delta.add(await pgAnalysisLinks(c, [id]), 1);
     return { sourcePath: doc.sourcePath, slug, status: existing ? "updated" : "added" };
   }

@@ -210,6 +210,7 @@ export class AnalysisStore {
       this.stmts.insertAnalysisGap.run(id, gapId);
     }
     indexAnalysis(this.db, id);
+    this.gapFacet.writePairs(id);
     delta.add(this.gapFacet.links(id), 1);
     return { sourcePath: doc.sourcePath, slug, status: existing ? "updated" : "added" };
   }

@@ -1,6 +1,6 @@
-// The pre-counted facet tables (lib/data/gap-facet.ts) next to a full recount from the rows they
-// summarize: the same SQL on both engines, each side ordered by its keys; scoreTotal compared to
-// 1e-6 (a sum kept by difference rounds differently from a sum recomputed).
+// The pre-counted facet tables and the stored gap pairs (lib/data/gap-facet.ts) next to a full recount
+// from the rows they summarize: the same SQL on both engines, each side ordered by its keys; scoreTotal
+// compared to 1e-6 (a sum kept by difference rounds differently from a sum recomputed).
 type Row = Record<string, unknown>;
 
 const PAIRS = `SELECT "analysisId", "gapId" FROM "AnalysisGap" UNION SELECT f."analysisId", g."gapId" FROM "FailureGap" g JOIN "Failure" f ON f."id" = g."failureId"`;
@@ -18,13 +18,19 @@ export const FACET_RECOUNTS: { table: string; stored: string; live: string }[] =
       FROM (${PAIRS}) x JOIN "Analysis" a ON a."id" = x."analysisId" GROUP BY 1, 2 ORDER BY 1, 2`,
   },
   {
+    // Not a count: the distinct pairs themselves (migration 0020), each with its analysis's platform.
+    table: "AnalysisGapPair",
+    stored: `SELECT "analysisId", "gapId", "platform" FROM "AnalysisGapPair" ORDER BY 1, 2`,
+    live: `SELECT x."analysisId", x."gapId", a."platform" FROM (${PAIRS}) x JOIN "Analysis" a ON a."id" = x."analysisId" ORDER BY 1, 2`,
+  },
+  {
     table: "FailureFacet",
     stored: `SELECT "severity", "platform", "primaryGap", "failures" FROM "FailureFacet" ORDER BY 1, 2, 3`,
     live: `SELECT "severity", "platform", "primaryGap", count(*) AS "failures" FROM "Failure" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
   },
 ];
 
-const COUNTS = new Set(["links", "analyses", "scored", "failures"]);
+const COUNTS = new Set(["analysisId", "links", "analyses", "scored", "failures"]);
 
 /** Rows comparable across the two sides: counts as numbers, scoreTotal rounded to 1e-6. */
 export function comparable(rows: Row[]): Row[] {
