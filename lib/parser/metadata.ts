@@ -104,9 +104,9 @@ function validDate(year: number, month: number, day: number): string | null {
 // ---- title & summary ------------------------------------------------------------------------------
 
 export function findTitle(outline: Outline, root: Root): string | null {
-  if (outline.title) return cleanTitle(toString(outline.title.heading)) || null;
+  if (outline.title) return cleanTitle(outline.title.raw) || null;
   const first = outline.sections[0];
-  if (first) return cleanTitle(toString(first.heading)) || null;
+  if (first) return cleanTitle(first.raw) || null;
   const paragraph = root.children.find((node) => node.type === "paragraph");
   if (!paragraph) return null;
   const line = squash(stripEmoji(toString(paragraph).split("\n")[0] ?? ""));
