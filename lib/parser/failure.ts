@@ -82,7 +82,7 @@ export function isListSection(section: Section): boolean {
 }
 
 export function draftFromHeading(ctx: DraftContext, section: Section, body: RootContent[], fields: Field[]): FailureDraft {
-  const title = cleanTitle(toString(section.heading)) || section.text;
+  const title = cleanTitle(section.raw) || section.text;
   const start = section.heading.position?.start.offset ?? 0;
   const last = body[body.length - 1];
   const end = last?.position?.end.offset ?? section.heading.position?.end.offset ?? start;

@@ -199,7 +199,9 @@ export class FieldReader {
     const start = item.position?.start.offset;
     const content = item.children[0]?.position?.start.offset;
     if (start !== undefined && content !== undefined && content > start) {
-      const written = this.source.slice(start, content).split("\n")[0]?.trim() ?? "";
+      // The marker's line only (what split("\n")[0] kept), without splitting the item's text.
+      const newline = this.source.indexOf("\n", start);
+      const written = this.source.slice(start, newline >= 0 && newline < content ? newline : content).trim();
       if (/^(?:[-*+]|\d{1,9}[.)])(?:\s+\[[ xX]\])?$/.test(written)) return written;
     }
     return "-";

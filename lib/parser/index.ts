@@ -23,7 +23,7 @@ import {
   unclosedFenceWarnings,
   warning,
 } from "./warnings";
-import { binaryShare, normalizeSource } from "./text";
+import { binaryShare, codeBlocks, normalizeSource } from "./text";
 import { applySeriesRules } from "./series-rules";
 import { unfenceDocument } from "./fenced-document";
 import type { SeriesOptions } from "./series-model";
@@ -107,7 +107,8 @@ export function readTree(record: ParsedAnalysis, source: string, root: Root, opt
   record.taskId = findTaskId(root, source);
   const date = findDocumentDate(source);
   if (date) record.date = date;
-  const { platform, language } = findPlatformAndLanguage(root, source);
+  const codes = codeBlocks(root);
+  const { platform, language } = findPlatformAndLanguage(root, source, codes);
   record.platform = platform;
   record.language = language;
   record.summary = findSummary(outline, root, source);
@@ -141,7 +142,7 @@ export function readTree(record: ParsedAnalysis, source: string, root: Root, opt
   record.failures = drafts.map((draft, i) => finalize(draft, i + 1, taxonomy));
   record.knowledgeGapIds = taxonomy ? gapIdsOf(record.knowledgeGaps, taxonomy) : [];
 
-  record.warnings.push(...unclosedFenceWarnings(root, source));
+  record.warnings.push(...unclosedFenceWarnings(root, source, codes));
   record.warnings.push(...countWarnings(record.declaredCounts, drafts, declared?.line ?? null));
   record.warnings.push(...severityMismatchWarnings(drafts));
   record.warnings.push(...noSidesWarnings(drafts));

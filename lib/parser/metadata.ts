@@ -15,7 +15,13 @@ const TASK_ID =
 
 /** Task id from the title, intro prose or metadata lines ("for task 101000875", "Task ID: X"). */
 export function findTaskId(root: Root, source: string): string | null {
-  if (!/task/i.test(source)) return null;
+  // Where "task" stands (any case; the word cannot overlap itself, so every one is found): a block
+  // is read only when one lies inside it, which is what testing its own text for "task" told.
+  const words: number[] = [];
+  TASK_WORD.lastIndex = 0;
+  for (let found = TASK_WORD.exec(source); found; found = TASK_WORD.exec(source)) words.push(found.index);
+  if (words.length === 0) return null;
+  let next = 0;
   for (const node of root.children) {
     if (node.type === "table") {
       const id = tableTaskId(node);
@@ -23,8 +29,13 @@ export function findTaskId(root: Root, source: string): string | null {
       continue;
     }
     if (node.type === "code" || node.type === "html") continue;
-    const text = sliceOf(source, node);
-    if (!/task/i.test(text)) continue;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    while (next < words.length && (words[next] ?? 0) < start) next++;
+    // Tables further on are still read: no break once the words run out.
+    if (next === words.length || (words[next] ?? 0) + 4 > end) continue;
+    const text = source.slice(start, end);
     for (const line of text.split("\n")) {
       const plain = stripInlineMarkdown(stripBlockPrefix(line));
       for (const match of plain.matchAll(TASK_ID)) {
@@ -35,6 +46,8 @@ export function findTaskId(root: Root, source: string): string | null {
   }
   return null;
 }
+
+const TASK_WORD = /task/gi;
 
 /** "| Task ID | 101000875 |": a metadata row of a two-column table. */
 function tableTaskId(table: Table): string | null {
@@ -62,7 +75,13 @@ const WORDED_DATE =
 
 /** The date the document states for itself, as YYYY-MM-DD, from its first 60 lines; null if none. */
 export function findDocumentDate(source: string): string | null {
-  const head = source.split("\n", 60).join("\n");
+  // Up to the 60th line break (what split("\n", 60).join("\n") gave), without copying the lines.
+  let cut = -1;
+  for (let i = 0; i < 60; i++) {
+    cut = source.indexOf("\n", cut + 1);
+    if (cut === -1) break;
+  }
+  const head = cut === -1 ? source : source.slice(0, cut);
   // Every date line holds the word (a cheap test before the line pattern).
   if (!/date/i.test(head)) return null;
   const value = DATE_LINE.exec(head)?.[1];
@@ -85,9 +104,9 @@ function validDate(year: number, month: number, day: number): string | null {
 // ---- title & summary ------------------------------------------------------------------------------
 
 export function findTitle(outline: Outline, root: Root): string | null {
-  if (outline.title) return cleanTitle(toString(outline.title.heading)) || null;
+  if (outline.title) return cleanTitle(outline.title.raw) || null;
   const first = outline.sections[0];
-  if (first) return cleanTitle(toString(first.heading)) || null;
+  if (first) return cleanTitle(first.raw) || null;
   const paragraph = root.children.find((node) => node.type === "paragraph");
   if (!paragraph) return null;
   const line = squash(stripEmoji(toString(paragraph).split("\n")[0] ?? ""));
@@ -222,6 +241,8 @@ export function findKnowledgeGaps(outline: Outline, root: Root, source: string):
     }
     if (gaps.length) return cleanGaps(gaps);
   }
+  // The labels below are found only in source lines holding "knowledge": none in the document, none.
+  if (!/knowledge/i.test(source)) return [];
   const visit = (nodes: readonly RootContent[]): boolean => {
     for (const node of nodes) {
       if (node.type === "list") {

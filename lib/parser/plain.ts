@@ -14,15 +14,15 @@ import { stripEmoji, stripInlineMarkdown } from "./text";
  * letters, which pasted code comments such as "# ..." produce.
  */
 export function isPlainDocument(root: Root): boolean {
+  // The test that fails early on most documents (their first heading or list) goes first.
   return (
-    root.children.some((node) => node.type === "paragraph") &&
     root.children.every(
       (node) =>
         node.type === "paragraph" ||
         node.type === "thematicBreak" ||
         node.type === "html" ||
         (node.type === "heading" && !/\p{L}/u.test(toString(node))),
-    )
+    ) && root.children.some((node) => node.type === "paragraph")
   );
 }
 

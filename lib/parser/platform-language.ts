@@ -1,8 +1,7 @@
 // The platform (CDK, CDKTF, Pulumi, Terraform, CloudFormation, ...) and language a report is about:
 // stated on a metadata line, else counted in its prose and its code fences.
-import type { Code, Root, RootContent } from "mdast";
-import { sliceOf } from "./text";
-import { BLOCK_CONTAINERS } from "./text";
+import type { Code, Root } from "mdast";
+import { codeBlocks, sliceOf } from "./text";
 
 /**
  * Platform, its pattern, and lower-case words one of which any match contains (looked up in the
@@ -41,15 +40,19 @@ const LANGUAGES: Readonly<Record<string, string>> = {
   "c#": "csharp",
 };
 
-export function findPlatformAndLanguage(root: Root, source: string): { platform: string | null; language: string | null } {
+export function findPlatformAndLanguage(
+  root: Root,
+  source: string,
+  codes: readonly Code[] = codeBlocks(root),
+): { platform: string | null; language: string | null } {
   const head = source.slice(0, 4000);
   const platformLine = /^\s*(?:[-*]\s*)?(?:\*\*)?platform(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*([^\n]+)/im.exec(head);
   const languageLine = /^\s*(?:[-*]\s*)?(?:\*\*)?language(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*([^\n]+)/im.exec(head);
   let platform = platformLine?.[1] ? platformOf(platformLine[1], true) : null;
-  platform = platform ?? platformOf(proseOf(root, source), false);
+  platform = platform ?? prosePlatform(root, source);
   let language = languageLine?.[1] ? languageOf(languageLine[1]) : null;
   if (!language && platformLine?.[1]) language = languageOf(/\(([^)]+)\)/.exec(platformLine[1])?.[1] ?? "");
-  language = language ?? fenceLanguage(root);
+  language = language ?? fenceLanguage(codes);
   return { platform, language };
 }
 
@@ -76,20 +79,13 @@ function languageOf(text: string): string | null {
   return LANGUAGES[word] ?? null;
 }
 
-function fenceLanguage(root: Root): string | null {
+function fenceLanguage(codes: readonly Code[]): string | null {
   const counts = new Map<string, number>();
-  const walk = (nodes: readonly RootContent[]): void => {
-    for (const node of nodes) {
-      if (node.type === "code") {
-        const language = languageOf((node as Code).lang ?? "");
-        if (language && language !== "json" && language !== "yaml") counts.set(language, (counts.get(language) ?? 0) + 1);
-        else if (language) counts.set(language, (counts.get(language) ?? 0) + 0.5);
-      } else if (BLOCK_CONTAINERS.has(node.type) && "children" in node && Array.isArray(node.children)) {
-        walk(node.children as RootContent[]);
-      }
-    }
-  };
-  walk(root.children);
+  for (const node of codes) {
+    const language = languageOf(node.lang ?? "");
+    if (language && language !== "json" && language !== "yaml") counts.set(language, (counts.get(language) ?? 0) + 1);
+    else if (language) counts.set(language, (counts.get(language) ?? 0) + 0.5);
+  }
   let best: string | null = null;
   let bestCount = 0;
   for (const [language, count] of counts) {
@@ -101,9 +97,32 @@ function fenceLanguage(root: Root): string | null {
   return best;
 }
 
-function proseOf(root: Root, source: string): string {
-  return root.children
-    .filter((node) => node.type !== "code")
-    .map((node) => sliceOf(source, node))
-    .join("\n");
+/** Any of the PLATFORMS' words, in any case: a block without one holds no platform's match. */
+const PLATFORM_WORD = /cdk|pulumi|terraform|hcl|cloudformation|cfn|ansible|bicep|arm template/i;
+
+/**
+ * The platform the prose (every top-level block but code) names most: the blocks' texts joined by
+ * line breaks, as platformOf(text, false) counts them, read block by block without joining (no
+ * pattern matches a line break, and each block starts and ends where a line break would stand).
+ */
+function prosePlatform(root: Root, source: string): string | null {
+  const counts = new Array<number>(PLATFORMS.length).fill(0);
+  for (const node of root.children) {
+    if (node.type === "code") continue;
+    const text = sliceOf(source, node);
+    if (!PLATFORM_WORD.test(text)) continue;
+    PLATFORMS.forEach(([, pattern], i) => {
+      counts[i] = (counts[i] ?? 0) + (text.match(pattern) ?? []).length;
+    });
+  }
+  let best: string | null = null;
+  let bestCount = 0;
+  PLATFORMS.forEach(([name], i) => {
+    const count = counts[i] ?? 0;
+    if (count > bestCount) {
+      best = name;
+      bestCount = count;
+    }
+  });
+  return best;
 }

@@ -21,6 +21,8 @@ export interface Section {
   depth: number;
   /** Heading text without emphasis or emoji. */
   text: string;
+  /** The heading's plain text as mdast-util-to-string gives it (emoji and spacing kept). */
+  raw: string;
   line: number;
   /** Index of the heading in root.children. */
   index: number;
@@ -53,16 +55,17 @@ export function buildOutline(root: Root): Outline {
   const sections: Section[] = [];
   const stack: Section[] = [];
   let title: Section | null = null;
-  const titleIndex = titleHeadingIndex(root);
   root.children.forEach((node, index) => {
     if (node.type !== "heading") return;
-    const text = squash(stripEmoji(toString(node)));
+    const raw = toString(node);
+    const text = squash(stripEmoji(raw));
     while (stack.length && (stack[stack.length - 1]?.depth ?? 0) >= node.depth) stack.pop();
     const parent = stack[stack.length - 1] ?? null;
     const section: Section = {
       heading: node,
       depth: node.depth,
       text,
+      raw,
       line: node.position?.start.line ?? 0,
       index,
       end: root.children.length,
@@ -76,14 +79,16 @@ export function buildOutline(root: Root): Outline {
       negation: false,
       level: null,
     };
-    if (index === titleIndex) {
-      section.isTitle = true;
-      title = section;
-    }
     parent?.children.push(section);
     sections.push(section);
     stack.push(section);
   });
+  const titleIndex = titleHeadingIndex(sections);
+  for (const section of sections) {
+    if (section.index !== titleIndex) continue;
+    section.isTitle = true;
+    title = section;
+  }
   closeSections(sections, root.children);
   for (const section of sections) markSide(section);
   markFields(sections);
@@ -104,17 +109,18 @@ export function buildOutline(root: Root): Outline {
  * ("# Critical Failures", "# 1. Open Port" open a group or an item) and is an H1, or the one heading at the document's top level above deeper ones
  * ("## Model Failures Analysis" over "###" sections).
  */
-function titleHeadingIndex(root: Root): number {
-  const headings: Array<{ node: Heading; index: number }> = [];
-  root.children.forEach((node, index) => {
-    if (node.type === "heading") headings.push({ node, index });
-  });
-  const first = headings[0];
-  const text = first ? squash(stripEmoji(toString(first.node))) : "";
+function titleHeadingIndex(sections: readonly Section[]): number {
+  // The sections are the top-level headings in document order, their text already cleaned.
+  const first = sections[0];
+  const text = first ? first.text : "";
   if (!first || levelOfHeading(text) || hasNumbering(text)) return -1;
-  if (first.node.depth === 1) return first.index;
-  const top = headings.filter(({ node }) => node.depth <= first.node.depth).length;
-  const deeper = headings.some(({ node }) => node.depth > first.node.depth);
+  if (first.depth === 1) return first.index;
+  let top = 0;
+  let deeper = false;
+  for (const section of sections) {
+    if (section.depth <= first.depth) top++;
+    else deeper = true;
+  }
   return top === 1 && deeper ? first.index : -1;
 }
 

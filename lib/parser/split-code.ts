@@ -63,15 +63,44 @@ const COMMENT_LINE = /^\s*(?:#|\/\/|\/\*|\*|--)/;
 
 /** True when a block without a language holds code (or configuration) rather than output or prose. */
 export function looksLikeCode(value: string): boolean {
-  const lines = value.split("\n").filter((line) => line.trim());
-  if (lines.length === 0 || OUTPUT_LINE.test(lines[0] ?? "")) return false;
-  // Comment lines say nothing either way; a trailing comment is not part of the statement.
-  const statements = lines.filter((line) => !COMMENT_LINE.test(line)).map((line) => line.replace(/\s+(?:\/\/|#)\s.*$/, ""));
+  // The block's lines with a character other than whitespace; the first decides whether it is output.
+  // Comment lines say nothing either way: the rest are the statements.
+  const statements: string[] = [];
+  let first = true;
+  for (let start = 0; start <= value.length;) {
+    const newline = value.indexOf("\n", start);
+    const end = newline < 0 ? value.length : newline;
+    const line = value.slice(start, end);
+    start = end + 1;
+    if (!NOT_BLANK.test(line)) continue;
+    if (first && OUTPUT_LINE.test(line)) return false;
+    first = false;
+    if (!COMMENT_LINE.test(line)) statements.push(line);
+  }
+  if (first) return false;
   // Only comments: code annotated in its own language ("# TODO: rotate"), not a log.
   if (statements.length === 0) return true;
-  const codeLines = statements.filter((line) => CODE_LINE.some((pattern) => pattern.test(line))).length;
-  return codeLines > 0 && codeLines >= statements.length * 0.3;
+  // Code when at least 30 % of the statements are code lines: counted until that share is reached.
+  // A trailing comment is not part of the statement.
+  const needed = statements.length * 0.3;
+  let codeLines = 0;
+  for (const line of statements) {
+    const statement = line.replace(TRAILING_COMMENT, "");
+    if (CODE_LINE.some((pattern) => pattern.test(statement))) codeLines++;
+    if (codeLines > 0 && codeLines >= needed) return true;
+  }
+  return false;
 }
+
+/** A character trim() would keep: a line holding one is not blank. */
+const NOT_BLANK = /\S/;
+const TRAILING_COMMENT = /\s+(?:\/\/|#)\s.*$/;
+
+/**
+ * Where a line that opens like a comment (COMMENT's opener, after whitespace other than a line break)
+ * starts: the start of the block or the line break before it.
+ */
+const COMMENT_START = /(?:^|\n)[^\S\n]*(?:#|\/\/|--|\/\*|<!--|;|%|')/g;
 
 function hasMarkers(value: string): boolean {
   return value.split("\n").some((line) => markerOf(line) !== null);
@@ -82,14 +111,22 @@ function hasMarkers(value: string): boolean {
  * (then the surrounding label decides), or a single-side verdict when all markers agree.
  */
 export function splitBySide(block: CodeBlock): { parts: SideCode[]; markers: Set<CodeSide> } {
-  const lines = block.value.split("\n");
   const markers = new Set<CodeSide>();
-  // Most blocks hold markers of one kind or none: nothing to split, no segments to build.
-  for (const line of lines) {
-    const side = markerOf(line);
+  // Most blocks hold markers of one kind or none: nothing to split, no segments to build. Only lines
+  // that open like a comment can be markers: those are found by one scan of the block, not a split.
+  const value = block.value;
+  COMMENT_START.lastIndex = 0;
+  for (let found = COMMENT_START.exec(value); found; found = COMMENT_START.exec(value)) {
+    const start = found.index === 0 && value.charCodeAt(0) !== 10 ? 0 : found.index + 1;
+    const newline = value.indexOf("\n", start);
+    const end = newline < 0 ? value.length : newline;
+    const side = markerOf(value.slice(start, end));
     if (side) markers.add(side);
+    if (newline < 0) break;
+    COMMENT_START.lastIndex = newline;
   }
   if (markers.size < 2) return { parts: [], markers };
+  const lines = value.split("\n");
   const segments: Array<{ side: CodeSide | null; lines: string[]; marker: boolean }> = [{ side: null, lines: [], marker: false }];
   for (const line of lines) {
     const side = markerOf(line);

@@ -1,6 +1,6 @@
 // Plain-text helpers shared by the parser: input normalisation, markdown stripping on raw lines,
 // emoji removal, title cleaning and the source text of a node. Pure string work; mdast only as a type.
-import type { RootContent } from "mdast";
+import type { Code, Root, RootContent } from "mdast";
 
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}✓✔✗✘☐☑]/gu;
 const BIDI_CONTROLS = /[\u{202A}-\u{202E}\u{2066}-\u{2069}\u{200E}\u{200F}]/gu;
@@ -8,6 +8,22 @@ const BIDI_CONTROLS = /[\u{202A}-\u{202E}\u{2066}-\u{2069}\u{200E}\u{200F}]/gu;
 /** CRLF / lone CR to LF, NUL bytes and a leading BOM removed. */
 /** Nodes whose children are blocks (the only places a fenced code block can be). */
 export const BLOCK_CONTAINERS: ReadonlySet<string> = new Set(["root", "list", "listItem", "blockquote", "footnoteDefinition"]);
+
+/**
+ * The fenced and indented code blocks of a document, in document order: the only nodes of the block
+ * containers (BLOCK_CONTAINERS) that are code. Collected once for the readers that need them all.
+ */
+export function codeBlocks(root: Root): Code[] {
+  const blocks: Code[] = [];
+  const visit = (nodes: readonly RootContent[]): void => {
+    for (const node of nodes) {
+      if (node.type === "code") blocks.push(node);
+      else if (BLOCK_CONTAINERS.has(node.type) && "children" in node && Array.isArray(node.children)) visit(node.children as RootContent[]);
+    }
+  };
+  visit(root.children);
+  return blocks;
+}
 
 export function normalizeSource(input: string): string {
   let text = input;

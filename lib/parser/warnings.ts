@@ -1,10 +1,10 @@
 // Document-level oddities turned into warnings: empty or binary input, unclosed fences,
 // counts that disagree with the items found, item levels that disagree with their section,
 // duplicated sections, failures without sides, and documents that are not analyses at all.
-import type { Root } from "mdast";
+import type { Code, Root } from "mdast";
 import type { ParseWarning, SeverityCounts } from "./types";
 import type { FailureDraft } from "./failure";
-import { binaryShare, BLOCK_CONTAINERS } from "./text";
+import { binaryShare, codeBlocks } from "./text";
 
 export function warning(code: string, message: string, line: number | null = null): ParseWarning {
   return { code, message, line };
@@ -20,30 +20,27 @@ export function inputWarnings(source: string): ParseWarning[] {
 }
 
 /** Fenced blocks whose closing fence is missing (they run to the end of their container). */
-export function unclosedFenceWarnings(root: Root, source: string): ParseWarning[] {
+export function unclosedFenceWarnings(root: Root, source: string, codes: readonly Code[] = codeBlocks(root)): ParseWarning[] {
   const warnings: ParseWarning[] = [];
-  const visit = (node: { type: string; children?: unknown[]; position?: Root["position"] }): void => {
-    if (node.type === "code" && node.position) {
-      // Only the block's first and last lines matter: read them without copying the block.
-      const start = node.position.start.offset ?? 0;
-      const end = node.position.end.offset ?? 0;
-      const opener = /^[ \t]*(`{3,}|~{3,})/.exec(source.slice(start, Math.min(end, start + 400)));
-      if (opener?.[1]) {
-        const newline = source.lastIndexOf("\n", end - 1);
-        const last = source.slice(Math.max(newline + 1, start), end).trim();
-        const fence = opener[1];
-        const closed = newline >= start && last.startsWith(fence[0]?.repeat(fence.length) ?? fence) && /^[`~]+$/.test(last);
-        if (!closed) {
-          warnings.push(
-            warning("unclosed-fence", "A code fence is never closed; it runs to the end of the document.", node.position.start.line),
-          );
-        }
+  // Fenced blocks sit only in block containers: the code blocks codeBlocks collected, in document order.
+  for (const node of codes) {
+    if (!node.position) continue;
+    // Only the block's first and last lines matter: read them without copying the block.
+    const start = node.position.start.offset ?? 0;
+    const end = node.position.end.offset ?? 0;
+    const opener = /^[ \t]*(`{3,}|~{3,})/.exec(source.slice(start, Math.min(end, start + 400)));
+    if (opener?.[1]) {
+      const newline = source.lastIndexOf("\n", end - 1);
+      const last = source.slice(Math.max(newline + 1, start), end).trim();
+      const fence = opener[1];
+      const closed = newline >= start && last.startsWith(fence[0]?.repeat(fence.length) ?? fence) && /^[`~]+$/.test(last);
+      if (!closed) {
+        warnings.push(
+          warning("unclosed-fence", "A code fence is never closed; it runs to the end of the document.", node.position.start.line),
+        );
       }
     }
-    // Fenced blocks sit only in block containers: paragraphs, headings and tables are not entered.
-    if (BLOCK_CONTAINERS.has(node.type) && Array.isArray(node.children)) for (const child of node.children) visit(child as typeof node);
-  };
-  visit(root);
+  }
   return warnings;
 }
 
