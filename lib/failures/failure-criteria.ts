@@ -173,13 +173,17 @@ export async function failureIdsPage(
   const byAnalysis = sort === "analysis" || sort === "recent";
   if (!perSeverity) return orderedIds(criteria, sort, window);
   if (!byAnalysis) return severityWindows(criteria, perSeverity, window);
-  const wanted = (severity: string) => !criteria.severities.length || criteria.severities.includes(severity);
-  const matches = [...perSeverity].reduce((sum, [severity, n]) => (wanted(severity) ? sum + n : sum), 0);
+  const matches = [...perSeverity].reduce((sum, [severity, n]) => (wantsSeverity(criteria, severity) ? sum + n : sum), 0);
   const [all] = await prisma.$queryRaw<{ n: number | bigint | null }[]>`SELECT sum("failures") AS n FROM "FailureFacet"`;
   // Walking the analyses in order visits about (window end) × all / matches failures; fetching and
   // sorting the matches visits each once: walk when that is fewer.
   const walk = matches * matches > (window.skip + window.take) * Number(all?.n ?? 0);
   return walk ? walkedIds(criteria, sort, window) : orderedIds(criteria, sort, window);
+}
+
+/** Whether failures of `severity` can match the criteria (no severity filter takes every one). */
+function wantsSeverity(criteria: FailureCriteria, severity: string): boolean {
+  return !criteria.severities.length || criteria.severities.includes(severity);
 }
 
 /**
@@ -230,10 +234,9 @@ async function severityWindows(
   perSeverity: ReadonlyMap<string, number>,
   window: { skip: number; take: number },
 ): Promise<number[]> {
-  const wanted = (severity: string) => !criteria.severities.length || criteria.severities.includes(severity);
   const ranks = new Map<number, number>();
   for (const [severity, count] of perSeverity) {
-    if (!wanted(severity) || count <= 0) continue;
+    if (!wantsSeverity(criteria, severity) || count <= 0) continue;
     // The store's rank of a severity (lib/data/store.ts).
     const rank = SEVERITY_RANK[severity as Severity] ?? SEVERITY_RANK.unknown;
     ranks.set(rank, (ranks.get(rank) ?? 0) + count);
