@@ -18,13 +18,10 @@
 //       # --speed on a loaded machine, where which call pays for the other's garbage varies
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import type { Root } from "mdast";
-import { unified } from "unified";
-import remarkParse from "remark-parse";
-import remarkGfm from "remark-gfm";
 import { emptyAnalysis, parseAnalysis, readTree } from "../lib/parser/index";
 import { normalizeSource } from "../lib/parser/text";
 import { unfenceDocument } from "../lib/parser/fenced-document";
+import { parseMarkdown } from "../lib/parser/markdown";
 import { measureParseSpeed } from "../lib/bench/parse-speed";
 import { documentsWithSeries, fitSeries } from "./fit-series";
 import type { SeriesModel } from "../lib/parser/series-model";
@@ -153,7 +150,6 @@ function walk(): void {
     .filter((n) => n.endsWith(".md"))
     .sort()
     .filter((_, i) => i % every === 0);
-  const processor = unified().use(remarkParse).use(remarkGfm);
   const cpuMs = (): number => {
     const { user, system } = process.cpuUsage();
     return (user + system) / 1000;
@@ -163,7 +159,7 @@ function walk(): void {
   files.forEach((name, i) => {
     const source = unfenceDocument(normalizeSource(readFileSync(join(dir, name), "utf8")));
     let t = cpuMs();
-    const root = processor.parse(source) as Root;
+    const root = parseMarkdown(source);
     if (i >= 20) parseMs += cpuMs() - t; // the first 20 warm both up
     t = cpuMs();
     readTree(emptyAnalysis(name), source, root, {});

@@ -3,6 +3,8 @@
 // documents, measured per document, interleaved and alternated (which goes first flips every document
 // and every round), repeated, after a warm-up of both paths, so that JIT state, caches and load from
 // other processes fall on both alike. Used by `npm run bench` and `scripts/cv-parser.ts --speed`.
+// The baseline stays the full remark + GFM parse the issue names; parseAnalysis parses with its own,
+// lighter GFM (lib/parser/markdown.ts).
 import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";

@@ -1,10 +1,7 @@
 // Parses a "Model Response Failures Analysis" Markdown document into a ParsedAnalysis record.
-// The document is parsed once with remark (+GFM) and the tree walked; raw text is sliced through
+// The document is parsed once with remark (+GFM, markdown.ts) and the tree walked; raw text is sliced through
 // node offsets. parseAnalysis never throws: oddities become warnings, internal bugs a parser-error.
 import type { Root } from "mdast";
-import { unified } from "unified";
-import remarkParse from "remark-parse";
-import remarkGfm from "remark-gfm";
 import type { ParsedAnalysis, ParsedFailure, ParseOptions, ParseWarning } from "./types";
 import { buildOutline } from "./sections";
 import { explain, type DraftContext, type FailureDraft } from "./failure";
@@ -27,6 +24,7 @@ import { binaryShare, codeBlocks, normalizeSource } from "./text";
 import { applySeriesRules } from "./series-rules";
 import { unfenceDocument } from "./fenced-document";
 import type { SeriesOptions } from "./series-model";
+import { parseMarkdown } from "./markdown";
 
 export type { ParsedAnalysis, ParsedFailure, ParseOptions, ParseWarning } from "./types";
 export { classifyGaps, classifyFailureGaps, unclassifiedShare, createTaxonomy, type Taxonomy } from "./taxonomy";
@@ -45,8 +43,6 @@ export interface AnalysisOptions extends ParseOptions {
   /** Judging candidate series with another fitted model, or collecting them to fit one (series-model.ts). */
   series?: SeriesOptions;
 }
-
-const processor = unified().use(remarkParse).use(remarkGfm);
 
 export function emptyAnalysis(path: string | null): ParsedAnalysis {
   return {
@@ -91,7 +87,7 @@ function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalys
     return record;
   }
 
-  const root = processor.parse(source) as Root;
+  const root = parseMarkdown(source);
   return readTree(record, source, root, options);
 }
 
