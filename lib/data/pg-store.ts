@@ -124,8 +124,22 @@ export class PgAnalysisStore {
     }
     this.growth.written += written;
     if (this.growth.written < Math.max(PgAnalysisStore.maintainAfter, this.growth.base)) return;
+    await this.vacuumAnalyze();
+  }
+
+  private async vacuumAnalyze(): Promise<void> {
     await this.withClient((c) => c.query(`VACUUM (ANALYZE) ${MAINTAINED_TABLES.map((t) => `"${t}"`).join(", ")}`));
-    this.growth = { written: 0, base: this.growth.base + this.growth.written };
+    this.growth = { written: 0, base: (this.growth?.base ?? 0) + (this.growth?.written ?? 0) };
+  }
+
+  /**
+   * The end of an ingest run: VACUUM (ANALYZE) when it wrote at least maintainAfter analyses since the
+   * last refresh. The doubling schedule above leaves up to half the tables unvisited at the end of a
+   * large ingest (the last 16,800 of 48,800 analyses); their rows then have no statistics and no
+   * visibility-map bits, and the first queries after the ingest ran up to 5x slower until a vacuum.
+   */
+  async finishRun(): Promise<void> {
+    if (this.growth && this.growth.written >= PgAnalysisStore.maintainAfter) await this.vacuumAnalyze();
   }
 
   /** Writes a batch in one transaction; each document in its own savepoint. */

@@ -229,6 +229,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const under = (sourcePath: string) => roots.some((root) => sourcePath === root || sourcePath.startsWith(root.replace(/\/?$/, "/")));
     summary.pruned = await store.prune((sourcePath) => !seen.has(sourcePath) && !sourcePath.startsWith("upload:") && under(sourcePath));
   }
+  if (store instanceof PgAnalysisStore) await store.finishRun();
   checkDatabaseFile();
   summary.slowest = timings.sort((a, b) => b.ms - a.ms).slice(0, 5);
   summary.elapsedMs = performance.now() - started;

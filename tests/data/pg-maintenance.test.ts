@@ -1,0 +1,64 @@
+// An ingest on PostgreSQL leaves the tables it wrote vacuumed and analyzed (lib/data/pg-store.ts):
+// the doubling refresh schedule inside the run, and one more at its end for what was written since.
+// Runs only with FAULTLINE_TEST_POSTGRES_URL (tests/data/pg-harness.ts), in a throwaway database.
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ingest } from "@/lib/ingest/ingest";
+import { PgAnalysisStore } from "@/lib/data/pg-store";
+import { report, tempDir } from "../ingest/helpers";
+import { createPostgresDatabase, dropPostgresDatabase, POSTGRES_TEST_URL } from "./pg-harness";
+
+vi.mock("server-only", () => ({}));
+
+let url = "";
+let content = "";
+const saved = process.env.DATABASE_URL;
+
+/** What the planner believes "Analysis" holds (set by VACUUM and ANALYZE only) and what it holds. */
+async function analysisRows(): Promise<{ estimated: number; stored: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const [row] = (
+      await client.query(
+        `SELECT (SELECT reltuples FROM pg_class WHERE oid = '"Analysis"'::regclass)::int AS estimated, (SELECT count(*) FROM "Analysis")::int AS stored`,
+      )
+    ).rows;
+    return row;
+  } finally {
+    await client.end();
+  }
+}
+
+describe.skipIf(!POSTGRES_TEST_URL)("table maintenance during an ingest on PostgreSQL", () => {
+  beforeAll(async () => {
+    content = path.join(tempDir("faultline-pg-maintenance-"), "content");
+    fs.mkdirSync(content);
+    for (let i = 1; i <= 6; i++) {
+      fs.writeFileSync(path.join(content, `task-${i}.md`), report(`task-${i}`, [{ title: `Failure ${i}`, severity: "high" }]));
+    }
+    url = await createPostgresDatabase("faultline_maintenance");
+  }, 120_000);
+
+  afterAll(async () => {
+    if (url) await dropPostgresDatabase(url);
+  });
+
+  it("analyzes the analyses written after the last refresh inside the run when the run ends", async () => {
+    // One document per batch, a refresh once 2 are written and as many as were stored then: after
+    // documents 2 and 4; documents 5 and 6 come after the last one and are counted by the run's end.
+    const every = PgAnalysisStore.maintainAfter;
+    PgAnalysisStore.maintainAfter = 2;
+    process.env.DATABASE_URL = url;
+    try {
+      const summary = await ingest({ paths: [content], workers: 0, parserVersion: "test", batchSize: 1 });
+      expect(summary.added).toBe(6);
+    } finally {
+      PgAnalysisStore.maintainAfter = every;
+      process.env.DATABASE_URL = saved;
+    }
+    expect(await analysisRows()).toEqual({ estimated: 6, stored: 6 });
+  });
+});
