@@ -5,6 +5,7 @@ import "server-only";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { formatScore } from "../analyses/analysis-name";
+import { likeIgnoringCase } from "../data/dialect";
 
 export interface PickerOption {
   slug: string;
@@ -57,18 +58,23 @@ export async function searchPickerOptions(query: string, options: { limit?: numb
   const limit = Math.min(PICKER_MAX_LIMIT, Math.max(1, options.limit ?? PICKER_DEFAULT_LIMIT));
   const text = query.trim().slice(0, PICKER_MAX_QUERY);
   const words = pickerWords(text);
-  const haystack = Prisma.sql`lower(a."title" || ' ' || coalesce(a."taskId", '') || ' ' || a."slug" || ' ' || coalesce(a."platform", ''))`;
-  const conditions = [
-    ...words.map((w) => Prisma.sql`${haystack} LIKE ${`%${escapeLike(w)}%`} ESCAPE '\\'`),
-    ...(options.exclude ? [Prisma.sql`a."slug" <> ${options.exclude}`] : []),
-  ];
+  const [title, taskId, slug, platform] = [Prisma.sql`a."title"`, Prisma.sql`a."taskId"`, Prisma.sql`a."slug"`, Prisma.sql`a."platform"`];
+  // A word has no space, so it is found in "title task-id slug platform" exactly when one column holds it.
+  const anywhere = (w: string) => {
+    const pattern = `%${escapeLike(w)}%`;
+    return Prisma.sql`(${Prisma.join(
+      [title, taskId, slug, platform].map((column) => likeIgnoringCase(column, pattern)),
+      " OR ",
+    )})`;
+  };
+  const conditions = [...words.map(anywhere), ...(options.exclude ? [Prisma.sql`a."slug" <> ${options.exclude}`] : [])];
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const lower = text.toLowerCase();
-  const prefix = `${escapeLike(lower)}%`;
+  const exact = escapeLike(lower);
+  const prefix = `${exact}%`;
   const rank = text
-    ? Prisma.sql`CASE WHEN lower(a."slug") = ${lower} OR lower(coalesce(a."taskId", '')) = ${lower} THEN 0
-        WHEN lower(a."title") LIKE ${prefix} ESCAPE '\\' OR lower(a."slug") LIKE ${prefix} ESCAPE '\\'
-          OR lower(coalesce(a."taskId", '')) LIKE ${prefix} ESCAPE '\\' THEN 1
+    ? Prisma.sql`CASE WHEN ${likeIgnoringCase(slug, exact)} OR ${likeIgnoringCase(taskId, exact)} THEN 0
+        WHEN ${likeIgnoringCase(title, prefix)} OR ${likeIgnoringCase(slug, prefix)} OR ${likeIgnoringCase(taskId, prefix)} THEN 1
         ELSE 2 END, `
     : Prisma.empty;
   const [rows, counted] = await Promise.all([

@@ -57,6 +57,16 @@ export const failureRanked = (q: string) => ranked("failure_fts", q);
 /** A subquery of (id, r) of matching analyses; a smaller r is a better match. */
 export const analysisRanked = (q: string) => ranked("analysis_fts", q);
 
+/**
+ * `column` matches the LIKE `pattern` (with `\` escaping its wildcards) whatever the letter case: ILIKE
+ * on PostgreSQL, LIKE on SQLite (which ignores ASCII case already). Unlike `lower(column) LIKE …` it
+ * needs no lower-cased copy of every row's text, and a condition on the column alone is answered from
+ * an index that holds the column.
+ */
+export function likeIgnoringCase(column: Prisma.Sql, pattern: string): Prisma.Sql {
+  return postgres() ? Prisma.sql`${column} ILIKE ${pattern} ESCAPE '\\'` : Prisma.sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+}
+
 /** A condition no row meets (a query of punctuation only matches nothing). */
 export function noRows(): Prisma.Sql {
   return postgres() ? Prisma.sql`FALSE` : Prisma.sql`0`;
