@@ -242,6 +242,18 @@ function gapPairCounts(scope: Prisma.Sql): Promise<FacetRow[]> {
 }
 
 /**
+ * The same for the analyses a text query matched (`textIds`) and nothing else but platforms, which
+ * the pairs carry: the pairs read by their analysis id, without going through Analysis (PostgreSQL
+ * otherwise hashes every pair: 60 against 24 ms for 9,477 matches at 50,000 analyses).
+ */
+function textPairCounts(textIds: readonly number[], platforms: readonly string[]): Promise<FacetRow[]> {
+  const platform = platforms.length ? Prisma.sql`AND p."platform" IN (${Prisma.join(platforms)})` : Prisma.empty;
+  return prisma.$queryRaw<FacetRow[]>`
+    SELECT p."gapId" AS k, count(*) AS n FROM "AnalysisGapPair" p
+    WHERE ${inIdSet(Prisma.sql`p."analysisId"`, textIds)} ${platform} GROUP BY 1`;
+}
+
+/**
  * Counts of matching analyses per severity, gap and platform, each with the *other* filters applied
  * (so a count is what ticking that box alone, next to the others, would show).
  */
@@ -274,10 +286,12 @@ export async function tallyAnalyses(
     ? prisma.$queryRaw<FacetRow[]>`
         SELECT g."gapId" AS k, count(DISTINCT g."analysisId") AS n FROM ${links}
         ${where([Prisma.sql`g."severity" IN (${Prisma.join(severities)})`, ...inPlatforms(Prisma.sql`g."platform"`), ...base])} GROUP BY 1`
-    : base.length
-      ? gapPairCounts(where([...inPlatforms(Prisma.sql`a."platform"`), ...base]))
-      : // Nothing but platforms narrows the analyses: the pairs come pre-counted (lib/data/gap-facet.ts).
-        prisma.$queryRaw<FacetRow[]>`
+    : criteria.textIds && analysisConditions({ ...criteria, q: undefined, textIds: undefined }).length === 0
+      ? textPairCounts(criteria.textIds, platforms)
+      : base.length
+        ? gapPairCounts(where([...inPlatforms(Prisma.sql`a."platform"`), ...base]))
+        : // Nothing but platforms narrows the analyses: the pairs come pre-counted (lib/data/gap-facet.ts).
+          prisma.$queryRaw<FacetRow[]>`
           SELECT "gapId" AS k, sum("analyses") AS n FROM "AnalysisGapFacet" ${where(inPlatforms(Prisma.sql`"platform"`))} GROUP BY 1`;
 
   // One gap and nothing else: its analyses per platform come pre-counted too.

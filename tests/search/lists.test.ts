@@ -173,6 +173,13 @@ describe("/analyses failure filters", () => {
     expect(facet(all.facets.gap)).toEqual({ secrets: 3, iam: 1, networking: 1 });
   });
 
+  it("counts the gaps of the analyses a text query matches, those they name included, within the platforms ticked", async () => {
+    expect(facet((await analyses("q=passwords")).facets.gap)).toEqual({ secrets: 1 });
+    expect(facet((await analyses("q=port")).facets.gap)).toEqual({ secrets: 1, networking: 1 });
+    expect(facet((await analyses("q=passwords&platform=terraform")).facets.gap)).toEqual({});
+    expect(facet((await analyses("q=passwords&platform=pulumi,terraform")).facets.gap)).toEqual({ secrets: 1 });
+  });
+
   it("says when a page is past the end and shows the last one", async () => {
     const result = await analyses("page=999");
     expect(result.page).toBe(1);
