@@ -13,7 +13,7 @@ import {
   analysisMatchIds,
   analysisRanked,
   countWhere,
-  failureMatchIds,
+  failureMatchAnalysisIds,
   failureRanked,
   inIdSet,
   isSearchable,
@@ -82,8 +82,7 @@ function platformsOf(criteria: AnalysisCriteria): string[] {
 
 /** Ids of analyses whose own text, or one of whose failures' text or code, matches `q` (searchable). */
 function textMatchSql(q: string): Prisma.Sql {
-  return Prisma.sql`${analysisMatchIds(q)!}
-    UNION SELECT f."analysisId" FROM "Failure" f WHERE f."id" IN (${failureMatchIds(q)!})`;
+  return Prisma.sql`${analysisMatchIds(q)!} UNION ${failureMatchAnalysisIds(q)!}`;
 }
 
 /**

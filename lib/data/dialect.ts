@@ -50,6 +50,19 @@ function ranked(table: FtsTable, q: string): Prisma.Sql | null {
 
 /** A subquery of the ids of failures whose text or code matches `q`; null when `q` has no searchable words. */
 export const failureMatchIds = (q: string) => matchIds("failure_fts", q);
+/**
+ * A subquery of the analysis ids of failures whose text or code matches `q` (an analysis once per
+ * matching failure): on PostgreSQL the full-text rows carry their analysis id (migration 0022); SQLite's
+ * contentless index holds ids only, so each match's analysis is looked up in "Failure".
+ */
+export function failureMatchAnalysisIds(q: string): Prisma.Sql | null {
+  if (postgres()) {
+    const query = toTsQuery(q);
+    return query ? Prisma.sql`SELECT "analysis_id" FROM "failure_fts" WHERE "document" @@ to_tsquery('faultline', ${query})` : null;
+  }
+  const ids = failureMatchIds(q);
+  return ids ? Prisma.sql`SELECT f."analysisId" FROM "Failure" f WHERE f."id" IN (${ids})` : null;
+}
 /** A subquery of the ids of analyses whose own text (title, task id, summary, failure titles) matches `q`. */
 export const analysisMatchIds = (q: string) => matchIds("analysis_fts", q);
 /** A subquery of (id, r) of matching failures; a smaller r is a better match. */

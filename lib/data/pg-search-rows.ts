@@ -26,12 +26,12 @@ async function writeIndexRows(c: PgClient, analysisId: number | null): Promise<{
     [analysisId],
   );
   const failures = await c.query(
-    `INSERT INTO "failure_fts" (id, document)
-     SELECT f.id, faultline_tsvector(a.title, 'C') || faultline_tsvector(f.title, 'A') || faultline_tsvector(f."rootCause", 'B')
+    `INSERT INTO "failure_fts" (id, analysis_id, document)
+     SELECT f.id, f."analysisId", faultline_tsvector(a.title, 'C') || faultline_tsvector(f.title, 'A') || faultline_tsvector(f."rootCause", 'B')
        || faultline_tsvector(f."modelText" || E'\\n' || f."idealText", 'D')
        || faultline_tsvector((SELECT string_agg(c.value, E'\\n' ORDER BY c.side DESC, c.position) FROM "CodeBlock" c WHERE c."failureId" = f.id), 'D')
      FROM "Failure" f JOIN "Analysis" a ON a.id = f."analysisId" WHERE ${only('f."analysisId"')}
-     ON CONFLICT (id) DO UPDATE SET document = excluded.document`,
+     ON CONFLICT (id) DO UPDATE SET analysis_id = excluded.analysis_id, document = excluded.document`,
     [analysisId],
   );
   return { analyses: analyses.rowCount ?? 0, failures: failures.rowCount ?? 0 };
