@@ -54,8 +54,17 @@ function workerEntry(): string {
 
 // Parsing allocates a great deal of short-lived objects (micromark events, mdast nodes). A young
 // generation larger than V8's default means far fewer scavenges; measured on 600 bench documents with
-// two workers: 15.0 s at the default, 12.9 s at 128 MB (256 MB was no better).
+// two workers: 15.0 s at the default, 12.9 s at 128 MB (256 MB was no better). Never more than an
+// eighth of the old generation, though: with a small memory limit (64 MB in tests) a 128 MB young
+// generation can promote more in one collection than the old one may hold, and V8 then aborts the
+// whole process instead of letting Node stop the worker with ERR_WORKER_OUT_OF_MEMORY (seen once in
+// CI: "FATAL ERROR: Reached heap limit" from the memory-limit test, the test process gone).
 const YOUNG_GENERATION_MB = 128;
+
+/** The young generation for an old-generation limit of `memoryMb`. */
+export function youngGenerationMb(memoryMb: number): number {
+  return Math.max(4, Math.min(YOUNG_GENERATION_MB, Math.floor(memoryMb / 8)));
+}
 
 // Workers that die before they ever start (a broken checkout, a missing loader) would be replaced
 // forever; after this many in a row the pool gives up and fails the queued documents with the reason.
@@ -109,7 +118,7 @@ export class ParsePool {
   private spawn(): void {
     if (this.closed) return;
     const worker = new Worker(this.entry, {
-      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: youngGenerationMb(this.memoryMb) },
     });
     if (this.unrefWorkers) worker.unref();
     const slot: Slot = { worker, ready: false, task: null, gone: false };

@@ -261,6 +261,14 @@ describe("the database file replaced or removed during an ingest", () => {
 });
 
 describe("parse pool", () => {
+  it("keeps each worker's young generation to an eighth of its memory limit, so running out stops the worker, not the process", async () => {
+    const { youngGenerationMb } = await import("@/lib/ingest/parse-pool");
+    expect(youngGenerationMb(1024)).toBe(128); // the default limit keeps the measured speed-up
+    expect(youngGenerationMb(4096)).toBe(128);
+    expect(youngGenerationMb(64)).toBe(8);
+    expect(youngGenerationMb(16)).toBe(4);
+  });
+
   it("close() stops every worker, so an ingest leaves no thread behind", async () => {
     const { ParsePool } = await import("@/lib/ingest/parse-pool");
     const threads = () => process.getActiveResourcesInfo().filter((r) => r === "MessagePort").length;
