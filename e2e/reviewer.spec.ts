@@ -67,6 +67,8 @@ test("a reviewer filters /failures by severity and gap, and every result and cou
   const url = page.url();
   await page.reload();
   expect(page.url()).toBe(url);
+  // allInnerTexts does not wait: wait for the reloaded list before reading it (CI once read it empty).
+  await expect(hits).toHaveCount(before.length);
   expect(await resultTitles(page)).toEqual(before);
   await expect(page.getByRole("group", { name: "Severity" }).getByRole("checkbox", { name: /critical/ })).toBeChecked();
 
