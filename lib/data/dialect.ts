@@ -25,10 +25,13 @@ export function isSearchable(q: string | undefined): boolean {
 
 type FtsTable = "failure_fts" | "analysis_fts";
 
-function matchIds(table: FtsTable, q: string): Prisma.Sql | null {
+/** `column`: what PostgreSQL's rows return (SQLite's contentless tables hold only their rowid). */
+function matchIds(table: FtsTable, q: string, column = "id"): Prisma.Sql | null {
   if (postgres()) {
     const query = toTsQuery(q);
-    return query ? Prisma.sql`SELECT "id" FROM ${Prisma.raw(`"${table}"`)} WHERE "document" @@ to_tsquery('faultline', ${query})` : null;
+    return query
+      ? Prisma.sql`SELECT ${Prisma.raw(`"${column}"`)} FROM ${Prisma.raw(`"${table}"`)} WHERE "document" @@ to_tsquery('faultline', ${query})`
+      : null;
   }
   const match = toFtsQuery(q);
   return match ? Prisma.sql`SELECT rowid FROM ${Prisma.raw(`"${table}"`)} WHERE ${Prisma.raw(`"${table}"`)} MATCH ${match}` : null;
@@ -56,10 +59,7 @@ export const failureMatchIds = (q: string) => matchIds("failure_fts", q);
  * contentless index holds ids only, so each match's analysis is looked up in "Failure".
  */
 export function failureMatchAnalysisIds(q: string): Prisma.Sql | null {
-  if (postgres()) {
-    const query = toTsQuery(q);
-    return query ? Prisma.sql`SELECT "analysis_id" FROM "failure_fts" WHERE "document" @@ to_tsquery('faultline', ${query})` : null;
-  }
+  if (postgres()) return matchIds("failure_fts", q, "analysis_id");
   const ids = failureMatchIds(q);
   return ids ? Prisma.sql`SELECT f."analysisId" FROM "Failure" f WHERE f."id" IN (${ids})` : null;
 }
