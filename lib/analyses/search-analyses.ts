@@ -6,14 +6,7 @@ import { Prisma } from "../generated/prisma/client";
 import { inIdOrder } from "../data/in-id-order";
 import { failureRanked, isSearchable } from "../data/dialect";
 import { snippets, type SnippetPart } from "../search/snippets";
-import {
-  analysisIdsPage,
-  analysisReviewsFor,
-  countAnalyses,
-  tallyAnalyses,
-  withTextMatches,
-  type AnalysisFacet,
-} from "./analysis-criteria";
+import { analysisIdsPage, analysisReviewsFor, countAndTallyAnalyses, withTextMatches, type AnalysisFacet } from "./analysis-criteria";
 import { PAGE_SIZE } from "../domain/lists";
 import type { AnalysisFilters } from "../filters/view-params";
 import { ANALYSIS_MINE_LABELS, ANALYSIS_REVIEW_FILTERS, ANALYSIS_REVIEW_LABELS } from "../filters/review-params";
@@ -47,10 +40,10 @@ export async function searchAnalyses(filters: AnalysisFilters, viewerId?: number
   const criteria = await withTextMatches({ ...filters, viewerId });
   const pageIds = (page: number) => analysisIdsPage(criteria, filters.sort, filters.dir, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
   // The asked-for page is read alongside the counts; only a page past the end is read again.
-  const counted = countAnalyses(criteria);
-  const [total, counts, gapRows, asked, reviewed] = await Promise.all([
-    counted,
-    tallyAnalyses(criteria),
+  const tallied = countAndTallyAnalyses(criteria);
+  const counted = tallied.then((t) => t.total);
+  const [{ total, facets: counts }, gapRows, asked, reviewed] = await Promise.all([
+    tallied,
     prisma.knowledgeGap.findMany({ select: { id: true, label: true } }),
     pageIds(filters.page),
     analysisReviewsFor(criteria, counted),
@@ -84,7 +77,8 @@ export async function searchAnalyses(filters: AnalysisFilters, viewerId?: number
 
 /** Each analysis's best-matching failure (bm25), snippeted; else its own title, task id and summary. */
 async function matchesOf(q: string | undefined, ids: number[]): Promise<Map<number, AnalysisMatch>> {
-  const ranked = q ? failureRanked(q) : null;
+  // PostgreSQL scores only the page's failures, not every match in the set.
+  const ranked = q ? failureRanked(q, { analysisIds: ids }) : null;
   const out = new Map<number, AnalysisMatch>();
   if (!ranked || !ids.length) return out;
   const [best, own] = await Promise.all([

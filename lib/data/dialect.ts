@@ -37,11 +37,16 @@ function matchIds(table: FtsTable, q: string, column = "id"): Prisma.Sql | null 
   return match ? Prisma.sql`SELECT rowid FROM ${Prisma.raw(`"${table}"`)} WHERE ${Prisma.raw(`"${table}"`)} MATCH ${match}` : null;
 }
 
-function ranked(table: FtsTable, q: string): Prisma.Sql | null {
+/**
+ * `pgOnly`: conditions on the full-text row t that PostgreSQL's rows can apply before scoring and
+ * SQLite's contentless ones cannot (the caller applies them again after its join).
+ */
+function ranked(table: FtsTable, q: string, pgOnly: Prisma.Sql[] = []): Prisma.Sql | null {
   if (postgres()) {
     const query = toTsQuery(q);
+    const also = pgOnly.map((c) => Prisma.sql` AND ${c}`);
     return query
-      ? Prisma.sql`SELECT t."id" AS id, -ts_rank(${TS_WEIGHTS}, t."document", q.q) AS r FROM ${Prisma.raw(`"${table}"`)} t, to_tsquery('faultline', ${query}) q(q) WHERE t."document" @@ q.q`
+      ? Prisma.sql`SELECT t."id" AS id, -ts_rank(${TS_WEIGHTS}, t."document", q.q) AS r FROM ${Prisma.raw(`"${table}"`)} t, to_tsquery('faultline', ${query}) q(q) WHERE t."document" @@ q.q${also.length ? Prisma.join(also, "") : Prisma.empty}`
       : null;
   }
   const match = toFtsQuery(q);
@@ -63,12 +68,70 @@ export function failureMatchAnalysisIds(q: string): Prisma.Sql | null {
   const ids = failureMatchIds(q);
   return ids ? Prisma.sql`SELECT f."analysisId" FROM "Failure" f WHERE f."id" IN (${ids})` : null;
 }
+/**
+ * A subquery of the gap links ("failureId", "gapId", "severity", "platform", "rank") of the failures
+ * whose text or code matches `q`, as "FailureGap" holds them: on PostgreSQL read from the full-text
+ * rows themselves, which carry each failure's severity, platform and gaps in rank order (migration
+ * 0023), instead of one lookup in "FailureGap" per match; SQLite's contentless index holds ids only.
+ */
+export function failureMatchLinks(q: string): Prisma.Sql | null {
+  if (postgres()) {
+    const query = toTsQuery(q);
+    return query
+      ? Prisma.sql`SELECT t."id" AS "failureId", x."gapId", t."severity", t."platform", x."ord" - 1 AS "rank"
+          FROM "failure_fts" t CROSS JOIN LATERAL unnest(t."gaps") WITH ORDINALITY x("gapId", "ord")
+          WHERE t."document" @@ to_tsquery('faultline', ${query})`
+      : null;
+  }
+  const ids = failureMatchIds(q);
+  return ids
+    ? Prisma.sql`SELECT "failureId", "gapId", "severity", "platform", "rank" FROM "FailureGap" WHERE "failureId" IN (${ids})`
+    : null;
+}
 /** A subquery of the ids of analyses whose own text (title, task id, summary, failure titles) matches `q`. */
 export const analysisMatchIds = (q: string) => matchIds("analysis_fts", q);
-/** A subquery of (id, r) of matching failures; a smaller r is a better match. */
-export const failureRanked = (q: string) => ranked("failure_fts", q);
 /** A subquery of (id, r) of matching analyses; a smaller r is a better match. */
 export const analysisRanked = (q: string) => ranked("analysis_fts", q);
+
+/**
+ * A subquery of (id, r) of the analyses of matching failures, an analysis once per matching failure:
+ * on PostgreSQL the full-text rows carry their analysis id (migration 0022); on SQLite each match's
+ * analysis is looked up in "Failure".
+ */
+export function failureRankedAnalyses(q: string): Prisma.Sql | null {
+  if (postgres()) {
+    const query = toTsQuery(q);
+    return query
+      ? Prisma.sql`SELECT t."analysis_id" AS id, -ts_rank(${TS_WEIGHTS}, t."document", q.q) AS r FROM "failure_fts" t, to_tsquery('faultline', ${query}) q(q) WHERE t."document" @@ q.q`
+      : null;
+  }
+  const failures = failureRanked(q);
+  return failures ? Prisma.sql`SELECT f."analysisId" AS id, x.r AS r FROM (${failures}) x JOIN "Failure" f ON f."id" = x.id` : null;
+}
+
+/** What a caller keeps of the ranked failures (its own join applies it): see failureRanked. */
+export interface RankNarrowing {
+  severities?: readonly string[];
+  platforms?: readonly string[];
+  /** Failures of these analyses only (a page of analyses). */
+  analysisIds?: readonly number[];
+}
+
+/**
+ * A subquery of (id, r) of matching failures; a smaller r is a better match. `narrow`: what the
+ * caller keeps of them. PostgreSQL's full-text rows carry severity and platform (migration 0023) and
+ * are found by id, so it scores only those; SQLite's contentless index scores every match (FTS5
+ * would evaluate the whole query once per id asked for) and leaves the rest to the caller's join.
+ */
+export function failureRanked(q: string, narrow: RankNarrowing = {}): Prisma.Sql | null {
+  const pgOnly: Prisma.Sql[] = [];
+  if (narrow.severities?.length) pgOnly.push(Prisma.sql`t."severity" IN (${Prisma.join(narrow.severities)})`);
+  if (narrow.platforms?.length) pgOnly.push(Prisma.sql`t."platform" IN (${Prisma.join(narrow.platforms)})`);
+  if (narrow.analysisIds?.length) {
+    pgOnly.push(Prisma.sql`t."id" IN (SELECT "id" FROM "Failure" WHERE "analysisId" IN (${Prisma.join(narrow.analysisIds)}))`);
+  }
+  return ranked("failure_fts", q, pgOnly);
+}
 
 /**
  * `column` matches the LIKE `pattern` (with `\` escaping its wildcards) whatever the letter case: ILIKE

@@ -5,7 +5,7 @@
 import "server-only";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { failureMatchIds, failureRanked, fromIndexed, isSearchable } from "../data/dialect";
+import { failureMatchIds, failureMatchLinks, failureRanked, fromIndexed, isSearchable } from "../data/dialect";
 import type { FailureSort } from "../domain/lists";
 import { SEVERITY_RANK, type Severity } from "../domain";
 import type { MineFilter, ReviewFilter } from "../filters/review-params";
@@ -159,7 +159,7 @@ export async function failureIdsPage(
   /** Matches per severity under every other filter (the tally's severity facet), when known. */
   perSeverity?: ReadonlyMap<string, number>,
 ): Promise<number[]> {
-  const ranked = criteria.q ? failureRanked(criteria.q) : null;
+  const ranked = criteria.q ? failureRanked(criteria.q, criteria) : null;
   if (sort === "relevance" && ranked) {
     const rest = conditions({ ...criteria, q: undefined }, FAILURE);
     if (gapLed(criteria))
@@ -282,12 +282,15 @@ export interface FailureTally {
  *   links less the failures having both are its failures.
  */
 export async function tallyFailures(criteria: FailureCriteria): Promise<FailureTally> {
-  const bare: FailureCriteria = { ...criteria, severities: [], platforms: [] };
   const narrowed = hasSearchableWords(criteria.q) || Boolean(criteria.analysisSlug) || reviewNarrowed(criteria);
+  // With a text query, only the matching failures' links (the match reads them itself where it can).
+  const matched = criteria.q ? failureMatchLinks(criteria.q) : null;
+  const from = matched ? Prisma.sql`(${matched}) g` : Prisma.sql`"FailureGap" g`;
+  const bare: FailureCriteria = { ...criteria, q: matched ? undefined : criteria.q, severities: [], platforms: [] };
   const links = narrowed
     ? prisma.$queryRaw<TallyRow[]>`
         SELECT g."gapId" AS "gapId", g."severity" AS severity, g."platform" AS platform, g."rank" = 0 AS "primary", count(*) AS n
-        FROM "FailureGap" g ${where(conditions(bare, GAP_LINK))} GROUP BY 1, 2, 3, 4`
+        FROM ${from} ${where(conditions(bare, GAP_LINK))} GROUP BY 1, 2, 3, 4`
     : prisma.$queryRaw<TallyRow[]>`SELECT "gapId" AS "gapId", "severity" AS severity, "platform" AS platform, "links" AS n FROM "GapFacet"`;
   // One gap: a failure has at most one link to it, so its links (above) count its failures.
   const oneGap = criteria.gaps.length === 1 ? criteria.gaps[0] : undefined;
@@ -298,7 +301,7 @@ export async function tallyFailures(criteria: FailureCriteria): Promise<FailureT
       : gapLed(criteria)
         ? prisma.$queryRaw<TallyRow[]>`
         SELECT g."severity" AS severity, g."platform" AS platform, count(DISTINCT g."failureId") AS n
-        FROM "FailureGap" g ${gapLinkWhere(bare)} GROUP BY 1, 2`
+        FROM ${from} ${gapLinkWhere(bare)} GROUP BY 1, 2`
         : narrowed
           ? null
           : prisma.$queryRaw<

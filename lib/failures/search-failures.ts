@@ -81,10 +81,15 @@ export async function searchFailures(filters: FailureFilters, viewerId?: number)
   const tally = tallyFailures(criteria);
   // Without review filters the review facets count within the very failures the tally counts.
   const unreviewedTotal = reviewNarrowed(criteria) ? undefined : tally.then((t) => t.total);
-  const [{ total, facets: counts }, gapRows, reviewed] = await Promise.all([
+  const window = (page: number) => ({ skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  // Ranked by relevance, the page needs no counts: the asked-for page is read alongside them, and
+  // read again only when it is past the end.
+  const byRelevance = filters.sort === "relevance" && hasSearchableWords(filters.q);
+  const [{ total, facets: counts }, gapRows, reviewed, asked] = await Promise.all([
     tally,
     prisma.knowledgeGap.findMany({ select: { id: true, label: true } }),
     failureAnnotationsFor(criteria, unreviewedTotal),
+    byRelevance ? failureIdsPage(criteria, filters.sort, window(filters.page)) : null,
   ]);
   const items = failureReviewItems(reviewed.rows, viewerId);
   const reviewCounts = countReviewFacets(
@@ -97,27 +102,29 @@ export async function searchFailures(filters: FailureFilters, viewerId?: number)
   const page = Math.min(filters.page, pageCount);
   // The severity facet counts the matches per severity (every other filter applied): the page reads
   // only the severities its window falls in.
-  const ids = await failureIdsPage(criteria, filters.sort, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }, counts.severity);
-  const rows = await inIdOrder(ids, (chunk) =>
-    prisma.failure.findMany({
-      where: { id: { in: chunk } },
-      select: {
-        id: true,
-        number: true,
-        key: true,
-        title: true,
-        severity: true,
-        severityNote: true,
-        location: true,
-        rootCause: true,
-        status: true,
-        analysisId: true,
-        analysis: { select: { slug: true, title: true, taskId: true, platform: true } },
-        gaps: { orderBy: { rank: "asc" }, select: { gap: { select: { id: true, label: true } } } },
-      },
-    }),
-  );
-  const parts = await snippetsOf(filters.q, ids);
+  const ids = asked && page === filters.page ? asked : await failureIdsPage(criteria, filters.sort, window(page), counts.severity);
+  const [rows, parts] = await Promise.all([
+    inIdOrder(ids, (chunk) =>
+      prisma.failure.findMany({
+        where: { id: { in: chunk } },
+        select: {
+          id: true,
+          number: true,
+          key: true,
+          title: true,
+          severity: true,
+          severityNote: true,
+          location: true,
+          rootCause: true,
+          status: true,
+          analysisId: true,
+          analysis: { select: { slug: true, title: true, taskId: true, platform: true } },
+          gaps: { orderBy: { rank: "asc" }, select: { gap: { select: { id: true, label: true } } } },
+        },
+      }),
+    ),
+    snippetsOf(filters.q, ids),
+  ]);
   const states = await reviewStates(
     [...new Set(rows.map((r) => r.analysisId))],
     new Map(rows.map((r) => [reviewKey(r.analysisId, r.key), r.severity])),

@@ -109,9 +109,16 @@ describe.skipIf(!POSTGRES_TEST_URL)("SQLite and PostgreSQL give the same pages",
   it("/failures with a gap and a platform filter, from the facets the page offers", async () => {
     const { searchFailures } = await import("@/lib/failures/search-failures");
     const first = (await on(sqliteUrl, () => searchFailures(parseFailureFilters({})))) as unknown as { facets: Record<string, { value: string; count: number }[]> };
-    const gap = first.facets.gap?.find((g) => g.count > 0)?.value;
+    const [gap, other] = (first.facets.gap ?? []).filter((g) => g.count > 0).map((g) => g.value);
     const platform = first.facets.platform?.find((p) => p.count > 0)?.value;
-    for (const params of [{ gap }, { gap, severity: "high" }, { platform }, { platform, gap, q: "the" }]) {
+    expect(other, "two gaps with failures").toBeTruthy();
+    const text = [
+      { platform, gap, q: "the" },
+      { gap: `${gap},${other}`, q: "the" }, // failures having either gap, each counted once
+      { gap: `${gap},${other}`, q: "the", severity: "high,medium" },
+      { platform, q: "password", severity: "critical" },
+    ];
+    for (const params of [{ gap }, { gap, severity: "high" }, { platform }, ...text]) {
       const [sqlite, postgres] = await both(() => searchFailures(parseFailureFilters({ sort: "severity", ...(params as unknown as Record<string, string>) })));
       expect(postgres, JSON.stringify(params)).toEqual(sqlite);
     }
@@ -135,6 +142,36 @@ describe.skipIf(!POSTGRES_TEST_URL)("SQLite and PostgreSQL give the same pages",
     expect(sqlite[0]).toBe("Missing encryption at rest");
     expect([...postgres].sort()).toEqual([...sqlite].sort());
   });
+
+  it("ranks by relevance within severity and platform filters: the same hits on both", async () => {
+    const { searchFailures } = await import("@/lib/failures/search-failures");
+    const all = await on(sqliteUrl, () => searchFailures(parseFailureFilters({ q: "encrypt" })));
+    const platform = all.facets.platform.find((p) => p.count > 0)?.value ?? "";
+    const hits = async () =>
+      (await searchFailures(parseFailureFilters({ q: "encrypt", severity: "critical,high,medium", platform, sort: "relevance" }))).hits.map((f) => `${f.severity} ${f.title}`);
+    const sqlite = await on(sqliteUrl, hits);
+    expect(sqlite.length).toBeGreaterThan(0);
+    expect(sqlite.every((h) => /^(critical|high|medium) /.test(h))).toBe(true);
+    expect(sqlite.length).toBeLessThan(all.total);
+    expect((await on(postgresUrl, hits)).sort()).toEqual(sqlite.sort());
+  });
+
+  it("a failure whose severity changes is counted under its new severity by a text query on both", async () => {
+    const { searchFailures } = await import("@/lib/failures/search-failures");
+    const content = path.join(dir, "content");
+    const severities = async () => (await searchFailures(parseFailureFilters({ q: "hunter2" }))).facets.severity.filter((f) => f.count > 0).map((f) => f.value);
+    expect(await on(postgresUrl, severities)).toEqual(["critical"]);
+    fs.writeFileSync(path.join(content, "alpha.md"), DOCS["alpha.md"]!.replace("**Impact Level**: critical", "**Impact Level**: low"));
+    try {
+      for (const url of [sqliteUrl, postgresUrl]) expect((await on(url, () => ingest({ paths: [content], workers: 0, parserVersion: "test" }))).updated).toBe(1);
+      const [s, p] = await both(severities);
+      expect(s).toEqual(["low"]);
+      expect(p).toEqual(s);
+    } finally {
+      fs.writeFileSync(path.join(content, "alpha.md"), DOCS["alpha.md"]!);
+      for (const url of [sqliteUrl, postgresUrl]) await on(url, () => ingest({ paths: [content], workers: 0, parserVersion: "test" }));
+    }
+  }, 120_000);
 
   it("/gaps, compare, closest analyses, suggested pairs and the picker", async () => {
     const { listGaps } = await import("@/lib/gaps/list-gaps");

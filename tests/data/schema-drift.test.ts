@@ -83,7 +83,7 @@ describe.skipIf(!POSTGRES_TEST_URL)("PostgreSQL migrations", () => {
       const tables: Record<string, string[]> = {};
       for (const r of rows.rows) (tables[r.table_name] ??= []).push(r.column_name);
       for (const [model, columns] of Object.entries(sqliteModels)) expect((tables[model] ?? []).sort(), `table "${model}"`).toEqual(columns);
-      expect(tables["failure_fts"]?.sort()).toEqual(["analysis_id", "document", "id"]);
+      expect(tables["failure_fts"]?.sort()).toEqual(["analysis_id", "document", "gaps", "id", "platform", "severity"]);
       expect(tables["analysis_fts"]?.sort()).toEqual(["document", "id"]);
     } finally {
       await client.end();
