@@ -24,6 +24,7 @@ const ANALYSIS_PARAMS: RawSearchParams[] = [
   { sort: "score", page: "3" },
   { severity: "critical", sort: "critical" },
   { gap: "secrets", platform: "pulumi" },
+  { q: "bucket encryption" }, // the default order with a query: relevance
   { q: "bucket encryption", sort: "title" },
   { warnings: "yes", page: "2" },
 ];
