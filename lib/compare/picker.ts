@@ -5,7 +5,7 @@ import "server-only";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { formatScore } from "../analyses/analysis-name";
-import { likeIgnoringCase } from "../data/dialect";
+import { analysisNamesLike, likeIgnoringCase } from "../data/dialect";
 
 export interface PickerOption {
   slug: string;
@@ -58,15 +58,8 @@ export async function searchPickerOptions(query: string, options: { limit?: numb
   const limit = Math.min(PICKER_MAX_LIMIT, Math.max(1, options.limit ?? PICKER_DEFAULT_LIMIT));
   const text = query.trim().slice(0, PICKER_MAX_QUERY);
   const words = pickerWords(text);
-  const [title, taskId, slug, platform] = [Prisma.sql`a."title"`, Prisma.sql`a."taskId"`, Prisma.sql`a."slug"`, Prisma.sql`a."platform"`];
-  // A word has no space, so it is found in "title task-id slug platform" exactly when one column holds it.
-  const anywhere = (w: string) => {
-    const pattern = `%${escapeLike(w)}%`;
-    return Prisma.sql`(${Prisma.join(
-      [title, taskId, slug, platform].map((column) => likeIgnoringCase(column, pattern)),
-      " OR ",
-    )})`;
-  };
+  const [title, taskId, slug] = [Prisma.sql`a."title"`, Prisma.sql`a."taskId"`, Prisma.sql`a."slug"`];
+  const anywhere = (w: string) => analysisNamesLike(`%${escapeLike(w)}%`);
   const conditions = [...words.map(anywhere), ...(options.exclude ? [Prisma.sql`a."slug" <> ${options.exclude}`] : [])];
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const lower = text.toLowerCase();

@@ -192,8 +192,14 @@ describe.skipIf(!POSTGRES_TEST_URL)("SQLite and PostgreSQL give the same pages",
       (await suggestPairs()).map((p) => ({ ...p, a: undefined, b: undefined, slugs: [p.a.slug, p.b.slug].sort() })).sort((x, y) => x.slugs.join().localeCompare(y.slugs.join()));
     const [pairsS, pairsP] = await both(pairs);
     expect(pairsP).toEqual(pairsS);
-    const [pickS, pickP] = await both(() => searchPickerOptions("alpha"));
-    expect(pickP).toEqual(pickS);
+    // Words in different columns (title, slug, platform), any letter case, LIKE's wildcards taken literally.
+    for (const typed of ["alpha", "OVERLY iam", "analysis pulumi", "pulumi", "%", "a_b", ""]) {
+      const [pickS, pickP] = await both(() => searchPickerOptions(typed));
+      expect(pickP, typed).toEqual(pickS);
+    }
+    const [s, p] = await both(() => searchPickerOptions("Analysis OVERLY"));
+    expect((s as { options: { slug: string }[] }).options.map((o) => o.slug)).toEqual(["overly-broad-iam-policy"]);
+    expect(p).toEqual(s);
   });
 
   it("re-ingesting the unchanged set changes nothing; deleting an analysis removes it and its index rows", async () => {
