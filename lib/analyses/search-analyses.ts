@@ -6,7 +6,14 @@ import { Prisma } from "../generated/prisma/client";
 import { inIdOrder } from "../data/in-id-order";
 import { failureRanked, isSearchable } from "../data/dialect";
 import { snippets, type SnippetPart } from "../search/snippets";
-import { analysisIdsPage, analysisReviewsFor, countAndTallyAnalyses, withTextMatches, type AnalysisFacet } from "./analysis-criteria";
+import {
+  analysisIdsPage,
+  analysisReviewsFor,
+  countAndTallyAnalyses,
+  withTextMatches,
+  type AnalysisCriteria,
+  type AnalysisFacet,
+} from "./analysis-criteria";
 import { PAGE_SIZE } from "../domain/lists";
 import type { AnalysisFilters } from "../filters/view-params";
 import { ANALYSIS_MINE_LABELS, ANALYSIS_REVIEW_FILTERS, ANALYSIS_REVIEW_LABELS } from "../filters/review-params";
@@ -36,16 +43,22 @@ export interface AnalysisSearchResult {
 
 /** `viewerId`: the signed-in reviewer, for "by me". */
 export async function searchAnalyses(filters: AnalysisFilters, viewerId?: number): Promise<AnalysisSearchResult> {
+  const asTyped = { ...filters, viewerId };
+  const idsOf = (criteria: AnalysisCriteria, page: number) =>
+    analysisIdsPage(criteria, filters.sort, filters.dir, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  // The relevance order ranks the text matches itself: its page is read while they are.
+  const ranked = filters.sort === "relevance" && isSearchable(filters.q) ? idsOf(asTyped, filters.page) : null;
+  ranked?.catch(() => {}); // awaited below; a failure of the match first must not leave it unhandled
   // A text query is matched once, here; every query below reads the matching ids.
-  const criteria = await withTextMatches({ ...filters, viewerId });
-  const pageIds = (page: number) => analysisIdsPage(criteria, filters.sort, filters.dir, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  const criteria = await withTextMatches(asTyped);
+  const pageIds = (page: number) => idsOf(criteria, page);
   // The asked-for page is read alongside the counts; only a page past the end is read again.
   const tallied = countAndTallyAnalyses(criteria);
   const counted = tallied.then((t) => t.total);
   const [{ total, facets: counts }, gapRows, asked, reviewed] = await Promise.all([
     tallied,
     prisma.knowledgeGap.findMany({ select: { id: true, label: true } }),
-    pageIds(filters.page),
+    ranked ?? pageIds(filters.page),
     analysisReviewsFor(criteria, counted),
   ]);
   const items = analysisReviewItems(reviewed.annotations, reviewed.reviews, viewerId);

@@ -184,6 +184,13 @@ describe("/analyses failure filters", () => {
     const result = await analyses("page=999");
     expect(result.page).toBe(1);
     expect(result.pageCount).toBe(1);
+    // In the relevance order of a text query too, whose page is read before the matches are counted.
+    const ranked = await analyses("q=passwords&page=999");
+    expect([ranked.page, ranked.analyses.length]).toEqual([1, 2]);
+    const [past, first] = [await failures("q=passwords&page=999"), await failures("q=passwords")];
+    expect(past.page).toBe(1);
+    expect(past.hits.map((h) => h.title)).toEqual(first.hits.map((h) => h.title));
+    expect(past.hits.length).toBeGreaterThan(0);
   });
 });
 
