@@ -3,15 +3,26 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { afterAll } from "vitest";
 import { openSqlite, type Sqlite } from "@/lib/data/sqlite";
 import { comparable, FACET_RECOUNTS } from "../data/facet-recount";
 
 let template: string | null = null;
 
+// Folders a test file made under the system's temp folder, removed after its last test (vitest runs
+// this hook after the file's own): a test that fails half-way (or forgets) leaves nothing behind, and
+// neither does the migrated template.
+const madeDirs = new Set<string>();
+afterAll(() => {
+  for (const dir of madeDirs) fs.rmSync(dir, { recursive: true, force: true });
+  madeDirs.clear();
+  template = null;
+});
+
 /** A freshly migrated database file (migrations run once per test file, then copied). */
 export function freshDatabase(dir: string): string {
   if (!template) {
-    template = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "faultline-template-")), "template.db");
+    template = path.join(tempDir("faultline-template-"), "template.db");
     execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
       env: { ...process.env, DATABASE_URL: `file:${template}` },
       stdio: "pipe",
@@ -46,7 +57,9 @@ export function closeWorkspace({ dir, db }: Pick<IngestWorkspace, "dir" | "db">)
 }
 
 export function tempDir(prefix = "faultline-test-"): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeDirs.add(dir);
+  return dir;
 }
 
 export function report(taskId: string, failures: { title: string; severity: string; model?: string; ideal?: string }[]): string {
