@@ -21,13 +21,18 @@ beforeAll(() => {
   const file = freshDatabase(tempDir());
   db = openSqlite(file);
   db.prepare(`INSERT OR IGNORE INTO "KnowledgeGap" (id, label) VALUES ('iam', 'IAM')`).run();
-  const addAnalysis = (slug: string, keys: string[]) => {
+  const addAnalysis = (slug: string, keys: string[], summary = "") => {
     const id = Number(
       db
         .prepare(
           `INSERT INTO "Analysis" (slug, sourcePath, contentHash, title, failureCount, highCount, updatedAt) VALUES (?, ?, 'v1', ?, ?, ?, CURRENT_TIMESTAMP)`,
         )
         .run(slug, `${slug}.md`, `Doc ${slug}`, keys.length, keys.length).lastInsertRowid,
+    );
+    db.prepare(`INSERT INTO "analysis_fts" (rowid, title, task_id, summary, failure_titles) VALUES (?, ?, '', ?, '')`).run(
+      id,
+      `Doc ${slug}`,
+      summary,
     );
     for (const [n, key] of keys.entries()) {
       const failure = db
@@ -42,8 +47,8 @@ beforeAll(() => {
     }
     return id;
   };
-  ids.rev = addAnalysis("rev", ["agreed", "disagreed", "resevered", "untouched"]);
-  ids.calm = addAnalysis("calm", ["fine", "also-fine"]);
+  ids.rev = addAnalysis("rev", ["agreed", "disagreed", "resevered", "untouched"], "Watched closely.");
+  ids.calm = addAnalysis("calm", ["fine", "also-fine"], "Watched.");
   ids.quiet = addAnalysis("quiet", ["nobody"]);
   const reviewer = db.prepare(`INSERT INTO "Reviewer" (name, kind) VALUES (?, 'header')`);
   for (const name of ["ada", "bob", "cy"]) ids[name] = Number(reviewer.run(name).lastInsertRowid);
@@ -194,6 +199,13 @@ describe("the reviewed tick and overall comment of an analysis", () => {
     expect(counts(all.facets.mine)).toEqual({ reviewed: 1, unreviewed: 2 });
     expect(counts(all.facets.reviewer)).toEqual({ ada: 1, bob: 2, cy: 2 });
     expect(counts((await analyses("tag=solid")).facets.review)).toEqual({ reviewed: 1, unreviewed: 1, disputed: 1, outdated: 1 });
+    // Within a text query, the reviews of the analyses it matches only (cy's comment is on "quiet").
+    const watched = await analyses("q=watched", "ada");
+    expect(watched.slugs).toEqual(["calm", "rev"]);
+    expect(counts(watched.facets.review)).toEqual({ reviewed: 1, unreviewed: 1, disputed: 1, outdated: 1 });
+    expect(counts(watched.facets.reviewer)).toEqual({ ada: 1, bob: 2, cy: 1 });
+    expect(counts(watched.facets.mine)).toEqual({ reviewed: 1, unreviewed: 1 });
+    expect((await analyses("q=watched&reviewer=cy")).slugs).toEqual(["calm"]);
   });
 });
 
