@@ -39,14 +39,15 @@ function matchIds(table: FtsTable, q: string, column = "id"): Prisma.Sql | null 
 
 /**
  * `pgOnly`: conditions on the full-text row t that PostgreSQL's rows can apply before scoring and
- * SQLite's contentless ones cannot (the caller applies them again after its join).
+ * SQLite's contentless ones cannot (the caller applies them again after its join). `column`: the id
+ * PostgreSQL's rows return (SQLite's return their rowid).
  */
-function ranked(table: FtsTable, q: string, pgOnly: Prisma.Sql[] = []): Prisma.Sql | null {
+function ranked(table: FtsTable, q: string, pgOnly: Prisma.Sql[] = [], column = "id"): Prisma.Sql | null {
   if (postgres()) {
     const query = toTsQuery(q);
     const also = pgOnly.map((c) => Prisma.sql` AND ${c}`);
     return query
-      ? Prisma.sql`SELECT t."id" AS id, -ts_rank(${TS_WEIGHTS}, t."document", q.q) AS r FROM ${Prisma.raw(`"${table}"`)} t, to_tsquery('faultline', ${query}) q(q) WHERE t."document" @@ q.q${also.length ? Prisma.join(also, "") : Prisma.empty}`
+      ? Prisma.sql`SELECT t.${Prisma.raw(`"${column}"`)} AS id, -ts_rank(${TS_WEIGHTS}, t."document", q.q) AS r FROM ${Prisma.raw(`"${table}"`)} t, to_tsquery('faultline', ${query}) q(q) WHERE t."document" @@ q.q${also.length ? Prisma.join(also, "") : Prisma.empty}`
       : null;
   }
   const match = toFtsQuery(q);
@@ -99,12 +100,7 @@ export const analysisRanked = (q: string) => ranked("analysis_fts", q);
  * analysis is looked up in "Failure".
  */
 export function failureRankedAnalyses(q: string): Prisma.Sql | null {
-  if (postgres()) {
-    const query = toTsQuery(q);
-    return query
-      ? Prisma.sql`SELECT t."analysis_id" AS id, -ts_rank(${TS_WEIGHTS}, t."document", q.q) AS r FROM "failure_fts" t, to_tsquery('faultline', ${query}) q(q) WHERE t."document" @@ q.q`
-      : null;
-  }
+  if (postgres()) return ranked("failure_fts", q, [], "analysis_id");
   const failures = failureRanked(q);
   return failures ? Prisma.sql`SELECT f."analysisId" AS id, x.r AS r FROM (${failures}) x JOIN "Failure" f ON f."id" = x.id` : null;
 }
@@ -147,7 +143,7 @@ export function likeIgnoringCase(column: Prisma.Sql, pattern: string): Prisma.Sq
  * Analysis `a` holds the LIKE `pattern` (lower-case, `\` escaping its wildcards, no line break) in its
  * title, task id, slug or platform, whatever the letter case. PostgreSQL: one LIKE over "pickerText",
  * those four lower-cased one per line (a stored generated column in the picker's index, migration
- * 0024; an ILIKE per column cost 61 ms of a keystroke at 50,000 analyses, this 8). SQLite: a LIKE per
+ * 0024; an ILIKE per column takes about three times as long at 50,000 analyses). SQLite: a LIKE per
  * column, which ignores ASCII case already and reads the picker index alone (its "pickerText" is
  * virtual, and an index holding one is not read on its own).
  */
