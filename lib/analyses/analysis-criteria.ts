@@ -276,14 +276,23 @@ function linksOf(base: Prisma.Sql[]): Prisma.Sql {
 const inPlatforms = (platforms: readonly string[], column: Prisma.Sql) =>
   platforms.length ? [Prisma.sql`${column} IN (${Prisma.join(platforms)})`] : [];
 
+/**
+ * Distinct analyses per value of the gap links' `key` column, among the links meeting `filter`, the
+ * platforms and the analyses' own conditions: a facet when severity and gap filters meet on one link.
+ */
+function analysesPerLink(key: "severity" | "gapId", filter: Prisma.Sql, criteria: AnalysisCriteria): Promise<FacetRow[]> {
+  const base = analysisConditions(criteria);
+  return prisma.$queryRaw<FacetRow[]>`
+    SELECT g.${Prisma.raw(`"${key}"`)} AS k, count(DISTINCT g."analysisId") AS n FROM ${linksOf(base)}
+    ${where([filter, ...inPlatforms(platformsOf(criteria), Prisma.sql`g."platform"`), ...base])} GROUP BY 1`;
+}
+
 /** Analyses per severity (a failure of it), every filter but severity applied. */
 function severityFacet(criteria: AnalysisCriteria): Promise<FacetRow[]> {
   const base = analysisConditions(criteria);
   const platforms = platformsOf(criteria);
   if (criteria.gaps.length) {
-    return prisma.$queryRaw<FacetRow[]>`
-      SELECT g."severity" AS k, count(DISTINCT g."analysisId") AS n FROM ${linksOf(base)}
-      ${where([Prisma.sql`g."gapId" IN (${Prisma.join(criteria.gaps)})`, ...inPlatforms(platforms, Prisma.sql`g."platform"`), ...base])} GROUP BY 1`;
+    return analysesPerLink("severity", Prisma.sql`g."gapId" IN (${Prisma.join(criteria.gaps)})`, criteria);
   }
   return prisma.$queryRaw<Record<Severity, number | bigint | null>[]>`
     SELECT ${Prisma.join(SEVERITIES.map((s) => Prisma.sql`${countWhere(Prisma.sql`${COUNT_COLUMN[s]} > 0`)} AS ${Prisma.raw(`"${s}"`)}`))}
@@ -297,9 +306,7 @@ function gapFacet(criteria: AnalysisCriteria): Promise<FacetRow[]> {
   const base = analysisConditions(criteria);
   const platforms = platformsOf(criteria);
   if (criteria.severities.length) {
-    return prisma.$queryRaw<FacetRow[]>`
-      SELECT g."gapId" AS k, count(DISTINCT g."analysisId") AS n FROM ${linksOf(base)}
-      ${where([Prisma.sql`g."severity" IN (${Prisma.join(criteria.severities)})`, ...inPlatforms(platforms, Prisma.sql`g."platform"`), ...base])} GROUP BY 1`;
+    return analysesPerLink("gapId", Prisma.sql`g."severity" IN (${Prisma.join(criteria.severities)})`, criteria);
   }
   if (criteria.textIds && analysisConditions({ ...criteria, q: undefined, textIds: undefined }).length === 0) {
     return textPairCounts(criteria.textIds, platforms);
