@@ -4,14 +4,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { REVIEWER_FIXTURE as FIXTURE } from "./constants";
+import { waitForPage } from "./settle";
 
 /** e2e/fixtures/reading-terraform.md: two Terraform failures (comments, a long indented line, lists). */
 const TF = "/analyses/990000456";
 const TF1 = `${TF}/failures/public-log-bucket`;
-
-async function waitForHydration(page: Page): Promise<void> {
-  await expect(page.getByRole("button", { name: /^Theme: / })).toBeVisible();
-}
 
 async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -23,7 +20,7 @@ test("on a phone the diff is unified with −/+ signs and MODEL/IDEAL labels, th
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await page.goto(TF1);
-  await waitForHydration(page);
+  await waitForPage(page);
   const unified = page.locator("[data-diff-view='unified']").first();
   await expect(unified).toBeVisible();
   await expect(page.locator("[data-diff-view='split']").first()).toBeHidden();
@@ -93,7 +90,7 @@ test("a Terraform failure's comments render as comments, and its prose keeps its
 test("the table of contents follows the reader; j/k start from the failure in view or in the hash", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 500 });
   await page.goto(FIXTURE);
-  await waitForHydration(page);
+  await waitForPage(page);
   const ids = await page.locator("[data-nav-item]").evaluateAll((els) => els.map((el) => el.id));
   expect(ids.length).toBe(3);
   const toc = page.getByRole("navigation", { name: "Failures in this analysis", exact: true });
@@ -103,7 +100,7 @@ test("the table of contents follows the reader; j/k start from the failure in vi
 
   // Opened at the second failure, j goes to the third (not the first).
   await page.goto(`${FIXTURE}#${ids[1]}`);
-  await waitForHydration(page);
+  await waitForPage(page);
   await expect(page.locator(`#${ids[1]}`)).toHaveAttribute("aria-current", "location");
   await page.keyboard.press("j");
   await expect(page).toHaveURL(new RegExp(`#${ids[2]}$`));
@@ -114,7 +111,7 @@ test("the table of contents follows the reader; j/k start from the failure in vi
 test("on the lists j/k move between hits and Enter opens the one in focus", async ({ page }) => {
   // /failures: the second hit, opened by Enter, is that failure's own page.
   await page.goto("/failures?severity=critical");
-  await waitForHydration(page);
+  await waitForPage(page);
   const hits = page.getByTestId("failure-hit");
   expect(await hits.count()).toBeGreaterThanOrEqual(2);
   await page.keyboard.press("j");
@@ -126,7 +123,7 @@ test("on the lists j/k move between hits and Enter opens the one in focus", asyn
 
   // /analyses: a row, opened by Enter, is its analysis.
   await page.goto("/analyses");
-  await waitForHydration(page);
+  await waitForPage(page);
   await page.keyboard.press("j");
   const row = page.locator("tr[data-nav-item]").first();
   await expect(row).toBeFocused();
@@ -138,15 +135,15 @@ test("on the lists j/k move between hits and Enter opens the one in focus", asyn
 
 test("on a failure page j/k open the next/previous failure; n/p step through the changes", async ({ page }) => {
   await page.goto(TF1);
-  await waitForHydration(page);
+  await waitForPage(page);
   await page.keyboard.press("j");
   await expect(page).toHaveURL(/\/failures\/unencrypted-queue/);
-  await waitForHydration(page);
+  await waitForPage(page);
   await page.keyboard.press("k");
   await expect(page).toHaveURL(/\/failures\/public-log-bucket/);
 
   await page.goto(`${FIXTURE}/failures/2?diff=split`);
-  await waitForHydration(page);
+  await waitForPage(page);
   // Line numbers are links, not tab stops.
   await expect(page.locator("a[data-line-anchor]").first()).toHaveAttribute("tabindex", "-1");
   await page.keyboard.press("n");
@@ -163,7 +160,7 @@ test("on a failure page j/k open the next/previous failure; n/p step through the
 
 test("shift-click on a line number links a range, and the link opened cold lands on it highlighted", async ({ page, context }) => {
   await page.goto(`${FIXTURE}/failures/1?diff=split`);
-  await waitForHydration(page);
+  await waitForPage(page);
   await page.getByRole("link", { name: "IDEAL line 8, copy link" }).click();
   await expect(page).toHaveURL(/-R8$/);
   await page.getByRole("link", { name: "IDEAL line 11, copy link" }).click({ modifiers: ["Shift"] });
@@ -186,7 +183,7 @@ test("a long fold expands 20 lines at a time from either side, and a link into a
   // e2e/fixtures/reading-terraform.md failure 3: 80 lines, lines 10 and 70 changed, 53 unchanged between.
   await page.goto(`${TF}/failures/3?diff=split`);
   await expect(page).toHaveURL(/\/failures\/flow-logs-disabled-in-a-long-module\?diff=split$/);
-  await waitForHydration(page);
+  await waitForPage(page);
   const line = (n: number) => page.getByRole("link", { name: `IDEAL line ${n}, copy link` });
   await expect(line(13)).toBeVisible();
   await expect(line(14)).toBeHidden();
@@ -213,7 +210,7 @@ test("a long fold expands 20 lines at a time from either side, and a link into a
 
 test("the analysis page filters by severity and collapses or expands failures", async ({ page }) => {
   await page.goto(FIXTURE);
-  await waitForHydration(page);
+  await waitForPage(page);
   const high = page.getByRole("article", { name: /Missing Explanation Only/ });
   await expect(high).toBeVisible();
   await page.getByRole("button", { name: /^high 1$/i }).click();

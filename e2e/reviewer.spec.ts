@@ -3,6 +3,7 @@
 // accessibility and screenshots of the same pages: e2e/reviewer-pages.spec.ts.
 import { expect, test, type Page } from "@playwright/test";
 import { REVIEWER_FIXTURE as FIXTURE } from "./constants";
+import { waitForPage } from "./settle";
 
 /** The titles of the failures on a /failures results page. */
 async function resultTitles(page: Page): Promise<string[]> {
@@ -18,11 +19,6 @@ async function facetLabels(page: Page, group: string): Promise<[string, number][
   });
 }
 
-/** Waits until client code is live: the theme button names the current theme only after hydration. */
-async function waitForHydration(page: Page): Promise<void> {
-  await expect(page.getByRole("button", { name: /^Theme: / })).toBeVisible();
-}
-
 async function resultCount(page: Page): Promise<number> {
   const text = await page.getByTestId("result-count").innerText();
   return Number(/^(\d+)/.exec(text)?.[1] ?? NaN);
@@ -31,7 +27,7 @@ async function resultCount(page: Page): Promise<number> {
 test("a reviewer filters /failures by severity and gap, and every result and count agrees", async ({ page }) => {
   await page.goto("/failures");
   await expect(page.getByRole("heading", { name: "Failures", level: 1 })).toBeVisible();
-  await waitForHydration(page);
+  await waitForPage(page);
   const total = await resultCount(page);
   const severityCounts = await facetLabels(page, "Severity");
   expect(severityCounts.reduce((sum, [, n]) => sum + n, 0)).toBe(total);
@@ -67,7 +63,9 @@ test("a reviewer filters /failures by severity and gap, and every result and cou
   const url = page.url();
   await page.reload();
   expect(page.url()).toBe(url);
-  // allInnerTexts does not wait: wait for the reloaded list before reading it (CI once read it empty).
+  // allInnerTexts does not wait: wait for the reloaded list to be revealed before reading it (CI read
+  // it empty while React held the streamed list hidden).
+  await waitForPage(page);
   await expect(hits).toHaveCount(before.length);
   expect(await resultTitles(page)).toEqual(before);
   await expect(page.getByRole("group", { name: "Severity" }).getByRole("checkbox", { name: /critical/ })).toBeChecked();
@@ -95,7 +93,7 @@ test("full-text search narrows the explorer and says when nothing matches", asyn
 
 test("the diff switches between split and unified, and the choice is in the URL", async ({ page }) => {
   await page.goto(`${FIXTURE}/failures/1`);
-  await waitForHydration(page);
+  await waitForPage(page);
   const modelLine = page.getByRole("link", { name: "MODEL line 10, copy link" });
   const idealLine = page.getByRole("link", { name: "IDEAL line 10, copy link" });
   // Split: the changed pair sits side by side on one row.
@@ -122,7 +120,7 @@ test("the diff switches between split and unified, and the choice is in the URL"
 test("a copied line permalink opens with that line highlighted, even inside a fold", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(`${FIXTURE}/failures/1`);
-  await waitForHydration(page);
+  await waitForPage(page);
   await page.getByRole("link", { name: "IDEAL line 10, copy link" }).click();
   await expect(page.getByRole("status")).toHaveText("Link to IDEAL line 10 copied");
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -144,7 +142,7 @@ test("a copied line permalink opens with that line highlighted, even inside a fo
   await expect(shared.locator("[aria-current='location']")).toBeInViewport();
 
   // The analysis and each failure have a Copy link button too.
-  await waitForHydration(shared);
+  await waitForPage(shared);
   await shared.getByRole("button", { name: "Copy link to failure 2" }).click();
   expect(await shared.evaluate(() => navigator.clipboard.readText())).toMatch(
     /\/analyses\/990000123\/failures\/two-blocks-on-each-side-[a-z-]+$/,
@@ -153,7 +151,7 @@ test("a copied line permalink opens with that line highlighted, even inside a fo
 
 test("keyboard: j/k move between failures, / focuses search, ? opens help", async ({ page }) => {
   await page.goto(FIXTURE);
-  await waitForHydration(page);
+  await waitForPage(page);
   await page.keyboard.press("j");
   await expect(page).toHaveURL(/#failure-long-module-with-one-changed-line$/);
   await expect(page.getByRole("article", { name: /Long Module With One Changed Line/ })).toBeFocused();
@@ -209,7 +207,7 @@ test("unknown addresses get a 404 page and bad filter values fall back to defaul
 
 test("the analyses list sorts by score and filters by warnings through the URL", async ({ page }) => {
   await page.goto("/analyses");
-  await waitForHydration(page);
+  await waitForPage(page);
   const score = page.getByRole("columnheader", { name: /Score/ });
   await score.getByRole("link").click();
   await expect(page).toHaveURL(/[?&]sort=score/);

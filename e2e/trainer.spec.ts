@@ -4,12 +4,14 @@ import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { parseCsv } from "../lib/export/to-csv";
+import { waitForContent, waitForPage } from "./settle";
 
 const CONFIDENT = "trainer-confident-score";
 const HARSH = "trainer-harsh-score";
 
 /** The Score column of the /scores table, as numbers out of 10 (null for "—"). */
 async function scoreColumn(page: Page): Promise<(number | null)[]> {
+  await waitForContent(page);
   const table = page.getByRole("table", { name: /Analyses with score/ });
   const cells = await table
     .getByRole("row")
@@ -62,9 +64,13 @@ test("a trainer filters scores in the URL and the charts describe the result", a
 
   // Two knowledge gaps, ticked one after the other, apply on change and show the union of both.
   const table = page.getByRole("table", { name: /Analyses with score/ });
-  const tableSlugs = async () =>
-    (await table.locator("tbody a[href^='/analyses/']").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""))).sort();
+  const tableSlugs = async () => {
+    await waitForContent(page);
+    const hrefs = await table.locator("tbody a[href^='/analyses/']").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    return hrefs.sort();
+  };
   const gapBoxes = page.getByRole("group", { name: "Knowledge gap (any of)" }).getByRole("checkbox");
+  await waitForContent(page);
   expect(await gapBoxes.count()).toBeGreaterThanOrEqual(2);
   // Two gaps that each have analyses the other lacks, so the union is bigger than either alone. Which
   // gaps qualify depends on what other specs uploaded into this server's database before this one ran:
@@ -131,6 +137,9 @@ test("a histogram bar opens the table filtered to its range", async ({ page }) =
   const bar = page.getByRole("link", { name: /analys[a-z]+ scored 9–10: show them in the table/ });
   await bar.click();
   await expect(page).toHaveURL(/[?&]min=9&max=10/);
+  // The address changes as soon as the loading skeleton shows (scoreColumn waits for the page); the
+  // filter form shows the bar's range.
+  await expect(page.getByLabel("Min score")).toHaveValue("9");
   const scores = (await scoreColumn(page)).filter((s): s is number => s !== null);
   expect(scores.length).toBeGreaterThan(0);
   expect(scores.every((s) => s >= 9)).toBe(true);
@@ -138,6 +147,7 @@ test("a histogram bar opens the table filtered to its range", async ({ page }) =
 
 test("a dot on the scatter names its analysis when pointed at and opens it on click", async ({ page }) => {
   await page.goto("/scores");
+  await waitForPage(page);
   const plot = page.getByRole("group", { name: /Scatter plot of \d+ scored analyses/ });
   // The first dot the plot draws, in page coordinates (dots are drawn as one path per kind).
   const at = await plot.evaluate((svg: SVGSVGElement) => {
@@ -146,9 +156,14 @@ test("a dot on the scatter names its analysis when pointed at and opens it on cl
     const p = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM()!);
     return { x: p.x, y: p.y };
   });
-  await page.mouse.move(at.x, at.y);
   const hover = page.getByTestId("scatter-hover");
-  await expect(hover).toHaveText(/^\S+: score [\d.]+\/10, load \d+.*Click to open\.$/);
+  // The plot answers the pointer once its part of the page is hydrated, which can come after the
+  // layout's: point again until it does, as a reader would.
+  await expect(async () => {
+    await page.mouse.move(at.x + 40, at.y + 40);
+    await page.mouse.move(at.x, at.y);
+    await expect(hover).toHaveText(/^\S+: score [\d.]+\/10, load \d+.*Click to open\.$/, { timeout: 1000 });
+  }).toPass();
   const slug = (await hover.textContent())!.split(":")[0]!;
   await page.mouse.click(at.x, at.y);
   await expect(page).toHaveURL(new RegExp(`/analyses/${slug}$`));
