@@ -1,6 +1,7 @@
 // Comparing two analyses: the /compare picker asks the server as one types, the comparison shows
 // shared and differing gaps and aligned failures, and an unknown slug is explained.
 import { expect, test, type Page } from "@playwright/test";
+import { waitForPage } from "./settle";
 
 /** Types into one side of the /compare picker and picks the match for `slug`. */
 async function pick(page: Page, label: string, query: string, slug: string) {
@@ -17,6 +18,7 @@ async function pick(page: Page, label: string, query: string, slug: string) {
 
 test("a trainer compares two seed analyses and sees their shared and differing gaps", async ({ page, request }) => {
   await page.goto("/compare");
+  await waitForPage(page);
   await expect(page.getByRole("heading", { name: "Suggested pairs" })).toBeVisible();
   // The picker asks the server as one types: the page holds no list of every analysis.
   expect(await page.getByRole("option").count()).toBe(0);
