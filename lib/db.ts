@@ -11,6 +11,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgres/client";
 import { databasePath, databaseProvider, databaseUrl } from "./db-url";
+import { env } from "./env";
 
 type Holder = { url: string; client: PrismaClient; inode: number | null };
 const globalForPrisma = globalThis as unknown as { faultlinePrismaHolder?: Holder; faultlinePostgresClients?: Map<string, PrismaClient> };
@@ -27,9 +28,9 @@ function postgresClient(url: string): PrismaClient {
   const clients = (globalForPrisma.faultlinePostgresClients ??= new Map());
   let client = clients.get(url);
   if (!client) {
-    // jit=off: page queries are short; PostgreSQL's JIT compiles any plan costlier than 100,000 (a
-    // grouped count over every link at 50,000 analyses) and the compiling alone took 0.65 s (lib/data/postgres.ts).
-    const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, options: "-c jit=off" });
+    // The session settings (FAULTLINE_PG_OPTIONS; by default no JIT and no parallel workers: both cost
+    // more than these short queries take), as on the hand-written SQL's pool (lib/data/postgres.ts).
+    const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, options: env().FAULTLINE_PG_OPTIONS });
     // Same models, other provider: only the transaction isolation levels' types differ.
     client = new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
     clients.set(url, client);

@@ -31,6 +31,7 @@ export const ENV_NAMES = [
   "FAULTLINE_PAGE_CACHE_MB",
   "FAULTLINE_PUBLIC_URL",
   "FAULTLINE_TRUSTED_USER_HEADER",
+  "FAULTLINE_PG_OPTIONS",
   "FAULTLINE_TEST_POSTGRES_URL",
   "PGUSER",
   "USER",
@@ -150,6 +151,12 @@ export const envSchema = z.object({
   FAULTLINE_PUBLIC_URL: text().refine((v) => v === undefined || isAbsoluteUrl(v), "an absolute URL (e.g. https://faultline.example)"),
   /** Header an authenticating proxy sets to the reviewer's name. */
   FAULTLINE_TRUSTED_USER_HEADER: trimmed(),
+  /**
+   * The settings each PostgreSQL connection starts with (libpq `options`). Faultline's page queries take
+   * milliseconds: JIT compiling a plan took 40–650 ms, and launching parallel workers 25–40 ms on a
+   * 2-core server, more than either saved (README, Running for a team).
+   */
+  FAULTLINE_PG_OPTIONS: text().transform((v) => v ?? "-c jit=off -c max_parallel_workers_per_gather=0"),
   /** Admin URL of a throwaway PostgreSQL server for the PostgreSQL tests and `bench --db postgres`. */
   FAULTLINE_TEST_POSTGRES_URL: text().refine(
     (v) => v === undefined || /^postgres(ql)?:\/\//i.test(v),

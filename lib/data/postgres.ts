@@ -3,6 +3,7 @@
 // and database (never the password) when the server cannot be reached.
 import pg from "pg";
 import { databaseUrl, describeDatabase, postgresTarget } from "../db-url";
+import { env } from "../env";
 
 export type PgPool = pg.Pool;
 export type PgClient = pg.PoolClient;
@@ -14,8 +15,15 @@ export function pgPool(url = databaseUrl()): pg.Pool {
   const pools = (globalForPg.faultlinePgPools ??= new Map());
   let pool = pools.get(url);
   if (!pool) {
-    // jit=off as on the Prisma client's connections (lib/db.ts): JIT compiling costs more than these queries.
-    pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000, idleTimeoutMillis: 10_000, allowExitOnIdle: true, options: "-c jit=off" });
+    // The session settings as on the Prisma client's connections (lib/db.ts): FAULTLINE_PG_OPTIONS.
+    pool = new pg.Pool({
+      connectionString: url,
+      max: 4,
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 10_000,
+      allowExitOnIdle: true,
+      options: env().FAULTLINE_PG_OPTIONS,
+    });
     // An idle connection dropped by a server restart must not crash the process; the next query reconnects.
     pool.on("error", () => {});
     pools.set(url, pool);

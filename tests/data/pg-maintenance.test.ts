@@ -1,5 +1,6 @@
 // An ingest on PostgreSQL leaves the tables it wrote vacuumed and analyzed (lib/data/pg-store.ts):
 // the doubling refresh schedule inside the run, and one more at its end for what was written since.
+// The app's connections start with the session settings FAULTLINE_PG_OPTIONS names.
 // Runs only with FAULTLINE_TEST_POSTGRES_URL (tests/data/pg-harness.ts), in a throwaway database.
 import fs from "node:fs";
 import path from "node:path";
@@ -7,6 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ingest } from "@/lib/ingest/ingest";
 import { PgAnalysisStore } from "@/lib/data/pg-store";
+import { pgPool } from "@/lib/data/postgres";
 import { report, tempDir } from "../ingest/helpers";
 import { createPostgresDatabase, dropPostgresDatabase, POSTGRES_TEST_URL } from "./pg-harness";
 
@@ -60,5 +62,25 @@ describe.skipIf(!POSTGRES_TEST_URL)("table maintenance during an ingest on Postg
       process.env.DATABASE_URL = saved;
     }
     expect(await analysisRows()).toEqual({ estimated: 6, stored: 6 });
+  });
+
+  it("starts the pages' and the writers' connections without JIT and parallel workers", async () => {
+    const settings = `SELECT current_setting('jit') AS jit, current_setting('max_parallel_workers_per_gather') AS workers`;
+    process.env.DATABASE_URL = url;
+    try {
+      const { prisma } = await import("@/lib/db");
+      expect(await prisma.$queryRawUnsafe(settings)).toEqual([{ jit: "off", workers: "0" }]);
+      expect((await pgPool(url).query(settings)).rows).toEqual([{ jit: "off", workers: "0" }]);
+    } finally {
+      process.env.DATABASE_URL = saved;
+    }
+    // A plain connection gets the server's defaults: the settings are the app's, not the database's.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      expect((await client.query(settings)).rows[0].workers).not.toBe("0");
+    } finally {
+      await client.end();
+    }
   });
 });

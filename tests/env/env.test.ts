@@ -18,7 +18,9 @@ describe("lib/env", () => {
       FAULTLINE_CACHE: true,
       FAULTLINE_CACHE_ENTRIES: 500,
       FAULTLINE_PAGE_CACHE_MB: 64,
+      FAULTLINE_PG_OPTIONS: "-c jit=off -c max_parallel_workers_per_gather=0",
     });
+    expect(parseEnv({ FAULTLINE_PG_OPTIONS: "-c jit=off" }).FAULTLINE_PG_OPTIONS).toBe("-c jit=off");
   });
 
   it("reads an empty value as unset", () => {
