@@ -30,7 +30,18 @@ function postgresClient(url: string): PrismaClient {
   if (!client) {
     // The session settings (FAULTLINE_PG_OPTIONS; by default no JIT and no parallel workers: both cost
     // more than these short queries take), as on the hand-written SQL's pool (lib/data/postgres.ts).
-    const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, options: env().FAULTLINE_PG_OPTIONS });
+    // Idle connections are kept 10 minutes, not pg's 10 s: a new connection's first reads are slow (its
+    // server process maps the shared buffers page by page: a text search took 0.4-0.7 s on a fresh
+    // connection and 45 ms on a used one), so a reader pausing between pages should not meet new ones.
+    // They never keep a command (ingest, migrate) from exiting.
+    const adapter = new PrismaPg({
+      connectionString: url,
+      max: 10,
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 600_000,
+      allowExitOnIdle: true,
+      options: env().FAULTLINE_PG_OPTIONS,
+    });
     // Same models, other provider: only the transaction isolation levels' types differ.
     client = new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
     clients.set(url, client);

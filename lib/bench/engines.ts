@@ -12,10 +12,17 @@ export interface QueryTimes {
   p95: number;
 }
 
-/** p50/p95 of every page query (lib/bench/queries.ts) on the database DATABASE_URL names now. */
+/**
+ * p50/p95 of every page query (lib/bench/queries.ts) on the database DATABASE_URL names now, as a
+ * server that has served pages before answers them: every query runs once first, which opens the
+ * connections a page's parallel reads use (a new PostgreSQL connection's first queries are slower:
+ * its server process maps the shared buffers it reads one page at a time), and then once more before
+ * its own rounds.
+ */
 export async function timeQueries(queryRounds: number): Promise<Map<string, QueryTimes>> {
   const { benchQueries, resetBenchQueries } = await import("./queries");
   resetBenchQueries();
+  for (const query of benchQueries()) await query.run(0);
   const results = new Map<string, QueryTimes>();
   for (const query of benchQueries()) {
     await query.run(0);

@@ -10,7 +10,7 @@ import { ingest } from "@/lib/ingest/ingest";
 import { PgAnalysisStore } from "@/lib/data/pg-store";
 import { report, tempDir } from "../ingest/helpers";
 import { comparable, FACET_RECOUNTS } from "./facet-recount";
-import { createPostgresDatabase, dropPostgresDatabase, POSTGRES_TEST_URL } from "./pg-harness";
+import { createPostgresDatabase, dropPostgresDatabase, POSTGRES_TEST_URL, setDatabaseUrl } from "./pg-harness";
 
 vi.mock("server-only", () => ({}));
 
@@ -54,7 +54,7 @@ async function expectCurrent(): Promise<number> {
 
 const run = (prune = false) => {
   process.env.DATABASE_URL = url;
-  return ingest({ paths: [content], workers: 0, parserVersion: "test", prune }).finally(() => (process.env.DATABASE_URL = saved));
+  return ingest({ paths: [content], workers: 0, parserVersion: "test", prune }).finally(() => setDatabaseUrl(saved));
 };
 
 describe.skipIf(!POSTGRES_TEST_URL)("the gap facet on PostgreSQL", () => {

@@ -10,7 +10,7 @@ import { ingest } from "@/lib/ingest/ingest";
 import { PgAnalysisStore } from "@/lib/data/pg-store";
 import { pgPool } from "@/lib/data/postgres";
 import { report, tempDir } from "../ingest/helpers";
-import { createPostgresDatabase, dropPostgresDatabase, POSTGRES_TEST_URL } from "./pg-harness";
+import { createPostgresDatabase, dropPostgresDatabase, POSTGRES_TEST_URL, setDatabaseUrl } from "./pg-harness";
 
 vi.mock("server-only", () => ({}));
 
@@ -59,7 +59,7 @@ describe.skipIf(!POSTGRES_TEST_URL)("table maintenance during an ingest on Postg
       expect(summary.added).toBe(6);
     } finally {
       PgAnalysisStore.maintainAfter = every;
-      process.env.DATABASE_URL = saved;
+      setDatabaseUrl(saved);
     }
     expect(await analysisRows()).toEqual({ estimated: 6, stored: 6 });
   });
@@ -72,7 +72,7 @@ describe.skipIf(!POSTGRES_TEST_URL)("table maintenance during an ingest on Postg
       expect(await prisma.$queryRawUnsafe(settings)).toEqual([{ jit: "off", workers: "0" }]);
       expect((await pgPool(url).query(settings)).rows).toEqual([{ jit: "off", workers: "0" }]);
     } finally {
-      process.env.DATABASE_URL = saved;
+      setDatabaseUrl(saved);
     }
     // A plain connection gets the server's defaults: the settings are the app's, not the database's.
     const client = new pg.Client({ connectionString: url });

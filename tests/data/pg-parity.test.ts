@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ingest } from "@/lib/ingest/ingest";
 import { parseAnalysisFilters, parseFailureFilters } from "@/lib/filters/view-params";
 import { freshDatabase, report, tempDir } from "../ingest/helpers";
-import { createPostgresDatabase, dropPostgresDatabase, POSTGRES_TEST_URL } from "./pg-harness";
+import { createPostgresDatabase, dropPostgresDatabase, POSTGRES_TEST_URL, setDatabaseUrl } from "./pg-harness";
 
 vi.mock("server-only", () => ({}));
 
@@ -38,7 +38,7 @@ async function on<T>(url: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } finally {
-    process.env.DATABASE_URL = saved;
+    setDatabaseUrl(saved);
   }
 }
 

@@ -9,7 +9,8 @@ import { tempDir } from "./helpers";
 
 const previous = process.env.DATABASE_URL;
 afterEach(() => {
-  process.env.DATABASE_URL = previous;
+  if (previous === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = previous;
 });
 
 describe("migrating a database that is in use", () => {
