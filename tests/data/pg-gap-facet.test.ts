@@ -8,9 +8,10 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ingest } from "@/lib/ingest/ingest";
 import { PgAnalysisStore } from "@/lib/data/pg-store";
+import { setEnv } from "@/lib/env";
 import { report, tempDir } from "../ingest/helpers";
 import { comparable, FACET_RECOUNTS } from "./facet-recount";
-import { createPostgresDatabase, dropPostgresDatabase, POSTGRES_TEST_URL, setDatabaseUrl } from "./pg-harness";
+import { createPostgresDatabase, dropPostgresDatabase, POSTGRES_TEST_URL } from "./pg-harness";
 
 vi.mock("server-only", () => ({}));
 
@@ -54,7 +55,7 @@ async function expectCurrent(): Promise<number> {
 
 const run = (prune = false) => {
   process.env.DATABASE_URL = url;
-  return ingest({ paths: [content], workers: 0, parserVersion: "test", prune }).finally(() => setDatabaseUrl(saved));
+  return ingest({ paths: [content], workers: 0, parserVersion: "test", prune }).finally(() => setEnv("DATABASE_URL", saved));
 };
 
 describe.skipIf(!POSTGRES_TEST_URL)("the gap facet on PostgreSQL", () => {

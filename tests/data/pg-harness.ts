@@ -8,12 +8,6 @@ import { closePgPool } from "@/lib/data/postgres";
 
 export const POSTGRES_TEST_URL = process.env.FAULTLINE_TEST_POSTGRES_URL ?? "";
 
-/** Points DATABASE_URL at `url`, or unsets it (assigning undefined would set the text "undefined"). */
-export function setDatabaseUrl(url: string | undefined): void {
-  if (url === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = url;
-}
-
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;

@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ingest } from "@/lib/ingest/ingest";
 import { PgAnalysisStore } from "@/lib/data/pg-store";
 import { pgPool } from "@/lib/data/postgres";
+import { setEnv } from "@/lib/env";
 import { report, tempDir } from "../ingest/helpers";
-import { createPostgresDatabase, dropPostgresDatabase, POSTGRES_TEST_URL, setDatabaseUrl } from "./pg-harness";
+import { createPostgresDatabase, dropPostgresDatabase, POSTGRES_TEST_URL } from "./pg-harness";
 
 vi.mock("server-only", () => ({}));
 
@@ -59,7 +60,7 @@ describe.skipIf(!POSTGRES_TEST_URL)("table maintenance during an ingest on Postg
       expect(summary.added).toBe(6);
     } finally {
       PgAnalysisStore.maintainAfter = every;
-      setDatabaseUrl(saved);
+      setEnv("DATABASE_URL", saved);
     }
     expect(await analysisRows()).toEqual({ estimated: 6, stored: 6 });
   });
@@ -72,7 +73,7 @@ describe.skipIf(!POSTGRES_TEST_URL)("table maintenance during an ingest on Postg
       expect(await prisma.$queryRawUnsafe(settings)).toEqual([{ jit: "off", workers: "0" }]);
       expect((await pgPool(url).query(settings)).rows).toEqual([{ jit: "off", workers: "0" }]);
     } finally {
-      setDatabaseUrl(saved);
+      setEnv("DATABASE_URL", saved);
     }
     // A plain connection gets the server's defaults: the settings are the app's, not the database's.
     const client = new pg.Client({ connectionString: url });

@@ -7,8 +7,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ingest } from "@/lib/ingest/ingest";
 import { parseAnalysisFilters, parseFailureFilters } from "@/lib/filters/view-params";
+import { setEnv } from "@/lib/env";
 import { freshDatabase, report, tempDir } from "../ingest/helpers";
-import { createPostgresDatabase, dropPostgresDatabase, POSTGRES_TEST_URL, setDatabaseUrl } from "./pg-harness";
+import { createPostgresDatabase, dropPostgresDatabase, POSTGRES_TEST_URL } from "./pg-harness";
 
 vi.mock("server-only", () => ({}));
 
@@ -38,7 +39,7 @@ async function on<T>(url: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } finally {
-    setDatabaseUrl(saved);
+    setEnv("DATABASE_URL", saved);
   }
 }
 

@@ -5,13 +5,11 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { migrateIfNeeded, pendingMigrations } from "@/lib/data/migrations";
+import { setEnv } from "@/lib/env";
 import { tempDir } from "./helpers";
 
 const previous = process.env.DATABASE_URL;
-afterEach(() => {
-  if (previous === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = previous;
-});
+afterEach(() => setEnv("DATABASE_URL", previous));
 
 describe("migrating a database that is in use", () => {
   it("says the database is in use by another process and keeps the migrations pending", () => {

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AUDIT_FILTERS, SCORES_PAGE_SIZE, type ScoreFilters, type ScoreSort } from "@/lib/filters/trainer-params";
 import { findOutliers, loadBounds, scoreHistogram } from "@/lib/scores/outliers";
 import type { ScoredRow, ScoreRow } from "@/lib/scores/list-scores";
-import { createPostgresDatabase, dropPostgresDatabase, POSTGRES_TEST_URL, setDatabaseUrl } from "../data/pg-harness";
+import { setEnv } from "@/lib/env";
+import { createPostgresDatabase, dropPostgresDatabase, POSTGRES_TEST_URL } from "../data/pg-harness";
 import { freshDatabase, tempDir } from "../ingest/helpers";
 
 vi.mock("server-only", () => ({}));
@@ -65,7 +66,7 @@ async function on<T>(url: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } finally {
-    setDatabaseUrl(saved);
+    setEnv("DATABASE_URL", saved);
   }
 }
 
