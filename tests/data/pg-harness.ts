@@ -29,7 +29,13 @@ export async function createPostgresDatabase(prefix = "faultline_test"): Promise
   const name = `${prefix}_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
   await admin((c) => c.query(`CREATE DATABASE "${name}"`));
   const url = withDatabase(POSTGRES_TEST_URL, name);
-  await migratePostgres(url, () => {});
+  try {
+    await migratePostgres(url, () => {});
+  } catch (error) {
+    // The caller gets no URL to drop: drop it here, or every failed run leaves a database behind.
+    await dropPostgresDatabase(url);
+    throw error;
+  }
   return url;
 }
 
