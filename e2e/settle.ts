@@ -6,7 +6,7 @@
 import { expect, type Page } from "@playwright/test";
 
 /** Waits until client code is live: the theme button names the current theme only after hydration. */
-export async function waitForHydration(page: Page): Promise<void> {
+async function waitForHydration(page: Page): Promise<void> {
   await expect(page.getByRole("button", { name: /^Theme: / })).toBeVisible();
 }
 

@@ -11,7 +11,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgres/client";
 import { databasePath, databaseProvider, databaseUrl } from "./db-url";
-import { env } from "./env";
+import { pgConnectionConfig } from "./data/postgres";
 
 type Holder = { url: string; client: PrismaClient; inode: number | null };
 const globalForPrisma = globalThis as unknown as { faultlinePrismaHolder?: Holder; faultlinePostgresClients?: Map<string, PrismaClient> };
@@ -28,20 +28,11 @@ function postgresClient(url: string): PrismaClient {
   const clients = (globalForPrisma.faultlinePostgresClients ??= new Map());
   let client = clients.get(url);
   if (!client) {
-    // The session settings (FAULTLINE_PG_OPTIONS; by default no JIT and no parallel workers: both cost
-    // more than these short queries take), as on the hand-written SQL's pool (lib/data/postgres.ts).
-    // Idle connections are kept 10 minutes, not pg's 10 s: a new connection's first reads are slow (its
-    // server process maps the shared buffers page by page: a text search took 0.4-0.7 s on a fresh
-    // connection and 45 ms on a used one), so a reader pausing between pages should not meet new ones.
-    // They never keep a command (ingest, migrate) from exiting.
-    const adapter = new PrismaPg({
-      connectionString: url,
-      max: 10,
-      connectionTimeoutMillis: 5000,
-      idleTimeoutMillis: 600_000,
-      allowExitOnIdle: true,
-      options: env().FAULTLINE_PG_OPTIONS,
-    });
+    // The app's connection settings (lib/data/postgres.ts). Idle connections are kept 10 minutes, not
+    // pg's 10 s: a new connection's first reads are slow (its server process maps the shared buffers page
+    // by page: a text search took 0.4-0.7 s on a fresh connection and 45 ms on a used one), so a reader
+    // pausing between pages should not meet new ones.
+    const adapter = new PrismaPg({ ...pgConnectionConfig(url), max: 10, idleTimeoutMillis: 600_000 });
     // Same models, other provider: only the transaction isolation levels' types differ.
     client = new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
     clients.set(url, client);

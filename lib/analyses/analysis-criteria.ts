@@ -278,13 +278,18 @@ const inPlatforms = (platforms: readonly string[], column: Prisma.Sql) =>
 
 /**
  * Distinct analyses per value of the gap links' `key` column, among the links meeting `filter`, the
- * platforms and the analyses' own conditions: a facet when severity and gap filters meet on one link.
+ * platforms and the analyses' own conditions (`base`): a facet when severity and gap filters meet on
+ * one link.
  */
-function analysesPerLink(key: "severity" | "gapId", filter: Prisma.Sql, criteria: AnalysisCriteria): Promise<FacetRow[]> {
-  const base = analysisConditions(criteria);
+function analysesPerLink(
+  key: "severity" | "gapId",
+  filter: Prisma.Sql,
+  base: Prisma.Sql[],
+  platforms: readonly string[],
+): Promise<FacetRow[]> {
   return prisma.$queryRaw<FacetRow[]>`
     SELECT g.${Prisma.raw(`"${key}"`)} AS k, count(DISTINCT g."analysisId") AS n FROM ${linksOf(base)}
-    ${where([filter, ...inPlatforms(platformsOf(criteria), Prisma.sql`g."platform"`), ...base])} GROUP BY 1`;
+    ${where([filter, ...inPlatforms(platforms, Prisma.sql`g."platform"`), ...base])} GROUP BY 1`;
 }
 
 /** Analyses per severity (a failure of it), every filter but severity applied. */
@@ -292,7 +297,7 @@ function severityFacet(criteria: AnalysisCriteria): Promise<FacetRow[]> {
   const base = analysisConditions(criteria);
   const platforms = platformsOf(criteria);
   if (criteria.gaps.length) {
-    return analysesPerLink("severity", Prisma.sql`g."gapId" IN (${Prisma.join(criteria.gaps)})`, criteria);
+    return analysesPerLink("severity", Prisma.sql`g."gapId" IN (${Prisma.join(criteria.gaps)})`, base, platforms);
   }
   return prisma.$queryRaw<Record<Severity, number | bigint | null>[]>`
     SELECT ${Prisma.join(SEVERITIES.map((s) => Prisma.sql`${countWhere(Prisma.sql`${COUNT_COLUMN[s]} > 0`)} AS ${Prisma.raw(`"${s}"`)}`))}
@@ -306,7 +311,7 @@ function gapFacet(criteria: AnalysisCriteria): Promise<FacetRow[]> {
   const base = analysisConditions(criteria);
   const platforms = platformsOf(criteria);
   if (criteria.severities.length) {
-    return analysesPerLink("gapId", Prisma.sql`g."severity" IN (${Prisma.join(criteria.severities)})`, criteria);
+    return analysesPerLink("gapId", Prisma.sql`g."severity" IN (${Prisma.join(criteria.severities)})`, base, platforms);
   }
   if (criteria.textIds && analysisConditions({ ...criteria, q: undefined, textIds: undefined }).length === 0) {
     return textPairCounts(criteria.textIds, platforms);

@@ -1,6 +1,7 @@
-// PostgreSQL connections for the paths that write SQL by hand (ingest, uploads, deletes, migrations,
-// health): one pg pool per DATABASE_URL, shared by the process, plus the messages that name the host
-// and database (never the password) when the server cannot be reached.
+// PostgreSQL connections: the settings every connection of the app starts with (the Prisma client's
+// too), and for the paths that write SQL by hand (ingest, uploads, deletes, migrations, health) one pg
+// pool per DATABASE_URL, shared by the process, plus the messages that name the host and database
+// (never the password) when the server cannot be reached.
 import pg from "pg";
 import { databaseUrl, describeDatabase, postgresTarget } from "../db-url";
 import { env } from "../env";
@@ -10,20 +11,22 @@ export type PgClient = pg.PoolClient;
 
 const globalForPg = globalThis as unknown as { faultlinePgPools?: Map<string, pg.Pool> };
 
+/**
+ * What every connection of the app to `url` starts with, the Prisma client's (lib/db.ts) and the pool
+ * below alike: the session settings (FAULTLINE_PG_OPTIONS; by default no JIT and no parallel workers,
+ * both costing more than these short queries take), a 5 s connect timeout, and idle connections that
+ * never keep a command (ingest, migrate) from exiting.
+ */
+export function pgConnectionConfig(url: string): pg.PoolConfig {
+  return { connectionString: url, connectionTimeoutMillis: 5000, allowExitOnIdle: true, options: env().FAULTLINE_PG_OPTIONS };
+}
+
 /** The pool for `url` (DATABASE_URL by default), created on first use. */
 export function pgPool(url = databaseUrl()): pg.Pool {
   const pools = (globalForPg.faultlinePgPools ??= new Map());
   let pool = pools.get(url);
   if (!pool) {
-    // The session settings as on the Prisma client's connections (lib/db.ts): FAULTLINE_PG_OPTIONS.
-    pool = new pg.Pool({
-      connectionString: url,
-      max: 4,
-      connectionTimeoutMillis: 5000,
-      idleTimeoutMillis: 10_000,
-      allowExitOnIdle: true,
-      options: env().FAULTLINE_PG_OPTIONS,
-    });
+    pool = new pg.Pool({ ...pgConnectionConfig(url), max: 4, idleTimeoutMillis: 10_000 });
     // An idle connection dropped by a server restart must not crash the process; the next query reconnects.
     pool.on("error", () => {});
     pools.set(url, pool);
