@@ -52,13 +52,17 @@ export async function searchAnalyses(filters: AnalysisFilters, viewerId?: number
   // A text query is matched once, here; every query below reads the matching ids.
   const criteria = await withTextMatches(asTyped);
   const pageIds = (page: number) => idsOf(criteria, page);
-  // The asked-for page is read alongside the counts; only a page past the end is read again.
+  const asked = ranked ?? pageIds(filters.page);
+  // The asked-for page's rows and snippets are read as soon as its ids are, alongside the counts;
+  // only a page past the end is read again.
+  const rowsOf = (ids: number[]) => Promise.all([analysisRows(ids), matchesOf(filters.q, ids)] as const);
+  const askedRows = asked.then(rowsOf);
+  askedRows.catch(() => {}); // awaited below, after the counts
   const tallied = countAndTallyAnalyses(criteria);
   const counted = tallied.then((t) => t.total);
-  const [{ total, facets: counts }, gapRows, asked, reviewed] = await Promise.all([
+  const [{ total, facets: counts }, gapRows, reviewed] = await Promise.all([
     tallied,
     prisma.knowledgeGap.findMany({ select: { id: true, label: true } }),
-    ranked ?? pageIds(filters.page),
     analysisReviewsFor(criteria, counted),
   ]);
   const items = analysisReviewItems(reviewed.annotations, reviewed.reviews, viewerId);
@@ -70,11 +74,7 @@ export async function searchAnalyses(filters: AnalysisFilters, viewerId?: number
   );
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
-  const ids = page === filters.page ? asked : await pageIds(page);
-  const [analyses, matches] = await Promise.all([
-    inIdOrder(ids, (chunk) => prisma.analysis.findMany({ where: { id: { in: chunk } }, select: { ...analysisSummarySelect, id: true } })),
-    matchesOf(filters.q, ids),
-  ]);
+  const [analyses, matches] = page === filters.page ? await askedRows : await pageIds(page).then(rowsOf);
   return {
     analyses: analyses.map((a) => ({ ...a, match: matches.get(a.id) })),
     total,
@@ -86,6 +86,13 @@ export async function searchAnalyses(filters: AnalysisFilters, viewerId?: number
     },
     emptyQuery: Boolean(filters.q) && !isSearchable(filters.q),
   };
+}
+
+/** The list's rows of analyses `ids`, in that order. */
+function analysisRows(ids: number[]) {
+  return inIdOrder(ids, (chunk) =>
+    prisma.analysis.findMany({ where: { id: { in: chunk } }, select: { ...analysisSummarySelect, id: true } }),
+  );
 }
 
 /** Each analysis's best-matching failure (bm25), snippeted; else its own title, task id and summary. */

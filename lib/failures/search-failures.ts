@@ -82,14 +82,15 @@ export async function searchFailures(filters: FailureFilters, viewerId?: number)
   // Without review filters the review facets count within the very failures the tally counts.
   const unreviewedTotal = reviewNarrowed(criteria) ? undefined : tally.then((t) => t.total);
   const window = (page: number) => ({ skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
-  // Ranked by relevance, the page needs no counts: the asked-for page is read alongside them, and
-  // read again only when it is past the end.
+  // Ranked by relevance, the page needs no counts: the asked-for page (its ids, then its rows and
+  // snippets) is read alongside them, and read again only when it is past the end.
   const byRelevance = filters.sort === "relevance" && hasSearchableWords(filters.q);
-  const [{ total, facets: counts }, gapRows, reviewed, asked] = await Promise.all([
+  const askedHits = byRelevance ? failureIdsPage(criteria, filters.sort, window(filters.page)).then((ids) => hitsOf(filters.q, ids)) : null;
+  askedHits?.catch(() => {}); // awaited below, after the counts
+  const [{ total, facets: counts }, gapRows, reviewed] = await Promise.all([
     tally,
     prisma.knowledgeGap.findMany({ select: { id: true, label: true } }),
     failureAnnotationsFor(criteria, unreviewedTotal),
-    byRelevance ? failureIdsPage(criteria, filters.sort, window(filters.page)) : null,
   ]);
   const items = failureReviewItems(reviewed.rows, viewerId);
   const reviewCounts = countReviewFacets(
@@ -102,7 +103,19 @@ export async function searchFailures(filters: FailureFilters, viewerId?: number)
   const page = Math.min(filters.page, pageCount);
   // The severity facet counts the matches per severity (every other filter applied): the page reads
   // only the severities its window falls in.
-  const ids = asked && page === filters.page ? asked : await failureIdsPage(criteria, filters.sort, window(page), counts.severity);
+  const hits =
+    askedHits && page === filters.page
+      ? await askedHits
+      : await hitsOf(filters.q, await failureIdsPage(criteria, filters.sort, window(page), counts.severity));
+  const facets = {
+    ...facetValues(counts, filters, gapRows),
+    ...reviewFacetValues(reviewCounts, filters, { review: FAILURE_REVIEW_LABELS, mine: MINE_LABELS }),
+  };
+  return { hits, total, page, pageCount, facets, emptyQuery };
+}
+
+/** The list's rows of failures `ids`, in that order: each with its gaps, snippet and review state. */
+async function hitsOf(q: string | undefined, ids: number[]): Promise<FailureHit[]> {
   const [rows, parts] = await Promise.all([
     inIdOrder(ids, (chunk) =>
       prisma.failure.findMany({
@@ -123,23 +136,18 @@ export async function searchFailures(filters: FailureFilters, viewerId?: number)
         },
       }),
     ),
-    snippetsOf(filters.q, ids),
+    snippetsOf(q, ids),
   ]);
   const states = await reviewStates(
     [...new Set(rows.map((r) => r.analysisId))],
     new Map(rows.map((r) => [reviewKey(r.analysisId, r.key), r.severity])),
   );
-  const hits = rows.map(({ gaps, analysisId, ...rest }) => ({
+  return rows.map(({ gaps, analysisId, ...rest }) => ({
     ...rest,
     gaps: gaps.map((g) => g.gap),
     snippet: parts.get(rest.id),
     review: states.get(reviewKey(analysisId, rest.key)) ?? null,
   }));
-  const facets = {
-    ...facetValues(counts, filters, gapRows),
-    ...reviewFacetValues(reviewCounts, filters, { review: FAILURE_REVIEW_LABELS, mine: MINE_LABELS }),
-  };
-  return { hits, total, page, pageCount, facets, emptyQuery };
 }
 
 /** Snippets of one page of hits from their root cause, MODEL/IDEAL text and code (the title is on screen already). */
