@@ -25,6 +25,7 @@ import { applySeriesRules } from "./series-rules";
 import { unfenceDocument } from "./fenced-document";
 import type { SeriesOptions } from "./series-model";
 import { parseMarkdown } from "./markdown";
+import { splitLazyNumberedLines } from "./lazy-numbered-lines";
 
 export type { ParsedAnalysis, ParsedFailure, ParseOptions, ParseWarning } from "./types";
 export { classifyGaps, classifyFailureGaps, unclassifiedShare, createTaxonomy, type Taxonomy } from "./taxonomy";
@@ -96,6 +97,7 @@ function parseDocument(markdown: string, options: AnalysisOptions): ParsedAnalys
  * parseDocument so that its cost can be measured on its own (scripts/cv-parser.ts --walk).
  */
 export function readTree(record: ParsedAnalysis, source: string, root: Root, options: AnalysisOptions): ParsedAnalysis {
+  splitLazyNumberedLines(root, source);
   const outline = buildOutline(root);
   const ctx: DraftContext = { source, root, outline, legend: letterLegend(source), explain: options.explain, series: options.series };
 
