@@ -15,7 +15,7 @@ import { visit } from "unist-util-visit";
 import { parseMarkdown } from "./markdown";
 
 /** A line that would start an ordered list item after a blank line, but not at 1. */
-const LAZY_NUMBERED = /\n[ ]{0,3}(?!0*1[.)])\d{1,9}[.)][ \t]+\S/;
+const LAZY_NUMBERED = /\n[ ]{0,3}(?!0*1[.)])\d{1,9}[.)][ \t]+\S/g;
 
 /** Splits the root's paragraphs at numbered lines (see above), in place. */
 export function splitLazyNumberedLines(root: Root, source: string): void {
@@ -23,22 +23,22 @@ export function splitLazyNumberedLines(root: Root, source: string): void {
 }
 
 function readAgain(node: RootContent, source: string): RootContent[] {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return [node];
-  const text = source.slice(start, end);
-  const first = LAZY_NUMBERED.exec(text);
-  if (!first) return [node];
+  const { start, end } = node.position ?? {};
+  // A one-line paragraph has no line under its first.
+  if (start?.offset === undefined || end?.offset === undefined || start.line === end.line) return [node];
+  // Searched in place (no copy of every paragraph's text).
+  LAZY_NUMBERED.lastIndex = start.offset;
+  const first = LAZY_NUMBERED.exec(source);
+  if (!first || first.index >= end.offset) return [node];
   // Before the first numbered line: the paragraph as it was, read alone; from it on: read as though
   // a blank line stood before it (a following numbered line then continues that list).
   const cut = first.index + 1;
-  return [...readSlice(source, start, start + cut - 1, node), ...readSlice(source, start + cut, end, node)];
+  const cutLine = start.line + countLines(source.slice(start.offset, cut));
+  return [...readSlice(source, start.offset, first.index, start.line, start.column), ...readSlice(source, cut, end.offset, cutLine, 1)];
 }
 
-/** The Markdown of source[from, to), its nodes placed where that text stands in the source. */
-function readSlice(source: string, from: number, to: number, node: RootContent): RootContent[] {
-  const line = (node.position?.start.line ?? 1) + countLines(source.slice(node.position?.start.offset ?? from, from));
-  const column = from === node.position?.start.offset ? (node.position?.start.column ?? 1) : 1;
+/** The Markdown of source[from, to), which starts at `line` and `column`, its nodes placed there. */
+function readSlice(source: string, from: number, to: number, line: number, column: number): RootContent[] {
   const root = parseMarkdown(source.slice(from, to));
   visit(root, (child) => {
     for (const point of [child.position?.start, child.position?.end]) {
